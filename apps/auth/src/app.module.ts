@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DestinationStream } from 'pino';
+import { AUTH_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
+import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
+import { QueueModule } from '@clipyard/queue';
+import { AUTH_CONFIG, type AuthConfig } from './config';
+import { AuthRpcHost } from './rpc.host';
+import { SystemRpc } from './system/system.rpc';
+
+@Module({})
+export class AuthAppModule {
+  static forRoot(config: AuthConfig, logDestination?: DestinationStream): DynamicModule {
+    return {
+      module: AuthAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({
+          app: 'auth',
+          level: config.LOG_LEVEL,
+          checks: [DatabaseHealth, RedisHealth],
+          redisUrl: config.REDIS_URL,
+          destination: logDestination,
+        }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: AUTH_ENTITIES }),
+        ),
+        QueueModule.forRoot({
+          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          rpcSecret: config.RPC_SECRET,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+        }),
+      ],
+      providers: [{ provide: AUTH_CONFIG, useValue: config }, SystemRpc, AuthRpcHost],
+      exports: [AUTH_CONFIG],
+    };
+  }
+}

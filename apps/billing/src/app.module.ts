@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DestinationStream } from 'pino';
+import { BILLING_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
+import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
+import { QueueModule } from '@clipyard/queue';
+import { BILLING_CONFIG, type BillingConfig } from './config';
+import { BillingRpcHost } from './rpc.host';
+import { SystemRpc } from './system/system.rpc';
+
+@Module({})
+export class BillingAppModule {
+  static forRoot(config: BillingConfig, logDestination?: DestinationStream): DynamicModule {
+    return {
+      module: BillingAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({
+          app: 'billing',
+          level: config.LOG_LEVEL,
+          checks: [DatabaseHealth, RedisHealth],
+          redisUrl: config.REDIS_URL,
+          destination: logDestination,
+        }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: BILLING_ENTITIES }),
+        ),
+        QueueModule.forRoot({
+          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          rpcSecret: config.RPC_SECRET,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+        }),
+      ],
+      providers: [{ provide: BILLING_CONFIG, useValue: config }, SystemRpc, BillingRpcHost],
+      exports: [BILLING_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DestinationStream } from 'pino';
+import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
+import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
+import { QueueModule } from '@clipyard/queue';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { ValidationPipe } from './http/validation.pipe';
+import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+
+@Module({})
+export class GatewayAppModule {
+  static forRoot(config: GatewayConfig, logDestination?: DestinationStream): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({
+          app: 'gateway',
+          level: config.LOG_LEVEL,
+          checks: [DatabaseHealth, RedisHealth, AuthServiceHealth, BillingServiceHealth, MediaServiceHealth],
+          redisUrl: config.REDIS_URL,
+          destination: logDestination,
+        }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: GATEWAY_ENTITIES }),
+        ),
+        QueueModule.forRoot({
+          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          rpcSecret: config.RPC_SECRET,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+        }),
+      ],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, { provide: APP_PIPE, useClass: ValidationPipe }],
+      exports: [GATEWAY_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { DestinationStream } from 'pino';
+import { createHttpApp } from '@clipyard/observability';
+import { GatewayAppModule } from './app.module';
+import { loadGatewayConfig, type GatewayConfig } from './config';
+
+export interface BootOptions {
+  env?: Record<string, string | undefined>;
+  logDestination?: DestinationStream;
+}
+
+/** Builds the public gateway: security headers, CORS, validation, OpenAPI at /docs. */
+export async function createGatewayApp(
+  opts: BootOptions = {},
+): Promise<{ app: NestFastifyApplication; config: GatewayConfig }> {
+  const config = loadGatewayConfig(opts.env);
+  const app = await createHttpApp(GatewayAppModule.forRoot(config, opts.logDestination), {
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+    credentials: false,
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
+  });
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Clipyard API')
+      .setDescription('Trim, overlay and transcribe media; poll jobs; meter usage.')
+      .setVersion('1')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/json' });
+  return { app, config };
+}

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
+import { QueueModule } from '@clipyard/queue';
+import { WORKER_CONFIG, type WorkerConfig } from './config';
+import { WorkerRpcHost } from './rpc.host';
+import { SystemRpc } from './system/system.rpc';
+
+/** The media worker owns no tables: only objects in storage. */
+@Module({})
+export class WorkerAppModule {
+  static forRoot(config: WorkerConfig, logDestination?: DestinationStream): DynamicModule {
+    return {
+      module: WorkerAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({
+          app: 'media-worker',
+          level: config.LOG_LEVEL,
+          checks: [RedisHealth],
+          redisUrl: config.REDIS_URL,
+          destination: logDestination,
+        }),
+        QueueModule.forRoot({
+          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          rpcSecret: config.RPC_SECRET,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+        }),
+      ],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, SystemRpc, WorkerRpcHost],
+      exports: [WORKER_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isoDate, uuid, v } from './common';
+
+export const USAGE_ACTIONS = ['trim', 'overlay', 'transcribe'] as const;
+export type UsageAction = (typeof USAGE_ACTIONS)[number];
+
+/**
+ * Usage is counted exactly once per `eventId`, which is derived from the job
+ * (`job:<id>:completed`), so a retried or duplicated event does not double-count.
+ */
+export const usageEventSchema = z.discriminatedUnion('name', [
+  z.object({
+    name: z.literal('usage.job'),
+    v,
+    eventId: z.string().min(1).max(200),
+    userId: uuid,
+    jobId: uuid,
+    action: z.enum(USAGE_ACTIONS),
+    units: z.number().int().nonnegative(),
+    mediaSeconds: z.number().nonnegative().default(0),
+    inputBytes: z.number().int().nonnegative().default(0),
+    outputBytes: z.number().int().nonnegative().default(0),
+    processingMs: z.number().int().nonnegative().default(0),
+    template: z.string().optional(),
+    customOverrides: z.record(z.string(), z.unknown()).optional(),
+    occurredAt: isoDate,
+  }),
+  /** Batched API request counts from the gateway (one message per user per flush). */
+  z.object({
+    name: z.literal('usage.requests'),
+    v,
+    eventId: z.string().min(1).max(200),
+    userId: uuid,
+    count: z.number().int().positive(),
+    occurredAt: isoDate,
+  }),
+]);
+export type UsageEvent = z.infer<typeof usageEventSchema>;

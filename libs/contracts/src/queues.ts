@@ -1,0 +1,18 @@
+/** Names of every BullMQ queue. One request queue per RPC service, plain queues for events. */
+export const RPC_SERVICES = ['auth', 'billing', 'media'] as const;
+export type RpcService = (typeof RPC_SERVICES)[number];
+export const rpcQueueName = (service: RpcService) => `rpc-${service}`;
+
+export const QUEUES = {
+  /** media-worker → gateway: progress, completed, failed. */
+  jobEvents: 'job-events',
+  /** media-worker and gateway → billing. */
+  usageEvents: 'usage-events',
+  trim: 'media-trim',
+  overlay: 'media-overlay',
+  transcribe: 'media-transcribe',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Contract version carried by every payload so a rolling deploy can tell old from new. */
+export const CONTRACT_VERSION = 1 as const;

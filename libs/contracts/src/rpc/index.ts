@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { RpcService } from '../queues';
+import { systemRpc } from './system.rpc';
+
+export * from './define';
+
+/** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
+export const RPC_METHODS = {
+  ...systemRpc,
+} as const;
+
+export type RpcMethods = typeof RPC_METHODS;
+export type RpcMethod = keyof RpcMethods;
+export type RpcRequest<M extends RpcMethod> = z.input<RpcMethods[M]['request']>;
+export type RpcReply<M extends RpcMethod> = z.output<RpcMethods[M]['reply']>;
+/** The methods a service must answer. */
+export type RpcMethodsOf<S extends RpcService> = {
+  [M in RpcMethod]: RpcMethods[M]['service'] extends S ? M : never;
+}[RpcMethod];

@@ -1,0 +1,2 @@
+/** Tables the billing app owns (only it writes them). */
+export const BILLING_ENTITIES = [];

@@ -1,0 +1,4 @@
+export * from './data-source.factory';
+export * from './database.health';
+export * from './migrations';
+export * from './entities';

@@ -1,0 +1,52 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Metrics } from './metrics';
+
+/** A named dependency check for `/health/ready`; resolves when up, throws when down. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+
+/** Liveness, readiness and Prometheus metrics; mounted by every app. */
+@ApiExcludeController()
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
+    const results = await Promise.all(
+      this.checks.map(async (c) => {
+        try {
+          await withTimeout(c.check(), 10_000);
+          return [c.name, { status: 'up' }] as const;
+        } catch (err) {
+          return [c.name, { status: 'down', error: (err as Error).message }] as const;
+        }
+      }),
+    );
+    const up = results.every(([, r]) => r.status === 'up');
+    res.status(up ? 200 : 503);
+    return { status: up ? 'ok' : 'degraded', checks: Object.fromEntries(results) };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  async prometheus() {
+    return this.metrics.registry.metrics();
+  }
+}

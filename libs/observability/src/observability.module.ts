@@ -1,0 +1,53 @@
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream, Logger } from 'pino';
+import { createLogger } from './logger';
+import { Metrics } from './metrics';
+import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health';
+import { ROOT_LOGGER } from './http-app';
+import { REDIS_URL } from './redis.health';
+
+export interface ObservabilityOptions {
+  app: string;
+  level: string;
+  /** Classes implementing HealthCheck that `/health/ready` runs. */
+  checks: Type<HealthCheck>[];
+  redisUrl: string;
+  /** Where log lines go (stdout by default; tests capture them). */
+  destination?: DestinationStream;
+}
+
+/** Logger (pino, redacted, with request ids), Prometheus metrics and health endpoints. */
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forRoot(opts: ObservabilityOptions): DynamicModule {
+    const logger: Logger = createLogger(opts.app, opts.level, opts.destination);
+    return {
+      module: ObservabilityModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: ROOT_LOGGER, useValue: logger },
+        { provide: REDIS_URL, useValue: opts.redisUrl },
+        { provide: Metrics, useValue: new Metrics(opts.app) },
+        ...opts.checks,
+        { provide: HEALTH_CHECKS, useFactory: (...c: HealthCheck[]) => c, inject: opts.checks },
+      ],
+      exports: [ROOT_LOGGER, Metrics],
+    };
+  }
+}

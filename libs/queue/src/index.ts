@@ -1,0 +1,7 @@
+export * from './connection';
+export * from './seal';
+export * from './rpc-client';
+export * from './rpc-server';
+export * from './queue-client';
+export * from './policy';
+export * from './queue.module';

@@ -1,0 +1,39 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { QUEUE_PAYLOADS, type PayloadQueue, type QueuePayload } from '@clipyard/contracts';
+import { bullPrefix, createRedis, type RedisSettings } from './connection';
+import { DEFAULT_JOB_OPTIONS } from './policy';
+
+/**
+ * Enqueues validated, typed payloads on the plain queues. The payload's `name` is the BullMQ job
+ * name, so a handler is chosen by the same discriminant the schema checks.
+ */
+export class QueueClient {
+  private readonly queues = new Map<PayloadQueue, Queue>();
+  private readonly conn: Redis;
+
+  constructor(private readonly settings: RedisSettings) {
+    this.conn = createRedis(settings);
+  }
+
+  async add<Q extends PayloadQueue>(queue: Q, payload: QueuePayload<Q>, opts: JobsOptions = {}): Promise<string> {
+    const data = QUEUE_PAYLOADS[queue].parse(payload) as { name: string };
+    const job = await this.queue(queue).add(data.name, data, { ...DEFAULT_JOB_OPTIONS, ...opts });
+    return job.id as string;
+  }
+
+  /** The underlying BullMQ queue, for admin views and counts. */
+  queue(queue: PayloadQueue): Queue {
+    let q = this.queues.get(queue);
+    if (!q) {
+      q = new Queue(queue, { connection: this.conn, prefix: bullPrefix(this.settings) });
+      this.queues.set(queue, q);
+    }
+    return q;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.conn.quit().catch(() => undefined);
+  }
+}

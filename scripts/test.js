@@ -1,0 +1,58 @@
+'use strict';
+/**
+ * `npm test`: the same provisioning as `npm start`, then a type check, a build (e2e tests spawn
+ * compiled apps), a throwaway database and Redis key prefix for this run, and jest over unit,
+ * integration and end-to-end specs. Extra arguments go to jest (`npm test -- auth`).
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const p = require('./lib/provision');
+
+async function cleanRedis(url, prefix) {
+  const IORedis = require(path.join(p.ROOT, 'node_modules', 'ioredis'));
+  const r = new IORedis(url, { maxRetriesPerRequest: 1 });
+  let cursor = '0';
+  let n = 0;
+  do {
+    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) n += await r.unlink(...keys);
+  } while (cursor !== '0');
+  await r.quit();
+  return n;
+}
+
+async function main() {
+  p.ensureDeps();
+  const base = p.loadEnv();
+  const stopServices = await p.ensureServices(base);
+  p.step('type-checking…');
+  p.run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  p.build();
+
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const db = new URL(base.DATABASE_URL);
+  db.pathname = `/clipyard_test_${runId}`;
+  const env = {
+    ...base,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    DATABASE_URL: db.toString(),
+    REDIS_PREFIX: `cyt${runId}`,
+  };
+  await p.ensureDatabase(env.DATABASE_URL);
+  let status = 1;
+  try {
+    p.migrate(env);
+    p.step(`running jest (database ${db.pathname.slice(1)}, redis prefix ${env.REDIS_PREFIX})…`);
+    const r = spawnSync('npx', ['jest', ...process.argv.slice(2)], { stdio: 'inherit', cwd: p.ROOT, env });
+    status = r.status ?? 1;
+  } finally {
+    await p.dropDatabase(env.DATABASE_URL).catch((e) => console.error(`could not drop test database: ${e.message}`));
+    await cleanRedis(env.REDIS_URL, env.REDIS_PREFIX).catch((e) => console.error(`could not clean redis: ${e.message}`));
+    stopServices();
+  }
+  process.exit(status);
+}
+
+main().catch((err) => p.fail(err.stack || String(err)));
