@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
@@ -7,6 +7,7 @@ import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
 import { QueueModule } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
+import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 
 @Module({})
@@ -32,7 +33,11 @@ export class GatewayAppModule {
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
       ],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, { provide: APP_PIPE, useClass: ValidationPipe }],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: ValidationPipe },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [GATEWAY_CONFIG],
     };
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Metrics } from './metrics';
+import { Public } from './public.decorator';
 
 /** A named dependency check for `/health/ready`; resolves when up, throws when down. */
 export interface HealthCheck {
@@ -14,6 +15,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${ms} ms`)), ms).unref())]);
 
 /** Liveness, readiness and Prometheus metrics; mounted by every app. */
+@Public()
 @ApiExcludeController()
 @Controller()
 export class HealthController {

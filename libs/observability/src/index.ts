@@ -7,3 +7,4 @@ export * from './http-app';
 export * from './observability.module';
 export * from './redis.health';
 export * from './run-main';
+export * from './public.decorator';

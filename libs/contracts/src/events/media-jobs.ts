@@ -2,11 +2,82 @@ import { z } from 'zod';
 import { QUEUES } from '../queues';
 import { uuid, v } from './common';
 
+/** `12.5`, `"12.5"` or `"HH:MM:SS.mmm"` / `"MM:SS"` → seconds. */
+export const timecode = z.union([z.number(), z.string()]).transform((val, ctx) => {
+  if (typeof val === 'number') {
+    if (!Number.isFinite(val) || val < 0) ctx.addIssue({ code: 'custom', message: 'must be a non-negative number of seconds' });
+    return val;
+  }
+  const m = /^(?:(\d{1,2}):)?(?:(\d{1,2}):)?(\d{1,5}(?:\.\d{1,3})?)$/.exec(val.trim());
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: 'must be seconds or HH:MM:SS.mmm' });
+    return z.NEVER;
+  }
+  const parts = [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number);
+  return parts.reduce((acc, p) => acc * 60 + p, 0);
+});
+
+/** Where a job's input comes from: an earlier upload, or a URL the worker fetches (SSRF-checked). */
+export const mediaInputSchema = z.union([
+  z.object({ upload_id: uuid }).strict(),
+  z.object({ url: z.string().url().max(2048) }).strict(),
+]);
+export type MediaInput = z.infer<typeof mediaInputSchema>;
+
+export const trimParamsSchema = z
+  .object({
+    input: mediaInputSchema,
+    start: timecode,
+    end: timecode,
+    mode: z.enum(['fast', 'precise']).default('fast'),
+    vertical: z.enum(['crop', 'pad']).optional(),
+    thumbnail: z.boolean().default(false),
+    subtitles: z.boolean().default(false),
+    callback_url: z.string().url().max(2048).optional(),
+  })
+  .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] });
+export type TrimParams = z.infer<typeof trimParamsSchema>;
+
+export const OVERLAY_TEMPLATES = ['default', 'title', 'caption', 'lower_third', 'watermark'] as const;
+const hexColor = z.string().regex(/^#?[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$|^[a-z]{3,20}$/, 'must be #rrggbb or a colour name');
+
+export const overlayParamsSchema = z.object({
+  input: mediaInputSchema,
+  text: z.string().min(1).max(2000),
+  template: z.enum(OVERLAY_TEMPLATES).default('default'),
+  overrides: z
+    .object({
+      font_size: z.number().int().min(8).max(300).optional(),
+      font_color: hexColor.optional(),
+      position: z.enum(['top', 'center', 'bottom', 'top_left', 'top_right', 'bottom_left', 'bottom_right']).optional(),
+      box: z.boolean().optional(),
+      box_color: hexColor.optional(),
+      box_opacity: z.number().min(0).max(1).optional(),
+      duration: z.number().positive().max(600).optional(),
+    })
+    .strict()
+    .optional(),
+  callback_url: z.string().url().max(2048).optional(),
+});
+export type OverlayParams = z.infer<typeof overlayParamsSchema>;
+
+export const transcribeParamsSchema = z.object({
+  input: mediaInputSchema,
+  language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO-639-1 code').optional(),
+  translate_to_english: z.boolean().default(false),
+  prompt: z.string().max(1000).optional(),
+  model: z.string().min(1).max(100).default('whisper-1'),
+  provider: z.string().min(1).max(50).optional(),
+  diarization: z.boolean().default(false),
+  callback_url: z.string().url().max(2048).optional(),
+});
+export type TranscribeParams = z.infer<typeof transcribeParamsSchema>;
+
 /**
- * Media job payloads are thin: the job id and owner; the worker reloads parameters from the
- * job row via RPC-free reads of the payload's `params`, which the gateway validated already.
+ * Media job payloads are thin: ids, the validated parameters and where the input lives in
+ * storage. Never secrets, never file bytes.
  */
-const base = { v, jobId: uuid, userId: uuid };
+const base = { v, jobId: uuid, userId: uuid, priority: z.number().int().min(0).default(0) };
 
 export const trimJobSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('trim'), ...base, params: z.record(z.string(), z.unknown()) }),

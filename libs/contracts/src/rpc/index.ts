@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import type { RpcService } from '../queues';
 import { systemRpc } from './system.rpc';
+import { authRpc } from './auth.rpc';
+import { billingRpc } from './billing.rpc';
+import { mediaRpc } from './media.rpc';
 
 export * from './define';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
 export const RPC_METHODS = {
   ...systemRpc,
+  ...authRpc,
+  ...billingRpc,
+  ...mediaRpc,
 } as const;
 
 export type RpcMethods = typeof RPC_METHODS;
