@@ -1,0 +1,41 @@
+'use strict';
+/**
+ * `npm run bench [-- <name>…]`: runs the benchmarks in bench/ (`<name>.bench.ts`) against the
+ * local PostgreSQL and Redis, in a throwaway database and Redis prefix, and prints their figures.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const p = require('./lib/provision');
+
+async function main() {
+  p.ensureDeps();
+  const base = p.loadEnv();
+  const stopServices = await p.ensureServices(base);
+  p.step('compiling benchmarks…');
+  p.run('npx', ['tsc', '-p', 'tsconfig.bench.json']);
+  p.run('npx', ['tsc-alias', '-p', 'tsconfig.bench.json']);
+  const wanted = process.argv.slice(2);
+  const all = fs.readdirSync(path.join(p.ROOT, 'bench')).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));
+  const chosen = wanted.length ? all.filter((b) => wanted.some((w) => b.includes(w))) : all;
+  if (!chosen.length) p.fail(`no benchmark matches; available: ${all.join(', ')}`);
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const db = new URL(base.DATABASE_URL);
+  db.pathname = `/clipyard_bench_${runId}`;
+  const env = { ...base, NODE_ENV: 'test', LOG_LEVEL: 'error', DATABASE_URL: db.toString(), REDIS_PREFIX: `cyb${runId}` };
+  await p.ensureDatabase(env.DATABASE_URL);
+  let status = 0;
+  try {
+    p.migrate(env);
+    for (const b of chosen) {
+      p.step(`bench ${b}`);
+      const r = spawnSync('node', [`dist/bench/${b}.bench.js`], { stdio: 'inherit', cwd: p.ROOT, env });
+      if (r.status !== 0) status = 1;
+    }
+  } finally {
+    await p.dropDatabase(env.DATABASE_URL).catch(() => undefined);
+    stopServices();
+  }
+  process.exit(status);
+}
+main().catch((e) => p.fail(e.stack || String(e)));
