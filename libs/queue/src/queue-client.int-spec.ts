@@ -16,6 +16,7 @@ describe('QueueClient (real Redis)', () => {
       { name: 'job.progress', jobId, userId: randomUUID(), at: new Date().toISOString(), progress: 42 },
       { jobId: `progress:${jobId}` },
     );
+    expect(id).toBe(`progress_${jobId}`);
     const job = await client.queue(QUEUES.jobEvents).getJob(id);
     expect(job?.name).toBe('job.progress');
     expect(job?.data).toMatchObject({ v: 1, progress: 42 });
