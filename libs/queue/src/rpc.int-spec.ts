@@ -120,4 +120,32 @@ describe('RPC over BullMQ (real Redis)', () => {
       }
     }
   });
+
+  it('finishes in-flight requests when the server shuts down gracefully', async () => {
+    const s = settings();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const server = new RpcServer(
+      'billing',
+      {
+        'billing.ping': async () => {
+          started();
+          await gate;
+          return { service: 'billing', ok: true, time: new Date().toISOString() };
+        },
+      },
+      s,
+      SECRET,
+      logger,
+    );
+    server.start();
+    const call = client(s, 5000).call('billing.ping', {});
+    await running;
+    const closing = server.close();
+    release();
+    await closing;
+    await expect(call).resolves.toMatchObject({ ok: true });
+  });
 });
