@@ -35,7 +35,7 @@ export async function run(bin: string, args: string[], opts: RunOptions = {}): P
     const timer = opts.timeoutMs
       ? setTimeout(() => {
           child.kill('SIGKILL');
-          finish(new AppError('MEDIA_TIMEOUT', `${bin} did not finish within ${opts.timeoutMs} ms`));
+          finish(new AppError('JOB_TIMEOUT', `${bin} did not finish within ${opts.timeoutMs} ms`));
         }, opts.timeoutMs)
       : undefined;
     if (opts.signal?.aborted) return onAbort();
