@@ -3,3 +3,4 @@ export * from './queues';
 export * from './rpc';
 export * from './events';
 export * from './media-errors';
+export * from './transcription';
