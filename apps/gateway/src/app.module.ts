@@ -9,6 +9,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+import { BillingGatewayModule } from './billing/billing.module';
+import { UsageMeteringModule } from './usage/usage.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -32,6 +34,8 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        BillingGatewayModule,
+        UsageMeteringModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
