@@ -2,3 +2,5 @@ export * from './errors';
 export * from './queues';
 export * from './rpc';
 export * from './events';
+export * from './media-errors';
+export * from './transcription';
