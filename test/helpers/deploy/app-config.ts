@@ -49,4 +49,5 @@ export function appConfigKeys(): Record<string, string[]> {
 export const migrateConfigKeys = () => schemaKeys(commonSchema).sort();
 
 /** Names that must never sit in a ConfigMap or a compose default. */
-export const looksSecret = (key: string) => /SECRET|PASSWORD|TOKEN|PRIVATE|(^|_)KEY(S)?$|_KEY_|DATABASE_URL|REDIS_URL/.test(key);
+export const looksSecret = (key: string) =>
+  !/_ID$/.test(key) && /SECRET|PASSWORD|TOKEN|PRIVATE|(^|_)KEY(S)?$|_KEY_|DATABASE_URL|REDIS_URL/.test(key);
