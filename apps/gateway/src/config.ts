@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
-import { encryptionKeysVar } from '@clipyard/security';
+import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
 export const gatewayConfigSchema = commonSchema.extend({
   GATEWAY_PORT: port(3000),
@@ -19,7 +19,7 @@ export const gatewayConfigSchema = commonSchema.extend({
   /** How long /health/ready waits for each service's ping. */
   HEALTH_RPC_TIMEOUT_MS: positiveInt(2000),
   /** Versioned AES-256-GCM keys (`<version>:<base64 32 bytes>`, comma-separated) sealing webhook secrets. */
-  WEBHOOK_SECRET_KEYS: encryptionKeysVar(),
+  WEBHOOK_SECRET_KEYS: webhookSecretKeysVar(),
   /** Attempts per webhook delivery; with the backoff below, 16 attempts span about 28 hours. */
   WEBHOOK_MAX_ATTEMPTS: positiveInt(16),
   /** First retry delay; doubles each attempt up to WEBHOOK_BACKOFF_MAX_MS. */

@@ -3,10 +3,9 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { QUEUES, webhookDeliverySchema } from '@clipyard/contracts';
+import { AppError, QUEUES, webhookDeliverySchema } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
-import { UnsafeUrlError } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { webhookBackoff } from './webhook-dispatcher';
 import { postWebhook } from './webhook-http';
@@ -78,11 +77,11 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdow
     try {
       ({ status } = await postWebhook(d.url, d.body, headers, {
         timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
-        allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS,
+        policy: { allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS },
       }));
     } catch (err) {
-      const forbidden = err instanceof UnsafeUrlError;
-      const message = forbidden ? `URL_FORBIDDEN: ${(err as Error).message}` : (err as Error).message;
+      const forbidden = err instanceof AppError && err.code === 'URL_FORBIDDEN';
+      const message = err instanceof AppError ? `${err.code}: ${err.message}` : (err as Error).message;
       await this.repo.recordAttempt(userId, d.id, { succeeded: false, final: final || forbidden, statusCode: null, error: message.slice(0, 500) });
       this.outcomes.inc({ outcome: forbidden ? 'forbidden' : 'error' });
       if (forbidden) throw new UnrecoverableError(message);

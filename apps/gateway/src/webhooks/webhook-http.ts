@@ -1,14 +1,6 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
-import { assertPublicUrl, isPublicAddress, UnsafeUrlError } from '@clipyard/security';
-
-export interface WebhookPostOptions {
-  timeoutMs: number;
-  /** Deliver to loopback/private addresses (local development and tests only). */
-  allowPrivate: boolean;
-}
+import { promises as dns } from 'node:dns';
+import { isIP } from 'node:net';
+import { assertAddressAllowed, checkUrl, safeRequest, urlForbidden, type UrlPolicy } from '@clipyard/security';
 
 export interface WebhookPostResult {
   status: number;
@@ -17,60 +9,46 @@ export interface WebhookPostResult {
 }
 
 /**
- * Re-checks every address at connect time, so a host name that resolved to a public address
- * when the URL was checked cannot be rebound to a private one for the actual connection.
+ * Creation-time check of a webhook URL (the same policy as media URLs): http(s), no credentials,
+ * and every address the host resolves to allowed. Delivery checks again at connect time.
  */
-export function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, '', 0);
-      const list = addresses as LookupAddress[];
-      const bad = allowPrivate ? undefined : list.find((a) => !isPublicAddress(a.address));
-      if (bad || !list.length) {
-        return callback(new UnsafeUrlError(`host ${hostname} resolves to a non-public address`, 'private_address'), '', 0);
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
-      callback(null, list[0].address, list[0].family);
-    });
-  };
+export async function assertWebhookUrl(raw: string, policy: UrlPolicy): Promise<void> {
+  const url = checkUrl(raw, policy);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) return;
+  let addrs: { address: string }[];
+  try {
+    addrs = await dns.lookup(host, { all: true, verbatim: true });
+  } catch {
+    throw urlForbidden(`${host} does not resolve`);
+  }
+  for (const a of addrs) assertAddressAllowed(a.address, policy);
 }
 
 /**
- * POSTs one webhook body. http and https are both allowed (like media URLs), redirects are not
- * followed (a 3xx is a failed attempt), and the destination must be public unless allowed.
+ * POSTs one webhook body through the SSRF-checked client (every resolved address checked, the
+ * socket pinned to it). Redirects are not followed: a 3xx is a failed attempt.
  */
 export async function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
-  opts: WebhookPostOptions,
+  opts: { timeoutMs: number; policy: UrlPolicy },
 ): Promise<WebhookPostResult> {
-  const { url: target } = await assertPublicUrl(url, { allowHttp: true, allowPrivate: opts.allowPrivate });
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise<WebhookPostResult>((resolve, reject) => {
-    const req = send(
-      target,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        lookup: guardedLookup(opts.allowPrivate),
-        timeout: opts.timeoutMs,
-      },
-      (res: IncomingMessage) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          if (text.length < 1024) text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text.slice(0, 1024) }));
-        res.on('error', reject);
-      },
-    );
-    // the whole exchange, not just idle time, is bounded
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${opts.timeoutMs} ms`)), opts.timeoutMs);
-    req.on('close', () => clearTimeout(timer));
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${opts.timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(body);
+  const res = await safeRequest(url, {
+    policy: opts.policy,
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body,
+    maxRedirects: 0,
+    timeoutMs: opts.timeoutMs,
+    maxBytes: 64 * 1024,
   });
+  let text = '';
+  try {
+    for await (const chunk of res.body) if (text.length < 1024) text += chunk.toString();
+  } catch {
+    /* a receiver's oversized or broken answer body does not change its status */
+  }
+  return { status: res.status, body: text.slice(0, 1024) };
 }

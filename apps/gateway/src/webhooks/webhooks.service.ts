@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@clipyard/contracts';
-import { assertPublicUrl, UnsafeUrlError } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { PlanGate } from './plan-gate';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { assertWebhookUrl } from './webhook-http';
 import { generateWebhookSecret } from './webhook-signature';
 import { WebhookSecrets } from './webhook-secrets';
 import type { WebhookDeliveryView, WebhookEndpointView } from './webhooks.dto';
@@ -163,10 +163,10 @@ export class WebhooksService {
 
   private async checkUrl(url: string): Promise<void> {
     try {
-      await assertPublicUrl(url, { allowHttp: true, allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS });
+      await assertWebhookUrl(url, { allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS });
     } catch (err) {
-      if (!(err instanceof UnsafeUrlError)) throw err;
-      throw new AppError('URL_FORBIDDEN', `Webhook URL refused: ${err.message}`, { issues: [{ path: 'url', message: err.message }] });
+      if (!(err instanceof AppError)) throw err;
+      throw new AppError(err.code, err.message, { issues: [{ path: 'url', message: err.message }] });
     }
   }
 }
