@@ -30,7 +30,7 @@ export const gatewayConfigSchema = commonSchema.extend({
   WEBHOOK_CONCURRENCY: positiveInt(10),
   WEBHOOK_MAX_ENDPOINTS: positiveInt(10),
   /** After a secret rotation, how long the previous secret still signs (alongside the new one). */
-  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
+  WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
   /** Deliver webhooks to loopback/private addresses. For local development and tests only. */
   ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
 });

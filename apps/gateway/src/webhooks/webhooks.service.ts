@@ -147,7 +147,7 @@ export class WebhooksService {
   }
 
   private async rotateRow(e: EndpointRecord, overlapHours?: number): Promise<{ row: EndpointRecord; secret: string }> {
-    const hours = overlapHours ?? this.config.WEBHOOK_SECRET_OVERLAP_HOURS;
+    const hours = overlapHours ?? this.config.WEBHOOK_ROTATION_OVERLAP_HOURS;
     const secret = generateWebhookSecret();
     const until = hours > 0 ? new Date(Date.now() + hours * 3600_000) : null;
     const rotated = await this.repo.rotateSecret(e.userId, e.id, this.secrets.seal(e.id, secret), until ? e.secretSealed : null, until);
