@@ -10,6 +10,8 @@ import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { BillingGatewayModule } from './billing/billing.module';
+import { UsageMeteringModule } from './usage/usage.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -34,6 +36,8 @@ export class GatewayAppModule {
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
         WebhooksModule,
+        BillingGatewayModule,
+        UsageMeteringModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -33,6 +33,8 @@ export const gatewayConfigSchema = commonSchema.extend({
   WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
   /** Deliver webhooks to loopback/private addresses. For local development and tests only. */
   ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
+  /** How often counted API requests are flushed to billing as `usage.requests` events. */
+  USAGE_FLUSH_MS: positiveInt(5000),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
