@@ -9,6 +9,9 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { BillingGatewayModule } from './billing/billing.module';
+import { UsageMeteringModule } from './usage/usage.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -32,6 +35,9 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        WebhooksModule,
+        BillingGatewayModule,
+        UsageMeteringModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
