@@ -107,7 +107,9 @@ describe('plans, subscription and usage (e2e)', () => {
     const ids = [...all.body.data, ...next.body.data].map((e: { event_id: string }) => e.event_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => id.startsWith('job:'))).toHaveLength(3);
-    expect((await sys.get('/v1/usage/events', { apiKey: bob.apiKey })).body.data).toEqual([]);
+    // Bob's ledger holds only his own API-request batches, none of Alice's jobs.
+    const bobs = (await sys.get('/v1/usage/events?limit=100', { apiKey: bob.apiKey })).body.data;
+    expect(bobs.filter((e: { kind: string }) => e.kind !== 'requests')).toEqual([]);
     expect((await asAlice('/v1/usage/events?cursor=nonsense')).status).toBe(422);
     expect((await asAlice('/v1/usage/summary?month=2026-13')).status).toBe(422);
   });
