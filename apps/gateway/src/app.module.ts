@@ -8,6 +8,7 @@ import { QueueModule } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 
 @Module({})
@@ -32,6 +33,7 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        AuthModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -1,0 +1,5 @@
+export * from './api-key';
+export * from './envelope';
+export * from './password-policy';
+export * from './url-safety';
+export * from './config';
