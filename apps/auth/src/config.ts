@@ -13,20 +13,20 @@ export const authConfigSchema = commonSchema.extend({
   JWT_ISSUER: z.string().default('clipyard'),
   JWT_AUDIENCE: z.string().default('clipyard-api'),
   /** Access token lifetime (seconds). */
-  ACCESS_TOKEN_TTL_S: positiveInt(15 * 60),
+  JWT_ACCESS_TTL_S: positiveInt(15 * 60),
   /** Refresh token (and session) lifetime (days). */
-  REFRESH_TOKEN_TTL_DAYS: positiveInt(30),
+  REFRESH_TTL_DAYS: positiveInt(30),
   /** A rotated refresh token presented again within this window returns the same child (two tabs). */
   REFRESH_REUSE_GRACE_S: z.coerce.number().int().min(0).default(10),
   /** A new signing key is made when the current one is older than this (days). */
-  JWT_KEY_ROTATION_DAYS: positiveInt(30),
+  JWT_ROTATION_DAYS: positiveInt(30),
   /** Active (non-revoked, non-expired) API keys allowed per user. */
   API_KEYS_MAX_ACTIVE: positiveInt(5),
-  API_KEY_DEFAULT_EXPIRY_DAYS: positiveInt(365),
+  API_KEYS_DEFAULT_EXPIRY_DAYS: positiveInt(365),
   /** Default grace period of a rolled key (seconds). */
-  API_KEY_ROLL_GRACE_S: z.coerce.number().int().min(0).default(24 * 3600),
+  API_KEYS_ROLL_GRACE_S: z.coerce.number().int().min(0).default(24 * 3600),
   /** How long the gateway may serve an API key lookup from Redis (seconds). */
-  API_KEY_CACHE_TTL_S: positiveInt(300),
+  API_KEYS_CACHE_TTL_S: positiveInt(300),
   /** Provider base URLs: allow http:// and private/loopback addresses (tests, trusted LANs only). */
   ALLOW_HTTP_PROVIDER_URLS: envBool(false),
   ALLOW_PRIVATE_PROVIDER_URLS: envBool(false),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
 import { apiKeyPepperVar } from '@clipyard/security';
+import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
 export const gatewayConfigSchema = commonSchema.extend({
   GATEWAY_PORT: port(3000),
@@ -26,7 +27,24 @@ export const gatewayConfigSchema = commonSchema.extend({
   /** How often the gateway refetches the auth app's public keys (seconds); an unknown kid refetches early. */
   JWKS_REFRESH_S: positiveInt(300),
   /** API key usage counters are sent to the auth app in one batch this often (ms). */
-  API_KEY_USAGE_FLUSH_MS: positiveInt(5000),
+  API_KEYS_USAGE_FLUSH_MS: positiveInt(5000),
+  /** Versioned AES-256-GCM keys (`<version>:<base64 32 bytes>`, comma-separated) sealing webhook secrets. */
+  WEBHOOK_SECRET_KEYS: webhookSecretKeysVar(),
+  /** Attempts per webhook delivery; with the backoff below, 16 attempts span about 28 hours. */
+  WEBHOOK_MAX_ATTEMPTS: positiveInt(16),
+  /** First retry delay; doubles each attempt up to WEBHOOK_BACKOFF_MAX_MS. */
+  WEBHOOK_BACKOFF_BASE_MS: positiveInt(30_000),
+  WEBHOOK_BACKOFF_MAX_MS: positiveInt(4 * 3600_000),
+  /** Time a receiver has to answer one delivery. */
+  WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+  WEBHOOK_CONCURRENCY: positiveInt(10),
+  WEBHOOK_MAX_ENDPOINTS: positiveInt(10),
+  /** After a secret rotation, how long the previous secret still signs (alongside the new one). */
+  WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
+  /** Deliver webhooks to loopback/private addresses. For local development and tests only. */
+  ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
+  /** How often counted API requests are flushed to billing as `usage.requests` events. */
+  USAGE_FLUSH_MS: positiveInt(5000),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

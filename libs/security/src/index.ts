@@ -1,3 +1,4 @@
+export * from './ssrf';
 export * from './api-key';
 export * from './envelope';
 export * from './password-policy';

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { forbiddenReason } from './ssrf';
 
 /** Why a URL was refused; `code` is stable (UNSAFE_URL) so callers can map it to an error. */
 export class UnsafeUrlError extends Error {
@@ -16,7 +17,7 @@ export class UnsafeUrlError extends Error {
 export interface UrlSafetyOptions {
   /** Accept plain http:// (otherwise https only). */
   allowHttp?: boolean;
-  /** Accept loopback, private, link-local and other non-public addresses (tests, trusted LANs). */
+  /** Accept loopback, private (RFC 1918, ULA) and CGNAT addresses (tests, trusted LANs); never link-local/metadata. */
   allowPrivate?: boolean;
   /** DNS resolver (tests pin it); defaults to the system resolver, all addresses. */
   resolve?: (host: string) => Promise<string[]>;
@@ -31,24 +32,12 @@ export interface SafeUrl {
 const defaultResolve = async (host: string) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
- * True only for globally routable unicast addresses: refuses loopback, private (RFC 1918, ULA),
- * link-local (incl. cloud metadata 169.254.169.254), CGNAT, multicast, reserved, unspecified, and
- * IPv4-mapped/NAT64/6to4/Teredo forms of those.
+ * True only for globally routable unicast addresses (the range table of `forbiddenReason` in
+ * ./ssrf: refuses loopback, private, link-local/metadata, CGNAT, multicast, reserved,
+ * unspecified and tunnelling forms such as NAT64/6to4/Teredo and IPv4-mapped private addresses).
  */
 export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  let ip = ipaddr.parse(address);
-  if (ip.kind() === 'ipv6') {
-    const v6 = ip as ipaddr.IPv6;
-    if (v6.isIPv4MappedAddress()) ip = v6.toIPv4Address();
-    else {
-      const range = v6.range();
-      // Embedded IPv4 forms would let a "public" v6 address reach a private v4 one.
-      if (range === 'rfc6052' || range === '6to4' || range === 'teredo' || range === 'rfc6145') return false;
-      return range === 'unicast';
-    }
-  }
-  return ip.range() === 'unicast';
+  return forbiddenReason(address, { allowPrivate: false }) === null;
 }
 
 /**
@@ -80,9 +69,8 @@ export async function assertPublicUrl(raw: string, opts: UrlSafetyOptions = {}):
     }
     if (!addresses.length) throw new UnsafeUrlError(`host ${host} does not resolve`, 'unresolvable');
   }
-  if (!opts.allowPrivate) {
-    const bad = addresses.find((a) => !isPublicAddress(a));
-    if (bad !== undefined) throw new UnsafeUrlError(`host ${host} resolves to a non-public address`, 'private_address');
-  }
+  // Link-local / metadata and reserved ranges stay refused even with allowPrivate.
+  const bad = addresses.find((a) => forbiddenReason(a, { allowPrivate: !!opts.allowPrivate }) !== null);
+  if (bad !== undefined) throw new UnsafeUrlError(`host ${host} resolves to a non-public address`, 'private_address');
   return { url, addresses };
 }

@@ -38,11 +38,11 @@ export class ApiKeyCache {
   }
 
   async tombstone(hash: string, code: Extract<ApiKeyCacheEntry, { ok: false }>['code']): Promise<void> {
-    await this.redis.client.set(this.key(hash), JSON.stringify({ ok: false, code }), 'EX', this.config.API_KEY_CACHE_TTL_S);
+    await this.redis.client.set(this.key(hash), JSON.stringify({ ok: false, code }), 'EX', this.config.API_KEYS_CACHE_TTL_S);
   }
 
   private ttlMs(entry: ApiKeyCacheEntry): number {
-    const max = this.config.API_KEY_CACHE_TTL_S * 1000;
+    const max = this.config.API_KEYS_CACHE_TTL_S * 1000;
     if (!entry.ok) return Math.min(max, 60_000);
     return entry.expiresAt === null ? max : Math.min(max, entry.expiresAt - Date.now());
   }

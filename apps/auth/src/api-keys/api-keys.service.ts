@@ -51,7 +51,7 @@ export class ApiKeysService {
   }
 
   async create(p: { userId: string; name: string; expires_in_days?: number; scopes?: string[]; ctx?: RequestCtx }) {
-    const days = p.expires_in_days ?? this.config.API_KEY_DEFAULT_EXPIRY_DAYS;
+    const days = p.expires_in_days ?? this.config.API_KEYS_DEFAULT_EXPIRY_DAYS;
     const { key, row } = await this.ds.transaction(async (m) => {
       // Serialise per user so concurrent creations cannot exceed the limit.
       const user = await m.getRepository(UserEntity).findOne({ where: { id: p.userId }, lock: { mode: 'pessimistic_write' } });
@@ -84,15 +84,15 @@ export class ApiKeysService {
     }
   }
 
-  /** New secret for a key; the old one keeps working for `grace_seconds` (default API_KEY_ROLL_GRACE_S). */
+  /** New secret for a key; the old one keeps working for `grace_seconds` (default API_KEYS_ROLL_GRACE_S). */
   async roll(p: { userId: string; keyId: string; grace_seconds?: number; ctx?: RequestCtx }) {
-    const grace = p.grace_seconds ?? this.config.API_KEY_ROLL_GRACE_S;
+    const grace = p.grace_seconds ?? this.config.API_KEYS_ROLL_GRACE_S;
     const { key, row, old } = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(ApiKeyEntity);
       const old = await repo.findOne({ where: { id: p.keyId, userId: p.userId }, lock: { mode: 'pessimistic_write' } });
       if (!old) throw notFound();
       if (status(old) !== 'active') throw new AppError('CONFLICT', `Only an active key can be rolled (this one is ${status(old)})`);
-      const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : this.config.API_KEY_DEFAULT_EXPIRY_DAYS * DAY;
+      const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : this.config.API_KEYS_DEFAULT_EXPIRY_DAYS * DAY;
       const created = await this.insert(m, p.userId, old.name, old.scopes, new Date(Date.now() + lifetime));
       const graceEnd = new Date(Date.now() + grace * 1000);
       old.expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;

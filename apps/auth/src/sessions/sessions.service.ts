@@ -58,7 +58,7 @@ export class SessionsService {
   /** Opens a session for an already authenticated user (login, bootstrap, tests). */
   async start(user: UserEntity, ctx: RequestCtx = {}): Promise<TokenPair> {
     const refresh = this.codec.fresh();
-    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY);
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
     const session = await this.ds.transaction(async (m) => {
       const s = await m.save(
         m.create(SessionEntity, { userId: user.id, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() }),
@@ -88,7 +88,7 @@ export class SessionsService {
       const rows = Array.isArray(used[0]) ? used[0] : used;
       if (!rows.length) return null; // already rotated (maybe by a concurrent request): see below
       const next = this.codec.child(token);
-      const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY);
+      const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
       await m.insert(RefreshTokenEntity, { sessionId: session.id, tokenHash: this.codec.hash(next), parentId: row.id, expiresAt });
       await m.update(SessionEntity, { id: session.id }, { lastUsedAt: new Date(), expiresAt, ip: p.ctx.ip ?? session.ip });
       return next;

@@ -21,7 +21,7 @@ export interface AccessClaims {
 
 /**
  * Ed25519 access-token signing keys, kept in PostgreSQL (private half sealed with the master
- * key) so every auth replica signs with the same key. A key older than JWT_KEY_ROTATION_DAYS is
+ * key) so every auth replica signs with the same key. A key older than JWT_ROTATION_DAYS is
  * retired for a new one; retired keys stay in the JWKS until their last token has expired.
  */
 @Injectable()
@@ -43,7 +43,7 @@ export class SigningKeys implements OnModuleInit {
 
   async sign(claims: AccessClaims): Promise<{ token: string; expiresIn: number }> {
     const active = await this.current();
-    const ttl = this.config.ACCESS_TOKEN_TTL_S;
+    const ttl = this.config.JWT_ACCESS_TTL_S;
     const token = await new SignJWT({ sid: claims.sid, role: claims.role })
       .setProtectedHeader({ alg: JWT_ALG, kid: active.kid, typ: 'JWT' })
       .setSubject(claims.sub)
@@ -58,7 +58,7 @@ export class SigningKeys implements OnModuleInit {
 
   /** Public keys of the active key and of retired keys whose tokens may still be valid. */
   async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
-    const keep = this.config.ACCESS_TOKEN_TTL_S + 300;
+    const keep = this.config.JWT_ACCESS_TTL_S + 300;
     const rows = await this.ds
       .getRepository(SigningKeyEntity)
       .createQueryBuilder('k')
@@ -96,7 +96,7 @@ export class SigningKeys implements OnModuleInit {
     const stale = Date.now() - this.loadedAt > RELOAD_MS;
     if (!this.active || stale) await this.load();
     const ageDays = (Date.now() - this.active!.createdAt.getTime()) / 86_400_000;
-    if (ageDays > this.config.JWT_KEY_ROTATION_DAYS) await this.rotate();
+    if (ageDays > this.config.JWT_ROTATION_DAYS) await this.rotate();
     return this.active!;
   }
 

@@ -12,7 +12,7 @@ interface Counter {
 
 /**
  * Counts API key use in memory and sends one batch to the auth app every
- * API_KEY_USAGE_FLUSH_MS (last_used_at, last_used_ip, total_requests), never one write per request.
+ * API_KEYS_USAGE_FLUSH_MS (last_used_at, last_used_ip, total_requests), never one write per request.
  */
 @Injectable()
 export class ApiKeyUsage implements OnApplicationShutdown {
@@ -24,7 +24,7 @@ export class ApiKeyUsage implements OnApplicationShutdown {
     private readonly rpc: RpcClient,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    this.timer = setInterval(() => void this.flush(), config.API_KEY_USAGE_FLUSH_MS);
+    this.timer = setInterval(() => void this.flush(), config.API_KEYS_USAGE_FLUSH_MS);
     this.timer.unref();
   }
 
