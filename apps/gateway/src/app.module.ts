@@ -4,11 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule } from '@clipyard/queue';
+import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+import { BillingGatewayModule } from './billing/billing.module';
+import { UsageMeteringModule } from './usage/usage.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -32,11 +34,14 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        BillingGatewayModule,
+        UsageMeteringModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
+        QueueDepthMetrics,
       ],
       exports: [GATEWAY_CONFIG],
     };

@@ -17,6 +17,8 @@ export const gatewayConfigSchema = commonSchema.extend({
   TRUST_PROXY: envBool(false),
   /** How long /health/ready waits for each service's ping. */
   HEALTH_RPC_TIMEOUT_MS: positiveInt(2000),
+  /** How often counted API requests are flushed to billing as `usage.requests` events. */
+  USAGE_FLUSH_MS: positiveInt(5000),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
