@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError, mediaJobSchemas, type JobOutput, type UsageAction } from '@clipyard/contracts';
 import { MediaAbortedError, MediaError } from '@clipyard/media';
 import type { RpcClient } from '@clipyard/queue';
+import type { Metrics } from '@clipyard/observability';
 import { storageKey, storagePrefix, type Storage } from '@clipyard/storage';
 import { CANCELED, type CancelListener } from './cancel.listener';
 import type { InputResolver } from './input.resolver';
@@ -41,7 +42,12 @@ export class JobRunner {
     private readonly temps: TempDirs,
     private readonly settings: RunnerSettings,
     private readonly logger: Logger,
+    private readonly metrics?: Metrics,
   ) {}
+
+  private observe(type: string, outcome: 'completed' | 'failed' | 'retried' | 'canceled', startedAt: number): void {
+    this.metrics?.jobDuration.observe({ type, outcome }, (Date.now() - startedAt) / 1000);
+  }
 
   async run(queue: MediaQueue, job: Job, processor: JobProcessor): Promise<Record<string, unknown>> {
     const parsed = mediaJobSchemas[queue].safeParse(job.data);
@@ -98,6 +104,7 @@ export class JobRunner {
       });
       await this.events.completed(who, outputs, { ...res.result, processing_ms: processingMs });
       log.info({ processingMs, outputs: outputs.length }, 'media job completed');
+      this.observe(processor.jobName, 'completed', startedAt);
       return { outputs: outputs.map((o) => o.key) };
     } catch (err) {
       progress.stop();
@@ -105,6 +112,7 @@ export class JobRunner {
         await this.cleanupOutputs(who, at, log);
         await this.release(who, 'canceled', log);
         log.info('media job canceled');
+        this.observe(processor.jobName, 'canceled', startedAt);
         throw new UnrecoverableError('CANCELED: the job was canceled');
       }
       const f = classify(err);
@@ -112,12 +120,14 @@ export class JobRunner {
       const final = !f.retryable || job.attemptsMade + 1 >= attempts;
       if (!final) {
         log.warn({ err, code: f.code }, 'media job failed; will retry');
+        this.observe(processor.jobName, 'retried', startedAt);
         throw err instanceof Error ? err : new Error(f.message);
       }
       log.warn({ code: f.code, err: f.retryable ? err : undefined, message: f.message }, 'media job failed');
       await this.cleanupOutputs(who, at, log);
       await this.events.failed(who, { code: f.code, message: f.message });
       await this.release(who, `failed:${f.code}`, log);
+      this.observe(processor.jobName, 'failed', startedAt);
       throw new UnrecoverableError(`${f.code}: ${f.message}`);
     } finally {
       progress.stop();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createRedis, QueueClient } from '@clipyard/queue';
+import { Metrics } from '@clipyard/observability';
 import { mediaCancelChannel, QUEUES } from '@clipyard/contracts';
 import { LocalStorage, LocalUrlSigner, storageKey, storagePrefix } from '@clipyard/storage';
 import { createWorkerApp } from '../bootstrap';
@@ -110,6 +111,8 @@ describe('media worker', () => {
     expect(tap.seen.find((s) => s.data.name === 'usage.job' && s.data.jobId === jobId)!.id).toBe(`usage_job_${jobId}_completed`);
     expect(await readdir(tmpDir)).toEqual([]);
     expect(billing.releases.filter((r) => r.jobId === jobId)).toEqual([]);
+    const metrics = await app.get(Metrics).registry.getSingleMetricAsString('media_job_duration_seconds');
+    expect(metrics).toMatch(/media_job_duration_seconds_count\{[^}]*type="trim"[^}]*outcome="completed"[^}]*\} [1-9]/);
   });
 
   it('fails a corrupt input at once with UNSUPPORTED_MEDIA and releases the reservation', async () => {

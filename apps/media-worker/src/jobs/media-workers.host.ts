@@ -3,7 +3,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES } from '@clipyard/contracts';
-import { ROOT_LOGGER } from '@clipyard/observability';
+import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { bullPrefix, createRedis, QueueClient, RpcClient, type RedisSettings } from '@clipyard/queue';
 import type { MediaConfig } from '@clipyard/media';
 import { Storage } from '@clipyard/storage';
@@ -37,6 +37,7 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
     @Inject(Storage) storage: Storage,
     @Inject(QueueClient) queues: QueueClient,
     @Inject(RpcClient) rpc: RpcClient,
+    @Inject(Metrics) metrics: Metrics,
   ) {
     this.redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
     this.cancels = new CancelListener(this.redis, logger);
@@ -50,6 +51,7 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
       this.temps,
       { timeoutMs: config.JOB_TIMEOUT_S * 1000, progressIntervalMs: config.WORKER_PROGRESS_INTERVAL_MS },
       logger,
+      metrics,
     );
   }
 
