@@ -25,6 +25,7 @@ const COMPOSE_SECRETS = {
   MINIO_ROOT_PASSWORD: 'm'.repeat(24),
   STORAGE_URL_SECRET: 's'.repeat(40),
   STRIPE_WEBHOOK_SECRET: 'whsec_' + 'w'.repeat(32),
+  WEBHOOK_SECRET_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}`,
 };
 
 describe('Dockerfile', () => {
