@@ -132,6 +132,8 @@ describe('plans, subscription and usage (e2e)', () => {
     expect(unknownPlan.body.error.code).toBe('PLAN_NOT_FOUND');
     const badLimits = await sys.request('PUT', `/v1/admin/users/${alice.userId}/limits`, { apiKey: admin.apiKey, body: { trims_per_month: 'lots' } });
     expect(badLimits.status).toBe(422);
+    const nobody = await sys.request('PUT', `/v1/admin/users/${randomUUID()}/plan`, { apiKey: admin.apiKey, body: { plan: 'pro' } });
+    expect(nobody.status).toBe(404);
     const badId = await sys.request('PUT', '/v1/admin/users/not-a-uuid/plan', { apiKey: admin.apiKey, body: { plan: 'pro' } });
     expect(badId.status).toBe(422);
 
