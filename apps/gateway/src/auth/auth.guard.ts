@@ -36,7 +36,8 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: FastifyRequest): Promise<Principal> {
+  /** The credential check alone (no roles): also used by non-Nest routes such as /admin/queues. */
+  async authenticate(req: FastifyRequest): Promise<Principal> {
     const headerKey = req.headers['x-api-key'];
     if (typeof headerKey === 'string' && headerKey) return this.apiKeys.authenticate(headerKey.trim(), req.ip);
     const authz = req.headers.authorization;
