@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { startSystem, uniqueEmail, type System } from './harness';
+import { freshDatabase } from './helpers/database';
 import { signUp, strongPassword } from './helpers/users';
 
 describe('auth: brute force, rate limits, audit, bootstrap (e2e)', () => {
@@ -80,17 +80,11 @@ describe('auth: brute force, rate limits, audit, bootstrap (e2e)', () => {
 
   it('bootstrap-admin creates the first admin and key once, printing them once; ADMIN_* name it', async () => {
     // A database of its own: other specs of the run make admins in the shared one.
-    const url = new URL(sys.env.DATABASE_URL!);
-    const dbName = `${url.pathname.slice(1)}_boot${Date.now().toString(36)}`;
-    const admin = new Client({ connectionString: sys.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    url.pathname = `/${dbName}`;
+    const db = await freshDatabase('boot');
     const root = path.join(__dirname, '..');
-    const env = { ...process.env, ...sys.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
+    const env = { ...process.env, ...sys.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
     let other: System | undefined;
     try {
-      expect(spawnSync('node', [path.join(root, 'dist/libs/database/src/migrate.js'), 'run'], { env, encoding: 'utf8' }).status).toBe(0);
       const email = uniqueEmail('root');
       const password = strongPassword();
       const script = path.join(root, 'dist/apps/auth/src/cli/bootstrap-admin.js');
@@ -106,14 +100,13 @@ describe('auth: brute force, rate limits, audit, bootstrap (e2e)', () => {
       expect(second.stdout).toContain('already exists');
       expect(second.stdout).not.toContain('cy_live_');
 
-      other = await startSystem({ apps: ['auth', 'gateway'], env: { DATABASE_URL: url.toString() } });
+      other = await startSystem({ apps: ['auth', 'gateway'], env: { DATABASE_URL: db.url } });
       const me = await other.get('/v1/auth/me', { apiKey: key });
       expect(me.body).toMatchObject({ email, role: 'admin' });
       expect((await other.post('/v1/auth/login', { email, password })).status).toBe(200);
     } finally {
       await other?.stop();
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await admin.end();
+      await db.drop();
     }
   });
 });

@@ -4,6 +4,7 @@ import { RpcClient } from '@clipyard/queue';
 import { KeyRing, providerKeyAad } from '@clipyard/security';
 import { authReplHelpers } from '../apps/auth/src/admin/repl-helpers';
 import { startSystem, type System } from './harness';
+import { freshDatabase, type FreshDatabase } from './helpers/database';
 import { signUp } from './helpers/users';
 
 const V1 = `1:${randomBytes(32).toString('base64')}`;
@@ -41,10 +42,17 @@ describe('auth: provider keys (e2e)', () => {
     return s;
   };
 
+  let db: FreshDatabase;
   beforeAll(async () => {
-    sys = await startSystem({ env: { LOG_LEVEL: 'debug', ENCRYPTION_KEYS: V1, ALLOW_HTTP_PROVIDER_URLS: 'false', ALLOW_PRIVATE_PROVIDER_URLS: 'false' } });
+    // Own database: this spec runs under its own master keys and rotates them, which would strand
+    // the JWT signing keys of specs running next to it in the shared database.
+    db = await freshDatabase('pk');
+    sys = await startSystem({ env: { DATABASE_URL: db.url, LOG_LEVEL: 'debug', ENCRYPTION_KEYS: V1, ALLOW_HTTP_PROVIDER_URLS: 'false', ALLOW_PRIVATE_PROVIDER_URLS: 'false' } });
   });
-  afterAll(() => sys.stop());
+  afterAll(async () => {
+    await sys?.stop();
+    await db?.drop();
+  });
 
   it('lists the supported providers without credentials', async () => {
     const res = await sys.get('/v1/providers');
