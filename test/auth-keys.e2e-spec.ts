@@ -123,4 +123,19 @@ describe('auth: API keys — roll, limits, expiry, usage, deactivation (e2e)', (
     const trail = await sys.get(`/v1/audit-events?user_id=${target.userId}&action=admin.read`, { apiKey: a.apiKey });
     expect(trail.body.data[0]).toMatchObject({ actor_id: a.userId, user_id: target.userId });
   });
+
+  it('enforces API key scopes, and a scoped key cannot mint broader keys', async () => {
+    const u = await signUp(sys);
+    const jobsOnly = (await sys.post('/v1/api-keys', { name: 'jobs', scopes: ['jobs:read'] }, { apiKey: u.apiKey })).body.key;
+    const denied = await me(jobsOnly);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('INSUFFICIENT_SCOPE');
+    const acct = (await sys.post('/v1/api-keys', { name: 'acct', scopes: ['account:read', 'account:write'] }, { apiKey: u.apiKey })).body.key;
+    expect((await me(acct)).status).toBe(200);
+    const broader = await sys.post('/v1/api-keys', { name: 'escalate' }, { apiKey: acct });
+    expect(broader.status).toBe(403);
+    expect(broader.body.error.code).toBe('INSUFFICIENT_SCOPE');
+    expect((await sys.post('/v1/api-keys', { name: 'sub', scopes: ['account:read'] }, { apiKey: acct })).status).toBe(201);
+    expect((await sys.post('/v1/api-keys', { name: 'mint' }, { apiKey: jobsOnly })).status).toBe(403);
+  });
 });

@@ -5,7 +5,7 @@ import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { SetProviderKeyDto } from './auth.dto';
 import { Client, type ClientCtx } from './http-context';
-import { CurrentUser, type Principal } from './principal';
+import { CurrentUser, Scopes, type Principal } from './principal';
 
 function provider(id: string): ProviderId {
   if (!Object.hasOwn(PROVIDERS, id)) {
@@ -29,17 +29,20 @@ export class ProviderKeysController {
   }
 
   @Get('provider-keys')
+  @Scopes('account:read')
   list(@CurrentUser() me: Principal) {
     return this.rpc.call('auth.providerKey.list', { userId: me.userId });
   }
 
   @Put('provider-keys/:provider')
+  @Scopes('account:write')
   set(@CurrentUser() me: Principal, @Param('provider') p: string, @Body() body: SetProviderKeyDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.providerKey.set', { userId: me.userId, provider: provider(p), ...body, ctx });
   }
 
   @Delete('provider-keys/:provider')
   @HttpCode(204)
+  @Scopes('account:write')
   async remove(@CurrentUser() me: Principal, @Param('provider') p: string, @Client() ctx: ClientCtx) {
     await this.rpc.call('auth.providerKey.delete', { userId: me.userId, provider: provider(p), ctx });
   }
