@@ -100,6 +100,7 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     const after = await sys.post('/v1/auth/refresh', { refresh_token: r2.body.refresh_token });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('SESSION_REVOKED');
+    await eventually(async () => (await me(r2.body.access_token)).status === 401);
     const sessions = await sys.get('/v1/auth/sessions', { apiKey: u.apiKey });
     expect(sessions.body.data.map((s: { id: string }) => s.id)).not.toContain(u.sessionId);
     const audit = await sys.get('/v1/audit-events?action=session.reuse_detected', { apiKey: u.apiKey });
@@ -150,6 +151,13 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
 
     const out = await sys.post('/v1/auth/logout', undefined, { token: u.accessToken });
     expect(out.status).toBe(204);
+    // the signed-out session's access token is refused too (gateways learn it by pub/sub)
+    const gone = await eventually(async () => {
+      const r = await me(u.accessToken);
+      return r.status === 401 ? r : undefined;
+    });
+    expect(gone.body.error.code).toBe('SESSION_REVOKED');
+    expect((await sys.get('/v1/auth/me', { apiKey: u.apiKey })).status).toBe(200);
     expect((await sys.post('/v1/auth/refresh', { refresh_token: u.refreshToken })).body.error.code).toBe('SESSION_REVOKED');
     expect((await sys.post('/v1/auth/logout', undefined, { apiKey: u.apiKey })).status).toBe(400);
 
@@ -158,6 +166,7 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     const all = await sys.post('/v1/auth/logout-all', undefined, { token: a.body.access_token });
     expect(all.status).toBe(200);
     expect(all.body.revoked).toBe(2);
+    await eventually(async () => (await me(b.body.access_token)).status === 401);
     expect((await sys.post('/v1/auth/refresh', { refresh_token: b.body.refresh_token })).status).toBe(401);
   });
 
@@ -174,6 +183,8 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.revoked_sessions).toBe(1);
     expect((await sys.post('/v1/auth/refresh', { refresh_token: other.body.refresh_token })).status).toBe(401);
+    await eventually(async () => (await me(other.body.access_token)).status === 401);
+    expect((await me(u.accessToken)).status).toBe(200);
     expect((await sys.post('/v1/auth/refresh', { refresh_token: u.refreshToken })).status).toBe(200);
     expect((await sys.post('/v1/auth/login', { email: u.email, password: u.password })).status).toBe(401);
     expect((await sys.post('/v1/auth/login', { email: u.email, password: next })).status).toBe(200);

@@ -7,6 +7,7 @@ import { RateLimits } from './common/rate-limits.service';
 import { AuthRedis } from './common/redis.provider';
 import { ProviderKeysService } from './provider-keys/provider-keys.service';
 import { SessionsService } from './sessions/sessions.service';
+import { SessionRevocations } from './sessions/session-revocations';
 import { SigningKeys } from './tokens/signing-keys.service';
 import { AccountService } from './users/account.service';
 import { PasswordHasher } from './users/password.hasher';
@@ -20,6 +21,7 @@ export const AUTH_PROVIDERS = [
   PasswordHasher,
   UsersService,
   SigningKeys,
+  SessionRevocations,
   SessionsService,
   ApiKeyCache,
   ApiKeysService,
