@@ -2,6 +2,7 @@ import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { AuthRpc } from './auth.rpc';
+import { BootstrapService } from './admin/bootstrap.service';
 import { RateLimits } from './common/rate-limits.service';
 import { AuthRedis } from './common/redis.provider';
 import { ProviderKeysService } from './provider-keys/provider-keys.service';
@@ -25,4 +26,5 @@ export const AUTH_PROVIDERS = [
   ProviderKeysService,
   AccountService,
   AuthRpc,
+  BootstrapService,
 ];

@@ -36,7 +36,8 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: FastifyRequest): Promise<Principal> {
+  /** The credential check alone (API key or access token → Principal, or an AppError): reusable by non-Nest routes. */
+  async authenticate(req: FastifyRequest): Promise<Principal> {
     const headerKey = req.headers['x-api-key'];
     if (typeof headerKey === 'string' && headerKey) return this.apiKeys.authenticate(headerKey.trim(), req.ip);
     const authz = req.headers.authorization;

@@ -8,7 +8,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import type { Principal } from './principal';
 
 /** An unknown kid may trigger a refetch at most this often, so junk tokens cannot flood the auth app. */
-const MIN_REFETCH_MS = 5_000;
+const MIN_REFETCH_MS = 1_000;
 const invalid = () => new AppError('TOKEN_INVALID', 'Access token is invalid', undefined, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
 /**
