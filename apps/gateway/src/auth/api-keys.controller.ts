@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 import { CreateApiKeyDto, RollApiKeyDto } from './auth.dto';
@@ -9,6 +9,7 @@ import { CurrentUser, Scopes, type Principal } from './principal';
 /** API keys: the secret is returned once, on create and roll. */
 @ApiTags('api-keys')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @ApiSecurity('api-key')
 @Controller('v1/api-keys')
 export class ApiKeysController {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
 import { AuditQueryDto } from './auth.dto';
 import { CurrentUser, Scopes, type Principal } from './principal';
@@ -7,6 +7,7 @@ import { CurrentUser, Scopes, type Principal } from './principal';
 /** The caller's audit trail; admins may read anyone's (`user_id`), which is itself audited. */
 @ApiTags('audit')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @ApiSecurity('api-key')
 @Controller('v1/audit-events')
 export class AuditController {

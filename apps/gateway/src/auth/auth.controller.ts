@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
@@ -12,6 +12,7 @@ const needsSession = () => new AppError('BAD_REQUEST', 'This needs an access tok
 /** Sign-up, sign-in (JSON and OAuth2 form), refresh, sign-out, profile and password. */
 @ApiTags('auth')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @ApiSecurity('api-key')
 @Controller('v1/auth')
 export class AuthController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AppError, PROVIDERS, type ProviderId } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
@@ -17,6 +17,7 @@ function provider(id: string): ProviderId {
 /** The caller's own provider keys (OpenAI and compatible); stored encrypted, never shown again. */
 @ApiTags('provider-keys')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @ApiSecurity('api-key')
 @Controller('v1')
 export class ProviderKeysController {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
 import { assertId, Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
@@ -7,6 +7,7 @@ import { CurrentUser, Scopes, type Principal } from './principal';
 /** The caller's signed-in sessions (refresh-token families). */
 @ApiTags('auth')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @Controller('v1/auth/sessions')
 export class SessionsController {
   constructor(private readonly rpc: RpcClient) {}
