@@ -14,9 +14,11 @@ describe('auth: brute force, rate limits, audit, bootstrap (e2e)', () => {
   afterAll(() => sys.stop());
 
   it('locks an account after repeated failures: 429 ACCOUNT_LOCKED with Retry-After, even with the right password', async () => {
-    const u = await signUp(sys);
+    const username = `lock_${Date.now().toString(36)}`;
+    const u = await signUp(sys, { username });
     for (let i = 0; i < 3; i++) {
-      const r = await sys.post('/v1/auth/login', { email: u.email, password: `Wrong-pass-${i}` });
+      // alternating email and username: one counter per account
+      const r = await sys.post('/v1/auth/login', i % 2 ? { username, password: `Wrong-pass-${i}` } : { email: u.email, password: `Wrong-pass-${i}` });
       expect(r.body.error.code).toBe('INVALID_CREDENTIALS');
     }
     const locked = await sys.post('/v1/auth/login', { email: u.email, password: u.password });

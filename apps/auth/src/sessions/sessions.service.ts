@@ -37,16 +37,17 @@ export class SessionsService {
 
   async login(p: { login: string; password: string; ctx: RequestCtx }): Promise<TokenPair> {
     await this.limits.login(p.ctx.ip);
-    const account = p.login.trim().toLowerCase().slice(0, 254);
-    await this.limits.assertNotLocked(account);
     const user = await this.users.findForLogin(p.login);
+    // One counter per account whether it is named by email or username; unknown names count too.
+    const account = user?.id ?? p.login.trim().toLowerCase().slice(0, 254);
+    await this.limits.assertNotLocked(account);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, p.password);
     if (!ok || !user) {
       const locked = await this.limits.recordFailure(account);
       await this.audit.record(locked ? 'login.locked' : 'login.failed', {
         userId: user?.id ?? null,
         ctx: p.ctx,
-        metadata: user ? {} : { login: account },
+        metadata: user ? {} : { login: account.slice(0, 100) },
       });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
     }
