@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppError, type ApiKeyCacheEntry } from '@clipyard/contracts';
+import { AppError, AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
 import { createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
 import { hashApiKey, isWellFormedApiKey } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -37,7 +37,7 @@ export class ApiKeyAuthenticator implements OnApplicationShutdown {
   async authenticate(key: string, ip: string | undefined): Promise<Principal> {
     if (!isWellFormedApiKey(key)) throw refuse('API_KEY_INVALID');
     const hash = hashApiKey(key, this.config.API_KEY_PEPPER);
-    const raw = await this.redis.get(`${this.prefix}auth:apikey:${hash}`);
+    const raw = await this.redis.get(AUTH_REDIS.apiKey(this.prefix, hash));
     let entry = raw ? parseEntry(raw) : null;
     entry ??= await this.rpc.call('auth.apiKey.resolve', { hash });
     if (!entry.ok) throw refuse(entry.code);
