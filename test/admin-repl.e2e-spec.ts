@@ -4,22 +4,62 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { authReplHelpers } from '../apps/auth/src/admin/repl-helpers';
 import { billingReplHelpers } from '../apps/billing/src/admin/repl-helpers';
 import { gatewayReplHelpers } from '../apps/gateway/src/admin/repl-helpers';
-import { startSystem, type System } from './harness';
+import { eventually, startSystem, uniqueEmail, type System } from './harness';
+import { strongPassword } from './helpers/users';
 
 describe('admin REPL helpers (e2e)', () => {
   let sys: System;
+  let auth: ReturnType<typeof authReplHelpers>;
   let billing: ReturnType<typeof billingReplHelpers>;
   let gateway: ReturnType<typeof gatewayReplHelpers>;
 
   beforeAll(async () => {
     sys = await startSystem();
+    auth = authReplHelpers((t) => sys.apps.auth!.get(t));
     billing = billingReplHelpers((t) => sys.apps.billing!.get(t));
     gateway = gatewayReplHelpers((t) => sys.apps.gateway!.get(t));
   });
   afterAll(async () => {
     await sys?.stop();
+  });
+
+  it('users.create/find/setRole/deactivate and keys.issue/list/revoke act on the running gateway', async () => {
+    const email = uniqueEmail('repl');
+    const created = await auth.users.create(email, strongPassword());
+    const found = await auth.users.find(email);
+    expect(found).toMatchObject({ id: created.id, email, role: 'user' });
+
+    const issued = await auth.keys.issue(created.id, 'ops');
+    expect(issued.key).toMatch(/^cy_/);
+    expect((await sys.get('/v1/auth/me', { apiKey: issued.key })).status).toBe(200);
+    expect((await auth.keys.list(email)).map((k: { id: string }) => k.id)).toContain(issued.id);
+
+    // role changes apply to the API key from its next request
+    expect((await sys.get('/admin/queues/api/queues', { apiKey: issued.key })).status).toBe(403);
+    await auth.users.setRole(email, 'admin');
+    expect((await sys.get('/admin/queues/api/queues', { apiKey: issued.key })).status).toBe(200);
+
+    await auth.keys.revoke(created.id, issued.id);
+    expect((await sys.get('/v1/auth/me', { apiKey: issued.key })).status).toBe(401);
+
+    const second = await auth.keys.issue(email, 'second');
+    expect((await sys.get('/v1/auth/me', { apiKey: second.key })).status).toBe(200);
+    await auth.users.deactivate(email);
+    const refused = await eventually(async () => {
+      const r = await sys.get('/v1/auth/me', { apiKey: second.key });
+      return r.status !== 200 && r;
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('ACCOUNT_DISABLED');
+    await expect(auth.users.find('nobody-' + email)).rejects.toThrow(/no user/);
+  });
+
+  it('crypto.rotateProviderKeys re-seals stored provider keys', async () => {
+    const r = await auth.crypto.rotateProviderKeys();
+    expect(r).toEqual({ providerKeys: expect.any(Number), version: expect.any(Number) });
   });
 
   it('plans.list / set / override and usage.summary', async () => {
