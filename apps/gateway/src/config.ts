@@ -17,6 +17,22 @@ export const gatewayConfigSchema = commonSchema.extend({
   TRUST_PROXY: envBool(false),
   /** How long /health/ready waits for each service's ping. */
   HEALTH_RPC_TIMEOUT_MS: positiveInt(2000),
+  /** Retry-After (seconds) sent while a polled job is queued or running. */
+  JOB_POLL_RETRY_AFTER_S: positiveInt(2),
+  /** How long an Idempotency-Key and its stored response are kept (Stripe: 24 h). */
+  IDEMPOTENCY_TTL_S: positiveInt(24 * 3600),
+  /** An in-flight key older than this is taken over (its request's process died). */
+  IDEMPOTENCY_LOCK_TTL_S: positiveInt(60),
+  /** Parallel job events (progress, completed, failed) the gateway applies. */
+  JOB_EVENTS_CONCURRENCY: positiveInt(16),
+  /** Hard cap on one upload whatever the plan says (bytes). */
+  UPLOAD_MAX_BYTES: positiveInt(4 * 1024 * 1024 * 1024),
+  /** ffprobe time limit for an upload (ms). */
+  UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
+  /** Lifetime of signed download URLs (seconds). */
+  SIGNED_URL_TTL_S: positiveInt(3600),
+  /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
+  RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,2 +1,10 @@
+import { JobEntity } from './job.entity';
+import { UploadEntity } from './upload.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+
+export * from './job.entity';
+export * from './upload.entity';
+export * from './idempotency-key.entity';
+
 /** Tables the gateway app owns (only it writes them). */
-export const GATEWAY_ENTITIES = [];
+export const GATEWAY_ENTITIES = [JobEntity, UploadEntity, IdempotencyKeyEntity];
