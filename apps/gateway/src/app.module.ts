@@ -9,6 +9,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+import { JobsModule } from './jobs/jobs.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -32,6 +33,7 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        JobsModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

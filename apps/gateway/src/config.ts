@@ -29,6 +29,8 @@ export const gatewayConfigSchema = commonSchema.extend({
   UPLOAD_MAX_BYTES: positiveInt(4 * 1024 * 1024 * 1024),
   /** ffprobe time limit for an upload (ms). */
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
+  /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */
+  ALLOW_PRIVATE_URLS: envBool(false),
   /** Lifetime of signed download URLs (seconds). */
   SIGNED_URL_TTL_S: positiveInt(3600),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
