@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { commonSchema, loadConfig, port } from '@clipyard/config';
+import { storageConfigSchema } from '@clipyard/storage';
 
-export const workerConfigSchema = commonSchema.extend({
+export const workerConfigSchema = commonSchema.extend(storageConfigSchema.shape).extend({
   /** Small HTTP port for health and metrics. */
   WORKER_HTTP_PORT: port(3003),
 });

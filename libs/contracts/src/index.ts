@@ -3,3 +3,5 @@ export * from './queues';
 export * from './rpc';
 export * from './events';
 export * from './jobs.errors';
+export * from './media-errors';
+export * from './transcription';

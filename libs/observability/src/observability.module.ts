@@ -30,6 +30,9 @@ export class ObservabilityModule {
           pinoHttp: {
             logger,
             genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
+            // The error filter logs real errors in full; pino-http's synthetic "failed with status
+            // code 5xx" error only adds a meaningless stack to the request line.
+            customErrorObject: (_req, _res, _err, val: Record<string, unknown>) => ({ ...val, err: undefined }),
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
             serializers: {

@@ -18,7 +18,9 @@ export class QueueClient {
 
   async add<Q extends PayloadQueue>(queue: Q, payload: QueuePayload<Q>, opts: JobsOptions = {}): Promise<string> {
     const data = QUEUE_PAYLOADS[queue].parse(payload) as { name: string };
-    const job = await this.queue(queue).add(data.name, data, { ...DEFAULT_JOB_OPTIONS, ...opts });
+    // BullMQ refuses ':' in custom ids; our deterministic ids read naturally with it (job:<id>:completed).
+    const jobId = opts.jobId?.replace(/:/g, '_');
+    const job = await this.queue(queue).add(data.name, data, { ...DEFAULT_JOB_OPTIONS, ...opts, ...(jobId ? { jobId } : {}) });
     return job.id as string;
   }
 

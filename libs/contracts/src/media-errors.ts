@@ -1,0 +1,30 @@
+import { registerErrorCodes } from './errors';
+
+/**
+ * Codes of storage and media processing. A media job fails with one of these in `job.failed`;
+ * the gateway maps the same codes to HTTP statuses for uploads and downloads.
+ */
+export const MEDIA_ERROR_CODES = {
+  /** Upload or stored object larger than allowed. */
+  FILE_TOO_LARGE: 413,
+  OBJECT_NOT_FOUND: 404,
+  RANGE_NOT_SATISFIABLE: 416,
+  INVALID_STORAGE_KEY: 400,
+  /** ffprobe/ffmpeg cannot read the input, or it has no usable stream. */
+  UNSUPPORTED_MEDIA: 422,
+  /** A URL input is larger than the plan's limit. */
+  INPUT_TOO_LARGE: 413,
+  /** A URL input points at a forbidden address or scheme (SSRF protection). */
+  URL_FORBIDDEN: 422,
+  /** A URL input could not be fetched (HTTP error, timeout, too many redirects). */
+  URL_FETCH_FAILED: 422,
+  /** Trim start/end outside the input's duration. */
+  TRIM_OUT_OF_RANGE: 422,
+  /** Processing exceeded the per-job time limit. */
+  JOB_TIMEOUT: 422,
+  /** The job's input is missing or not the owner's. */
+  INPUT_NOT_FOUND: 404,
+} as const;
+export type MediaErrorCode = keyof typeof MEDIA_ERROR_CODES;
+
+registerErrorCodes(MEDIA_ERROR_CODES);

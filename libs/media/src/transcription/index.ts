@@ -1,0 +1,11 @@
+export { WhisperClient, ProviderError, parseResult, retryAfterMs } from './whisper.client';
+export type { WhisperClientOptions, WhisperRequest, WhisperResult, WhisperSegment, WhisperWord } from './whisper.client';
+export { extractSpeechAudio, detectSilences, parseSilences, probe as probeAudio, run as runMediaTool } from './audio';
+export type { SilenceInterval, ProbeResult as AudioProbe } from './audio';
+export { planChunks, mapLimit } from './chunking';
+export type { ChunkSpan } from './chunking';
+export { stitch, toSrt, toVtt, toPlainText, toCues, wrapText, formatTimestamp } from './transcript';
+export type { Transcript, TranscriptSegment, ChunkResult } from './transcript';
+export { transcribeMedia, writeTranscriptFiles, TRANSCRIPT_FILES } from './transcriber';
+export type { TranscribeMediaOptions, TranscribeMediaResult } from './transcriber';
+export { toLanguageCode } from './languages';

@@ -1,0 +1,31 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { QUEUES } from '@clipyard/contracts';
+import { QueueClient } from './queue-client';
+
+describe('QueueClient (real Redis)', () => {
+  const client = new QueueClient({
+    url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    prefix: `${process.env.REDIS_PREFIX ?? 'cyt'}-qc-${randomBytes(3).toString('hex')}`,
+  });
+  afterAll(() => client.close());
+
+  it('enqueues a valid payload under its discriminant name, with the contract version', async () => {
+    const jobId = randomUUID();
+    const id = await client.add(
+      QUEUES.jobEvents,
+      { name: 'job.progress', jobId, userId: randomUUID(), at: new Date().toISOString(), progress: 42 },
+      { jobId: `progress:${jobId}` },
+    );
+    expect(id).toBe(`progress_${jobId}`);
+    const job = await client.queue(QUEUES.jobEvents).getJob(id);
+    expect(job?.name).toBe('job.progress');
+    expect(job?.data).toMatchObject({ v: 1, progress: 42 });
+  });
+
+  it('refuses a payload that breaks the contract before it reaches Redis', async () => {
+    await expect(
+      client.add(QUEUES.jobEvents, { name: 'job.progress', jobId: 'nope', userId: randomUUID(), at: 'yesterday', progress: 900 } as never),
+    ).rejects.toThrow();
+    expect(await client.queue(QUEUES.jobEvents).count()).toBe(1);
+  });
+});
