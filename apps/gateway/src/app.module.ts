@@ -10,6 +10,7 @@ import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 import { JobsModule } from './jobs/jobs.module';
+import { StorageModule } from '@clipyard/storage';
 
 @Module({})
 export class GatewayAppModule {
@@ -33,6 +34,7 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,
       ],
       providers: [

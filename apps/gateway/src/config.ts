@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
+import { storageConfigSchema } from '@clipyard/storage';
 
-export const gatewayConfigSchema = commonSchema.extend({
+export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape).extend({
   GATEWAY_PORT: port(3000),
   GATEWAY_HOST: z.string().default('0.0.0.0'),
   /** Public URL of the API, used in Location headers and signed download links. */
@@ -31,8 +32,8 @@ export const gatewayConfigSchema = commonSchema.extend({
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
   /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */
   ALLOW_PRIVATE_URLS: envBool(false),
-  /** Lifetime of signed download URLs (seconds). */
-  SIGNED_URL_TTL_S: positiveInt(3600),
+  /** Where uploads are spooled while ffprobe checks them, before they move to storage. */
+  UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
   RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
 });

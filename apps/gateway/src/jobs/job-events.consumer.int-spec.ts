@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { QUEUES } from '@clipyard/contracts';
 import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
 import { Metrics } from '@clipyard/observability';
 import { QueueClient } from '@clipyard/queue';
+import { createStorage, storageConfigSchema, type Storage } from '@clipyard/storage';
 import { loadGatewayConfig } from '../config';
 import { JobEventsConsumer } from './job-events.consumer';
 import { JobFiles } from './job-files';
@@ -26,7 +31,8 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
   let consumer: JobEventsConsumer;
   let queues: QueueClient;
   const finished: JobRecord[] = [];
-  const deleted: string[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'jobev-'));
+  let storage: Storage;
   const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyt'}-jobev` };
 
   beforeAll(async () => {
@@ -35,8 +41,8 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
     const logger = pino({ level: 'silent' });
     const lifecycle = new JobLifecycle(logger);
     lifecycle.onFinished((j) => void finished.push(j));
-    const files = new JobFiles(logger);
-    jest.spyOn(files, 'deleteKeys').mockImplementation(async (keys) => void deleted.push(...keys));
+    storage = createStorage(storageConfigSchema.parse({ STORAGE_LOCAL_DIR: dir }));
+    const files = new JobFiles(storage, logger);
     const config = loadGatewayConfig({ ...process.env, REDIS_PREFIX: redis.prefix });
     consumer = new JobEventsConsumer(repo, lifecycle, files, redis, config, logger, new Metrics('test'));
     consumer.onModuleInit();
@@ -47,6 +53,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
     await queues.queue(QUEUES.jobEvents).obliterate({ force: true });
     await queues.close();
     await ds.destroy();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const newJob = (userId: string) =>
@@ -96,6 +103,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
     const canceled = await newJob(userId);
     await repo.cancel(userId, canceled.id);
     const key = `users/${userId}/outputs/2026-11/${canceled.id}/output.mp4`;
+    await storage.put(key, Readable.from([Buffer.from('late output')]));
     await queues.add(QUEUES.jobEvents, {
       name: 'job.completed',
       jobId: canceled.id,
@@ -104,7 +112,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
       outputs: [{ name: 'output.mp4', key, contentType: 'video/mp4', size: 1 }],
       result: {},
     });
-    await until(async () => deleted.includes(key));
+    await until(async () => (await storage.stat(key)) === null);
     expect((await repo.findOwned(userId, canceled.id))!.status).toBe('canceled');
   });
 

@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
+import { UploadsController } from '../uploads/uploads.controller';
+import { UploadsService } from '../uploads/uploads.service';
+import { MediaProbe } from '../uploads/media-probe';
+import { DownloadsController } from '../downloads/downloads.controller';
+import { DownloadsService } from '../downloads/downloads.service';
+import { RetentionSweeper } from '../retention/retention.sweeper';
 import { BillingClient } from './billing.client';
 import { JobCancelService } from './job-cancel.service';
 import { JobEventsConsumer } from './job-events.consumer';
@@ -12,9 +18,9 @@ import { JobsController } from './jobs.controller';
 import { JobsQueryService } from './jobs-query.service';
 import { JobsRepository } from './jobs.repository';
 
-/** The media-jobs API: submission, polling, listing, cancel, and the job-events consumer. */
+/** The media-jobs API: uploads, submission, polling, listing, cancel, and the job-events consumer. */
 @Module({
-  controllers: [JobsController],
+  controllers: [JobsController, UploadsController, DownloadsController],
   providers: [
     JobsRepository,
     UploadsRepository,
@@ -27,7 +33,11 @@ import { JobsRepository } from './jobs.repository';
     JobsQueryService,
     JobCancelService,
     JobEventsConsumer,
+    MediaProbe,
+    UploadsService,
+    DownloadsService,
+    RetentionSweeper,
   ],
-  exports: [JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [RetentionSweeper, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
 })
 export class JobsModule {}

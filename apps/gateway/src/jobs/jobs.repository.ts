@@ -190,12 +190,13 @@ export class JobsRepository {
     return r ? { job: toRecord(r), was: r.was } : null;
   }
 
-  /** Users with completed jobs whose outputs still exist and finished before `olderThan`. */
-  async usersWithOutputsBefore(olderThan: Date, limit: number): Promise<string[]> {
+  /** Users (after `afterUserId`, in id order) with completed jobs whose outputs still exist and finished before `olderThan`. */
+  async usersWithOutputsBefore(olderThan: Date, limit: number, afterUserId = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
     const rows: Row[] = await this.ds.query(
       `SELECT DISTINCT user_id FROM jobs
-       WHERE status = 'completed' AND outputs_expired_at IS NULL AND completed_at < $1 LIMIT $2`,
-      [olderThan, limit],
+       WHERE status = 'completed' AND outputs_expired_at IS NULL AND completed_at < $1 AND user_id > $3
+       ORDER BY user_id LIMIT $2`,
+      [olderThan, limit, afterUserId],
     );
     return rows.map((r) => r.user_id);
   }

@@ -60,10 +60,11 @@ export class UploadsRepository {
     return rows.map(toRecord);
   }
 
-  async usersWithUploadsBefore(olderThan: Date, limit: number): Promise<string[]> {
+  async usersWithUploadsBefore(olderThan: Date, limit: number, afterUserId = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
     const rows: Row[] = await this.ds.query(
-      `SELECT DISTINCT user_id FROM uploads WHERE expired_at IS NULL AND created_at < $1 LIMIT $2`,
-      [olderThan, limit],
+      `SELECT DISTINCT user_id FROM uploads WHERE expired_at IS NULL AND created_at < $1 AND user_id > $3
+       ORDER BY user_id LIMIT $2`,
+      [olderThan, limit, afterUserId],
     );
     return rows.map((r) => r.user_id);
   }
