@@ -6,12 +6,13 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { RpcClient, RpcServer, createRedis } from '@clipyard/queue';
 import { report, summarize } from './lib/stats';
+import { someHandlers } from '../test/helpers/rpc';
 
 const SECRET = 'bench-rpc-secret-0123456789-0123456789';
 
 async function main(): Promise<void> {
   const settings = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-${randomBytes(3).toString('hex')}` };
-  const server = new RpcServer('billing', { 'billing.ping': () => ({ service: 'billing', ok: true as const, time: '' }) }, settings, SECRET, pino({ level: 'silent' }), 64);
+  const server = new RpcServer('billing', someHandlers('billing', { 'billing.ping': () => ({ service: 'billing', ok: true as const, time: '' }) }), settings, SECRET, pino({ level: 'silent' }), 64);
   server.start();
   const client = new RpcClient(settings, SECRET, 5000);
   const redis = createRedis(settings);

@@ -7,6 +7,7 @@ import { QueueModule } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from './config';
 import { BillingRpcHost } from './rpc.host';
 import { SystemRpc } from './system/system.rpc';
+import { BILLING_PROVIDERS } from './billing.providers';
 
 @Module({})
 export class BillingAppModule {
@@ -31,7 +32,7 @@ export class BillingAppModule {
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
       ],
-      providers: [{ provide: BILLING_CONFIG, useValue: config }, SystemRpc, BillingRpcHost],
+      providers: [{ provide: BILLING_CONFIG, useValue: config }, SystemRpc, BillingRpcHost, ...BILLING_PROVIDERS],
       exports: [BILLING_CONFIG],
     };
   }

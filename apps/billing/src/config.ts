@@ -1,9 +1,28 @@
 import { z } from 'zod';
-import { commonSchema, loadConfig, port } from '@clipyard/config';
+import { commonSchema, loadConfig, port, positiveInt, secretVar } from '@clipyard/config';
 
 export const billingConfigSchema = commonSchema.extend({
   /** Small HTTP port for health and metrics. */
   BILLING_HTTP_PORT: port(3002),
+  /** Plan every new user starts on. */
+  DEFAULT_PLAN: z.string().regex(/^[a-z0-9_-]{1,50}$/).default('free'),
+  /** A reservation whose job never settles is released by the reaper after this long. */
+  RESERVATION_TTL_S: positiveInt(6 * 3600),
+  /** How often the reaper looks for expired reservations. */
+  REAPER_INTERVAL_MS: positiveInt(60_000),
+  /** Most reservations the reaper releases per pass. */
+  REAPER_BATCH: positiveInt(200),
+  /** Usage events processed in parallel by one billing instance. */
+  USAGE_CONCURRENCY: positiveInt(8),
+  /** Signing secret of the Stripe webhook endpoint (`whsec_…`). */
+  STRIPE_WEBHOOK_SECRET: secretVar('whsec_dev_clipyard_change_me_0123456789'),
+  /** Seconds a signed Stripe payload stays valid (replay window). */
+  STRIPE_WEBHOOK_TOLERANCE_S: positiveInt(300),
+  /** Optional: only needed to call Stripe's API; webhooks verify with the webhook secret alone. */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  /** Stripe price ids of each paid plan (a price whose lookup_key is a plan code also maps). */
+  STRIPE_PRICE_PRO: z.string().optional(),
+  STRIPE_PRICE_PREMIUM: z.string().optional(),
 });
 export type BillingConfig = z.infer<typeof billingConfigSchema>;
 export const BILLING_CONFIG = Symbol('BILLING_CONFIG');

@@ -24,6 +24,10 @@ export const MEDIA_ERROR_CODES = {
   JOB_TIMEOUT: 422,
   /** The job's input is missing or not the owner's. */
   INPUT_NOT_FOUND: 404,
+  /** ffmpeg failed for a reason that may pass on another attempt. */
+  MEDIA_PROCESSING_FAILED: 500,
+  /** The worker is misconfigured (missing font, unsafe path). */
+  MEDIA_CONFIG_INVALID: 500,
 } as const;
 export type MediaErrorCode = keyof typeof MEDIA_ERROR_CODES;
 

@@ -4,6 +4,7 @@ import { AppError, UpstreamUnavailableError } from '@clipyard/contracts';
 import { createRedis, type RedisSettings } from './connection';
 import { RpcClient } from './rpc-client';
 import { RpcServer, type RpcHandlers } from './rpc-server';
+import { someHandlers } from '../../../test/helpers/rpc';
 
 const SECRET = 'test-rpc-secret-0123456789-0123456789';
 const logger = pino({ level: 'silent' });
@@ -21,8 +22,8 @@ describe('RPC over BullMQ (real Redis)', () => {
     while (cleanup.length) await cleanup.pop()!();
   });
 
-  function serve(s: RedisSettings, handlers: RpcHandlers<'billing'>) {
-    const server = new RpcServer('billing', handlers, s, SECRET, logger);
+  function serve(s: RedisSettings, handlers: Partial<RpcHandlers<'billing'>>) {
+    const server = new RpcServer('billing', someHandlers('billing', handlers), s, SECRET, logger);
     server.start();
     cleanup.push(() => server.close());
     return server;
@@ -129,13 +130,13 @@ describe('RPC over BullMQ (real Redis)', () => {
     const running = new Promise<void>((r) => (started = r));
     const server = new RpcServer(
       'billing',
-      {
+      someHandlers('billing', {
         'billing.ping': async () => {
           started();
           await gate;
           return { service: 'billing', ok: true, time: new Date().toISOString() };
         },
-      },
+      }),
       s,
       SECRET,
       logger,

@@ -1,8 +1,13 @@
 import { Init1732000000000 } from './1732000000000-init';
+import { Billing1732000200000 } from './1732000200000-billing';
 import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
  * gateway 17320003…); they are hand-reviewed and each has a working `down`.
  */
-export const MIGRATIONS = [Init1732000000000, MediaJobs1732000300000];
+export const MIGRATIONS = [
+  Init1732000000000,
+  Billing1732000200000,
+  MediaJobs1732000300000,
+];

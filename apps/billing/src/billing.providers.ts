@@ -1,0 +1,38 @@
+import { Clock } from './common/clock';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansRpc } from './plans/plans.rpc';
+import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { SubscriptionsRpc } from './subscriptions/subscriptions.rpc';
+import { QuotaRepository } from './quota/quota.repository';
+import { QuotaService } from './quota/quota.service';
+import { QuotaRpc } from './quota/quota.rpc';
+import { UsageRepository } from './usage/usage.repository';
+import { UsageService } from './usage/usage.service';
+import { UsageQueryService } from './usage/usage-query.service';
+import { UsageRpc } from './usage/usage.rpc';
+import { UsageConsumer } from './usage/usage.consumer';
+import { ReaperService } from './reaper/reaper.service';
+import { StripeService } from './stripe/stripe.service';
+import { StripeRpc } from './stripe/stripe.rpc';
+
+/** Every billing feature's providers (plans, subscriptions, quota, usage, reaper, Stripe). */
+export const BILLING_PROVIDERS = [
+  Clock,
+  PlansRepository,
+  PlansRpc,
+  SubscriptionsRepository,
+  SubscriptionsService,
+  SubscriptionsRpc,
+  QuotaRepository,
+  QuotaService,
+  QuotaRpc,
+  UsageRepository,
+  UsageService,
+  UsageQueryService,
+  UsageRpc,
+  UsageConsumer,
+  ReaperService,
+  StripeService,
+  StripeRpc,
+];

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { PlansRepository } from './plans.repository';
+import { toPlanDto } from './plan';
+
+/** `plans.list`: the public plan table. */
+@Injectable()
+export class PlansRpc {
+  constructor(private readonly plans: PlansRepository) {}
+
+  handlers() {
+    return {
+      'plans.list': async () => ({ data: (await this.plans.list()).map(toPlanDto) }),
+    };
+  }
+}

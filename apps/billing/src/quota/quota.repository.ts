@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { UsageAction } from '@clipyard/contracts';
+import { one, sql } from '../common/sql';
+
+export interface ReservationRow {
+  id: string;
+  user_id: string;
+  job_id: string;
+  action: UsageAction;
+  month: string;
+  units: number;
+  plan_code: string;
+  priority: number;
+  status: 'pending' | 'committed' | 'released';
+  expires_at: Date;
+}
+
+export interface MonthlyRow {
+  jobs_used: number;
+  jobs_reserved: number;
+  units_used: number;
+  units_reserved: number;
+}
+
+/** `quota_reservations` and the reservation columns of `usage_monthly`. */
+@Injectable()
+export class QuotaRepository {
+  findByJob(m: EntityManager, jobId: string, lock = false): Promise<ReservationRow | undefined> {
+    return one<ReservationRow>(
+      m,
+      `SELECT id, user_id, job_id, action, month, units, plan_code, priority, status, expires_at
+       FROM quota_reservations WHERE job_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [jobId],
+    );
+  }
+
+  async ensureMonthly(m: EntityManager, userId: string, month: string, metric: string): Promise<void> {
+    await m.query(
+      'INSERT INTO usage_monthly (user_id, month, metric) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [userId, month, metric],
+    );
+  }
+
+  /**
+   * Holds one job and `units` against the month's limits in one conditional UPDATE (the row lock
+   * serialises racers; the CHECK constraints back it up). Returns false when a limit would be passed.
+   */
+  async tryReserve(
+    m: EntityManager,
+    key: { userId: string; month: string; action: UsageAction },
+    units: number,
+    jobsLimit: number,
+    unitsLimit: number,
+  ): Promise<boolean> {
+    const rows = await sql(
+      m,
+      `UPDATE usage_monthly
+       SET jobs_reserved = jobs_reserved + 1, units_reserved = units_reserved + $4,
+           jobs_limit = $5, units_limit = $6, updated_at = now()
+       WHERE user_id = $1 AND month = $2 AND metric = $3
+         AND ($5 < 0 OR jobs_used + jobs_reserved + 1 <= $5)
+         AND ($6 < 0 OR units_used + units_reserved + $4 <= $6)
+       RETURNING 1`,
+      [key.userId, key.month, key.action, units, jobsLimit, unitsLimit],
+    );
+    return rows.length === 1;
+  }
+
+  async unreserve(m: EntityManager, r: ReservationRow): Promise<void> {
+    await m.query(
+      `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - 1, units_reserved = units_reserved - $4, updated_at = now()
+       WHERE user_id = $1 AND month = $2 AND metric = $3`,
+      [r.user_id, r.month, r.action, r.units],
+    );
+  }
+
+  monthly(m: EntityManager, userId: string, month: string, metric: string): Promise<MonthlyRow | undefined> {
+    return one<MonthlyRow>(
+      m,
+      `SELECT jobs_used, jobs_reserved, units_used::float8 AS units_used, units_reserved::float8 AS units_reserved
+       FROM usage_monthly WHERE user_id = $1 AND month = $2 AND metric = $3`,
+      [userId, month, metric],
+    );
+  }
+
+  async insert(
+    m: EntityManager,
+    r: Omit<ReservationRow, 'id' | 'status' | 'expires_at'> & { ttlSeconds: number },
+  ): Promise<string> {
+    const row = await one<{ id: string }>(
+      m,
+      `INSERT INTO quota_reservations (user_id, job_id, action, month, units, plan_code, priority, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8)) RETURNING id`,
+      [r.user_id, r.job_id, r.action, r.month, r.units, r.plan_code, r.priority, r.ttlSeconds],
+    );
+    return (row as { id: string }).id;
+  }
+
+  async settle(m: EntityManager, id: string, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
+    await m.query(
+      `UPDATE quota_reservations SET status = $2, release_reason = $3, committed_units = $4, settled_at = now()
+       WHERE id = $1 AND status = 'pending'`,
+      [id, status, extra.reason ?? null, extra.units ?? null],
+    );
+  }
+
+  /** Pending reservations past their expiry, oldest first. */
+  expired(m: EntityManager, limit: number): Promise<{ user_id: string; job_id: string; created_at: Date }[]> {
+    return sql(
+      m,
+      `SELECT user_id, job_id, created_at FROM quota_reservations
+       WHERE status = 'pending' AND expires_at < now() ORDER BY expires_at LIMIT $1`,
+      [limit],
+    );
+  }
+}

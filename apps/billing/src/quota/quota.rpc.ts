@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { QuotaService } from './quota.service';
+
+/** `quota.reserve` / `quota.release`, called by the gateway when a job is submitted or settles. */
+@Injectable()
+export class QuotaRpc {
+  constructor(private readonly quota: QuotaService) {}
+
+  handlers() {
+    return {
+      'quota.reserve': (p: Parameters<QuotaService['reserve']>[0]) => this.quota.reserve(p),
+      'quota.release': (p: { userId: string; jobId: string; reason: string }) => this.quota.release(p.userId, p.jobId, p.reason),
+    };
+  }
+}

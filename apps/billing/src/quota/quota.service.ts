@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, type RpcReply, type RpcRequest, type UsageAction } from '@clipyard/contracts';
+import { Metrics } from '@clipyard/observability';
+import { Clock } from '../common/clock';
+import { monthOf, resetsAt } from '../common/month';
+import { ACTION_FEATURE, ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { BILLING_CONFIG, type BillingConfig } from '../config';
+import { QuotaRepository, type ReservationRow } from './quota.repository';
+
+type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features'>> & RpcRequest<'quota.reserve'>;
+type ReleaseReply = RpcReply<'quota.release'>;
+
+/**
+ * Quota reservations. Every write for one user runs in a transaction that first locks the user's
+ * subscription row (lock order: subscription → reservation → usage_monthly), so reserve, release,
+ * commit and the reaper never deadlock and never interleave for the same user.
+ */
+@Injectable()
+export class QuotaService {
+  private readonly outcomes;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: QuotaRepository,
+    private readonly subs: SubscriptionsRepository,
+    private readonly clock: Clock,
+    @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
+    metrics: Metrics,
+  ) {
+    this.outcomes = metrics.counter('billing_reservations_total', 'Quota reservation attempts by outcome', ['action', 'outcome']);
+  }
+
+  async reserve(req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
+    try {
+      const reply = await this.ds.transaction((m) => this.reserveIn(m, req));
+      this.outcomes.inc({ action: req.action, outcome: reply.replayed ? 'replayed' : 'granted' });
+      return reply;
+    } catch (err) {
+      this.outcomes.inc({ action: req.action, outcome: err instanceof AppError ? err.code : 'error' });
+      throw err;
+    }
+  }
+
+  private async reserveIn(m: EntityManager, req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
+    const now = this.clock.now();
+    const month = monthOf(now);
+    await this.subs.ensure(m, req.userId, now);
+    const sub = await this.subs.lock(m, req.userId);
+    if (!sub) throw new Error(`subscription of ${req.userId} missing after ensure (is DEFAULT_PLAN seeded?)`);
+
+    const existing = await this.repo.findByJob(m, req.jobId);
+    if (existing) {
+      if (existing.user_id !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
+      return { reservationId: existing.id, granted: true, plan: existing.plan_code, priority: existing.priority, replayed: true };
+    }
+
+    const { limits, features } = effectiveLimits(sub, sub.limit_overrides);
+    const plan = sub.code;
+    for (const feature of [ACTION_FEATURE[req.action], ...req.features]) {
+      if (!features.includes(feature)) {
+        throw new AppError('FEATURE_NOT_IN_PLAN', `Your plan (${plan}) does not include ${feature}`, { feature, plan });
+      }
+    }
+    if (req.inputBytes !== undefined && limits.max_file_bytes >= 0 && req.inputBytes > limits.max_file_bytes) {
+      throw new AppError('FILE_TOO_LARGE', `Input is larger than your plan allows (${limits.max_file_bytes} bytes)`, {
+        limit: limits.max_file_bytes,
+        actual: req.inputBytes,
+        plan,
+      });
+    }
+    if (req.mediaSeconds !== undefined && limits.max_media_seconds >= 0 && req.mediaSeconds > limits.max_media_seconds) {
+      throw new AppError('MEDIA_TOO_LONG', `Media is longer than your plan allows (${limits.max_media_seconds} s)`, {
+        limit: limits.max_media_seconds,
+        actual: req.mediaSeconds,
+        plan,
+      });
+    }
+
+    // Trim and overlay hold one job; transcription also holds its estimated minutes.
+    const units = req.action === 'transcribe' ? req.units : 1;
+    const jobsLimit = limits[ACTION_JOBS_LIMIT[req.action]];
+    const unitsLimit = req.action === 'transcribe' ? limits.transcribe_minutes_per_month : -1;
+    const key = { userId: req.userId, month, action: req.action };
+    await this.repo.ensureMonthly(m, req.userId, month, req.action);
+    if (!(await this.repo.tryReserve(m, key, units, jobsLimit, unitsLimit))) {
+      throw await this.quotaExceeded(m, key, units, jobsLimit, unitsLimit, plan);
+    }
+    if (!(await this.subs.tryTakeSlot(m, req.userId, limits.max_concurrent_jobs))) {
+      throw new AppError(
+        'CONCURRENCY_LIMIT',
+        `Your plan (${plan}) runs at most ${limits.max_concurrent_jobs} job(s) at a time; wait for one to finish`,
+        { limit: limits.max_concurrent_jobs, active: sub.active_jobs, plan },
+      );
+    }
+    const reservationId = await this.repo.insert(m, {
+      user_id: req.userId,
+      job_id: req.jobId,
+      action: req.action,
+      month,
+      units,
+      plan_code: plan,
+      priority: sub.priority,
+      ttlSeconds: this.config.RESERVATION_TTL_S,
+    });
+    return { reservationId, granted: true, plan, priority: sub.priority, replayed: false };
+  }
+
+  private async quotaExceeded(
+    m: EntityManager,
+    key: { userId: string; month: string; action: UsageAction },
+    units: number,
+    jobsLimit: number,
+    unitsLimit: number,
+    plan: string,
+  ): Promise<AppError> {
+    const row = await this.repo.monthly(m, key.userId, key.month, key.action);
+    const jobs = { used: row?.jobs_used ?? 0, reserved: row?.jobs_reserved ?? 0 };
+    const mins = { used: row?.units_used ?? 0, reserved: row?.units_reserved ?? 0 };
+    const jobsOver = jobsLimit >= 0 && jobs.used + jobs.reserved + 1 > jobsLimit;
+    const [metric, limit, c, requested] = jobsOver
+      ? [key.action, jobsLimit, jobs, 1]
+      : ['transcribe_minutes', unitsLimit, mins, units];
+    return new AppError('QUOTA_EXCEEDED', `Monthly ${metric} quota of your plan (${plan}) is used up`, {
+      metric,
+      limit,
+      used: c.used,
+      reserved: c.reserved,
+      requested,
+      plan,
+      month: key.month,
+      resets_at: resetsAt(key.month),
+    });
+  }
+
+  /** Releases a job's pending reservation (failed, cancelled or expired job). Idempotent. */
+  async release(userId: string, jobId: string, reason: string): Promise<ReleaseReply> {
+    return this.ds.transaction(async (m) => {
+      const sub = await this.subs.lock(m, userId);
+      if (!sub) return { released: false, status: null };
+      const r = await this.repo.findByJob(m, jobId, true);
+      if (!r || r.user_id !== userId) return { released: false, status: null };
+      if (r.status !== 'pending') return { released: false, status: r.status };
+      await this.settle(m, r, 'released', { reason });
+      return { released: true, status: 'released' };
+    });
+  }
+
+  /**
+   * Settles a pending reservation inside the caller's transaction (which holds the subscription
+   * lock): its job and units leave `reserved` and its concurrency slot is freed.
+   */
+  async settle(m: EntityManager, r: ReservationRow, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
+    await this.repo.settle(m, r.id, status, extra);
+    await this.repo.unreserve(m, r);
+    await this.subs.freeSlot(m, r.user_id);
+  }
+}

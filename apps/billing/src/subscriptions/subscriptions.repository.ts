@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LimitOverrides } from '@clipyard/contracts';
+import { one, sql } from '../common/sql';
+import { monthBounds, monthOf } from '../common/month';
+import { PLAN_COLUMNS, type PlanRow } from '../plans/plan';
+import { BILLING_CONFIG, type BillingConfig } from '../config';
+
+export interface SubscriptionRow extends PlanRow {
+  subscription_id: string;
+  user_id: string;
+  status: 'active' | 'trialing' | 'past_due' | 'canceled';
+  current_period_start: Date;
+  current_period_end: Date;
+  limit_overrides: LimitOverrides;
+  active_jobs: number;
+  stripe_customer_id: string | null;
+  stripe_subscription_id: string | null;
+  stripe_event_at: Date | null;
+}
+
+const SELECT = `SELECT s.id AS subscription_id, s.user_id, s.status, s.current_period_start, s.current_period_end,
+  s.limit_overrides, s.active_jobs, s.stripe_customer_id, s.stripe_subscription_id, s.stripe_event_at, ${PLAN_COLUMNS('p')}
+  FROM subscriptions s JOIN plans p ON p.id = s.plan_id`;
+
+/** The `subscriptions` table: exactly one row per user, created lazily on the default plan. */
+@Injectable()
+export class SubscriptionsRepository {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
+  ) {}
+
+  /** Creates the user's subscription on the default plan unless it exists (race-safe). */
+  async ensure(m: EntityManager, userId: string, now: Date): Promise<void> {
+    const { start, end } = monthBounds(monthOf(now));
+    await m.query(
+      `INSERT INTO subscriptions (user_id, plan_id, current_period_start, current_period_end)
+       SELECT $1, id, $2, $3 FROM plans WHERE code = $4
+       ON CONFLICT (user_id) DO NOTHING`,
+      [userId, start, end, this.config.DEFAULT_PLAN],
+    );
+  }
+
+  /** Reads the subscription and locks it: every quota write of one user goes through this lock. */
+  lock(m: EntityManager, userId: string): Promise<SubscriptionRow | undefined> {
+    return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
+  }
+
+  get(userId: string, m: EntityManager = this.ds.manager): Promise<SubscriptionRow | undefined> {
+    return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1`, [userId]);
+  }
+
+  byStripeCustomer(m: EntityManager, customerId: string): Promise<SubscriptionRow | undefined> {
+    return one<SubscriptionRow>(m, `${SELECT} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]);
+  }
+
+  /** Takes one concurrency slot unless the user is at `limit` (-1 = unlimited). */
+  async tryTakeSlot(m: EntityManager, userId: string, limit: number): Promise<boolean> {
+    const rows = await sql(
+      m,
+      `UPDATE subscriptions SET active_jobs = active_jobs + 1, active_jobs_limit = $2
+       WHERE user_id = $1 AND ($2 < 0 OR active_jobs + 1 <= $2) RETURNING 1`,
+      [userId, limit],
+    );
+    return rows.length === 1;
+  }
+
+  async freeSlot(m: EntityManager, userId: string): Promise<void> {
+    await m.query('UPDATE subscriptions SET active_jobs = active_jobs - 1 WHERE user_id = $1 AND active_jobs > 0', [userId]);
+  }
+
+  async setPlan(
+    m: EntityManager,
+    userId: string,
+    planId: string,
+    fields: Partial<{
+      status: string;
+      periodStart: Date;
+      periodEnd: Date;
+      stripeCustomerId: string | null;
+      stripeSubscriptionId: string | null;
+      stripeEventAt: Date;
+    }> = {},
+  ): Promise<void> {
+    await m.query(
+      `UPDATE subscriptions SET plan_id = $2,
+         status = COALESCE($3, status),
+         current_period_start = COALESCE($4, current_period_start),
+         current_period_end = COALESCE($5, current_period_end),
+         stripe_customer_id = CASE WHEN $6::boolean THEN $7 ELSE stripe_customer_id END,
+         stripe_subscription_id = CASE WHEN $8::boolean THEN $9 ELSE stripe_subscription_id END,
+         stripe_event_at = COALESCE($10, stripe_event_at),
+         updated_at = now()
+       WHERE user_id = $1`,
+      [
+        userId,
+        planId,
+        fields.status ?? null,
+        fields.periodStart ?? null,
+        fields.periodEnd ?? null,
+        fields.stripeCustomerId !== undefined,
+        fields.stripeCustomerId ?? null,
+        fields.stripeSubscriptionId !== undefined,
+        fields.stripeSubscriptionId ?? null,
+        fields.stripeEventAt ?? null,
+      ],
+    );
+  }
+
+  async setOverrides(m: EntityManager, userId: string, overrides: LimitOverrides): Promise<void> {
+    await m.query('UPDATE subscriptions SET limit_overrides = $2::jsonb, updated_at = now() WHERE user_id = $1', [
+      userId,
+      JSON.stringify(overrides),
+    ]);
+  }
+}

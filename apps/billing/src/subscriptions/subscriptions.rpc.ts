@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { effectiveLimits } from '../plans/plan';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Subscription reads, the limits the gateway checks at submission, and the admin edits. */
+@Injectable()
+export class SubscriptionsRpc {
+  constructor(private readonly subs: SubscriptionsService) {}
+
+  handlers() {
+    return {
+      'subscription.get': ({ userId }: { userId: string }) => this.subs.getDto(userId),
+      'quota.get-limits': async ({ userId }: { userId: string }) => {
+        const s = await this.subs.get(userId);
+        const { limits, features } = effectiveLimits(s, s.limit_overrides);
+        return {
+          plan: s.code,
+          priority: s.priority,
+          features,
+          maxFileBytes: limits.max_file_bytes,
+          maxMediaSeconds: limits.max_media_seconds,
+          maxConcurrentJobs: limits.max_concurrent_jobs,
+          retentionDays: limits.retention_days,
+        };
+      },
+      'admin.setPlan': (p: { userId: string; plan: string; stripeCustomerId?: string }) =>
+        this.subs.setPlan(p.userId, p.plan, p.stripeCustomerId),
+      'admin.setLimits': (p: { userId: string; limits: Record<string, unknown> }) => this.subs.setLimits(p.userId, p.limits),
+    };
+  }
+}

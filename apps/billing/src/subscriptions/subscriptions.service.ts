@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, type LimitOverrides, type SubscriptionDto } from '@clipyard/contracts';
+import { Clock } from '../common/clock';
+import { monthBounds, monthOf } from '../common/month';
+import { effectiveLimits } from '../plans/plan';
+import { PlansRepository } from '../plans/plans.repository';
+import { SubscriptionsRepository, type SubscriptionRow } from './subscriptions.repository';
+
+/** Every user's one subscription: read it (creating it on first sight), move plans, override limits. */
+@Injectable()
+export class SubscriptionsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly subs: SubscriptionsRepository,
+    private readonly plans: PlansRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(userId: string): Promise<SubscriptionRow> {
+    const found = await this.subs.get(userId);
+    if (found) return found;
+    await this.subs.ensure(this.ds.manager, userId, this.clock.now());
+    return (await this.subs.get(userId)) as SubscriptionRow;
+  }
+
+  async getDto(userId: string): Promise<SubscriptionDto> {
+    return this.toDto(await this.get(userId));
+  }
+
+  async setPlan(userId: string, code: string, stripeCustomerId?: string): Promise<SubscriptionDto> {
+    await this.ds.transaction(async (m) => {
+      const plan = await this.plans.byCode(code, m);
+      if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${code}`, { plan: code });
+      await this.subs.ensure(m, userId, this.clock.now());
+      await this.subs.lock(m, userId);
+      await this.subs.setPlan(m, userId, plan.plan_id, stripeCustomerId ? { stripeCustomerId } : {});
+    });
+    return this.getDto(userId);
+  }
+
+  /** Merges `limits` into the user's overrides; a null value removes that override. */
+  async setLimits(userId: string, limits: LimitOverrides): Promise<SubscriptionDto> {
+    await this.ds.transaction(async (m) => {
+      await this.subs.ensure(m, userId, this.clock.now());
+      const sub = (await this.subs.lock(m, userId)) as SubscriptionRow;
+      const merged: Record<string, unknown> = { ...sub.limit_overrides };
+      for (const [k, v] of Object.entries(limits)) {
+        if (v === null) delete merged[k];
+        else if (v !== undefined) merged[k] = v;
+      }
+      await this.subs.setOverrides(m, userId, merged as LimitOverrides);
+    });
+    return this.getDto(userId);
+  }
+
+  toDto(s: SubscriptionRow): SubscriptionDto {
+    const { limits, features } = effectiveLimits(s, s.limit_overrides);
+    // A subscription Stripe does not manage renews with the calendar month.
+    const period =
+      s.stripe_subscription_id || new Date(s.current_period_end) > this.clock.now()
+        ? { start: new Date(s.current_period_start), end: new Date(s.current_period_end) }
+        : monthBounds(monthOf(this.clock.now()));
+    return {
+      user_id: s.user_id,
+      plan: s.code,
+      status: s.status,
+      current_period_start: period.start.toISOString(),
+      current_period_end: period.end.toISOString(),
+      limits,
+      features,
+      overrides: s.limit_overrides as Record<string, unknown>,
+      priority: s.priority,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, type RpcReply, type UsageSummaryDto } from '@clipyard/contracts';
+import { Clock } from '../common/clock';
+import { monthBounds, monthOf, resetsAt } from '../common/month';
+import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { UsageRepository } from './usage.repository';
+
+const counter = (used: number, reserved: number, limit: number) => ({
+  used,
+  reserved,
+  limit: limit < 0 ? null : limit,
+  remaining: limit < 0 ? null : Math.max(0, limit - used - reserved),
+});
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { at, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'Invalid cursor', { issues: [{ path: 'cursor', message: 'not a cursor from this API' }] });
+  }
+}
+
+/** Read side of usage: a user's month summary and ledger, and the admin overview. */
+@Injectable()
+export class UsageQueryService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly usage: UsageRepository,
+    private readonly subs: SubscriptionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(userId: string, month = monthOf(this.clock.now())): Promise<UsageSummaryDto> {
+    const sub = await this.subs.get(userId);
+    const { limits } = effectiveLimits(sub, sub.limit_overrides);
+    const rows = new Map((await this.usage.monthRows(this.ds.manager, userId, month)).map((r) => [r.metric, r]));
+    const get = (metric: string) => rows.get(metric);
+    const action = (a: 'trim' | 'overlay' | 'transcribe') =>
+      counter(get(a)?.jobs_used ?? 0, get(a)?.jobs_reserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
+    const jobRows = ['trim', 'overlay', 'transcribe'].map(get).filter((r) => r !== undefined);
+    const sum = (k: 'media_seconds' | 'input_bytes' | 'output_bytes' | 'processing_ms') =>
+      jobRows.reduce((acc, r) => acc + Number(r[k]), 0);
+    return {
+      month,
+      plan: sub.code,
+      resets_at: resetsAt(month),
+      actions: { trim: action('trim'), overlay: action('overlay'), transcribe: action('transcribe') },
+      transcribe_minutes: counter(
+        get('transcribe')?.units_used ?? 0,
+        get('transcribe')?.units_reserved ?? 0,
+        limits.transcribe_minutes_per_month,
+      ),
+      media_seconds: sum('media_seconds'),
+      input_bytes: sum('input_bytes'),
+      output_bytes: sum('output_bytes'),
+      processing_seconds: sum('processing_ms') / 1000,
+      api_requests: get('requests')?.units_used ?? 0,
+    };
+  }
+
+  async events(q: {
+    userId: string;
+    from?: string;
+    to?: string;
+    action?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<RpcReply<'usage.events'>> {
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const kind = q.action === 'requests' ? 'requests' : undefined;
+    const action = q.action && q.action !== 'requests' ? q.action : undefined;
+    const rows = await this.usage.page(this.ds.manager, { ...q, kind, action, after, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map((r) => ({
+        event_id: r.event_id,
+        kind: r.kind,
+        job_id: r.job_id,
+        action: r.action,
+        units: r.units,
+        media_seconds: r.media_seconds,
+        input_bytes: r.input_bytes,
+        output_bytes: r.output_bytes,
+        processing_ms: r.processing_ms,
+        template: r.template,
+        occurred_at: new Date(r.occurred_at).toISOString(),
+      })),
+      next_cursor: rows.length > q.limit && last ? encodeCursor(new Date(last.occurred_at), last.id) : null,
+    };
+  }
+
+  async admin(month = monthOf(this.clock.now())): Promise<RpcReply<'admin.usage'>> {
+    const m = this.ds.manager;
+    const [plans, statuses, daily] = await Promise.all([
+      this.usage.usersPerPlan(m),
+      this.usage.jobsPerStatus(m, month),
+      this.usage.daily(m, monthBounds(month)),
+    ]);
+    const jobs: Record<string, number> = { pending: 0, completed: 0, failed: 0, cancelled: 0, expired: 0 };
+    for (const s of statuses) {
+      const key =
+        s.status === 'pending'
+          ? 'pending'
+          : s.status === 'committed'
+            ? 'completed'
+            : s.reason && ['failed', 'cancelled', 'expired'].includes(s.reason)
+              ? s.reason
+              : 'released';
+      jobs[key] = (jobs[key] ?? 0) + s.n;
+    }
+    const settled = Object.entries(jobs).filter(([k]) => k !== 'pending').reduce((a, [, n]) => a + n, 0);
+    return {
+      month,
+      users_per_plan: Object.fromEntries(plans.map((p) => [p.code, p.n])),
+      jobs_per_status: jobs,
+      completion_rate: settled ? jobs.completed / settled : null,
+      daily,
+    };
+  }
+}

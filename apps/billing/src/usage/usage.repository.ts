@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { one, sql } from '../common/sql';
+
+export interface LedgerInsert {
+  eventId: string;
+  userId: string;
+  kind: 'job' | 'requests';
+  jobId?: string;
+  action?: string;
+  units: number;
+  mediaSeconds?: number;
+  inputBytes?: number;
+  outputBytes?: number;
+  processingMs?: number;
+  template?: string;
+  customOverrides?: Record<string, unknown>;
+  month: string;
+  occurredAt: string;
+}
+
+export interface MonthlyDelta {
+  jobs: number;
+  units: number;
+  /** The part of `jobs`/`units` no reservation covered. */
+  jobsUnreserved: number;
+  unitsUnreserved: number;
+  mediaSeconds: number;
+  inputBytes: number;
+  outputBytes: number;
+  processingMs: number;
+}
+
+/** The usage ledger (`usage_events`) and the used-side of `usage_monthly`. */
+@Injectable()
+export class UsageRepository {
+  /** Inserts the event unless its id was seen before; true when this call inserted it. */
+  async insertEvent(m: EntityManager, e: LedgerInsert): Promise<boolean> {
+    const rows = await sql(
+      m,
+      `INSERT INTO usage_events (event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes,
+         output_bytes, processing_ms, template, custom_overrides, month, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (event_id) DO NOTHING RETURNING 1`,
+      [
+        e.eventId,
+        e.userId,
+        e.kind,
+        e.jobId ?? null,
+        e.action ?? null,
+        e.units,
+        e.mediaSeconds ?? 0,
+        e.inputBytes ?? 0,
+        e.outputBytes ?? 0,
+        e.processingMs ?? 0,
+        e.template ?? null,
+        e.customOverrides ? JSON.stringify(e.customOverrides) : null,
+        e.month,
+        e.occurredAt,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async addToMonth(m: EntityManager, userId: string, month: string, metric: string, d: MonthlyDelta): Promise<void> {
+    await m.query(
+      `INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
+         media_seconds, input_bytes, output_bytes, processing_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (user_id, month, metric) DO UPDATE SET
+         jobs_used = u.jobs_used + EXCLUDED.jobs_used,
+         units_used = u.units_used + EXCLUDED.units_used,
+         jobs_unreserved = u.jobs_unreserved + EXCLUDED.jobs_unreserved,
+         units_unreserved = u.units_unreserved + EXCLUDED.units_unreserved,
+         media_seconds = u.media_seconds + EXCLUDED.media_seconds,
+         input_bytes = u.input_bytes + EXCLUDED.input_bytes,
+         output_bytes = u.output_bytes + EXCLUDED.output_bytes,
+         processing_ms = u.processing_ms + EXCLUDED.processing_ms,
+         updated_at = now()`,
+      [userId, month, metric, d.jobs, d.units, d.jobsUnreserved, d.unitsUnreserved, d.mediaSeconds, d.inputBytes, d.outputBytes, d.processingMs],
+    );
+  }
+
+  monthRows(m: EntityManager, userId: string, month: string) {
+    return sql<{
+      metric: string;
+      jobs_used: number;
+      jobs_reserved: number;
+      units_used: number;
+      units_reserved: number;
+      media_seconds: number;
+      input_bytes: number;
+      output_bytes: number;
+      processing_ms: number;
+    }>(
+      m,
+      `SELECT metric, jobs_used, jobs_reserved, units_used::float8 AS units_used, units_reserved::float8 AS units_reserved,
+         media_seconds, input_bytes::float8 AS input_bytes, output_bytes::float8 AS output_bytes,
+         processing_ms::float8 AS processing_ms
+       FROM usage_monthly WHERE user_id = $1 AND month = $2`,
+      [userId, month],
+    );
+  }
+
+  /** One page of a user's ledger, newest first, after the keyset cursor. */
+  page(
+    m: EntityManager,
+    q: { userId: string; from?: string; to?: string; kind?: string; action?: string; after?: { at: string; id: string }; limit: number },
+  ) {
+    return sql<{
+      id: string;
+      event_id: string;
+      kind: 'job' | 'requests';
+      job_id: string | null;
+      action: string | null;
+      units: number;
+      media_seconds: number;
+      input_bytes: number;
+      output_bytes: number;
+      processing_ms: number;
+      template: string | null;
+      occurred_at: Date;
+    }>(
+      m,
+      `SELECT id, event_id, kind, job_id, action, units::float8 AS units, media_seconds, input_bytes::float8 AS input_bytes,
+         output_bytes::float8 AS output_bytes, processing_ms::float8 AS processing_ms, template, occurred_at
+       FROM usage_events
+       WHERE user_id = $1
+         AND ($2::timestamptz IS NULL OR occurred_at >= $2)
+         AND ($3::timestamptz IS NULL OR occurred_at < $3)
+         AND ($4::text IS NULL OR kind = $4)
+         AND ($5::text IS NULL OR action = $5)
+         AND ($6::timestamptz IS NULL OR (occurred_at, id) < ($6, $7::uuid))
+       ORDER BY occurred_at DESC, id DESC
+       LIMIT $8`,
+      [q.userId, q.from ?? null, q.to ?? null, q.kind ?? null, q.action ?? null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
+    );
+  }
+
+  usersPerPlan(m: EntityManager) {
+    return sql<{ code: string; n: number }>(
+      m,
+      'SELECT p.code, count(s.id)::int AS n FROM plans p LEFT JOIN subscriptions s ON s.plan_id = p.id GROUP BY p.code',
+    );
+  }
+
+  jobsPerStatus(m: EntityManager, month: string) {
+    return sql<{ status: string; reason: string | null; n: number }>(
+      m,
+      `SELECT status, release_reason AS reason, count(*)::int AS n FROM quota_reservations
+       WHERE month = $1 GROUP BY status, release_reason`,
+      [month],
+    );
+  }
+
+  daily(m: EntityManager, bounds: { start: Date; end: Date }) {
+    return sql<{ day: string; jobs: number; media_seconds: number; api_requests: number }>(
+      m,
+      `SELECT to_char(date_trunc('day', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
+         count(*) FILTER (WHERE kind = 'job')::int AS jobs,
+         COALESCE(sum(media_seconds) FILTER (WHERE kind = 'job'), 0)::float8 AS media_seconds,
+         COALESCE(sum(units) FILTER (WHERE kind = 'requests'), 0)::float8 AS api_requests
+       FROM usage_events WHERE occurred_at >= $1 AND occurred_at < $2 GROUP BY 1 ORDER BY 1`,
+      [bounds.start, bounds.end],
+    );
+  }
+
+  count(m: EntityManager, userId: string): Promise<{ n: number } | undefined> {
+    return one(m, 'SELECT count(*)::int AS n FROM usage_events WHERE user_id = $1', [userId]);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { UsageEvent } from '@clipyard/contracts';
+import { Metrics } from '@clipyard/observability';
+import type { Counter } from 'prom-client';
+import { Clock } from '../common/clock';
+import { monthOf } from '../common/month';
+import { QuotaRepository } from '../quota/quota.repository';
+import { QuotaService } from '../quota/quota.service';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { UsageRepository } from './usage.repository';
+
+export type RecordOutcome = 'recorded' | 'duplicate';
+
+/**
+ * Records usage events exactly once: the ledger insert (unique event id) and the monthly
+ * aggregate update happen in one transaction, so a replayed event changes nothing. A job's
+ * completion also commits its reservation. Late events land in the month of `occurredAt`.
+ */
+@Injectable()
+export class UsageService {
+  private readonly events: Counter<'name' | 'outcome'>;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly usage: UsageRepository,
+    private readonly reservations: QuotaRepository,
+    private readonly quota: QuotaService,
+    private readonly subs: SubscriptionsRepository,
+    private readonly clock: Clock,
+    metrics: Metrics,
+  ) {
+    this.events = metrics.counter('billing_usage_events_total', 'Usage events consumed, by outcome', ['name', 'outcome']);
+  }
+
+  async record(e: UsageEvent): Promise<RecordOutcome> {
+    const outcome = e.name === 'usage.job' ? await this.recordJob(e) : await this.recordRequests(e);
+    this.events.inc({ name: e.name, outcome });
+    return outcome;
+  }
+
+  private recordJob(e: Extract<UsageEvent, { name: 'usage.job' }>): Promise<RecordOutcome> {
+    const month = monthOf(new Date(e.occurredAt));
+    // Trim and overlay count jobs; transcription meters minutes too.
+    const units = e.action === 'transcribe' ? e.units : 1;
+    return this.ds.transaction(async (m) => {
+      await this.subs.ensure(m, e.userId, this.clock.now());
+      await this.subs.lock(m, e.userId);
+      const fresh = await this.usage.insertEvent(m, {
+        eventId: e.eventId,
+        userId: e.userId,
+        kind: 'job',
+        jobId: e.jobId,
+        action: e.action,
+        units,
+        mediaSeconds: e.mediaSeconds,
+        inputBytes: e.inputBytes,
+        outputBytes: e.outputBytes,
+        processingMs: e.processingMs,
+        template: e.template,
+        customOverrides: e.customOverrides,
+        month,
+        occurredAt: e.occurredAt,
+      });
+      if (!fresh) return 'duplicate';
+      let coveredJobs = 0;
+      let coveredUnits = 0;
+      const r = await this.reservations.findByJob(m, e.jobId, true);
+      if (r && r.user_id === e.userId && r.status === 'pending') {
+        await this.quota.settle(m, r, 'committed', { units });
+        if (r.month === month && r.action === e.action) {
+          coveredJobs = 1;
+          coveredUnits = Math.min(units, r.units);
+        }
+      }
+      await this.usage.addToMonth(m, e.userId, month, e.action, {
+        jobs: 1,
+        units,
+        jobsUnreserved: 1 - coveredJobs,
+        unitsUnreserved: units - coveredUnits,
+        mediaSeconds: e.mediaSeconds,
+        inputBytes: e.inputBytes,
+        outputBytes: e.outputBytes,
+        processingMs: e.processingMs,
+      });
+      return 'recorded';
+    });
+  }
+
+  private recordRequests(e: Extract<UsageEvent, { name: 'usage.requests' }>): Promise<RecordOutcome> {
+    const month = monthOf(new Date(e.occurredAt));
+    return this.ds.transaction(async (m) => {
+      const fresh = await this.usage.insertEvent(m, {
+        eventId: e.eventId,
+        userId: e.userId,
+        kind: 'requests',
+        units: e.count,
+        month,
+        occurredAt: e.occurredAt,
+      });
+      if (!fresh) return 'duplicate';
+      await this.usage.addToMonth(m, e.userId, month, 'requests', {
+        jobs: 0,
+        units: e.count,
+        jobsUnreserved: 0,
+        unitsUnreserved: 0,
+        mediaSeconds: 0,
+        inputBytes: 0,
+        outputBytes: 0,
+        processingMs: 0,
+      });
+      return 'recorded';
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import ffmpeg from 'fluent-ffmpeg';
+import { MediaAbortedError, MediaError } from './media-error';
+
+export interface RunOptions {
+  /** Kill ffmpeg (SIGKILL) and fail with JOB_TIMEOUT after this long. */
+  timeoutMs?: number;
+  /** Kill ffmpeg and fail with MediaAbortedError when aborted. */
+  signal?: AbortSignal;
+  /** 0–100, from ffmpeg's time mark against the expected output duration. */
+  onProgress?: (percent: number) => void;
+  /** Called with ffmpeg's pid once it is spawned (tests check it is gone after a kill). */
+  onStart?: (pid: number) => void;
+}
+
+export interface FfmpegSpec {
+  inputs: Array<{ path: string; options?: string[] }>;
+  output: string;
+  outputOptions: string[];
+  /** Seconds of output expected, for progress. */
+  expectedDurationS: number;
+}
+
+/** Stderr lines that mean the input itself is bad, not the machine. */
+const BAD_INPUT = /Invalid data found|could not find codec|moov atom not found|Error while decoding|does not contain any stream|Invalid argument|no such filter|Error opening input|Output file is empty/i;
+
+/** Parses `HH:MM:SS.xx` (ffmpeg's time mark) to seconds. */
+export function parseTimemark(mark: string | undefined): number | null {
+  const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark ?? '');
+  if (!m || m[1]) return null;
+  return Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+
+/** Runs ffmpeg through fluent-ffmpeg with progress, a time limit and cancellation. */
+export class FfmpegRunner {
+  constructor(
+    private readonly ffmpegPath = 'ffmpeg',
+    private readonly ffprobePath = 'ffprobe',
+  ) {}
+
+  command(): ffmpeg.FfmpegCommand {
+    return ffmpeg({ stdoutLines: 30 }).setFfmpegPath(this.ffmpegPath).setFfprobePath(this.ffprobePath);
+  }
+
+  run(spec: FfmpegSpec, opts: RunOptions = {}): Promise<void> {
+    if (opts.signal?.aborted) return Promise.reject(new MediaAbortedError());
+    const cmd = this.command();
+    for (const input of spec.inputs) {
+      cmd.input(input.path);
+      if (input.options?.length) cmd.inputOptions(...input.options);
+    }
+    // One array per call with >1 items: fluent-ffmpeg then never splits an option on spaces.
+    const outOpts = ['-nostdin', '-y', ...spec.outputOptions];
+    if (opts.timeoutMs) outOpts.push('-timelimit', String(Math.ceil(opts.timeoutMs / 1000) + 5));
+    cmd.output(spec.output).outputOptions(...outOpts);
+
+    return new Promise<void>((resolve, reject) => {
+      let stop: Error | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let lastPct = -1;
+      const kill = (why: Error) => {
+        if (stop) return;
+        stop = why;
+        cmd.kill('SIGKILL');
+      };
+      const onAbort = () => kill(new MediaAbortedError());
+      const done = (err?: Error) => {
+        if (timer) clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        if (err) reject(err);
+        else resolve();
+      };
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.timeoutMs) {
+        timer = setTimeout(
+          () => kill(new MediaError('JOB_TIMEOUT', `Processing took longer than ${Math.round(opts.timeoutMs! / 1000)}s`)),
+          opts.timeoutMs,
+        );
+      }
+      cmd.on('start', () => {
+        const pid = (cmd as unknown as { ffmpegProc?: { pid?: number } }).ffmpegProc?.pid;
+        if (pid) opts.onStart?.(pid);
+      });
+      cmd.on('progress', (p: { timemark?: string }) => {
+        const t = parseTimemark(p.timemark);
+        if (t === null || !opts.onProgress || spec.expectedDurationS <= 0) return;
+        const pct = Math.max(0, Math.min(99, Math.floor((t / spec.expectedDurationS) * 100)));
+        if (pct > lastPct) {
+          lastPct = pct;
+          opts.onProgress(pct);
+        }
+      });
+      cmd.on('end', () => {
+        if (stop) return done(stop);
+        opts.onProgress?.(100);
+        done();
+      });
+      cmd.on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
+        if (stop) return done(stop);
+        const tail = String(stderr ?? '').split('\n').filter(Boolean).slice(-5).join(' | ');
+        if (BAD_INPUT.test(stderr ?? '') || BAD_INPUT.test(err.message)) {
+          return done(new MediaError('UNSUPPORTED_MEDIA', `ffmpeg could not process the input: ${tail.slice(0, 300)}`));
+        }
+        // Anything else (killed by the OS, disk full, ...) may work on another attempt.
+        done(new MediaError('MEDIA_PROCESSING_FAILED', `ffmpeg failed: ${err.message.slice(0, 200)}`, true, { stderr: tail.slice(0, 500) }));
+      });
+      cmd.run();
+    });
+  }
+}

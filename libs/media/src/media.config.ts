@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { envBool, positiveInt } from '@clipyard/config';
+
+/** ffmpeg, font and URL-fetch settings; the worker's (and gateway's, for probing) schemas extend with `.shape`. */
+export const mediaConfigSchema = z.object({
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+  /** Font for overlays (Debian: fonts-dejavu-core). Checked when an overlay runs. */
+  MEDIA_FONT_FILE: z.string().min(1).default('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
+  MEDIA_FONT_BOLD_FILE: z.string().min(1).default('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'),
+  /** Allow URL inputs on loopback/private networks. Development and tests only. */
+  ALLOW_PRIVATE_URLS: envBool(false),
+  URL_FETCH_TIMEOUT_S: positiveInt(120),
+  /** Upper bound for a URL input (a job may carry a lower, plan-specific limit). */
+  URL_MAX_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
+  URL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(5),
+});
+export type MediaConfig = z.infer<typeof mediaConfigSchema>;

@@ -1,0 +1,176 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '@clipyard/contracts';
+import { ffprobe, isAlive, makeCorrupt, makeImage, makeVideo } from '../../../test/helpers/media';
+import { FfmpegMediaTools, MediaAbortedError, mediaConfigSchema } from './index';
+
+const codeOf = (p: Promise<unknown>) =>
+  p.then(() => 'resolved', (e: unknown) => (e instanceof AppError ? e.code : e instanceof MediaAbortedError ? 'ABORTED' : String(e)));
+
+let dir: string;
+let video: string;
+let longVideo: string;
+const tools = new FfmpegMediaTools(mediaConfigSchema.parse({}));
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'cy-media-'));
+  // 1 s GOP (25 frames at 25 fps).
+  video = await makeVideo(path.join(dir, 'in.mp4'), { durationS: 10, gop: 25 });
+  longVideo = await makeVideo(path.join(dir, 'long.mp4'), { durationS: 120, width: 1280, height: 720, gop: 50 });
+}, 120_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('probe', () => {
+  it('reads duration, size, codecs and streams', async () => {
+    const p = await tools.probe(video);
+    expect(p.durationS).toBeCloseTo(10, 0);
+    expect(p).toMatchObject({ width: 640, height: 360, videoCodec: 'h264', audioCodec: 'aac', hasVideo: true, hasAudio: true, isImage: false });
+  });
+
+  it('recognises a still image', async () => {
+    const p = await tools.probe(await makeImage(path.join(dir, 'still.png')));
+    expect(p).toMatchObject({ isImage: true, hasVideo: true, hasAudio: false, width: 641, height: 359 });
+  });
+
+  it('refuses a corrupt file with UNSUPPORTED_MEDIA', async () => {
+    expect(await codeOf(tools.probe(await makeCorrupt(path.join(dir, 'bad.mp4'))))).toBe('UNSUPPORTED_MEDIA');
+  });
+});
+
+describe('trim', () => {
+  it('fast mode (stream copy) lands within one GOP of the request', async () => {
+    const out = path.join(dir, 'fast.mp4');
+    const progress: number[] = [];
+    await tools.trim(video, out, { start: 2.4, end: 6.1, mode: 'fast' }, { onProgress: (p) => progress.push(p) });
+    const got = await ffprobe(out);
+    expect(Math.abs(got.durationS - 3.7)).toBeLessThanOrEqual(1.0 + 0.05);
+    expect(got.codecs).toEqual(expect.arrayContaining(['h264', 'aac']));
+    expect(progress[progress.length - 1]).toBe(100);
+  });
+
+  it('precise mode (re-encode) is within 50 ms', async () => {
+    const out = path.join(dir, 'precise.mp4');
+    await tools.trim(video, out, { start: 2.37, end: 5.93, mode: 'precise' });
+    const got = await ffprobe(out);
+    expect(Math.abs(got.durationS - 3.56)).toBeLessThanOrEqual(0.05);
+  });
+
+  it.each(['crop', 'pad'] as const)('vertical %s output is 9:16', async (vertical) => {
+    const out = path.join(dir, `vertical-${vertical}.mp4`);
+    await tools.trim(video, out, { start: 1, end: 3, mode: 'fast', vertical });
+    const got = await ffprobe(out);
+    expect(got.width! * 16).toBe(got.height! * 9);
+    expect(got.width! % 2).toBe(0);
+    expect(Math.abs(got.durationS - 2)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('refuses ranges outside the input with TRIM_OUT_OF_RANGE', async () => {
+    expect(await codeOf(tools.trim(video, path.join(dir, 'x.mp4'), { start: 11, end: 12, mode: 'fast' }))).toBe('TRIM_OUT_OF_RANGE');
+    expect(await codeOf(tools.trim(video, path.join(dir, 'x.mp4'), { start: 5, end: 30, mode: 'fast' }))).toBe('TRIM_OUT_OF_RANGE');
+  });
+
+  it('refuses a corrupt input with UNSUPPORTED_MEDIA', async () => {
+    const bad = await makeCorrupt(path.join(dir, 'bad2.mp4'));
+    expect(await codeOf(tools.trim(bad, path.join(dir, 'x.mp4'), { start: 0, end: 1, mode: 'precise' }))).toBe('UNSUPPORTED_MEDIA');
+  });
+
+  it('writes a jpg thumbnail', async () => {
+    const out = path.join(dir, 'thumb.jpg');
+    await tools.thumbnail(video, out, 1);
+    const got = await ffprobe(out);
+    expect(got.codecs).toEqual(['mjpeg']);
+    expect(got.width).toBe(640);
+  });
+});
+
+describe('limits: the time limit and the abort signal kill ffmpeg', () => {
+  const slow = { start: 0, end: 119, mode: 'precise' as const, vertical: 'pad' as const };
+
+  it('kills ffmpeg when the time limit passes', async () => {
+    let pid = 0;
+    const res = codeOf(tools.trim(longVideo, path.join(dir, 'slow1.mp4'), slow, { timeoutMs: 1500, onStart: (p) => (pid = p) }));
+    expect(await res).toBe('JOB_TIMEOUT');
+    expect(pid).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('kills ffmpeg when aborted', async () => {
+    const ac = new AbortController();
+    let pid = 0;
+    const res = codeOf(
+      tools.trim(longVideo, path.join(dir, 'slow2.mp4'), slow, {
+        signal: ac.signal,
+        onStart: (p) => (pid = p),
+        onProgress: () => ac.abort(),
+      }),
+    );
+    expect(await res).toBe('ABORTED');
+    expect(pid).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(pid)).toBe(false);
+  });
+});
+
+describe('overlay', () => {
+  const hostile = [
+    `It's "quoted": C:\\path\\to\\x \\n \\' and 100% {braces}`,
+    '%{localtime} %{pts} %{eif:1/0:d} %{e:sqrt(-1)}',
+    "'; drawbox=x=0:y=0:w=iw:h=ih:color=red:t=fill [out]; [in] null",
+    'line one\nline two\r\nline three',
+    'emoji 🎬🔥👍🏽 and CJK 字幕 and RTL שלום',
+    ':\\:\\\\:[]=,;',
+  ].join('\n');
+
+  it('renders hostile text literally without touching the filter graph', async () => {
+    const work = await mkdtemp(path.join(dir, 'work-'));
+    const out = path.join(dir, 'overlay.mp4');
+    const spy = jest.spyOn(tools.runner, 'run');
+    await tools.overlay(video, out, { text: hostile, template: 'caption', workDir: work });
+    const spec = spy.mock.calls[0][0];
+    spy.mockRestore();
+    const args = JSON.stringify(spec);
+    // The text only travels in a file: nothing of it reaches ffmpeg's arguments.
+    for (const piece of ['drawbox', 'localtime', 'quoted', 'emoji']) expect(args).not.toContain(piece);
+    const vf = spec.outputOptions[spec.outputOptions.indexOf('-vf') + 1];
+    expect(vf.match(/drawtext=/g)).toHaveLength(1);
+    expect(vf).toContain('expansion=none');
+    const got = await ffprobe(out);
+    expect(got).toMatchObject({ width: 640, height: 360 });
+    expect(got.durationS).toBeCloseTo(10, 0);
+  });
+
+  it.each(['default', 'title', 'caption', 'lower_third', 'watermark'] as const)('template %s renders', async (template) => {
+    const work = await mkdtemp(path.join(dir, 'work-'));
+    const short = await makeVideo(path.join(dir, `short-${template}.mp4`), { durationS: 1 });
+    const out = path.join(dir, `t-${template}.mp4`);
+    await tools.overlay(short, out, { text: 'Hello Clipyard', template, workDir: work });
+    expect((await stat(out)).size).toBeGreaterThan(1000);
+  });
+
+  it('applies overrides and turns an image into a video of the requested duration', async () => {
+    const work = await mkdtemp(path.join(dir, 'work-'));
+    const img = await makeImage(path.join(dir, 'pic.png'));
+    const out = path.join(dir, 'image-overlay.mp4');
+    await tools.overlay(img, out, {
+      text: 'On a picture',
+      template: 'title',
+      workDir: work,
+      overrides: { font_size: 40, font_color: '#ff8800', position: 'top_left', box: true, box_color: 'navy', box_opacity: 0.4, duration: 3 },
+    });
+    const got = await ffprobe(out);
+    expect(got.durationS).toBeCloseTo(3, 1);
+    expect(got).toMatchObject({ width: 640, height: 358, codecs: ['h264'] });
+  });
+
+  it('fails clearly when the font is missing', async () => {
+    const broken = new FfmpegMediaTools(mediaConfigSchema.parse({ MEDIA_FONT_FILE: '/nonexistent/font.ttf' }));
+    const work = await mkdtemp(path.join(dir, 'work-'));
+    const err = await broken.overlay(video, path.join(dir, 'nofont.mp4'), { text: 'x', template: 'default', workDir: work }).catch((e: AppError) => e);
+    expect(err).toMatchObject({ code: 'MEDIA_CONFIG_INVALID' });
+    expect((err as Error).message).toContain('MEDIA_FONT_FILE=/nonexistent/font.ttf');
+  });
+});
