@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { RpcReply } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 import type { JobType } from '@clipyard/database';
 
-export interface Reservation {
-  reservationId: string;
-  priority: number;
-  plan: string;
-}
-
-export interface UserLimits {
-  features: string[];
-  /** -1 = unlimited */
-  maxFileBytes: number;
-  maxMediaSeconds: number;
-  retentionDays: number;
-  priority: number;
-}
+export type Reservation = RpcReply<'quota.reserve'>;
+export type UserLimits = RpcReply<'quota.get-limits'>;
 
 /**
  * The gateway's view of billing's quota RPC. Refusals arrive as AppErrors carrying billing's
@@ -26,10 +15,6 @@ export interface UserLimits {
 export class BillingClient {
   constructor(private readonly rpc: RpcClient) {}
 
-  private call<T>(method: string, params: unknown): Promise<T> {
-    return (this.rpc.call as unknown as (m: string, p: unknown) => Promise<T>)(method, params);
-  }
-
   reserve(r: {
     userId: string;
     jobId: string;
@@ -39,14 +24,14 @@ export class BillingClient {
     mediaSeconds?: number;
     features: string[];
   }): Promise<Reservation> {
-    return this.call('quota.reserve', r);
+    return this.rpc.call('quota.reserve', r);
   }
 
-  release(userId: string, jobId: string, reason: string): Promise<unknown> {
-    return this.call('quota.release', { userId, jobId, reason });
+  release(userId: string, jobId: string, reason: string): Promise<RpcReply<'quota.release'>> {
+    return this.rpc.call('quota.release', { userId, jobId, reason });
   }
 
   limits(userId: string): Promise<UserLimits> {
-    return this.call('quota.get-limits', { userId });
+    return this.rpc.call('quota.get-limits', { userId });
   }
 }
