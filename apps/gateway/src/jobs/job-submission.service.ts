@@ -58,6 +58,8 @@ export class JobSubmissionService {
     const jobId = randomUUID();
     let upload: UploadRecord | null = null;
     let input: { key: string } | { url: string };
+    /** Worker-side cap on a URL input's size: the plan's upload limit. */
+    let maxInputBytes: number | undefined;
     if ('upload_id' in params.input) {
       upload = await this.uploads.findOwned(userId, params.input.upload_id);
       if (!upload) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found', { field: 'input.upload_id' });
@@ -65,6 +67,8 @@ export class JobSubmissionService {
     } else {
       assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
       input = { url: params.input.url };
+      const { maxFileBytes } = await this.billing.limits(userId);
+      maxInputBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);
     }
 
     const reservation = await this.billing.reserve({
@@ -92,7 +96,14 @@ export class JobSubmissionService {
       try {
         await this.queues.add(
           policy.queue as never,
-          { name: type, v: 1, jobId, userId, priority: reservation.priority, params: { ...params, input } } as never,
+          {
+            name: type,
+            v: 1,
+            jobId,
+            userId,
+            priority: reservation.priority,
+            params: { ...params, input, ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}) },
+          } as never,
           { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
         );
       } catch (err) {

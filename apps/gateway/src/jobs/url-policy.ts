@@ -10,7 +10,7 @@ import { checkUrl } from '@clipyard/security';
 export function assertPublicUrl(raw: string, allowPrivate: boolean): void {
   try {
     const url = checkUrl(raw, { allowPrivate });
-    const host = url.hostname.toLowerCase();
+    const host = url.hostname.toLowerCase().replace(/\.$/, '');
     if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) {
       throw new AppError('URL_FORBIDDEN', 'URL is not allowed: localhost');
     }
