@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule } from '@clipyard/queue';
+import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
@@ -41,6 +41,7 @@ export class GatewayAppModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
+        QueueDepthMetrics,
       ],
       exports: [GATEWAY_CONFIG],
     };

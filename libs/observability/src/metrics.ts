@@ -6,6 +6,8 @@ export class Metrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly rpcDuration: Histogram<'method' | 'outcome'>;
   readonly rpcTimeouts: Counter<'method'>;
+  /** Media job run time by type (trim, overlay, transcribe) and outcome; observed by the worker. */
+  readonly jobDuration: Histogram<'type' | 'outcome'>;
 
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });
@@ -28,6 +30,13 @@ export class Metrics {
       name: 'rpc_client_timeouts_total',
       help: 'RPC calls whose owner did not answer in time',
       labelNames: ['method'],
+      registers: [this.registry],
+    });
+    this.jobDuration = new Histogram({
+      name: 'media_job_duration_seconds',
+      help: 'Media job processing time by type and outcome (completed, failed, retried)',
+      labelNames: ['type', 'outcome'],
+      buckets: [0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800],
       registers: [this.registry],
     });
   }

@@ -5,3 +5,4 @@ export * from './rpc-server';
 export * from './queue-client';
 export * from './policy';
 export * from './queue.module';
+export * from './queue-metrics';

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Metrics } from '@clipyard/observability';
 import { RpcClient } from './rpc-client';
 import { QueueClient } from './queue-client';
 import type { RedisSettings } from './connection';
@@ -30,7 +31,12 @@ export class QueueModule {
       module: QueueModule,
       providers: [
         { provide: REDIS_SETTINGS, useValue: opts.redis },
-        { provide: RpcClient, useFactory: () => new RpcClient(opts.redis, opts.rpcSecret, opts.rpcTimeoutMs) },
+        {
+          provide: RpcClient,
+          // RPC latency and timeouts go to the app's Prometheus registry when it has one
+          useFactory: (metrics?: Metrics) => new RpcClient(opts.redis, opts.rpcSecret, opts.rpcTimeoutMs, metrics),
+          inject: [{ token: Metrics, optional: true }],
+        },
         { provide: QueueClient, useFactory: () => new QueueClient(opts.redis) },
         QueueLifecycle,
       ],

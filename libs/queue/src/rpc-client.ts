@@ -26,8 +26,15 @@ export type RpcReplyEnvelope =
   | { id: string; ok: true; result: unknown }
   | { id: string; ok: false; error: WireError };
 
+/** What the client records per call (the app's `Metrics` satisfies it). */
+export interface RpcClientMetrics {
+  rpcDuration: { observe(labels: { method: string; outcome: string }, seconds: number): void };
+  rpcTimeouts: { inc(labels: { method: string }): void };
+}
+
 interface Pending {
   method: RpcMethod;
+  started: number;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
@@ -54,6 +61,7 @@ export class RpcClient {
     private readonly settings: RedisSettings,
     secret: string,
     private readonly defaultTimeoutMs: number,
+    private readonly metrics?: RpcClientMetrics,
   ) {
     this.sealer = new Sealer(secret);
     this.pub = createRedis(settings);
@@ -80,11 +88,14 @@ export class RpcClient {
       params: checked.data,
     };
     const result = new Promise<unknown>((resolve, reject) => {
+      const started = performance.now();
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        this.metrics?.rpcTimeouts.inc({ method });
+        this.record(method, started, 'timeout');
         reject(new UpstreamUnavailableError(def.service, method));
       }, timeoutMs);
-      this.pending.set(id, { method, resolve, reject, timer });
+      this.pending.set(id, { method, started, resolve, reject, timer });
     });
     try {
       await this.queue(def.service).add(method, { s: this.sealer.seal(envelope) }, RPC_JOB_OPTIONS);
@@ -93,6 +104,7 @@ export class RpcClient {
       if (p) {
         clearTimeout(p.timer);
         this.pending.delete(id);
+        this.record(method, p.started, 'unavailable');
       }
       throw new UpstreamUnavailableError(def.service, method);
     }
@@ -112,15 +124,23 @@ export class RpcClient {
     this.pending.delete(reply.id);
     if (!reply.ok) {
       const e = reply.error;
+      this.record(p.method, p.started, 'error');
       p.reject(new AppError(e.code, e.message, e.details, e.status, e.headers));
       return;
     }
     const parsed = RPC_METHODS[p.method].reply.safeParse(reply.result);
     if (!parsed.success) {
+      this.record(p.method, p.started, 'invalid_reply');
       p.reject(new Error(`RPC ${p.method}: reply failed validation: ${parsed.error.message}`));
       return;
     }
+    this.record(p.method, p.started, 'ok');
     p.resolve(parsed.data);
+  }
+
+  /** outcome: ok | error (the owner answered with a domain error) | timeout | unavailable | invalid_reply */
+  private record(method: string, started: number, outcome: string): void {
+    this.metrics?.rpcDuration.observe({ method, outcome }, (performance.now() - started) / 1000);
   }
 
   private queue(service: RpcService): Queue {

@@ -1,0 +1,299 @@
+/**
+ * Offline validation of the deployment files: the Dockerfile and its entry point, docker-compose.yml
+ * (Compose Specification schema + our rules) and every kustomize overlay in k8s/ (rendered with
+ * kubectl's built-in kustomize, each object checked against the Kubernetes schemas, plus our rules:
+ * probes, limits, non-root read-only containers, every variable the apps read is set, one image).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { QUEUES } from '@clipyard/contracts';
+import { APPS, appConfigKeys, looksSecret, migrateConfigKeys } from './helpers/deploy/app-config';
+import { ROOT, envExampleKeys, findKubectl, readYaml, renderKustomization, type K8sObject } from './helpers/deploy/render';
+import { interpolateCompose, validateCompose, validateManifest } from './helpers/deploy/validate';
+import { checkWorkload, containerEnvKeys, portKeyOf } from './helpers/deploy/k8s-rules';
+
+const CONFIG = appConfigKeys();
+const ENV_EXAMPLE = envExampleKeys();
+/** The port variable of each app (GATEWAY_PORT, AUTH_HTTP_PORT, …). */
+const PORT_KEY = Object.fromEntries(APPS.map((a) => [a, portKeyOf(a, CONFIG[a], migrateConfigKeys())]));
+const MEDIA_QUEUES = Object.values(QUEUES).filter((q) => q.startsWith('media-'));
+const COMPOSE_SECRETS = {
+  POSTGRES_PASSWORD: 'p'.repeat(24),
+  RPC_SECRET: 'r'.repeat(40),
+  MINIO_ROOT_PASSWORD: 'm'.repeat(24),
+  STORAGE_URL_SECRET: 's'.repeat(40),
+  STRIPE_WEBHOOK_SECRET: 'whsec_' + 'w'.repeat(32),
+};
+
+describe('Dockerfile', () => {
+  const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+
+  it('builds in one stage and runs from a slim, non-root stage with ffmpeg and fonts', () => {
+    expect(stages).toHaveLength(2);
+    const [build, runtime] = stages;
+    expect(build).toMatch(/npm install --no-audit --no-fund/);
+    expect(build).toMatch(/npm run build/);
+    expect(build).toMatch(/python3 make g\+\+/); // argon2 may compile from source
+    expect(runtime).toMatch(/^node:\S+-slim AS runtime/);
+    expect(runtime).toMatch(/apt-get install[^\n]*ffmpeg[^\n]*fonts-dejavu-core/);
+    expect(runtime).not.toMatch(/g\+\+|python3/);
+    const user = /^USER (\S+)/m.exec(runtime)?.[1];
+    expect(user).toMatch(/^[1-9]\d*:[1-9]\d*$/); // numeric, so runAsNonRoot can verify it
+  });
+
+  it('ignores local state, secrets and build output in the build context', () => {
+    const ignored = fs.readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const p of ['.env', 'node_modules', 'dist', '.data', '.git', '.tools']) expect(ignored).toContain(p);
+  });
+
+  it('starts any app by entry argument or APP, runs migrations, refuses nothing-to-run', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clipyard-entry-'));
+    try {
+      for (const app of APPS) {
+        fs.mkdirSync(path.join(dir, 'dist/apps', app, 'src'), { recursive: true });
+        fs.writeFileSync(path.join(dir, 'dist/apps', app, 'src/main.js'), `console.log('main:${app}')`);
+      }
+      fs.mkdirSync(path.join(dir, 'dist/libs/database/src'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'dist/libs/database/src/migrate.js'), `console.log('migrate:' + process.argv[2])`);
+      const entry = path.join(ROOT, 'docker/entrypoint.sh');
+      const run = (args: string[], env: Record<string, string> = {}) =>
+        spawnSync('sh', [entry, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+      for (const app of APPS) {
+        expect(run([app]).stdout.trim()).toBe(`main:${app}`);
+        expect(run([], { APP: app }).stdout.trim()).toBe(`main:${app}`);
+      }
+      expect(run(['migrate']).stdout.trim()).toBe('migrate:run');
+      expect(run(['migrate', 'status']).stdout.trim()).toBe('migrate:status');
+      const none = run([]);
+      expect(none.status).toBe(64);
+      expect(none.stderr).toMatch(/usage/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const raw = readYaml('docker-compose.yml');
+  const compose = interpolateCompose(raw, COMPOSE_SECRETS);
+  const services: Record<string, any> = compose.services;
+  const appServices = [...APPS, 'migrate'];
+
+  it('is valid against the Compose Specification schema', () => {
+    expect(validateCompose(compose)).toEqual([]);
+  });
+
+  it('refuses to start without its secrets (no default secret values)', () => {
+    for (const missing of Object.keys(COMPOSE_SECRETS)) {
+      const env: Record<string, string> = { ...COMPOSE_SECRETS };
+      delete env[missing];
+      expect(() => interpolateCompose(raw, env)).toThrow(new RegExp(missing));
+    }
+  });
+
+  it('runs PostgreSQL, Redis with append-only persistence, MinIO with a bucket one-shot, and migrations', () => {
+    expect(services.postgres.healthcheck.test.join(' ')).toMatch(/pg_isready/);
+    expect(services.redis.command.join(' ')).toMatch(/--appendonly yes/);
+    expect(services.redis.command.join(' ')).toMatch(/--maxmemory-policy noeviction/);
+    expect(services['minio-init'].depends_on.minio.condition).toBe('service_healthy');
+    expect(services['minio-init'].command.join(' ')).toMatch(/mc mb --ignore-existing/);
+    expect(services.migrate.command).toEqual(['migrate', 'run']);
+    expect(services.migrate.restart).toBe('no');
+    expect(services.migrate.depends_on.postgres.condition).toBe('service_healthy');
+    for (const [name, s] of Object.entries(services)) {
+      for (const v of s.volumes ?? []) {
+        const source = String(v).split(':')[0];
+        expect({ service: name, volume: source, named: source in (compose.volumes ?? {}) }).toEqual({ service: name, volume: source, named: true });
+      }
+    }
+  });
+
+  it.each(APPS)('%s: one image, non-root, read-only, health-checked on its port, started after migrations', (app) => {
+    const s = services[app];
+    expect(s.image).toBe(services.migrate.image);
+    expect(s.command).toEqual([app]);
+    expect(s.user).toMatch(/^[1-9]\d*:[1-9]\d*$/);
+    expect(s.read_only).toBe(true);
+    expect(s.cap_drop).toEqual(['ALL']);
+    expect(s.security_opt).toContain('no-new-privileges:true');
+    expect(s.tmpfs.some((t: string) => t.startsWith('/tmp'))).toBe(true);
+    expect(s.restart).toBe('unless-stopped');
+    const port = s.environment[PORT_KEY[app]];
+    expect(s.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${port}/health/ready`);
+    expect(s.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(s.depends_on.postgres.condition).toBe('service_healthy');
+    expect(s.depends_on.redis.condition).toBe('service_healthy');
+  });
+
+  it.each(appServices)('%s: sets every variable its config schema reads and every one of .env.example', (name) => {
+    const env = Object.keys(services[name].environment ?? {});
+    const reads = name === 'migrate' ? migrateConfigKeys() : CONFIG[name];
+    expect({ service: name, missing: reads.filter((k) => !env.includes(k)) }).toEqual({ service: name, missing: [] });
+    expect({ service: name, missingFromEnvExample: ENV_EXAMPLE.filter((k) => !env.includes(k)) }).toEqual({
+      service: name,
+      missingFromEnvExample: [],
+    });
+  });
+
+  it('gives no secret a default value (optional ones may default to empty)', () => {
+    const env = raw['x-clipyard-env'] as Record<string, string>;
+    const withDefault = Object.entries(env)
+      .filter(([k]) => looksSecret(k))
+      .filter(([, v]) => /\$\{[A-Z_]+:?-[^}]/.test(String(v)))
+      .map(([k]) => k);
+    expect(withDefault).toEqual([]);
+  });
+
+  const dockerCompose = spawnSync('sh', ['-c', 'command -v docker-compose'], { encoding: 'utf8' }).stdout.trim();
+  (dockerCompose ? it : it.skip)('passes `docker-compose config -q` (when docker-compose is installed)', () => {
+    execFileSync(dockerCompose, ['-f', path.join(ROOT, 'docker-compose.yml'), 'config', '-q'], {
+      env: { ...process.env, ...COMPOSE_SECRETS },
+      stdio: 'pipe',
+    });
+  });
+});
+
+const kubectl = findKubectl();
+if (!kubectl.bin) {
+  // Loud on purpose: the k8s checks are part of `npm test`; .ci/run fetches kubectl when missing.
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! SKIPPING the Kubernetes manifest checks: no kubectl with kustomize here and\n` +
+      `!! none could be fetched (${kubectl.reason}).\n!! Run: sh scripts/kubectl-tool.sh\n${'!'.repeat(78)}\n`,
+  );
+}
+
+describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
+  const run = kubectl.bin ? it : it.skip;
+  let objs: K8sObject[] = [];
+  const byKind = (kind: string) => objs.filter((o) => o.kind === kind);
+  const find = (kind: string, name: string) => objs.find((o) => o.kind === kind && o.metadata.name === name);
+  const appDeployments = () => byKind('Deployment').filter((d) => APPS.includes(d.metadata.name));
+  const kustomization = readYaml(`k8s/overlays/${overlay}/kustomization.yaml`);
+  /** Keys the Secret `clipyard-secrets` must hold (prod: created by the operator from the template). */
+  const templateKeys = Object.keys(readYaml('k8s/base/secret.template.yaml').stringData);
+
+  beforeAll(() => {
+    if (kubectl.bin) objs = renderKustomization(kubectl.bin, `k8s/overlays/${overlay}`);
+  });
+
+  run('renders, and every object is valid against the Kubernetes (or KEDA) schema', () => {
+    expect(objs.length).toBeGreaterThan(10);
+    expect(objs.flatMap(validateManifest)).toEqual([]);
+  });
+
+  run('puts everything in the overlay namespace', () => {
+    const ns = kustomization.namespace;
+    expect(byKind('Namespace').map((n) => n.metadata.name)).toEqual([ns]);
+    for (const o of objs.filter((x) => x.kind !== 'Namespace')) expect(`${o.kind}/${o.metadata.name}:${o.metadata.namespace}`).toBe(`${o.kind}/${o.metadata.name}:${ns}`);
+  });
+
+  run('has a Deployment, Service and PodDisruptionBudget per app', () => {
+    expect(appDeployments().map((d) => d.metadata.name).sort()).toEqual(APPS);
+    for (const app of APPS) {
+      expect(find('Service', app)).toBeDefined();
+      expect(find('PodDisruptionBudget', app)?.spec.selector.matchLabels['app.kubernetes.io/name']).toBe(app);
+    }
+  });
+
+  run('every workload has probes, requests and limits, and a non-root, read-only, unprivileged container', () => {
+    const workloads = objs.filter((o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind));
+    expect(workloads.flatMap((w) => checkWorkload(w))).toEqual([]);
+  });
+
+  run('app containers probe /health/live and /health/ready on the port their config names, with /tmp scratch space', () => {
+    const config = find('ConfigMap', 'clipyard-config')!.data as Record<string, string>;
+    for (const d of appDeployments()) {
+      const app = d.metadata.name;
+      const pod = d.spec.template.spec;
+      const c = pod.containers[0];
+      const port = Number(config[PORT_KEY[app]]);
+      expect({ app, port: c.ports.find((p: any) => p.name === 'http')?.containerPort }).toEqual({ app, port });
+      expect(c.livenessProbe.httpGet.path).toBe('/health/live');
+      expect(c.readinessProbe.httpGet.path).toBe('/health/ready');
+      expect(c.args).toEqual([app]);
+      const tmp = c.volumeMounts.find((m: any) => m.mountPath === '/tmp');
+      expect(pod.volumes.find((v: any) => v.name === tmp?.name)?.emptyDir).toBeDefined();
+      // a SIGTERM waits SHUTDOWN_GRACE_S for in-flight work: the pod must be given longer
+      const grace = Number(c.env?.find((e: any) => e.name === 'SHUTDOWN_GRACE_S')?.value ?? config.SHUTDOWN_GRACE_S);
+      expect({ app, longer: pod.terminationGracePeriodSeconds > grace }).toEqual({ app, longer: true });
+    }
+  });
+
+  run('sets every variable each app reads (ConfigMap + Secret), and nothing secret in the ConfigMap', () => {
+    const secretKeys = (name: string): string[] => {
+      const rendered = find('Secret', name);
+      if (rendered) return Object.keys({ ...rendered.data, ...rendered.stringData });
+      return name === 'clipyard-secrets' ? templateKeys : [];
+    };
+    const configMapKeys = (name: string) => Object.keys(find('ConfigMap', name)?.data ?? {});
+    for (const d of appDeployments()) {
+      const app = d.metadata.name;
+      const provided = containerEnvKeys(d.spec.template.spec.containers[0], configMapKeys, secretKeys);
+      expect({ app, missing: CONFIG[app].filter((k) => !provided.includes(k)) }).toEqual({ app, missing: [] });
+    }
+    const job = find('Job', 'clipyard-migrate')!;
+    const jobEnv = containerEnvKeys(job.spec.template.spec.containers[0], configMapKeys, secretKeys);
+    expect(migrateConfigKeys().filter((k) => !jobEnv.includes(k))).toEqual([]);
+    const config = find('ConfigMap', 'clipyard-config')!.data;
+    expect(Object.keys(config).filter(looksSecret)).toEqual([]);
+    // every documented variable is provided one way or the other
+    const all = [...Object.keys(config), ...templateKeys];
+    expect(ENV_EXAMPLE.filter((k) => !all.includes(k))).toEqual([]);
+  });
+
+  run('the Secret: rendered from the template keys (dev) or left to the operator (prod)', () => {
+    const secrets = byKind('Secret');
+    if (overlay === 'prod') {
+      expect(secrets).toEqual([]);
+    } else {
+      const keys = Object.keys(secrets[0].data);
+      expect(templateKeys.filter((k) => !keys.includes(k))).toEqual([]);
+    }
+  });
+
+  run('one image for every app and the migrations, the one the overlay names', () => {
+    const [img] = kustomization.images;
+    const expected = `${img.newName}:${img.newTag}`;
+    const images = [...appDeployments(), find('Job', 'clipyard-migrate')!].flatMap((w) =>
+      w.spec.template.spec.containers.map((c: any) => c.image),
+    );
+    expect(new Set(images)).toEqual(new Set([expected]));
+    expect(find('Job', 'clipyard-migrate')!.spec.template.spec.containers[0].args).toEqual(['migrate', 'run']);
+  });
+
+  run('exposes only the gateway through the Ingress, and not its /health or /metrics', () => {
+    const ingresses = byKind('Ingress');
+    expect(ingresses).toHaveLength(1);
+    const paths = ingresses[0].spec.rules.flatMap((r: any) => r.http.paths);
+    expect(new Set(paths.map((p: any) => p.backend.service.name))).toEqual(new Set(['gateway']));
+    expect(paths.map((p: any) => p.path).filter((p: string) => p === '/' || /health|metrics/.test(p))).toEqual([]);
+  });
+
+  run('scales the gateway on CPU and the media worker on queue depth (KEDA) or CPU (fallback)', () => {
+    const gw = byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === 'gateway')!;
+    expect(gw.spec.metrics[0].resource.name).toBe('cpu');
+    const so = byKind('ScaledObject').find((s) => s.spec.scaleTargetRef.name === 'media-worker');
+    const hpa = byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === 'media-worker');
+    expect(Number(!!so) + Number(!!hpa)).toBe(1);
+    if (so) {
+      // the BullMQ wait list of every media queue, under the configured Redis prefix
+      const prefix = find('ConfigMap', 'clipyard-config')!.data.REDIS_PREFIX;
+      const lists = so.spec.triggers.filter((t: any) => t.type === 'redis').map((t: any) => t.metadata.listName);
+      expect(lists.sort()).toEqual(MEDIA_QUEUES.map((q) => `${prefix}:bull:${q}:wait`).sort());
+      expect(so.spec.minReplicaCount).toBeGreaterThanOrEqual(1); // it answers rpc-media pings
+      const auth = find('TriggerAuthentication', so.spec.triggers[0].authenticationRef.name)!;
+      for (const ref of auth.spec.secretTargetRef) expect(templateKeys).toContain(ref.key);
+    }
+  });
+
+  run('denies traffic by default and lets only the gateway take it from outside', () => {
+    const policies = byKind('NetworkPolicy');
+    const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress);
+    expect(deny?.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
+    const openIngress = policies.filter((p) => (p.spec.ingress ?? []).some((r: any) => !r.from));
+    expect(openIngress.map((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'])).toEqual(['gateway']);
+  });
+});
