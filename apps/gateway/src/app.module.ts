@@ -11,6 +11,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 import { JobsModule } from './jobs/jobs.module';
 import { StorageModule } from '@clipyard/storage';
+import { BillingGatewayModule } from './billing/billing.module';
+import { UsageMeteringModule } from './usage/usage.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -36,6 +38,8 @@ export class GatewayAppModule {
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,
+        BillingGatewayModule,
+        UsageMeteringModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -36,6 +36,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
   RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
+  /** How often counted API requests are flushed to billing as `usage.requests` events. */
+  USAGE_FLUSH_MS: positiveInt(5000),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -105,6 +105,29 @@ export class QuotaRepository {
     );
   }
 
+  /**
+   * Commits the job's pending reservation in one statement: marks it committed, takes its job and
+   * units out of `reserved`, frees its concurrency slot. Returns the reservation, or undefined
+   * when the job had none pending. The caller holds the user's subscription lock.
+   */
+  commitPending(m: EntityManager, userId: string, jobId: string, units: number) {
+    return one<{ month: string; action: UsageAction; units: number }>(
+      m,
+      `WITH r AS (
+         UPDATE quota_reservations SET status = 'committed', committed_units = $3, settled_at = now()
+         WHERE job_id = $2 AND user_id = $1 AND status = 'pending'
+         RETURNING user_id, month, action, units),
+       mo AS (
+         UPDATE usage_monthly u SET jobs_reserved = u.jobs_reserved - 1, units_reserved = u.units_reserved - r.units, updated_at = now()
+         FROM r WHERE u.user_id = r.user_id AND u.month = r.month AND u.metric = r.action RETURNING 1),
+       s AS (
+         UPDATE subscriptions SET active_jobs = active_jobs - 1
+         FROM r WHERE subscriptions.user_id = r.user_id AND subscriptions.active_jobs > 0 RETURNING 1)
+       SELECT r.month, r.action, r.units, (SELECT count(*) FROM mo) + (SELECT count(*) FROM s) AS touched FROM r`,
+      [userId, jobId, units],
+    );
+  }
+
   /** Pending reservations past their expiry, oldest first. */
   expired(m: EntityManager, limit: number): Promise<{ user_id: string; job_id: string; created_at: Date }[]> {
     return sql(

@@ -46,9 +46,7 @@ export class QuotaService {
   private async reserveIn(m: EntityManager, req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
     const now = this.clock.now();
     const month = monthOf(now);
-    await this.subs.ensure(m, req.userId, now);
-    const sub = await this.subs.lock(m, req.userId);
-    if (!sub) throw new Error(`subscription of ${req.userId} missing after ensure (is DEFAULT_PLAN seeded?)`);
+    const sub = await this.subs.lockOrCreate(m, req.userId, now);
 
     const existing = await this.repo.findByJob(m, req.jobId);
     if (existing) {

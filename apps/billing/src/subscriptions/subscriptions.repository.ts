@@ -47,6 +47,16 @@ export class SubscriptionsRepository {
     return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
   }
 
+  /** Locks the user's subscription, creating it first when this is the user's first sight. */
+  async lockOrCreate(m: EntityManager, userId: string, now: Date): Promise<SubscriptionRow> {
+    const found = await this.lock(m, userId);
+    if (found) return found;
+    await this.ensure(m, userId, now);
+    const created = await this.lock(m, userId);
+    if (!created) throw new Error(`no subscription for ${userId} after creating it (is DEFAULT_PLAN ${this.config.DEFAULT_PLAN} seeded?)`);
+    return created;
+  }
+
   get(userId: string, m: EntityManager = this.ds.manager): Promise<SubscriptionRow | undefined> {
     return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1`, [userId]);
   }

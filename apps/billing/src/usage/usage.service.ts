@@ -6,7 +6,6 @@ import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
 import { QuotaRepository } from '../quota/quota.repository';
-import { QuotaService } from '../quota/quota.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { UsageRepository } from './usage.repository';
 
@@ -25,7 +24,6 @@ export class UsageService {
     private readonly ds: DataSource,
     private readonly usage: UsageRepository,
     private readonly reservations: QuotaRepository,
-    private readonly quota: QuotaService,
     private readonly subs: SubscriptionsRepository,
     private readonly clock: Clock,
     metrics: Metrics,
@@ -44,8 +42,7 @@ export class UsageService {
     // Trim and overlay count jobs; transcription meters minutes too.
     const units = e.action === 'transcribe' ? e.units : 1;
     return this.ds.transaction(async (m) => {
-      await this.subs.ensure(m, e.userId, this.clock.now());
-      await this.subs.lock(m, e.userId);
+      await this.subs.lockOrCreate(m, e.userId, this.clock.now());
       const fresh = await this.usage.insertEvent(m, {
         eventId: e.eventId,
         userId: e.userId,
@@ -63,16 +60,12 @@ export class UsageService {
         occurredAt: e.occurredAt,
       });
       if (!fresh) return 'duplicate';
-      let coveredJobs = 0;
-      let coveredUnits = 0;
-      const r = await this.reservations.findByJob(m, e.jobId, true);
-      if (r && r.user_id === e.userId && r.status === 'pending') {
-        await this.quota.settle(m, r, 'committed', { units });
-        if (r.month === month && r.action === e.action) {
-          coveredJobs = 1;
-          coveredUnits = Math.min(units, r.units);
-        }
-      }
+      // Usage beyond the job's reservation (none, a smaller estimate, another month) is metered as
+      // "unreserved": counted, but outside the admission invariant.
+      const r = await this.reservations.commitPending(m, e.userId, e.jobId, units);
+      const covers = r && r.month === month && r.action === e.action;
+      const coveredJobs = covers ? 1 : 0;
+      const coveredUnits = covers ? Math.min(units, r.units) : 0;
       await this.usage.addToMonth(m, e.userId, month, e.action, {
         jobs: 1,
         units,
