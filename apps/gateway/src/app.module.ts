@@ -11,6 +11,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 import { JobsModule } from './jobs/jobs.module';
 import { StorageModule } from '@clipyard/storage';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
 import { UsageMeteringModule } from './usage/usage.module';
 
@@ -38,6 +39,7 @@ export class GatewayAppModule {
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,
+        WebhooksModule,
         BillingGatewayModule,
         UsageMeteringModule,
       ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
 import { storageConfigSchema } from '@clipyard/storage';
+import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
 export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape).extend({
   GATEWAY_PORT: port(3000),
@@ -36,6 +37,21 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
   RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
+  /** Versioned AES-256-GCM keys (`<version>:<base64 32 bytes>`, comma-separated) sealing webhook secrets. */
+  WEBHOOK_SECRET_KEYS: webhookSecretKeysVar(),
+  /** Attempts per webhook delivery; with the backoff below, 16 attempts span about 28 hours. */
+  WEBHOOK_MAX_ATTEMPTS: positiveInt(16),
+  /** First retry delay; doubles each attempt up to WEBHOOK_BACKOFF_MAX_MS. */
+  WEBHOOK_BACKOFF_BASE_MS: positiveInt(30_000),
+  WEBHOOK_BACKOFF_MAX_MS: positiveInt(4 * 3600_000),
+  /** Time a receiver has to answer one delivery. */
+  WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+  WEBHOOK_CONCURRENCY: positiveInt(10),
+  WEBHOOK_MAX_ENDPOINTS: positiveInt(10),
+  /** After a secret rotation, how long the previous secret still signs (alongside the new one). */
+  WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
+  /** Deliver webhooks to loopback/private addresses. For local development and tests only. */
+  ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
   /** How often counted API requests are flushed to billing as `usage.requests` events. */
   USAGE_FLUSH_MS: positiveInt(5000),
 });

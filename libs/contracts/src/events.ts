@@ -3,10 +3,12 @@ import { QUEUES } from './queues';
 import { jobEventSchema } from './events/job-events';
 import { usageEventSchema } from './events/usage-events';
 import { mediaJobSchemas } from './events/media-jobs';
+import { webhookDeliverySchema, webhookSourceEventSchema } from './events/webhook-events';
 
 export * from './events/job-events';
 export * from './events/usage-events';
 export * from './events/media-jobs';
+export * from './events/webhook-events';
 
 /**
  * Payload schema of every plain (non-RPC) queue. Each is a discriminated union on `name`, so the
@@ -16,6 +18,8 @@ export const QUEUE_PAYLOADS = {
   [QUEUES.jobEvents]: jobEventSchema,
   [QUEUES.usageEvents]: usageEventSchema,
   ...mediaJobSchemas,
+  [QUEUES.webhookDeliveries]: webhookDeliverySchema,
+  [QUEUES.webhookEvents]: webhookSourceEventSchema,
 } as const;
 
 export type QueuePayloads = typeof QUEUE_PAYLOADS;

@@ -11,6 +11,10 @@ export const QUEUES = {
   trim: 'media-trim',
   overlay: 'media-overlay',
   transcribe: 'media-transcribe',
+  /** gateway → gateway: signed webhook deliveries, retried with backoff for more than a day. */
+  webhookDeliveries: 'webhook-deliveries',
+  /** billing (and others) → gateway: domain events that become webhooks (usage thresholds). */
+  webhookEvents: 'webhook-events',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -1,6 +1,7 @@
 import { Init1732000000000 } from './1732000000000-init';
 import { Billing1732000200000 } from './1732000200000-billing';
 import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
+import { Webhooks1732000400000 } from './1732000400000-webhooks';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   Init1732000000000,
   Billing1732000200000,
   MediaJobs1732000300000,
+  Webhooks1732000400000,
 ];

@@ -1,0 +1,95 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import { AppError, QUEUES, webhookDeliverySchema } from '@clipyard/contracts';
+import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { webhookBackoff } from './webhook-dispatcher';
+import { postWebhook } from './webhook-http';
+import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
+import { WebhookSecrets } from './webhook-secrets';
+import { WebhooksRepository } from './webhooks.repository';
+
+/**
+ * Sends queued webhook deliveries: signs the stored body with the endpoint's live secrets, POSTs
+ * it (SSRF-checked, no redirects, time-limited), logs the attempt on the delivery row, and throws
+ * on anything but a 2xx so BullMQ retries with the capped exponential backoff.
+ */
+@Injectable()
+export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdown {
+  private worker?: Worker;
+  private conn?: Redis;
+  private readonly outcomes: Counter<'outcome'>;
+
+  constructor(
+    private readonly repo: WebhooksRepository,
+    private readonly secrets: WebhookSecrets,
+    @Inject(REDIS_SETTINGS) private readonly redis: RedisSettings,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    metrics: Metrics,
+  ) {
+    this.outcomes = metrics.counter('webhook_delivery_attempts_total', 'Webhook delivery attempts by outcome', ['outcome']);
+  }
+
+  onModuleInit(): void {
+    this.conn = createRedis(this.redis);
+    const { WEBHOOK_BACKOFF_BASE_MS: base, WEBHOOK_BACKOFF_MAX_MS: max } = this.config;
+    this.worker = new Worker(QUEUES.webhookDeliveries, (job) => this.process(job), {
+      connection: this.conn,
+      prefix: bullPrefix(this.redis),
+      concurrency: this.config.WEBHOOK_CONCURRENCY,
+      settings: { backoffStrategy: (attemptsMade: number) => webhookBackoff(attemptsMade, base, max) },
+    });
+    this.worker.on('error', (err) => this.logger.error({ err }, 'webhook worker error'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.conn?.quit().catch(() => undefined);
+  }
+
+  async process(job: Job): Promise<void> {
+    const parsed = webhookDeliverySchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid webhook delivery payload');
+    const { deliveryId, userId } = parsed.data;
+    const d = await this.repo.findDelivery(userId, deliveryId);
+    if (!d || d.status === 'succeeded') return; // endpoint deleted, or already delivered
+    const ep = await this.repo.findEndpoint(userId, d.endpointId);
+    if (!ep) return;
+    const live = [this.secrets.open(ep.id, ep.secretSealed)];
+    if (ep.previousSecretSealed && ep.previousSecretExpiresAt && ep.previousSecretExpiresAt.getTime() > Date.now()) {
+      live.push(this.secrets.open(ep.id, ep.previousSecretSealed));
+    }
+    const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const headers = {
+      'user-agent': 'Clipyard-Webhooks/1',
+      'clipyard-event-id': d.eventId,
+      'clipyard-event-type': d.eventType,
+      'clipyard-delivery-id': d.id,
+      'clipyard-delivery-attempt': String(d.attempts + 1),
+      [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(d.body, live, Math.floor(Date.now() / 1000)),
+    };
+    let status: number;
+    try {
+      ({ status } = await postWebhook(d.url, d.body, headers, {
+        timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+        policy: { allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS },
+      }));
+    } catch (err) {
+      const forbidden = err instanceof AppError && err.code === 'URL_FORBIDDEN';
+      const message = err instanceof AppError ? `${err.code}: ${err.message}` : (err as Error).message;
+      await this.repo.recordAttempt(userId, d.id, { succeeded: false, final: final || forbidden, statusCode: null, error: message.slice(0, 500) });
+      this.outcomes.inc({ outcome: forbidden ? 'forbidden' : 'error' });
+      if (forbidden) throw new UnrecoverableError(message);
+      throw err;
+    }
+    const ok = status >= 200 && status < 300;
+    await this.repo.recordAttempt(userId, d.id, { succeeded: ok, final, statusCode: status, error: ok ? null : `receiver answered HTTP ${status}` });
+    this.outcomes.inc({ outcome: ok ? 'delivered' : 'http_error' });
+    if (!ok) throw new Error(`receiver answered HTTP ${status}`);
+  }
+}

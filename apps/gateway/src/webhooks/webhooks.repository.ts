@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface EndpointRecord {
+  id: string;
+  userId: string;
+  kind: 'endpoint' | 'callback';
+  url: string | null;
+  description: string | null;
+  events: string[];
+  secretSealed: string;
+  previousSecretSealed: string | null;
+  previousSecretExpiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  endpointId: string;
+  userId: string;
+  eventId: string;
+  eventType: string;
+  url: string;
+  body: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: Date | null;
+  deliveredAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NewDelivery {
+  id: string;
+  endpointId: string;
+  userId: string;
+  eventId: string;
+  eventType: string;
+  url: string;
+  body: string;
+}
+
+type Row = Record<string, any>;
+/** TypeORM answers UPDATE/DELETE on postgres with [rows, affectedCount], SELECT/INSERT with rows. */
+const rowsOf = (res: unknown): Row[] =>
+  Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number' ? res[0] : (res as Row[]);
+const endpoint = (r: Row): EndpointRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  kind: r.kind,
+  url: r.url,
+  description: r.description,
+  events: r.events,
+  secretSealed: r.secret_sealed,
+  previousSecretSealed: r.previous_secret_sealed,
+  previousSecretExpiresAt: r.previous_secret_expires_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const delivery = (r: Row): DeliveryRecord => ({
+  id: r.id,
+  endpointId: r.endpoint_id,
+  userId: r.user_id,
+  eventId: r.event_id,
+  eventType: r.event_type,
+  url: r.url,
+  body: r.body,
+  status: r.status,
+  attempts: r.attempts,
+  lastStatusCode: r.last_status_code,
+  lastError: r.last_error,
+  lastAttemptAt: r.last_attempt_at,
+  deliveredAt: r.delivered_at,
+  createdAt: r.created_at,
+});
+
+const E_COLS = `id, user_id, kind, url, description, events, secret_sealed, previous_secret_sealed,
+  previous_secret_expires_at, created_at, updated_at`;
+const D_COLS = `id, endpoint_id, user_id, event_id, event_type, url, body, status, attempts, last_status_code,
+  last_error, last_attempt_at, delivered_at, created_at`;
+
+/** SQL of the webhook tables; every read and write is scoped by the owner's user id. */
+@Injectable()
+export class WebhooksRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async countEndpoints(userId: string): Promise<number> {
+    const [r] = await this.ds.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint'`, [userId]);
+    return r.n;
+  }
+
+  async insertEndpoint(e: Pick<EndpointRecord, 'id' | 'userId' | 'kind' | 'url' | 'description' | 'events' | 'secretSealed'>): Promise<EndpointRecord> {
+    const [r] = await this.ds.query(
+      `INSERT INTO webhook_endpoints (id, user_id, kind, url, description, events, secret_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${E_COLS}`,
+      [e.id, e.userId, e.kind, e.url, e.description, e.events, e.secretSealed],
+    );
+    return endpoint(r);
+  }
+
+  /** The user's callback-signing row, created with `sealed` when missing (race-safe). */
+  async ensureCallbackEndpoint(userId: string, id: string, sealed: string): Promise<EndpointRecord> {
+    await this.ds.query(
+      `INSERT INTO webhook_endpoints (id, user_id, kind, url, events, secret_sealed)
+       VALUES ($1, $2, 'callback', NULL, '{}', $3) ON CONFLICT (user_id) WHERE kind = 'callback' DO NOTHING`,
+      [id, userId, sealed],
+    );
+    return (await this.findCallbackEndpoint(userId))!;
+  }
+
+  async findCallbackEndpoint(userId: string): Promise<EndpointRecord | null> {
+    const [r] = await this.ds.query(`SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'callback'`, [userId]);
+    return r ? endpoint(r) : null;
+  }
+
+  async listEndpoints(userId: string): Promise<EndpointRecord[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint' ORDER BY created_at DESC, id DESC`,
+      [userId],
+    );
+    return rows.map(endpoint);
+  }
+
+  /** Any kind (the delivery worker signs callback deliveries too). */
+  async findEndpoint(userId: string, id: string, kind?: 'endpoint'): Promise<EndpointRecord | null> {
+    const [r] = await this.ds.query(
+      `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND id = $2 ${kind ? `AND kind = 'endpoint'` : ''}`,
+      [userId, id],
+    );
+    return r ? endpoint(r) : null;
+  }
+
+  async subscribedEndpoints(userId: string, eventType: string): Promise<EndpointRecord[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint' AND $2 = ANY(events)`,
+      [userId, eventType],
+    );
+    return rows.map(endpoint);
+  }
+
+  async deleteEndpoint(userId: string, id: string): Promise<boolean> {
+    const rows = rowsOf(
+      await this.ds.query(`DELETE FROM webhook_endpoints WHERE user_id = $1 AND id = $2 AND kind = 'endpoint' RETURNING id`, [userId, id]),
+    );
+    return rows.length > 0;
+  }
+
+  /** New secret in; the current one becomes the previous, valid until `overlapUntil` (null: dropped now). */
+  async rotateSecret(userId: string, id: string, sealed: string, previousSealed: string | null, overlapUntil: Date | null): Promise<EndpointRecord | null> {
+    const [r] = rowsOf(await this.ds.query(
+      `UPDATE webhook_endpoints SET secret_sealed = $3, previous_secret_sealed = $4, previous_secret_expires_at = $5, updated_at = now()
+       WHERE user_id = $1 AND id = $2 RETURNING ${E_COLS}`,
+      [userId, id, sealed, previousSealed, overlapUntil],
+    ));
+    return r ? endpoint(r) : null;
+  }
+
+  /** Inserts what is new; returns every delivery of these (endpoint, event, url) triples still pending. */
+  async insertDeliveries(rows: NewDelivery[]): Promise<DeliveryRecord[]> {
+    if (!rows.length) return [];
+    const values: unknown[] = [];
+    const tuples = rows.map((d, i) => {
+      values.push(d.id, d.endpointId, d.userId, d.eventId, d.eventType, d.url, d.body);
+      const b = i * 7;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+    });
+    await this.ds.query(
+      `INSERT INTO webhook_deliveries (id, endpoint_id, user_id, event_id, event_type, url, body)
+       VALUES ${tuples.join(', ')} ON CONFLICT (endpoint_id, event_id, url) DO NOTHING`,
+      values,
+    );
+    const found: Row[] = await this.ds.query(
+      `SELECT ${D_COLS} FROM webhook_deliveries
+       WHERE user_id = $1 AND event_id = $2 AND status = 'pending' AND endpoint_id = ANY($3::uuid[])`,
+      [rows[0].userId, rows[0].eventId, rows.map((r) => r.endpointId)],
+    );
+    return found.map(delivery);
+  }
+
+  async findDelivery(userId: string, id: string): Promise<DeliveryRecord | null> {
+    const [r] = await this.ds.query(`SELECT ${D_COLS} FROM webhook_deliveries WHERE user_id = $1 AND id = $2`, [userId, id]);
+    return r ? delivery(r) : null;
+  }
+
+  /** Newest first; `before` is the keyset position (created_at, id) of the last row seen. */
+  async listDeliveries(userId: string, endpointId: string, limit: number, before?: { createdAt: Date; id: string }): Promise<DeliveryRecord[]> {
+    const params: unknown[] = [userId, endpointId, limit];
+    let cursor = '';
+    if (before) {
+      params.push(before.createdAt, before.id);
+      cursor = 'AND (created_at, id) < ($4, $5)';
+    }
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${D_COLS} FROM webhook_deliveries WHERE user_id = $1 AND endpoint_id = $2 ${cursor}
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      params,
+    );
+    return rows.map(delivery);
+  }
+
+  async recordAttempt(
+    userId: string,
+    id: string,
+    outcome: { succeeded: boolean; final: boolean; statusCode: number | null; error: string | null },
+  ): Promise<void> {
+    await this.ds.query(
+      `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $3, last_error = $4, last_attempt_at = now(),
+         status = CASE WHEN $5 THEN 'succeeded' WHEN $6 THEN 'failed' ELSE 'pending' END,
+         delivered_at = CASE WHEN $5 THEN now() ELSE NULL END
+       WHERE user_id = $1 AND id = $2 AND status <> 'succeeded'`,
+      [userId, id, outcome.statusCode, outcome.error, outcome.succeeded, outcome.final && !outcome.succeeded],
+    );
+  }
+
+  /** Manual redelivery puts a delivery back to pending (whatever its outcome was). */
+  async resetForRedelivery(userId: string, endpointId: string, id: string): Promise<DeliveryRecord | null> {
+    const [r] = rowsOf(await this.ds.query(
+      `UPDATE webhook_deliveries SET status = 'pending', delivered_at = NULL
+       WHERE user_id = $1 AND endpoint_id = $2 AND id = $3 RETURNING ${D_COLS}`,
+      [userId, endpointId, id],
+    ));
+    return r ? delivery(r) : null;
+  }
+}
