@@ -21,8 +21,5 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Contract version carried by every payload so a rolling deploy can tell old from new. */
 export const CONTRACT_VERSION = 1 as const;
 
-/**
- * Redis pub/sub channel on which the gateway publishes the id of a job being cancelled; the
- * media worker running it kills ffmpeg. Always under the deployment's REDIS_PREFIX.
- */
-export const mediaCancelChannel = (prefix: string) => `${prefix}:media-cancel`;
+/** Redis pub/sub channel on which the gateway announces a canceled media job (message: the job id). */
+export const mediaCancelChannel = (redisPrefix: string) => `${redisPrefix}:media-cancel`;
