@@ -8,6 +8,7 @@ import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 import { JobsModule } from './jobs/jobs.module';
 import { StorageModule } from '@clipyard/storage';
@@ -39,6 +40,7 @@ export class GatewayAppModule {
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,
+        AuthModule,
         WebhooksModule,
         BillingGatewayModule,
         UsageMeteringModule,

@@ -1,4 +1,5 @@
 import { Init1732000000000 } from './1732000000000-init';
+import { Auth1732000100000 } from './1732000100000-auth';
 import { Billing1732000200000 } from './1732000200000-billing';
 import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
@@ -9,6 +10,7 @@ import { Webhooks1732000400000 } from './1732000400000-webhooks';
  */
 export const MIGRATIONS = [
   Init1732000000000,
+  Auth1732000100000,
   Billing1732000200000,
   MediaJobs1732000300000,
   Webhooks1732000400000,
