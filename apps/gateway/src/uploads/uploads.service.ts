@@ -34,6 +34,12 @@ export function presentUpload(u: UploadRecord): UploadView {
   return v;
 }
 
+/** 413 that also closes the connection, so a client still sending the body stops at once. */
+const tooLarge = (maxBytes: number) => {
+  const e = fileTooLarge(maxBytes);
+  return new AppError(e.code, e.message, e.details, undefined, { Connection: 'close' });
+};
+
 /** Multipart boundaries and part headers on top of the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
 
@@ -67,10 +73,11 @@ export class UploadsService {
     const planMax = limits.maxFileBytes < 0 ? Number.POSITIVE_INFINITY : limits.maxFileBytes;
     const maxBytes = Math.min(planMax, this.config.UPLOAD_MAX_BYTES);
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_SLACK) throw fileTooLarge(maxBytes);
+    if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_SLACK) throw tooLarge(maxBytes);
 
     const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024 } });
     if (!part || part.fieldname !== 'file') {
+      part?.file.resume(); // drain it, so the connection stays usable
       throw new AppError('VALIDATION_FAILED', 'Missing file', { issues: [{ path: 'file', message: 'a file field named "file" is required' }] });
     }
     const id = randomUUID();
@@ -81,7 +88,7 @@ export class UploadsService {
       try {
         await pipeline(part.file, counter, createWriteStream(spool));
       } catch (err) {
-        if (counter.exceeded || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxBytes);
+        if (counter.exceeded || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
         throw err;
       }
       if (counter.bytes === 0) throw new AppError('UNSUPPORTED_MEDIA', 'Unsupported or corrupt media: the file is empty');
