@@ -21,6 +21,7 @@ export async function createGatewayApp(
   const app = await createHttpApp(GatewayAppModule.forRoot(config, opts.logDestination), {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    maxParamLength: 2048,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
