@@ -48,6 +48,7 @@ export async function createGatewayApp(
       .setVersion('1')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: '/v1/auth/token', scopes: {} } } }, 'oauth2')
       .build(),
   );
   SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/json' });
