@@ -138,4 +138,11 @@ describe('auth: API keys — roll, limits, expiry, usage, deactivation (e2e)', (
     expect((await sys.post('/v1/api-keys', { name: 'sub', scopes: ['account:read'] }, { apiKey: acct })).status).toBe(201);
     expect((await sys.post('/v1/api-keys', { name: 'mint' }, { apiKey: jobsOnly })).status).toBe(403);
   });
+
+  it('serves a burst of first requests with a fresh key (one lookup, every request accepted)', async () => {
+    const u = await signUp(sys);
+    const fresh = (await sys.post('/v1/api-keys', { name: 'burst' }, { apiKey: u.apiKey })).body.key;
+    const results = await Promise.all(Array.from({ length: 20 }, () => me(fresh)));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+  });
 });

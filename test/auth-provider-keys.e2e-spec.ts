@@ -156,11 +156,11 @@ describe('auth: provider keys (e2e)', () => {
     await sys.startApp('auth');
     const before = await sys.apps.gateway!.get(RpcClient).call('auth.providerKey.forWorker', { userId: u.userId, provider: 'openai' });
     expect(before.key_version).toBe(1);
-    const result = await authReplHelpers((t) => sys.apps.auth!.get(t)).crypto.rotateEncryptionKeys();
+    const result = await authReplHelpers((t) => sys.apps.auth!.get(t)).keyring.rotateEncryptionKeys();
     expect(result.version).toBe(2);
     expect(result.providerKeys).toBeGreaterThanOrEqual(2);
     expect(result.signingKeys).toBeGreaterThanOrEqual(1);
-    expect(await authReplHelpers((t) => sys.apps.auth!.get(t)).crypto.rotateEncryptionKeys()).toMatchObject({ providerKeys: 0, signingKeys: 0 });
+    expect(await authReplHelpers((t) => sys.apps.auth!.get(t)).keyring.rotateEncryptionKeys()).toMatchObject({ providerKeys: 0, signingKeys: 0 });
     const ring = new KeyRing(`${V1},${V2}`);
     for (const [p, k] of Object.entries(keys)) {
       const w = await sys.apps.gateway!.get(RpcClient).call('auth.providerKey.forWorker', { userId: u.userId, provider: p as 'openai' | 'groq' });

@@ -5,7 +5,7 @@ import { authReplHelpers } from './admin/repl-helpers';
 
 /**
  * `npm run repl -- auth`: Nest's REPL with every auth service reachable via get(), plus the admin
- * helpers `users.*`, `keys.*` and `crypto.*` (see the README). It does not answer RPC requests.
+ * helpers `users.*`, `keys.*` and `keyring.*` (see the README). It does not answer RPC requests.
  */
 async function main(): Promise<void> {
   const config = loadAuthConfig();

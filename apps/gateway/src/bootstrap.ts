@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -21,6 +22,7 @@ export async function createGatewayApp(
   const app = await createHttpApp(GatewayAppModule.forRoot(config, opts.logDestination), {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    maxParamLength: 2048,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -32,6 +34,8 @@ export async function createGatewayApp(
       },
     },
   });
+  // Uploads stream through req.file(); the per-plan limit is enforced while streaming.
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
   app.enableCors({
     origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
     credentials: false,

@@ -51,7 +51,7 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
         apiKeys.create({ userId: await resolve(who), name, expires_in_days: expiresInDays }),
       revoke: async (who: string, keyId: string) => apiKeys.revoke(await resolve(who), arg(z.string().uuid(), keyId, 'keyId')),
     },
-    crypto: {
+    keyring: {
       /** Re-seals every provider key and signing key under the newest ENCRYPTION_KEYS version; reports counts. */
       rotateEncryptionKeys: async () => ({ providerKeys: await providerKeys.rotate(), signingKeys: await signing.reseal(), version: providerKeys.ring.current }),
       /** Starts signing access tokens with a new key; the old kid stays valid until its tokens expire. */

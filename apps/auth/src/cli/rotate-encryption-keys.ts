@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     logger: ['error'],
   });
   try {
-    const r = await authReplHelpers((t) => ctx.get(t)).crypto.rotateEncryptionKeys();
+    const r = await authReplHelpers((t) => ctx.get(t)).keyring.rotateEncryptionKeys();
     process.stdout.write(`re-sealed ${r.providerKeys} provider key(s) and ${r.signingKeys} signing key(s) under version ${r.version}\n`);
   } finally {
     await ctx.close();
