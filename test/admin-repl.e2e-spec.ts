@@ -3,7 +3,10 @@
  * puts in the REPL context, built here on the in-process apps instead of a TTY.
  */
 import { randomUUID } from 'node:crypto';
+import { start as startRepl } from 'node:repl';
+import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
+import { installReplHelpers } from '@clipyard/observability';
 import { authReplHelpers } from '../apps/auth/src/admin/repl-helpers';
 import { billingReplHelpers } from '../apps/billing/src/admin/repl-helpers';
 import { gatewayReplHelpers } from '../apps/gateway/src/admin/repl-helpers';
@@ -57,9 +60,20 @@ describe('admin REPL helpers (e2e)', () => {
     await expect(auth.users.find('nobody-' + email)).rejects.toThrow(/no user/);
   });
 
-  it('crypto.rotateProviderKeys re-seals stored provider keys', async () => {
-    const r = await auth.crypto.rotateProviderKeys();
-    expect(r).toEqual({ providerKeys: expect.any(Number), version: expect.any(Number) });
+  it('crypto.rotateProviderKeys() typed into a REPL (shadowing Node\'s crypto global) re-seals provider keys', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += String(d)));
+    const server = startRepl({ input, output, prompt: '> ', terminal: false });
+    try {
+      installReplHelpers(server.context, authReplHelpers((t) => sys.apps.auth!.get(t)));
+      input.write('r = await crypto.rotateProviderKeys(); JSON.stringify(r)\n');
+      const line = await eventually(async () => /'(\{"providerKeys".*\})'/.exec(printed)?.[1], 10_000);
+      expect(JSON.parse(line)).toEqual({ providerKeys: expect.any(Number), version: expect.any(Number) });
+    } finally {
+      server.close();
+    }
   });
 
   it('plans.list / set / override and usage.summary', async () => {

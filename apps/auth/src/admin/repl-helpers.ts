@@ -31,6 +31,14 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
     if (!u) throw new Error(`no user ${value}`);
     return u.id;
   };
+  const keyring = {
+    /** Re-seals every provider key and signing key under the newest ENCRYPTION_KEYS version; reports counts. */
+    rotateEncryptionKeys: async () => ({ providerKeys: await providerKeys.rotate(), signingKeys: await signing.reseal(), version: providerKeys.ring.current }),
+    /** Starts signing access tokens with a new key; the old kid stays valid until its tokens expire. */
+    rotateSigningKey: async () => ({ kid: await signing.rotate() }),
+    /** Re-seals every stored provider key under the newest ENCRYPTION_KEYS version; reports how many. */
+    rotateProviderKeys: async () => ({ providerKeys: await providerKeys.rotate(), version: providerKeys.ring.current }),
+  };
   return {
     users: {
       /** Creates a user (`role`: user | admin); password policy applies. */
@@ -51,13 +59,8 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
         apiKeys.create({ userId: await resolve(who), name, expires_in_days: expiresInDays }),
       revoke: async (who: string, keyId: string) => apiKeys.revoke(await resolve(who), arg(z.string().uuid(), keyId, 'keyId')),
     },
-    keyring: {
-      /** Re-seals every provider key and signing key under the newest ENCRYPTION_KEYS version; reports counts. */
-      rotateEncryptionKeys: async () => ({ providerKeys: await providerKeys.rotate(), signingKeys: await signing.reseal(), version: providerKeys.ring.current }),
-      /** Starts signing access tokens with a new key; the old kid stays valid until its tokens expire. */
-      rotateSigningKey: async () => ({ kid: await signing.rotate() }),
-      /** Re-seals every stored provider key under the newest ENCRYPTION_KEYS version; reports how many. */
-      rotateProviderKeys: async () => ({ providerKeys: await providerKeys.rotate(), version: providerKeys.ring.current }),
-    },
+    keyring,
+    /** The same helpers under the name the admin guide uses (`crypto.rotateProviderKeys()`). */
+    crypto: keyring,
   };
 }
