@@ -3,6 +3,9 @@
  * puts in the REPL context, built here on the in-process apps instead of a TTY.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { start as startRepl } from 'node:repl';
 import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
@@ -11,7 +14,9 @@ import { authReplHelpers } from '../apps/auth/src/admin/repl-helpers';
 import { billingReplHelpers } from '../apps/billing/src/admin/repl-helpers';
 import { gatewayReplHelpers } from '../apps/gateway/src/admin/repl-helpers';
 import { eventually, startSystem, uniqueEmail, type System } from './harness';
-import { strongPassword } from './helpers/users';
+import { signUp, strongPassword } from './helpers/users';
+import { makeVideo } from './helpers/media';
+import { upload } from './helpers/jobs';
 
 describe('admin REPL helpers (e2e)', () => {
   let sys: System;
@@ -19,14 +24,18 @@ describe('admin REPL helpers (e2e)', () => {
   let billing: ReturnType<typeof billingReplHelpers>;
   let gateway: ReturnType<typeof gatewayReplHelpers>;
 
+  let dir: string;
+
   beforeAll(async () => {
-    sys = await startSystem();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'admin-repl-'));
+    sys = await startSystem({ env: { STORAGE_LOCAL_DIR: path.join(dir, 'storage'), UPLOAD_TMP_DIR: path.join(dir, 'spool') } });
     auth = authReplHelpers((t) => sys.apps.auth!.get(t));
     billing = billingReplHelpers((t) => sys.apps.billing!.get(t));
     gateway = gatewayReplHelpers((t) => sys.apps.gateway!.get(t));
   });
   afterAll(async () => {
     await sys?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('users.create/find/setRole/deactivate and keys.issue/list/revoke act on the running gateway', async () => {
@@ -116,5 +125,33 @@ describe('admin REPL helpers (e2e)', () => {
       await q.obliterate({ force: true }).catch(() => undefined);
       await q.close();
     }
+  });
+
+  it('jobs.list / get / cancel / retry on any user\'s jobs', async () => {
+    await sys.stopApp('media-worker'); // jobs stay queued, so cancel and retry are deterministic
+    const alice = await signUp(sys);
+    const video = await makeVideo(path.join(dir, 'clip.mp4'), { durationS: 2 });
+    const up = await upload(sys, alice.apiKey, video, { contentType: 'video/mp4' });
+    expect(up.status).toBe(201);
+    const submitted = await sys.post('/v1/jobs/trim', { input: { upload_id: up.body.id }, start: 0, end: 1 }, { apiKey: alice.apiKey });
+    expect(submitted.status).toBe(202);
+    const id = submitted.body.id;
+
+    const listed = await gateway.jobs.list(alice.userId);
+    expect(listed.data.map((j) => j.id)).toEqual([id]);
+    expect((await gateway.jobs.get(id)).status).toBe('queued');
+    await expect(gateway.jobs.retry(id)).rejects.toThrow(/is queued/);
+
+    expect((await gateway.jobs.cancel(id)).status).toBe('canceled');
+    expect((await sys.get(`/v1/jobs/${id}`, { apiKey: alice.apiKey })).body.status).toBe('canceled');
+
+    const again = (await gateway.jobs.retry(id)) as { id: string; status: string };
+    expect(again.id).not.toBe(id);
+    expect(again.status).toBe('queued');
+    const mine = await sys.get(`/v1/jobs/${again.id}`, { apiKey: alice.apiKey });
+    expect(mine.status).toBe(200); // the retry belongs to the job's owner
+    expect((await gateway.jobs.list(alice.userId, { status: 'queued' })).data.map((j) => j.id)).toEqual([again.id]);
+    expect((await gateway.queues.stats())['media-trim'].wait + (await gateway.queues.stats())['media-trim'].prioritized).toBe(1);
+    await expect(gateway.jobs.get(randomUUID())).rejects.toThrow(/no job/);
   });
 });
