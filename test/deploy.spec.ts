@@ -315,7 +315,7 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     expect(new Set(paths.map((p: any) => p.backend.service.name))).toEqual(new Set(['gateway']));
     expect(paths.map((p: any) => p.path).filter((p: string) => p === '/' || /health|metrics/.test(p))).toEqual([]);
     // every public gateway route is reachable through one of them
-    const prefixes = paths.map((p: any) => p.path as string);
+    const prefixes: string[] = paths.map((p: any) => p.path as string);
     const uncovered = gatewayRoutes().filter((r) => !prefixes.some((p) => r === p || r.startsWith(p.endsWith('/') ? p : `${p}/`)));
     expect(uncovered).toEqual([]);
   });
