@@ -13,6 +13,7 @@ import { APPS, appConfigKeys, looksSecret, migrateConfigKeys } from './helpers/d
 import { ROOT, envExampleKeys, findKubectl, readYaml, renderKustomization, type K8sObject } from './helpers/deploy/render';
 import { interpolateCompose, validateCompose, validateManifest } from './helpers/deploy/validate';
 import { checkWorkload, containerEnvKeys, portKeyOf } from './helpers/deploy/k8s-rules';
+import { unknownFields } from './helpers/deploy/strict-fields';
 
 const CONFIG = appConfigKeys();
 const ENV_EXAMPLE = envExampleKeys();
@@ -183,6 +184,10 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
   run('renders, and every object is valid against the Kubernetes (or KEDA) schema', () => {
     expect(objs.length).toBeGreaterThan(10);
     expect(objs.flatMap(validateManifest)).toEqual([]);
+  });
+
+  run('has no unknown (misspelt) fields, which the schemas above let through', () => {
+    expect(unknownFields(objs)).toEqual([]);
   });
 
   run('puts everything in the overlay namespace', () => {
