@@ -7,5 +7,7 @@ export type { ChunkSpan } from './chunking';
 export { stitch, toSrt, toVtt, toPlainText, toCues, wrapText, formatTimestamp } from './transcript';
 export type { Transcript, TranscriptSegment, ChunkResult } from './transcript';
 export { transcribeMedia, writeTranscriptFiles, TRANSCRIPT_FILES } from './transcriber';
+export { burnSubtitles, subtitlesFilter, escapeFilterValue, escapeFiltergraph, DEFAULT_CAPTION_STYLE } from './subtitles';
+export type { BurnOptions } from './subtitles';
 export type { TranscribeMediaOptions, TranscribeMediaResult } from './transcriber';
 export { toLanguageCode } from './languages';
