@@ -20,3 +20,6 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Contract version carried by every payload so a rolling deploy can tell old from new. */
 export const CONTRACT_VERSION = 1 as const;
+
+/** Redis pub/sub channel on which the gateway announces a canceled media job (message: the job id). */
+export const mediaCancelChannel = (redisPrefix: string) => `${redisPrefix}:media-cancel`;

@@ -94,3 +94,23 @@ export const mediaJobSchemas = {
   [QUEUES.overlay]: overlayJobSchema,
   [QUEUES.transcribe]: transcribeJobSchema,
 } as const;
+
+/**
+ * The input as the worker receives it: the gateway replaces `{upload_id}` with the upload's storage
+ * key (always under the job owner's prefix), and passes `{url}` through for the worker to fetch.
+ */
+export const jobInputSchema = z.union([
+  z.object({ key: z.string().min(1).max(1024) }).strict(),
+  z.object({ url: z.string().url().max(2048) }).strict(),
+]);
+export type JobInput = z.infer<typeof jobInputSchema>;
+/** Optional per-job cap on a URL input's size (the plan's upload limit), set by the gateway. */
+const workerLimits = { max_input_bytes: z.number().int().positive().optional() };
+/** `params` of a trim job as the worker validates it. */
+export const trimJobParamsSchema = z
+  .object({ ...trimParamsSchema.shape, input: jobInputSchema, ...workerLimits })
+  .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] });
+export type TrimJobParams = z.infer<typeof trimJobParamsSchema>;
+/** `params` of an overlay job as the worker validates it. */
+export const overlayJobParamsSchema = overlayParamsSchema.extend({ input: jobInputSchema, ...workerLimits });
+export type OverlayJobParams = z.infer<typeof overlayJobParamsSchema>;

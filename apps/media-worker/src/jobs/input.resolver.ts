@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { AppError, jobInputSchema } from '@clipyard/contracts';
+import { fetchUrlToFile, MediaAbortedError, MediaError, type MediaConfig } from '@clipyard/media';
+import { keyBelongsTo, type Storage } from '@clipyard/storage';
+
+/** Brings a job's input into its work folder: from storage (owner-checked) or from a URL (SSRF-checked). */
+export class InputResolver {
+  constructor(
+    private readonly storage: Storage,
+    private readonly config: MediaConfig,
+  ) {}
+
+  async fetch(
+    raw: unknown,
+    ctx: { userId: string; workDir: string; signal: AbortSignal; maxBytes?: number },
+  ): Promise<{ file: string; bytes: number }> {
+    const parsed = jobInputSchema.safeParse(raw);
+    if (!parsed.success) throw new MediaError('VALIDATION_FAILED', 'params.input must be {key} or {url}');
+    const input = parsed.data;
+    if ('url' in input) {
+      const ext = path.extname(new URL(input.url).pathname).toLowerCase();
+      const file = path.join(ctx.workDir, `input${/^\.[a-z0-9]{1,5}$/.test(ext) ? ext : ''}`);
+      const { size } = await fetchUrlToFile(input.url, file, this.config, { maxBytes: ctx.maxBytes, signal: ctx.signal });
+      return { file, bytes: size };
+    }
+    // A key from a payload is still checked: it must sit under the job owner's folder.
+    if (!keyBelongsTo(input.key, ctx.userId)) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+    const ext = path.extname(input.key).toLowerCase();
+    const file = path.join(ctx.workDir, `input${/^\.[a-z0-9]{1,5}$/.test(ext) ? ext : ''}`);
+    if (ctx.signal.aborted) throw new MediaAbortedError();
+    try {
+      const { size } = await this.storage.download(input.key, file);
+      return { file, bytes: size };
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'OBJECT_NOT_FOUND' || err.code === 'INVALID_STORAGE_KEY')) {
+        throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+      }
+      throw err;
+    }
+  }
+}

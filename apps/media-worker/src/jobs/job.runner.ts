@@ -1,0 +1,176 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { AppError, mediaJobSchemas, type JobOutput, type UsageAction } from '@clipyard/contracts';
+import { MediaAbortedError, MediaError } from '@clipyard/media';
+import type { RpcClient } from '@clipyard/queue';
+import type { Metrics } from '@clipyard/observability';
+import { storageKey, storagePrefix, type Storage } from '@clipyard/storage';
+import { CANCELED, type CancelListener } from './cancel.listener';
+import type { InputResolver } from './input.resolver';
+import type { JobEvents } from './job-events';
+import type { JobProcessor, MediaJobPayload, MediaQueue } from './processor';
+import type { TempDirs } from './temp-dirs';
+
+export interface RunnerSettings {
+  timeoutMs: number;
+  progressIntervalMs: number;
+}
+
+interface Failure {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+/** Codes whose failure will not change on another attempt. */
+const FINAL_CODES = new Set(['VALIDATION_FAILED', 'INPUT_NOT_FOUND', 'URL_FORBIDDEN', 'INPUT_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'TRIM_OUT_OF_RANGE', 'JOB_TIMEOUT']);
+
+/**
+ * The life of one media job around its processor: job.started, throttled job.progress, a temp
+ * folder removed in every outcome, outputs stored under `users/{userId}/outputs/{yyyy-mm}/{jobId}/`,
+ * then usage and job.completed. Bad input fails at once (UnrecoverableError); other errors are
+ * retried by BullMQ's policy, and only the final failure emits job.failed and releases quota.
+ * A canceled job stops, removes what it wrote and releases its reservation, silently.
+ */
+export class JobRunner {
+  constructor(
+    private readonly storage: Storage,
+    private readonly events: JobEvents,
+    private readonly rpc: RpcClient,
+    private readonly inputs: InputResolver,
+    private readonly cancels: CancelListener,
+    private readonly temps: TempDirs,
+    private readonly settings: RunnerSettings,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+  ) {}
+
+  private observe(type: string, outcome: 'completed' | 'failed' | 'retried' | 'canceled', startedAt: number): void {
+    this.metrics?.jobDuration.observe({ type, outcome }, (Date.now() - startedAt) / 1000);
+  }
+
+  async run(queue: MediaQueue, job: Job, processor: JobProcessor): Promise<Record<string, unknown>> {
+    const parsed = mediaJobSchemas[queue].safeParse(job.data);
+    if (!parsed.success) {
+      this.logger.error({ queue, bullJobId: job.id, issues: parsed.error.issues }, 'media job payload failed validation');
+      throw new UnrecoverableError('VALIDATION_FAILED: invalid job payload');
+    }
+    const payload = parsed.data as MediaJobPayload;
+    const who = { jobId: payload.jobId, userId: payload.userId };
+    const log = this.logger.child({ jobId: who.jobId, queue, attempt: job.attemptsMade + 1 });
+    const ac = this.cancels.register(who.jobId);
+    const startedAt = Date.now();
+    const at = new Date(job.timestamp);
+    let workDir: string | undefined;
+    let inputBytes = 0;
+    const progress = this.progressReporter(who);
+    try {
+      workDir = await this.temps.create(who.jobId);
+      await this.events.started(who, job.attemptsMade + 1);
+      log.info('media job started');
+      const dir = workDir;
+      const res = await processor.process({
+        job,
+        payload,
+        workDir: dir,
+        signal: ac.signal,
+        timeoutMs: this.settings.timeoutMs,
+        progress,
+        logger: log,
+        fetchInput: async (input, maxBytes) => {
+          const got = await this.inputs.fetch(input, { userId: who.userId, workDir: dir, signal: ac.signal, maxBytes });
+          inputBytes = got.bytes;
+          return got;
+        },
+      });
+      if (ac.signal.aborted) throw new MediaAbortedError();
+      const outputs: JobOutput[] = [];
+      for (const o of res.outputs) {
+        const key = storageKey({ userId: who.userId, area: 'outputs', id: who.jobId, name: o.name, at });
+        const { size } = await this.storage.putFile(key, o.file, { contentType: o.contentType });
+        outputs.push({ name: o.name, key, contentType: o.contentType, size });
+      }
+      if (ac.signal.aborted) throw new MediaAbortedError();
+      const processingMs = Date.now() - startedAt;
+      await this.events.usage(who, {
+        action: processor.jobName as UsageAction,
+        units: res.usage.units ?? 1,
+        mediaSeconds: Math.max(0, res.usage.mediaSeconds),
+        inputBytes,
+        outputBytes: outputs.reduce((n, o) => n + o.size, 0),
+        processingMs,
+        template: res.usage.template,
+        customOverrides: res.usage.customOverrides,
+      });
+      await this.events.completed(who, outputs, { ...res.result, processing_ms: processingMs });
+      log.info({ processingMs, outputs: outputs.length }, 'media job completed');
+      this.observe(processor.jobName, 'completed', startedAt);
+      return { outputs: outputs.map((o) => o.key) };
+    } catch (err) {
+      progress.stop();
+      if (ac.signal.aborted && ac.signal.reason === CANCELED) {
+        await this.cleanupOutputs(who, at, log);
+        await this.release(who, 'canceled', log);
+        log.info('media job canceled');
+        this.observe(processor.jobName, 'canceled', startedAt);
+        throw new UnrecoverableError('CANCELED: the job was canceled');
+      }
+      const f = classify(err);
+      const attempts = job.opts.attempts ?? 1;
+      const final = !f.retryable || job.attemptsMade + 1 >= attempts;
+      if (!final) {
+        log.warn({ err, code: f.code }, 'media job failed; will retry');
+        this.observe(processor.jobName, 'retried', startedAt);
+        throw err instanceof Error ? err : new Error(f.message);
+      }
+      log.warn({ code: f.code, err: f.retryable ? err : undefined, message: f.message }, 'media job failed');
+      await this.cleanupOutputs(who, at, log);
+      await this.events.failed(who, { code: f.code, message: f.message });
+      await this.release(who, `failed:${f.code}`, log);
+      this.observe(processor.jobName, 'failed', startedAt);
+      throw new UnrecoverableError(`${f.code}: ${f.message}`);
+    } finally {
+      progress.stop();
+      this.cancels.unregister(who.jobId, ac);
+      if (workDir) await this.temps.remove(workDir);
+    }
+  }
+
+  /** Throttled job.progress: at most one per interval, only when the figure rose. */
+  private progressReporter(who: { jobId: string; userId: string }) {
+    let last = -1;
+    let lastAt = 0;
+    let stopped = false;
+    const fn = (pct: number) => {
+      const p = Math.max(0, Math.min(100, Math.floor(pct)));
+      if (stopped || p <= last || p >= 100 || Date.now() - lastAt < this.settings.progressIntervalMs) return;
+      last = p;
+      lastAt = Date.now();
+      this.events.progress(who, p).catch((err: unknown) => this.logger.warn({ err, jobId: who.jobId }, 'progress event not sent'));
+    };
+    return Object.assign(fn, { stop: () => (stopped = true) });
+  }
+
+  private async cleanupOutputs(who: { jobId: string; userId: string }, at: Date, log: Logger): Promise<void> {
+    await this.storage
+      .deletePrefix(storagePrefix({ userId: who.userId, area: 'outputs', id: who.jobId, at }))
+      .catch((err: unknown) => log.warn({ err }, 'could not delete partial outputs'));
+  }
+
+  /** Releases the job's quota reservation; billing's reaper catches it later if billing is down now. */
+  private async release(who: { jobId: string; userId: string }, reason: string, log: Logger): Promise<void> {
+    await this.rpc
+      .call('quota.release', { userId: who.userId, jobId: who.jobId, reason })
+      .catch((err: unknown) => log.warn({ err, reason }, 'quota.release failed; the reservation will expire'));
+  }
+}
+
+function classify(err: unknown): Failure {
+  if (err instanceof MediaError) return { code: err.code, message: err.message, retryable: err.retryable && !FINAL_CODES.has(err.code) };
+  if (err instanceof AppError) {
+    // Another service refused (VALIDATION_FAILED, NOT_FOUND...) or was unavailable (retry).
+    return { code: err.code, message: err.message, retryable: err.code === 'UPSTREAM_UNAVAILABLE' || err.httpStatus >= 500 };
+  }
+  if (err instanceof MediaAbortedError) return { code: 'ABORTED', message: 'Processing was interrupted', retryable: true };
+  return { code: 'INTERNAL', message: 'Processing failed', retryable: true };
+}

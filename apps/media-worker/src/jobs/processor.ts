@@ -1,0 +1,65 @@
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { QUEUES } from '@clipyard/contracts';
+
+export type MediaQueue = typeof QUEUES.trim | typeof QUEUES.overlay | typeof QUEUES.transcribe;
+
+/** The validated envelope of every media job (`params` is validated by the processor). */
+export interface MediaJobPayload {
+  name: string;
+  v: number;
+  jobId: string;
+  userId: string;
+  priority: number;
+  params: Record<string, unknown>;
+}
+
+/** What the runner hands a processor: a private temp folder, cancellation, progress, the input. */
+export interface JobContext {
+  job: Job;
+  payload: MediaJobPayload;
+  /** Removed by the runner whatever happens. */
+  workDir: string;
+  /** Aborted on cancel; pass it to ffmpeg and HTTP calls. */
+  signal: AbortSignal;
+  /** Per-job time limit for ffmpeg runs. */
+  timeoutMs: number;
+  /** Reports 0–100; the runner throttles the job.progress events. */
+  progress(percent: number): void;
+  /**
+   * Fetches `params.input` (`{key}` from storage, owner-checked, or `{url}` SSRF-checked) into the
+   * work folder. Call it after validating params.
+   */
+  fetchInput(input: unknown, maxBytes?: number): Promise<{ file: string; bytes: number }>;
+  logger: Logger;
+}
+
+export interface ProcessorOutput {
+  /** File name in the job's output folder, e.g. `output.mp4` (one safe path segment). */
+  name: string;
+  /** Local file the runner uploads. */
+  file: string;
+  contentType: string;
+}
+
+export interface ProcessorResult {
+  outputs: ProcessorOutput[];
+  /** Goes to job.completed `result` (the API shows it). */
+  result: Record<string, unknown>;
+  usage: { units?: number; mediaSeconds: number; template?: string; customOverrides?: Record<string, unknown> };
+}
+
+/**
+ * One processor per job name. Register it in `processors.ts`; the worker refuses to start when a
+ * job name of a consumed queue has no processor, or two.
+ */
+export interface JobProcessor {
+  readonly queue: MediaQueue;
+  /** The payload's `name` (the BullMQ job name), e.g. `trim`. */
+  readonly jobName: string;
+  /** Throw a MediaError (retryable: false) for bad input, anything else to be retried. */
+  process(ctx: JobContext): Promise<ProcessorResult>;
+}
+
+/** Nest token for the array of every registered processor. */
+export const JOB_PROCESSORS = Symbol('JOB_PROCESSORS');
