@@ -27,7 +27,13 @@ const COMPOSE_SECRETS = {
   STORAGE_URL_SECRET: 's'.repeat(40),
   STRIPE_WEBHOOK_SECRET: 'whsec_' + 'w'.repeat(32),
   WEBHOOK_SECRET_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}`,
+  ENCRYPTION_KEYS: `1:${Buffer.alloc(32, 9).toString('base64')}`,
+  API_KEY_PEPPER: 'a'.repeat(40),
 };
+
+/** Compose durations such as `45s`, `17m`, `1m30s`. */
+const durationSeconds = (d: string) =>
+  [...String(d).matchAll(/(\d+(?:\.\d+)?)(h|m|s|ms)/g)].reduce((t, [, n, u]) => t + Number(n) * { h: 3600, m: 60, s: 1, ms: 0.001 }[u as 'h']!, 0);
 
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
@@ -126,6 +132,9 @@ describe('docker-compose.yml', () => {
     const port = s.environment[PORT_KEY[app]];
     expect(s.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${port}/health/ready`);
     expect(s.depends_on.migrate.condition).toBe('service_completed_successfully');
+    const grace = Number(s.environment.SHUTDOWN_GRACE_S);
+    expect(durationSeconds(s.stop_grace_period)).toBeGreaterThan(grace);
+    if (CONFIG[app].includes('JOB_TIMEOUT_S')) expect(grace).toBeGreaterThanOrEqual(Number(s.environment.JOB_TIMEOUT_S));
     expect(s.depends_on.postgres.condition).toBe('service_healthy');
     expect(s.depends_on.redis.condition).toBe('service_healthy');
   });
@@ -225,6 +234,8 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
       // a SIGTERM waits SHUTDOWN_GRACE_S for in-flight work: the pod must be given longer
       const grace = Number(c.env?.find((e: any) => e.name === 'SHUTDOWN_GRACE_S')?.value ?? config.SHUTDOWN_GRACE_S);
       expect({ app, longer: pod.terminationGracePeriodSeconds > grace }).toEqual({ app, longer: true });
+      // the worker's drain must outlast the longest job it may be running
+      if (CONFIG[app].includes('JOB_TIMEOUT_S')) expect({ app, grace }).toEqual({ app, grace: Math.max(grace, Number(config.JOB_TIMEOUT_S)) });
     }
   });
 

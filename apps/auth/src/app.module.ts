@@ -7,10 +7,12 @@ import { QueueModule } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from './config';
 import { AuthRpcHost } from './rpc.host';
 import { SystemRpc } from './system/system.rpc';
+import { AUTH_PROVIDERS } from './auth.providers';
 
 @Module({})
 export class AuthAppModule {
-  static forRoot(config: AuthConfig, logDestination?: DestinationStream): DynamicModule {
+  /** `rpc: false` (CLI commands, REPL) builds the services without answering the RPC queue. */
+  static forRoot(config: AuthConfig, logDestination?: DestinationStream, opts: { rpc?: boolean } = {}): DynamicModule {
     return {
       module: AuthAppModule,
       global: true,
@@ -25,14 +27,20 @@ export class AuthAppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: AUTH_ENTITIES }),
         ),
+        TypeOrmModule.forFeature(AUTH_ENTITIES),
         QueueModule.forRoot({
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
       ],
-      providers: [{ provide: AUTH_CONFIG, useValue: config }, SystemRpc, AuthRpcHost],
-      exports: [AUTH_CONFIG],
+      providers: [
+        { provide: AUTH_CONFIG, useValue: config },
+        SystemRpc,
+        ...AUTH_PROVIDERS,
+        ...(opts.rpc === false ? [] : [AuthRpcHost]),
+      ],
+      exports: [AUTH_CONFIG, ...AUTH_PROVIDERS],
     };
   }
 }

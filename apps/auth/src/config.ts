@@ -1,9 +1,45 @@
 import { z } from 'zod';
-import { commonSchema, loadConfig, port } from '@clipyard/config';
+import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
+import { apiKeyPepperVar, encryptionKeysVar } from '@clipyard/security';
 
 export const authConfigSchema = commonSchema.extend({
   /** Small HTTP port for health and metrics. */
   AUTH_HTTP_PORT: port(3001),
+  /** Versioned AES-256-GCM master keys `<version>:<base64 32 bytes>,…`; the highest encrypts. */
+  ENCRYPTION_KEYS: encryptionKeysVar(),
+  /** Pepper of the API key HMAC; the gateway must have the same value. */
+  API_KEY_PEPPER: apiKeyPepperVar(),
+  /** `iss` and `aud` of access tokens. */
+  JWT_ISSUER: z.string().default('clipyard'),
+  JWT_AUDIENCE: z.string().default('clipyard-api'),
+  /** Access token lifetime (seconds). */
+  JWT_ACCESS_TTL_S: positiveInt(15 * 60),
+  /** Refresh token (and session) lifetime (days). */
+  REFRESH_TTL_DAYS: positiveInt(30),
+  /** A rotated refresh token presented again within this window returns the same child (two tabs). */
+  REFRESH_REUSE_GRACE_S: z.coerce.number().int().min(0).default(10),
+  /** A new signing key is made when the current one is older than this (days). */
+  JWT_ROTATION_DAYS: positiveInt(30),
+  /** Active (non-revoked, non-expired) API keys allowed per user. */
+  API_KEYS_MAX_ACTIVE: positiveInt(5),
+  API_KEYS_DEFAULT_EXPIRY_DAYS: positiveInt(365),
+  /** Default grace period of a rolled key (seconds). */
+  API_KEYS_ROLL_GRACE_S: z.coerce.number().int().min(0).default(24 * 3600),
+  /** How long the gateway may serve an API key lookup from Redis (seconds). */
+  API_KEYS_CACHE_TTL_S: positiveInt(300),
+  /** Provider base URLs: allow http:// and private/loopback addresses (tests, trusted LANs only). */
+  ALLOW_HTTP_PROVIDER_URLS: envBool(false),
+  ALLOW_PRIVATE_PROVIDER_URLS: envBool(false),
+  /** Login: failures per account before a temporary lockout, and its length (seconds). */
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_LOCKOUT_S: positiveInt(15 * 60),
+  /** Per-IP attempts per minute on login/token, register and check-email. */
+  LOGIN_IP_PER_MIN: positiveInt(100),
+  REGISTER_IP_PER_HOUR: positiveInt(100),
+  CHECK_EMAIL_IP_PER_MIN: positiveInt(10),
+  /** First admin created by `bootstrap-admin` (otherwise admin@localhost and a generated password). */
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');

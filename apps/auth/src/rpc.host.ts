@@ -4,6 +4,7 @@ import { RpcServer } from '@clipyard/queue';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { AUTH_CONFIG, type AuthConfig } from './config';
 import { SystemRpc } from './system/system.rpc';
+import { AuthRpc } from './auth.rpc';
 
 /** Answers the `rpc-auth` queue with the handlers of every auth feature. */
 @Injectable()
@@ -14,12 +15,13 @@ export class AuthRpcHost implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly system: SystemRpc,
+    private readonly auth: AuthRpc,
   ) {}
 
   onApplicationBootstrap(): void {
     this.server = new RpcServer(
       'auth',
-      { ...this.system.handlers() },
+      { ...this.system.handlers(), ...this.auth.handlers() },
       { url: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX },
       this.config.RPC_SECRET,
       this.logger,

@@ -8,6 +8,7 @@ import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
@@ -35,6 +36,7 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        AuthModule,
         WebhooksModule,
         BillingGatewayModule,
         UsageMeteringModule,

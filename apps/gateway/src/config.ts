@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
+import { apiKeyPepperVar } from '@clipyard/security';
 import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
 export const gatewayConfigSchema = commonSchema.extend({
@@ -18,6 +19,15 @@ export const gatewayConfigSchema = commonSchema.extend({
   TRUST_PROXY: envBool(false),
   /** How long /health/ready waits for each service's ping. */
   HEALTH_RPC_TIMEOUT_MS: positiveInt(2000),
+  /** Pepper of the API key hash (the cache key); must equal the auth app's. */
+  API_KEY_PEPPER: apiKeyPepperVar(),
+  /** Expected `iss` / `aud` of access tokens (the auth app's JWT_ISSUER / JWT_AUDIENCE). */
+  JWT_ISSUER: z.string().default('clipyard'),
+  JWT_AUDIENCE: z.string().default('clipyard-api'),
+  /** How often the gateway refetches the auth app's public keys (seconds); an unknown kid refetches early. */
+  JWKS_REFRESH_S: positiveInt(300),
+  /** API key usage counters are sent to the auth app in one batch this often (ms). */
+  API_KEYS_USAGE_FLUSH_MS: positiveInt(5000),
   /** Versioned AES-256-GCM keys (`<version>:<base64 32 bytes>`, comma-separated) sealing webhook secrets. */
   WEBHOOK_SECRET_KEYS: webhookSecretKeysVar(),
   /** Attempts per webhook delivery; with the backoff below, 16 attempts span about 28 hours. */

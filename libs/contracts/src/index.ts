@@ -2,5 +2,6 @@ export * from './errors';
 export * from './queues';
 export * from './rpc';
 export * from './events';
+export * from './auth';
 export * from './media-errors';
 export * from './transcription';

@@ -97,11 +97,13 @@ export class FfmpegRunner {
       cmd.on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
         if (stop) return done(stop);
         const tail = String(stderr ?? '').split('\n').filter(Boolean).slice(-5).join(' | ');
+        // stderr names temp paths: it goes to details (logged), never into the user-facing message.
+        const details = { stderr: tail.slice(0, 800) };
         if (BAD_INPUT.test(stderr ?? '') || BAD_INPUT.test(err.message)) {
-          return done(new MediaError('UNSUPPORTED_MEDIA', `ffmpeg could not process the input: ${tail.slice(0, 300)}`));
+          return done(new MediaError('UNSUPPORTED_MEDIA', 'Unsupported or corrupt media: ffmpeg could not decode the input', false, details));
         }
         // Anything else (killed by the OS, disk full, ...) may work on another attempt.
-        done(new MediaError('MEDIA_PROCESSING_FAILED', `ffmpeg failed: ${err.message.slice(0, 200)}`, true, { stderr: tail.slice(0, 500) }));
+        done(new MediaError('MEDIA_PROCESSING_FAILED', 'Media processing failed', true, details));
       });
       cmd.run();
     });

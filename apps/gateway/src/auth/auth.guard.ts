@@ -1,20 +1,50 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '@clipyard/contracts';
 import { PUBLIC_ROUTE } from '@clipyard/observability';
+import { looksLikeApiKey } from '@clipyard/security';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { JwtVerifier } from './jwt.verifier';
+import { ROLES, type Principal, type Role } from './principal';
+
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="clipyard"' };
 
 /**
- * Global guard: every route needs credentials unless marked @Public(). Verifies access tokens
- * locally (JWKS) and API keys through the Redis cache the auth app fills. (Implemented by the
- * auth issue; until then only public routes pass.)
+ * Global guard: every route needs credentials unless marked @Public(). Access tokens are verified
+ * locally (JWKS cached in memory); API keys (`X-API-Key`, or `Authorization: Bearer cy_live_…`)
+ * through the Redis cache the auth app fills. Sets `request.principal`; enforces @Roles().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtVerifier,
+    private readonly apiKeys: ApiKeyAuthenticator,
+  ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()]);
-    if (isPublic) return true;
-    throw new AppError('UNAUTHENTICATED', 'Missing or invalid credentials');
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const principal = await this.authenticate(req);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles?.length && !roles.includes(principal.role)) {
+      throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
+    }
+    req.principal = principal;
+    return true;
+  }
+
+  private async authenticate(req: FastifyRequest): Promise<Principal> {
+    const headerKey = req.headers['x-api-key'];
+    if (typeof headerKey === 'string' && headerKey) return this.apiKeys.authenticate(headerKey.trim(), req.ip);
+    const authz = req.headers.authorization;
+    if (typeof authz === 'string') {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(authz);
+      if (!m) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token or API key>"', undefined, undefined, CHALLENGE);
+      return looksLikeApiKey(m[1]) ? this.apiKeys.authenticate(m[1], req.ip) : this.jwt.verify(m[1]);
+    }
+    throw new AppError('UNAUTHENTICATED', 'Missing credentials: send X-API-Key or Authorization: Bearer', undefined, undefined, CHALLENGE);
   }
 }

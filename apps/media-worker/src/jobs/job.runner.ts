@@ -123,7 +123,7 @@ export class JobRunner {
         this.observe(processor.jobName, 'retried', startedAt);
         throw err instanceof Error ? err : new Error(f.message);
       }
-      log.warn({ code: f.code, err: f.retryable ? err : undefined, message: f.message }, 'media job failed');
+      log.warn({ code: f.code, message: f.message, details: err instanceof AppError ? err.details : undefined, err: f.retryable ? err : undefined }, 'media job failed');
       await this.cleanupOutputs(who, at, log);
       await this.events.failed(who, { code: f.code, message: f.message });
       await this.release(who, `failed:${f.code}`, log);

@@ -6,6 +6,7 @@ import { billingRpc } from './billing.rpc';
 import { mediaRpc } from './media.rpc';
 
 export * from './define';
+export * from './auth.rpc';
 export * from './billing.rpc';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */

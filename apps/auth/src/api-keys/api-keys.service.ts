@@ -1,0 +1,173 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, type ApiKeyCacheEntry, type ApiKeyView } from '@clipyard/contracts';
+import { ApiKeyEntity, UserEntity } from '@clipyard/database';
+import { API_KEY_PREFIX, apiKeyLast4, generateApiKey, hashApiKey } from '@clipyard/security';
+import { AuditService } from '../audit/audit.service';
+import { iso, type RequestCtx } from '../common/context';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { ApiKeyCache } from './api-key.cache';
+
+const DAY = 86_400_000;
+const notFound = () => new AppError('NOT_FOUND', 'API key not found');
+
+function status(k: ApiKeyEntity, now = Date.now()): ApiKeyView['status'] {
+  if (k.revokedAt) return 'revoked';
+  if (k.expiresAt && k.expiresAt.getTime() <= now) return 'expired';
+  if (k.replacedById) return 'expiring';
+  return 'active';
+}
+
+export function toApiKeyView(k: ApiKeyEntity): ApiKeyView {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    last4: k.last4,
+    scopes: k.scopes,
+    created_at: iso(k.createdAt)!,
+    expires_at: iso(k.expiresAt),
+    revoked_at: iso(k.revokedAt),
+    last_used_at: iso(k.lastUsedAt),
+    last_used_ip: k.lastUsedIp,
+    total_requests: Number(k.totalRequests),
+    status: status(k),
+  };
+}
+
+/** API keys: issue (secret shown once), list, revoke, roll, and the gateway's cache-miss lookup. */
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cache: ApiKeyCache,
+    private readonly audit: AuditService,
+  ) {}
+
+  hash(key: string): string {
+    return hashApiKey(key, this.config.API_KEY_PEPPER);
+  }
+
+  async create(p: { userId: string; name: string; expires_in_days?: number; scopes?: string[]; ctx?: RequestCtx }) {
+    const days = p.expires_in_days ?? this.config.API_KEYS_DEFAULT_EXPIRY_DAYS;
+    const { key, row } = await this.ds.transaction(async (m) => {
+      // Serialise per user so concurrent creations cannot exceed the limit.
+      const user = await m.getRepository(UserEntity).findOne({ where: { id: p.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new AppError('NOT_FOUND', 'User not found');
+      const active = await this.countActive(m, p.userId);
+      if (active >= this.config.API_KEYS_MAX_ACTIVE) {
+        throw new AppError('API_KEY_LIMIT_REACHED', `At most ${this.config.API_KEYS_MAX_ACTIVE} active API keys; revoke one first`, {
+          limit: this.config.API_KEYS_MAX_ACTIVE,
+        });
+      }
+      return this.insert(m, p.userId, p.name, p.scopes ?? [], new Date(Date.now() + days * DAY));
+    });
+    await this.audit.record('api_key.created', { userId: p.userId, ctx: p.ctx, metadata: { key_id: row.id, name: row.name } });
+    return { ...toApiKeyView(row), key };
+  }
+
+  async list(userId: string) {
+    const rows = await this.ds.getRepository(ApiKeyEntity).find({ where: { userId }, order: { createdAt: 'DESC' }, take: 200 });
+    return { data: rows.map(toApiKeyView) };
+  }
+
+  async revoke(userId: string, keyId: string, ctx?: RequestCtx): Promise<void> {
+    const repo = this.ds.getRepository(ApiKeyEntity);
+    const row = await repo.findOneBy({ id: keyId, userId });
+    if (!row) throw notFound();
+    if (!row.revokedAt) {
+      await repo.update({ id: row.id }, { revokedAt: new Date() });
+      await this.cache.tombstone(row.keyHash, 'API_KEY_REVOKED');
+      await this.audit.record('api_key.revoked', { userId, ctx, metadata: { key_id: row.id, name: row.name } });
+    }
+  }
+
+  /** New secret for a key; the old one keeps working for `grace_seconds` (default API_KEYS_ROLL_GRACE_S). */
+  async roll(p: { userId: string; keyId: string; grace_seconds?: number; ctx?: RequestCtx }) {
+    const grace = p.grace_seconds ?? this.config.API_KEYS_ROLL_GRACE_S;
+    const { key, row, old } = await this.ds.transaction(async (m) => {
+      const repo = m.getRepository(ApiKeyEntity);
+      const old = await repo.findOne({ where: { id: p.keyId, userId: p.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!old) throw notFound();
+      if (status(old) !== 'active') throw new AppError('CONFLICT', `Only an active key can be rolled (this one is ${status(old)})`);
+      const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : this.config.API_KEYS_DEFAULT_EXPIRY_DAYS * DAY;
+      const created = await this.insert(m, p.userId, old.name, old.scopes, new Date(Date.now() + lifetime));
+      const graceEnd = new Date(Date.now() + grace * 1000);
+      old.expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
+      old.replacedById = created.key ? created.row.id : null;
+      await repo.update({ id: old.id }, { expiresAt: old.expiresAt, replacedById: old.replacedById });
+      return { ...created, old };
+    });
+    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: p.userId });
+    if (grace === 0) await this.cache.tombstone(old.keyHash, 'API_KEY_EXPIRED');
+    else await this.cache.put(old.keyHash, this.entry(old, user));
+    await this.audit.record('api_key.rolled', { userId: p.userId, ctx: p.ctx, metadata: { key_id: old.id, new_key_id: row.id, grace_seconds: grace } });
+    return { ...toApiKeyView(row), key, previous: toApiKeyView(old) };
+  }
+
+  /** The gateway missed its cache: look the hash up, fill the cache, answer with the entry. */
+  async resolve(hash: string): Promise<ApiKeyCacheEntry> {
+    const row = await this.ds.getRepository(ApiKeyEntity).findOneBy({ keyHash: hash });
+    let entry: ApiKeyCacheEntry;
+    if (!row) entry = { ok: false, code: 'API_KEY_INVALID' };
+    else {
+      const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: row.userId });
+      entry = this.entry(row, user);
+    }
+    await this.cache.fill(hash, entry);
+    return entry;
+  }
+
+  /** Rewrites the cache entries of every usable key of a user (after a role change or deactivation). */
+  async refreshUserKeys(userId: string): Promise<number> {
+    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    const rows = await this.ds.getRepository(ApiKeyEntity).find({ where: { userId } });
+    for (const row of rows) {
+      const e = this.entry(row, user);
+      if (e.ok) await this.cache.put(row.keyHash, e);
+      else await this.cache.tombstone(row.keyHash, e.code);
+    }
+    return rows.length;
+  }
+
+  /** One UPDATE for a whole batch of usage counters from a gateway. */
+  async recordUsage(items: { keyId: string; count: number; lastUsedAt: number; ip: string | null }[]): Promise<number> {
+    if (!items.length) return 0;
+    const res = await this.ds.query(
+      `UPDATE api_keys k SET total_requests = k.total_requests + u.n,
+              last_used_at = GREATEST(COALESCE(k.last_used_at, 'epoch'), u.at),
+              last_used_ip = CASE WHEN k.last_used_at IS NULL OR u.at >= k.last_used_at THEN COALESCE(u.ip, k.last_used_ip) ELSE k.last_used_ip END
+         FROM (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::text[]) AS t(id, n, at, ip)) u
+        WHERE k.id = u.id`,
+      [items.map((i) => i.keyId), items.map((i) => i.count), items.map((i) => new Date(i.lastUsedAt)), items.map((i) => i.ip)],
+    );
+    return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : items.length;
+  }
+
+  private entry(row: ApiKeyEntity, user: UserEntity): ApiKeyCacheEntry {
+    const s = status(row);
+    if (s === 'revoked') return { ok: false, code: 'API_KEY_REVOKED' };
+    if (s === 'expired') return { ok: false, code: 'API_KEY_EXPIRED' };
+    if (!user.isActive) return { ok: false, code: 'ACCOUNT_DISABLED' };
+    return { ok: true, keyId: row.id, userId: row.userId, role: user.role, scopes: row.scopes, expiresAt: row.expiresAt?.getTime() ?? null };
+  }
+
+  private async countActive(m: EntityManager, userId: string): Promise<number> {
+    const [{ n }] = await m.query(
+      `SELECT count(*)::int AS n FROM api_keys
+        WHERE user_id = $1 AND revoked_at IS NULL AND replaced_by_id IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      [userId],
+    );
+    return n;
+  }
+
+  private async insert(m: EntityManager, userId: string, name: string, scopes: string[], expiresAt: Date) {
+    const key = generateApiKey();
+    const row = await m.save(
+      m.create(ApiKeyEntity, { userId, name, scopes, expiresAt, keyHash: this.hash(key), prefix: API_KEY_PREFIX, last4: apiKeyLast4(key) }),
+    );
+    return { key, row: await m.findOneByOrFail(ApiKeyEntity, { id: row.id }) };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { AppError } from '@clipyard/contracts';
+import { AuditEventEntity } from '@clipyard/database';
+import { iso, type RequestCtx } from '../common/context';
+
+export type AuditAction =
+  | 'user.registered'
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.locked'
+  | 'session.revoked'
+  | 'session.all_revoked'
+  | 'session.reuse_detected'
+  | 'password.changed'
+  | 'profile.updated'
+  | 'role.changed'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'api_key.created'
+  | 'api_key.rolled'
+  | 'api_key.revoked'
+  | 'provider_key.set'
+  | 'provider_key.deleted'
+  | 'admin.read';
+
+export interface AuditInput {
+  userId: string | null;
+  actorId?: string | null;
+  ctx?: RequestCtx;
+  metadata?: Record<string, unknown>;
+}
+
+const encodeCursor = (e: AuditEventEntity) => Buffer.from(`${e.createdAt.toISOString()}|${e.id}`).toString('base64url');
+function decodeCursor(c: string): [string, string] {
+  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'Invalid before', { field: 'before' });
+  return [at, id];
+}
+
+/** Append-only trail of security-relevant events. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+
+  async record(action: AuditAction, input: AuditInput): Promise<void> {
+    await this.events.insert({
+      action,
+      userId: input.userId,
+      actorId: input.actorId === undefined ? input.userId : input.actorId,
+      ip: input.ctx?.ip ?? null,
+      userAgent: input.ctx?.userAgent?.slice(0, 512) ?? null,
+      metadata: (input.metadata ?? {}) as object,
+    } as Partial<AuditEventEntity> as never);
+  }
+
+  /** A user's own events; an admin may read everyone's, or filter by user (that read is audited). */
+  async list(p: { userId: string; role: 'user' | 'admin'; filterUserId?: string; action?: string; before?: string; limit: number }) {
+    const qb = this.events.createQueryBuilder('e');
+    if (p.role !== 'admin') qb.where('e.user_id = :uid', { uid: p.userId });
+    else if (p.filterUserId) qb.where('e.user_id = :uid', { uid: p.filterUserId });
+    if (p.action) qb.andWhere('e.action = :action', { action: p.action });
+    if (p.before) {
+      const [at, id] = decodeCursor(p.before);
+      qb.andWhere('(e.created_at, e.id) < (:at, :id)', { at, id });
+    }
+    const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(p.limit + 1).getMany();
+    const page = rows.slice(0, p.limit);
+    if (p.role === 'admin' && p.filterUserId !== p.userId) {
+      await this.record('admin.read', { userId: p.filterUserId ?? null, actorId: p.userId, metadata: { resource: 'audit_events' } });
+    }
+    return {
+      data: page.map((e) => ({
+        id: e.id,
+        user_id: e.userId,
+        actor_id: e.actorId,
+        action: e.action,
+        ip: e.ip,
+        user_agent: e.userAgent,
+        metadata: e.metadata,
+        created_at: iso(e.createdAt)!,
+      })),
+      next_cursor: rows.length > p.limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiKeyCache } from './api-keys/api-key.cache';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuditService } from './audit/audit.service';
+import { AuthRpc } from './auth.rpc';
+import { RateLimits } from './common/rate-limits.service';
+import { AuthRedis } from './common/redis.provider';
+import { ProviderKeysService } from './provider-keys/provider-keys.service';
+import { SessionsService } from './sessions/sessions.service';
+import { SigningKeys } from './tokens/signing-keys.service';
+import { AccountService } from './users/account.service';
+import { PasswordHasher } from './users/password.hasher';
+import { UsersService } from './users/users.service';
+
+/** Every auth service (reachable in the REPL with get(UsersService) etc.). */
+export const AUTH_PROVIDERS = [
+  AuthRedis,
+  RateLimits,
+  AuditService,
+  PasswordHasher,
+  UsersService,
+  SigningKeys,
+  SessionsService,
+  ApiKeyCache,
+  ApiKeysService,
+  ProviderKeysService,
+  AccountService,
+  AuthRpc,
+];

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppError, PROVIDERS, PROVIDER_IDS, type ProviderId } from '@clipyard/contracts';
+import { ProviderKeyEntity } from '@clipyard/database';
+import { assertPublicUrl, KeyRing, providerKeyAad, UnsafeUrlError, versionOf } from '@clipyard/security';
+import { AuditService } from '../audit/audit.service';
+import { iso, type RequestCtx } from '../common/context';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
+
+const notFound = (provider: string) => new AppError('PROVIDER_KEY_NOT_FOUND', `No ${provider} key is stored`, { provider });
+
+function view(k: ProviderKeyEntity) {
+  return {
+    provider: k.provider as ProviderId,
+    label: k.label,
+    base_url: k.baseUrl,
+    last4: k.last4,
+    status: k.status,
+    created_at: iso(k.createdAt)!,
+    updated_at: iso(k.updatedAt)!,
+    last_used_at: iso(k.lastUsedAt),
+    last_error: k.lastError,
+    last_error_at: iso(k.lastErrorAt),
+  };
+}
+
+/**
+ * The user's own provider keys, sealed with AES-256-GCM (AAD = user id + provider). Plaintext
+ * exists only in the `set` request; workers get the envelope and open it in memory.
+ */
+@Injectable()
+export class ProviderKeysService {
+  readonly ring: KeyRing;
+
+  constructor(
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {
+    this.ring = new KeyRing(config.ENCRYPTION_KEYS);
+  }
+
+  private get repo() {
+    return this.ds.getRepository(ProviderKeyEntity);
+  }
+
+  async set(p: { userId: string; provider: ProviderId; api_key: string; base_url?: string | null; label?: string | null; ctx?: RequestCtx }) {
+    const apiKey = p.api_key.trim();
+    if (apiKey.length < 8 || apiKey.length > 512 || /\s/.test(apiKey)) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid api_key', { issues: [{ path: 'api_key', message: '8-512 characters, no spaces' }] });
+    }
+    const baseUrl = await this.checkBaseUrl(p.provider, p.base_url ?? null);
+    const sealed = this.ring.seal(apiKey, providerKeyAad(p.userId, p.provider));
+    await this.ds.query(
+      `INSERT INTO provider_keys (user_id, provider, ciphertext, key_version, last4, base_url, label)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (user_id, provider) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, key_version = EXCLUDED.key_version,
+         last4 = EXCLUDED.last4, base_url = EXCLUDED.base_url, label = EXCLUDED.label, status = 'active',
+         last_error = NULL, last_error_at = NULL, updated_at = now()`,
+      [p.userId, p.provider, sealed, versionOf(sealed), apiKey.slice(-4), baseUrl, p.label ?? null],
+    );
+    await this.audit.record('provider_key.set', { userId: p.userId, ctx: p.ctx, metadata: { provider: p.provider, base_url: baseUrl } });
+    return view(await this.repo.findOneByOrFail({ userId: p.userId, provider: p.provider }));
+  }
+
+  async list(userId: string) {
+    const rows = await this.repo.find({ where: { userId }, order: { provider: 'ASC' } });
+    return { data: rows.map(view) };
+  }
+
+  async delete(userId: string, provider: ProviderId, ctx?: RequestCtx): Promise<void> {
+    const res = await this.repo.delete({ userId, provider });
+    if (!res.affected) throw notFound(provider);
+    await this.audit.record('provider_key.deleted', { userId, ctx, metadata: { provider } });
+  }
+
+  /** Ciphertext + where to call, for a media worker. Marks the key as used. */
+  async forWorker(userId: string, provider?: ProviderId) {
+    const rows = await this.repo.find({ where: { userId } });
+    const row = provider ? rows.find((r) => r.provider === provider) : PROVIDER_IDS.map((id) => rows.find((r) => r.provider === id)).find(Boolean);
+    if (!row) throw notFound(provider ?? 'provider');
+    await this.repo.update({ id: row.id }, { lastUsedAt: new Date() });
+    const id = row.provider as ProviderId;
+    return {
+      provider: id,
+      provider_name: PROVIDERS[id].name,
+      base_url: row.baseUrl ?? PROVIDERS[id].default_base_url!,
+      envelope: row.ciphertext,
+      key_version: row.keyVersion,
+    };
+  }
+
+  /** Records a provider's refusal; scrubs the key itself out of the message in case a provider echoed it. */
+  async reportError(userId: string, provider: ProviderId, error: string): Promise<void> {
+    const row = await this.repo.findOneBy({ userId, provider });
+    if (!row) throw notFound(provider);
+    let message = error;
+    try {
+      const plain = this.ring.open(row.ciphertext, providerKeyAad(userId, provider));
+      message = message.split(plain).join('[redacted]');
+    } catch {
+      /* cannot open (rotated away?): keep the message */
+    }
+    message = message.replace(/\b(sk|gsk|sk-proj)[-_][A-Za-z0-9_-]{8,}/g, '[redacted]').slice(0, 500);
+    await this.repo.update({ id: row.id }, { status: 'error', lastError: message, lastErrorAt: new Date() });
+  }
+
+  /** Re-seals every row under the newest master key, in small locked batches (safe online). */
+  async rotate(batch = 100): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const n = await this.ds.transaction(async (m) => {
+        const rows: { id: string; user_id: string; provider: string; ciphertext: string }[] = await m.query(
+          `SELECT id, user_id, provider, ciphertext FROM provider_keys WHERE key_version <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [this.ring.current, batch],
+        );
+        for (const r of rows) {
+          const aad = providerKeyAad(r.user_id, r.provider);
+          const sealed = this.ring.seal(this.ring.openBuffer(r.ciphertext, aad), aad);
+          await m.query(`UPDATE provider_keys SET ciphertext = $2, key_version = $3 WHERE id = $1`, [r.id, sealed, this.ring.current]);
+        }
+        return rows.length;
+      });
+      moved += n;
+      if (n < batch) return moved;
+    }
+  }
+
+  private async checkBaseUrl(provider: ProviderId, raw: string | null): Promise<string | null> {
+    if (!raw) {
+      if (PROVIDERS[provider].requires_base_url) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid base_url', { issues: [{ path: 'base_url', message: `required for ${provider}` }] });
+      }
+      return null;
+    }
+    try {
+      const { url } = await assertPublicUrl(raw, {
+        allowHttp: this.config.ALLOW_HTTP_PROVIDER_URLS,
+        allowPrivate: this.config.ALLOW_PRIVATE_PROVIDER_URLS,
+      });
+      if (url.search || url.hash) throw new UnsafeUrlError('base_url must not have a query or fragment', 'invalid');
+      return url.toString().replace(/\/+$/, '');
+    } catch (e) {
+      if (e instanceof UnsafeUrlError) throw new AppError('UNSAFE_URL', `base_url refused: ${e.message}`, { field: 'base_url', reason: e.reason });
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { AppError, type TokenPair } from '@clipyard/contracts';
+import { RefreshTokenEntity, SessionEntity, type UserEntity } from '@clipyard/database';
+import { AuditService } from '../audit/audit.service';
+import { iso, type RequestCtx } from '../common/context';
+import { RateLimits } from '../common/rate-limits.service';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { SigningKeys } from '../tokens/signing-keys.service';
+import { PasswordHasher } from '../users/password.hasher';
+import { UsersService } from '../users/users.service';
+import { RefreshTokenCodec } from './refresh-tokens';
+
+const DAY = 86_400_000;
+const invalidRefresh = () => new AppError('REFRESH_TOKEN_INVALID', 'Refresh token is invalid or expired');
+
+/** Sign-in, refresh-token rotation with reuse detection, and session management. */
+@Injectable()
+export class SessionsService {
+  readonly codec: RefreshTokenCodec;
+
+  constructor(
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly signer: SigningKeys,
+    private readonly limits: RateLimits,
+    private readonly audit: AuditService,
+  ) {
+    this.codec = new RefreshTokenCodec(config.API_KEY_PEPPER);
+  }
+
+  async login(p: { login: string; password: string; ctx: RequestCtx }): Promise<TokenPair> {
+    await this.limits.login(p.ctx.ip);
+    const account = p.login.trim().toLowerCase().slice(0, 254);
+    await this.limits.assertNotLocked(account);
+    const user = await this.users.findForLogin(p.login);
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, p.password);
+    if (!ok || !user) {
+      const locked = await this.limits.recordFailure(account);
+      await this.audit.record(locked ? 'login.locked' : 'login.failed', {
+        userId: user?.id ?? null,
+        ctx: p.ctx,
+        metadata: user ? {} : { login: account },
+      });
+      throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
+    }
+    if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
+    await this.limits.clearFailures(account);
+    const pair = await this.start(user, p.ctx);
+    await this.audit.record('login.succeeded', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id } });
+    return pair;
+  }
+
+  /** Opens a session for an already authenticated user (login, bootstrap, tests). */
+  async start(user: UserEntity, ctx: RequestCtx = {}): Promise<TokenPair> {
+    const refresh = this.codec.fresh();
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
+    const session = await this.ds.transaction(async (m) => {
+      const s = await m.save(
+        m.create(SessionEntity, { userId: user.id, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() }),
+      );
+      await m.insert(RefreshTokenEntity, { sessionId: s.id, tokenHash: this.codec.hash(refresh), expiresAt });
+      return s;
+    });
+    return this.pair(user, session.id, refresh);
+  }
+
+  async refresh(p: { refresh_token: string; ctx: RequestCtx }): Promise<TokenPair> {
+    const token = p.refresh_token;
+    if (!/^rt_[A-Za-z0-9_-]{43}$/.test(token)) throw invalidRefresh();
+    const row = await this.ds.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: this.codec.hash(token) });
+    if (!row) throw invalidRefresh();
+    const session = await this.sessions.findOneBy({ id: row.sessionId });
+    if (!session || session.revokedAt) throw new AppError('SESSION_REVOKED', 'This session has been signed out');
+    if (row.expiresAt.getTime() < Date.now() || session.expiresAt.getTime() < Date.now()) throw invalidRefresh();
+    const user = await this.users.require(session.userId);
+    if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
+
+    const child = await this.ds.transaction(async (m) => {
+      const used = await m.query(
+        `UPDATE refresh_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`,
+        [row.id],
+      );
+      const rows = Array.isArray(used[0]) ? used[0] : used;
+      if (!rows.length) return null; // already rotated (maybe by a concurrent request): see below
+      const next = this.codec.child(token);
+      const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
+      await m.insert(RefreshTokenEntity, { sessionId: session.id, tokenHash: this.codec.hash(next), parentId: row.id, expiresAt });
+      await m.update(SessionEntity, { id: session.id }, { lastUsedAt: new Date(), expiresAt, ip: p.ctx.ip ?? session.ip });
+      return next;
+    });
+    if (child) return this.pair(user, session.id, child);
+    return this.replay(token, user, session, p.ctx);
+  }
+
+  /**
+   * A rotated token came back. Within the grace window (two tabs refreshing at once) it gets the
+   * current descendant; otherwise it is treated as stolen and the whole family is revoked.
+   */
+  private async replay(token: string, user: UserEntity, session: SessionEntity, ctx: RequestCtx): Promise<TokenPair> {
+    const graceMs = this.config.REFRESH_REUSE_GRACE_S * 1000;
+    const repo = this.ds.getRepository(RefreshTokenEntity);
+    let current = token;
+    for (let depth = 0; depth < 5; depth++) {
+      const row = await repo.findOneBy({ tokenHash: this.codec.hash(current) });
+      if (!row) break;
+      if (!row.usedAt) return this.pair(user, session.id, current);
+      if (Date.now() - row.usedAt.getTime() > graceMs) break;
+      current = this.codec.child(current);
+    }
+    await this.revoke(session.id, 'refresh_token_reuse');
+    await this.audit.record('session.reuse_detected', { userId: user.id, ctx, metadata: { session_id: session.id } });
+    throw new AppError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session has been revoked');
+  }
+
+  async list(userId: string, currentSessionId?: string) {
+    const rows = await this.sessions.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return {
+      data: rows
+        .filter((s) => s.expiresAt.getTime() > Date.now())
+        .map((s) => ({
+          id: s.id,
+          created_at: iso(s.createdAt)!,
+          last_used_at: iso(s.lastUsedAt),
+          expires_at: iso(s.expiresAt)!,
+          ip: s.ip,
+          user_agent: s.userAgent,
+          current: s.id === currentSessionId,
+        })),
+    };
+  }
+
+  /** Revokes one of the user's sessions; another user's id is a 404. */
+  async revokeOwn(userId: string, sessionId: string, ctx: RequestCtx): Promise<void> {
+    const n = await this.revoke(sessionId, 'signed_out', userId);
+    if (!n) throw new AppError('NOT_FOUND', 'Session not found');
+    await this.audit.record('session.revoked', { userId, ctx, metadata: { session_id: sessionId } });
+  }
+
+  /** Revokes every session of the user except `keep`; returns how many. */
+  async revokeAll(userId: string, ctx: RequestCtx, keep?: string, reason = 'signed_out_everywhere'): Promise<number> {
+    const res = await this.sessions.update(
+      { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    await this.audit.record('session.all_revoked', { userId, ctx, metadata: { count: res.affected ?? 0, reason } });
+    return res.affected ?? 0;
+  }
+
+  async revoke(sessionId: string, reason: string, userId?: string, m: EntityManager = this.ds.manager): Promise<number> {
+    const res = await m.update(
+      SessionEntity,
+      { id: sessionId, revokedAt: IsNull(), ...(userId ? { userId } : {}) },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    return res.affected ?? 0;
+  }
+
+  private async pair(user: UserEntity, sessionId: string, refresh: string): Promise<TokenPair> {
+    const { token, expiresIn } = await this.signer.sign({ sub: user.id, sid: sessionId, role: user.role });
+    return { access_token: token, token_type: 'Bearer', expires_in: expiresIn, refresh_token: refresh, session_id: sessionId };
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@clipyard/contracts';
+import type { UserRole } from '@clipyard/database';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { AuditService } from '../audit/audit.service';
+import type { RequestCtx } from '../common/context';
+import { SessionsService } from '../sessions/sessions.service';
+import { PasswordHasher } from './password.hasher';
+import { assertPasswordPolicy, UsersService } from './users.service';
+
+/** Account changes with side effects on sessions and the API key cache. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Changes the password and revokes every other session. */
+  async changePassword(p: { userId: string; sessionId?: string; current_password: string; new_password: string; ctx: RequestCtx }) {
+    const user = await this.users.require(p.userId);
+    if (!(await this.hasher.verify(user.passwordHash, p.current_password))) {
+      throw new AppError('WRONG_PASSWORD', 'The current password is wrong', { field: 'current_password' });
+    }
+    assertPasswordPolicy(p.new_password, 'new_password', { email: user.email, username: user.username ?? undefined });
+    if (p.new_password === p.current_password) {
+      throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', { field: 'new_password', reason: 'unchanged' });
+    }
+    user.passwordHash = await this.hasher.hash(p.new_password);
+    user.passwordChangedAt = new Date();
+    user.updatedAt = new Date();
+    await this.users.users.save(user);
+    const revoked = await this.sessions.revokeAll(user.id, p.ctx, p.sessionId, 'password_changed');
+    await this.audit.record('password.changed', { userId: user.id, ctx: p.ctx, metadata: { revoked_sessions: revoked } });
+    return { ok: true as const, revoked_sessions: revoked };
+  }
+
+  /** Admin: sets a role; API keys carry the new role on the next request, tokens on the next refresh. */
+  async setRole(userId: string, role: UserRole, actorId: string | null = null) {
+    const user = await this.users.require(userId);
+    const before = user.role;
+    if (before !== role) {
+      await this.users.users.update({ id: userId }, { role, updatedAt: new Date() });
+      await this.apiKeys.refreshUserKeys(userId);
+      await this.audit.record('role.changed', { userId, actorId, metadata: { from: before, to: role } });
+    }
+    return this.users.get(userId);
+  }
+
+  /** Admin: disables sign-in, revokes every session and refuses the user's API keys at once. */
+  async setActive(userId: string, active: boolean, actorId: string | null = null) {
+    await this.users.require(userId);
+    await this.users.users.update({ id: userId }, { isActive: active, updatedAt: new Date() });
+    if (!active) await this.sessions.revokeAll(userId, {}, undefined, 'deactivated');
+    await this.apiKeys.refreshUserKeys(userId);
+    await this.audit.record(active ? 'user.reactivated' : 'user.deactivated', { userId, actorId });
+    return this.users.get(userId);
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { AppError, type ApiKeyCacheEntry } from '@clipyard/contracts';
+import { createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
+import { hashApiKey, isWellFormedApiKey } from '@clipyard/security';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import type { Principal } from './principal';
+import { ApiKeyUsage } from './api-key.usage';
+
+const MESSAGES: Record<string, string> = {
+  API_KEY_INVALID: 'API key is invalid',
+  API_KEY_REVOKED: 'API key has been revoked',
+  API_KEY_EXPIRED: 'API key has expired',
+  ACCOUNT_DISABLED: 'This account is disabled',
+};
+const refuse = (code: string) => new AppError(code, MESSAGES[code] ?? 'API key is invalid');
+
+/**
+ * API key authentication: shape + checksum (no I/O for a mistyped key), HMAC, then one Redis GET
+ * of the entry the auth app maintains. Only a miss costs an RPC (which fills the cache).
+ */
+@Injectable()
+export class ApiKeyAuthenticator implements OnApplicationShutdown {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly rpc: RpcClient,
+    private readonly usage: ApiKeyUsage,
+  ) {
+    const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+    this.redis = createRedis(settings, { maxRetriesPerRequest: 2 });
+    this.prefix = keyPrefix(settings);
+  }
+
+  async authenticate(key: string, ip: string | undefined): Promise<Principal> {
+    if (!isWellFormedApiKey(key)) throw refuse('API_KEY_INVALID');
+    const hash = hashApiKey(key, this.config.API_KEY_PEPPER);
+    const raw = await this.redis.get(`${this.prefix}auth:apikey:${hash}`);
+    let entry = raw ? parseEntry(raw) : null;
+    entry ??= await this.rpc.call('auth.apiKey.resolve', { hash });
+    if (!entry.ok) throw refuse(entry.code);
+    if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) throw refuse('API_KEY_EXPIRED');
+    this.usage.record(entry.keyId, ip);
+    return { userId: entry.userId, role: entry.role, via: 'api_key', apiKeyId: entry.keyId, scopes: entry.scopes };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}
+
+/** Entries come from Redis: check the shape rather than trust it. */
+function parseEntry(raw: string): ApiKeyCacheEntry | null {
+  try {
+    const e = JSON.parse(raw) as ApiKeyCacheEntry;
+    if (e.ok === false && typeof e.code === 'string') return e;
+    if (e.ok === true && typeof e.userId === 'string' && typeof e.keyId === 'string' && (e.role === 'user' || e.role === 'admin') && Array.isArray(e.scopes)) return e;
+  } catch {
+    /* fall through: treat as a miss */
+  }
+  return null;
+}

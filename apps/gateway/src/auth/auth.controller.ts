@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { AppError } from '@clipyard/contracts';
+import { Public } from '@clipyard/observability';
+import { RpcClient } from '@clipyard/queue';
+import { ChangePasswordDto, CheckEmailDto, LoginDto, RefreshDto, RegisterDto, TokenDto, UpdateMeDto } from './auth.dto';
+import { Client, type ClientCtx } from './http-context';
+import { CurrentUser, type Principal } from './principal';
+
+const needsSession = () => new AppError('BAD_REQUEST', 'This needs an access token (a session), not an API key');
+
+/** Sign-up, sign-in (JSON and OAuth2 form), refresh, sign-out, profile and password. */
+@ApiTags('auth')
+@ApiBearerAuth('bearer')
+@ApiSecurity('api-key')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Public()
+  @Post('register')
+  register(@Body() body: RegisterDto, @Client() ctx: ClientCtx) {
+    return this.rpc.call('auth.register', { ...body, ctx });
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto, @Client() ctx: ClientCtx) {
+    const login = (body.email ?? body.username ?? body.login)!;
+    return this.rpc.call('auth.login', { login, password: body.password, ctx });
+  }
+
+  /** OAuth2 token endpoint: `password` and `refresh_token` grants, form-encoded or JSON. */
+  @Public()
+  @Post('token')
+  @HttpCode(200)
+  token(@Body() body: TokenDto, @Client() ctx: ClientCtx) {
+    if (body.grant_type === 'password') {
+      if (!body.username || !body.password) throw new AppError('VALIDATION_FAILED', 'Invalid username, password', { issues: [{ path: 'username', message: 'username and password are required' }] });
+      return this.rpc.call('auth.login', { login: body.username, password: body.password, ctx });
+    }
+    if (body.grant_type === 'refresh_token') {
+      if (!body.refresh_token) throw new AppError('VALIDATION_FAILED', 'Invalid refresh_token', { issues: [{ path: 'refresh_token', message: 'required' }] });
+      return this.rpc.call('auth.refresh', { refresh_token: body.refresh_token, ctx });
+    }
+    throw new AppError('UNSUPPORTED_GRANT_TYPE', 'grant_type must be password or refresh_token');
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto, @Client() ctx: ClientCtx) {
+    return this.rpc.call('auth.refresh', { refresh_token: body.refresh_token, ctx });
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx) {
+    if (!me.sessionId) throw needsSession();
+    await this.rpc.call('auth.logout', { userId: me.userId, sessionId: me.sessionId, ctx });
+  }
+
+  @Post('logout-all')
+  @HttpCode(200)
+  logoutAll(@CurrentUser() me: Principal, @Client() ctx: ClientCtx) {
+    return this.rpc.call('auth.logoutAll', { userId: me.userId, ctx });
+  }
+
+  /** Whether an email is free, for sign-up forms (rate limited per IP). */
+  @Public()
+  @Get('check-email')
+  checkEmail(@Query() q: CheckEmailDto, @Client() ctx: ClientCtx) {
+    return this.rpc.call('auth.checkEmail', { email: q.email, ctx });
+  }
+
+  @Get('me')
+  me(@CurrentUser() me: Principal) {
+    return this.rpc.call('auth.me.get', { userId: me.userId });
+  }
+
+  @Patch('me')
+  updateMe(@CurrentUser() me: Principal, @Body() body: UpdateMeDto) {
+    return this.rpc.call('auth.me.update', { userId: me.userId, ...body });
+  }
+
+  /** Changes the password; every other session is signed out. */
+  @Post('password')
+  @HttpCode(200)
+  changePassword(@CurrentUser() me: Principal, @Body() body: ChangePasswordDto, @Client() ctx: ClientCtx) {
+    return this.rpc.call('auth.password.change', { userId: me.userId, sessionId: me.sessionId, ...body, ctx });
+  }
+}

@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { ApiKeyUsage } from './api-key.usage';
+import { ApiKeysController } from './api-keys.controller';
+import { AuditController } from './audit.controller';
+import { AuthController } from './auth.controller';
+import { JwksController } from './jwks.controller';
+import { JwtVerifier } from './jwt.verifier';
+import { ProviderKeysController } from './provider-keys.controller';
+import { SessionsController } from './sessions.controller';
+
+/** Authentication (used by the global AuthGuard) and the public account, key and audit routes. */
+@Global()
+@Module({
+  controllers: [AuthController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
+  providers: [JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator],
+  exports: [JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage],
+})
+export class AuthModule {}

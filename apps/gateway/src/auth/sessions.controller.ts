@@ -1,0 +1,24 @@
+import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RpcClient } from '@clipyard/queue';
+import { assertId, Client, type ClientCtx } from './http-context';
+import { CurrentUser, type Principal } from './principal';
+
+/** The caller's signed-in sessions (refresh-token families). */
+@ApiTags('auth')
+@ApiBearerAuth('bearer')
+@Controller('v1/auth/sessions')
+export class SessionsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  list(@CurrentUser() me: Principal) {
+    return this.rpc.call('auth.sessions.list', { userId: me.userId, currentSessionId: me.sessionId });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Client() ctx: ClientCtx) {
+    await this.rpc.call('auth.sessions.revoke', { userId: me.userId, sessionId: assertId(id, 'Session'), ctx });
+  }
+}

@@ -1,0 +1,42 @@
+import { registerErrorCodes } from './errors';
+
+/** Auth error codes (stable; clients may switch on them) and their HTTP status. */
+export const AUTH_ERROR_STATUS = {
+  INVALID_CREDENTIALS: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  API_KEY_INVALID: 401,
+  API_KEY_REVOKED: 401,
+  API_KEY_EXPIRED: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  SESSION_REVOKED: 401,
+  ACCOUNT_DISABLED: 403,
+  ACCOUNT_LOCKED: 429,
+  INSUFFICIENT_ROLE: 403,
+  INSUFFICIENT_SCOPE: 403,
+  EMAIL_TAKEN: 409,
+  USERNAME_TAKEN: 409,
+  WEAK_PASSWORD: 422,
+  WRONG_PASSWORD: 422,
+  API_KEY_LIMIT_REACHED: 409,
+  UNSUPPORTED_PROVIDER: 404,
+  PROVIDER_KEY_NOT_FOUND: 404,
+  UNSAFE_URL: 422,
+  UNSUPPORTED_GRANT_TYPE: 400,
+} as const;
+registerErrorCodes(AUTH_ERROR_STATUS);
+export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;
+
+/** Providers a user can store a key for (OpenAI-compatible transcription endpoints). */
+export const PROVIDERS = {
+  openai: { name: 'OpenAI', default_base_url: 'https://api.openai.com/v1', requires_base_url: false },
+  groq: { name: 'Groq', default_base_url: 'https://api.groq.com/openai/v1', requires_base_url: false },
+  openai_compatible: { name: 'OpenAI-compatible endpoint', default_base_url: null, requires_base_url: true },
+} as const;
+export type ProviderId = keyof typeof PROVIDERS;
+export const PROVIDER_IDS = Object.keys(PROVIDERS) as [ProviderId, ...ProviderId[]];
+
+/** API key scopes; a key without scopes may do everything its owner may. */
+export const API_KEY_SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
