@@ -11,3 +11,5 @@ export { burnSubtitles, subtitlesFilter, escapeFilterValue, escapeFiltergraph, D
 export type { BurnOptions } from './subtitles';
 export type { TranscribeMediaOptions, TranscribeMediaResult } from './transcriber';
 export { toLanguageCode } from './languages';
+export { transcriptionConfigSchema } from './transcription.config';
+export type { TranscriptionConfig } from './transcription.config';
