@@ -89,8 +89,7 @@ it('a SIGKILLed worker’s job is picked up by another worker and completed exac
   expect(tap.events(jobId, 'job.completed')).toHaveLength(1);
   expect(tap.events(jobId, 'usage.job')).toHaveLength(1);
   expect(tap.events(jobId, 'usage.job')[0].eventId).toBe(`job:${jobId}:completed`);
-  const job = await queues.queue(QUEUES.trim).getJob(jobId);
-  expect(await job!.getState()).toBe('completed');
+  await waitFor(async () => (await (await queues.queue(QUEUES.trim).getJob(jobId))?.getState()) === 'completed', 10_000, 'bull job completed');
   const out = path.join(dir, 'out.mp4');
   await storage.download(done.outputs[0].key, out);
   const got = await ffprobe(out);

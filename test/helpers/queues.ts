@@ -57,12 +57,12 @@ export function fakeBilling(settings: RedisSettings, rpcSecret: string) {
 }
 
 /** Polls until `fn` returns a truthy value (or throws after `ms`). */
-export async function waitFor<T>(fn: () => T | Promise<T>, ms = 30_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(fn: () => T | Promise<T>, ms = 30_000, what = 'condition', intervalMs = 100): Promise<NonNullable<T>> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await fn();
     if (v) return v as NonNullable<T>;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

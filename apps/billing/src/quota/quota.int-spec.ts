@@ -111,6 +111,19 @@ describe('billing quota (integration: real PostgreSQL, Redis, BullMQ)', () => {
     expect(summary.actions.transcribe).toMatchObject({ used: 1, reserved: 0, limit: null });
   });
 
+  it('holds transcription minutes against the monthly minutes, estimated from the media duration', async () => {
+    const userId = randomUUID();
+    await b.rpc.call('admin.setPlan', { userId, plan: 'pro' });
+    await b.rpc.call('admin.setLimits', { userId, limits: { transcribe_minutes_per_month: 5 } });
+    await reserve(userId, 'transcribe', { units: 1, mediaSeconds: 125 }); // 3 minutes
+    expect(await monthly(userId, 'transcribe')).toMatchObject({ jobs_reserved: 1, units_reserved: 3 });
+    await expect(reserve(userId, 'transcribe', { units: 3 })).rejects.toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      details: { metric: 'transcribe_minutes', limit: 5, used: 0, reserved: 3, requested: 3 },
+    });
+    await expect(reserve(userId, 'transcribe', { units: 2 })).resolves.toMatchObject({ granted: true });
+  });
+
   it("releases a failed job's reservation once", async () => {
     const userId = randomUUID();
     const jobId = randomUUID();

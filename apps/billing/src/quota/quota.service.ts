@@ -76,8 +76,10 @@ export class QuotaService {
       });
     }
 
-    // Trim and overlay hold one job; transcription also holds its estimated minutes.
-    const units = req.action === 'transcribe' ? req.units : 1;
+    // Trim and overlay hold one job; transcription also holds its estimated minutes (at least the
+    // media's duration in whole minutes, when the caller knows it).
+    const units =
+      req.action === 'transcribe' ? Math.max(req.units, req.mediaSeconds !== undefined ? Math.ceil(req.mediaSeconds / 60) : 0) : 1;
     const jobsLimit = limits[ACTION_JOBS_LIMIT[req.action]];
     const unitsLimit = req.action === 'transcribe' ? limits.transcribe_minutes_per_month : -1;
     const key = { userId: req.userId, month, action: req.action };

@@ -57,6 +57,13 @@ export class SubscriptionsRepository {
     return created;
   }
 
+  /** Takes the user's quota lock (their subscription row) without reading the plan; creates the row if missing. */
+  async lockOnly(m: EntityManager, userId: string, now: Date): Promise<void> {
+    const found = await one(m, 'SELECT 1 FROM subscriptions WHERE user_id = $1 FOR UPDATE', [userId]);
+    if (found) return;
+    await this.lockOrCreate(m, userId, now);
+  }
+
   get(userId: string, m: EntityManager = this.ds.manager): Promise<SubscriptionRow | undefined> {
     return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1`, [userId]);
   }

@@ -42,7 +42,7 @@ export class UsageService {
     // Trim and overlay count jobs; transcription meters minutes too.
     const units = e.action === 'transcribe' ? e.units : 1;
     return this.ds.transaction(async (m) => {
-      await this.subs.lockOrCreate(m, e.userId, this.clock.now());
+      await this.subs.lockOnly(m, e.userId, this.clock.now());
       const fresh = await this.usage.insertEvent(m, {
         eventId: e.eventId,
         userId: e.userId,

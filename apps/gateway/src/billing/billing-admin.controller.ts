@@ -12,13 +12,20 @@ export class BillingAdminController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Put('users/:id/plan')
-  setPlan(@Param() p: UserIdParamDto, @Body() body: SetPlanDto) {
+  async setPlan(@Param() p: UserIdParamDto, @Body() body: SetPlanDto) {
+    await this.userExists(p.id);
     return this.rpc.call('admin.setPlan', { userId: p.id, plan: body.plan, stripeCustomerId: body.stripe_customer_id });
   }
 
   @Put('users/:id/limits')
-  setLimits(@Param() p: UserIdParamDto, @Body() body: SetLimitsDto) {
+  async setLimits(@Param() p: UserIdParamDto, @Body() body: SetLimitsDto) {
+    await this.userExists(p.id);
     return this.rpc.call('admin.setLimits', { userId: p.id, limits: body });
+  }
+
+  /** Billing would lazily create a subscription for any id: only real users (auth says 404 otherwise). */
+  private async userExists(userId: string): Promise<void> {
+    await this.rpc.call('auth.me.get', { userId });
   }
 
   @Get('usage')

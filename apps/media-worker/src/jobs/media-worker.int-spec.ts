@@ -122,8 +122,13 @@ describe('media worker', () => {
     await enqueue(QUEUES.trim, jobId, { input: { key }, start: 0, end: 1 });
     const failed = await waitFor(() => tap.events(jobId, 'job.failed')[0], 30_000, 'job.failed');
     expect(failed.error.code).toBe('UNSUPPORTED_MEDIA');
-    const job = await queues.queue(QUEUES.trim).getJob(jobId);
-    expect(job?.attemptsMade).toBe(1);
+    // job.failed goes out just before BullMQ records the failure: wait for the latter.
+    const job = await waitFor(async () => {
+      const j = await queues.queue(QUEUES.trim).getJob(jobId);
+      return j?.finishedOn ? j : null;
+    }, 10_000, 'bull job failed');
+    expect(await job.getState()).toBe('failed');
+    expect(job.attemptsMade).toBe(1);
     await waitFor(() => billing.releases.find((r) => r.jobId === jobId), 10_000, 'quota.release');
     expect(billing.releases.filter((r) => r.jobId === jobId)).toEqual([{ userId, jobId, reason: 'failed:UNSUPPORTED_MEDIA' }]);
     expect(tap.events(jobId, 'usage.job')).toEqual([]);
