@@ -1,3 +1,4 @@
+import { RpcClient } from '@clipyard/queue';
 import { startSystem, uniqueEmail, type System } from './harness';
 import { makeAdmin, signUp, strongPassword } from './helpers/users';
 
@@ -103,5 +104,27 @@ describe('auth: accounts, tokens, API keys (e2e)', () => {
     expect(res.body.error.code).toBe('NOT_FOUND');
     expect((await sys.get('/v1/auth/me', { apiKey: b.body.key })).status).toBe(200);
     expect((await sys.request('DELETE', '/v1/api-keys/not-a-uuid', { token: a.accessToken })).status).toBe(404);
+  });
+
+  it('documents the routes in OpenAPI with an OAuth2 password flow for the Authorize button', async () => {
+    const doc = (await sys.get('/docs/json')).body;
+    expect(doc.components.securitySchemes.oauth2.flows.password.tokenUrl).toBe('/v1/auth/token');
+    for (const p of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/token', '/v1/api-keys', '/v1/api-keys/{id}/roll', '/v1/provider-keys/{provider}', '/v1/audit-events']) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+
+  it("lets other services audit an admin's read of a user's data (auth.audit.record)", async () => {
+    const admin = await signUp(sys);
+    const u = await signUp(sys);
+    await sys.apps.gateway!.get(RpcClient).call('auth.audit.record', {
+      actorId: admin.userId,
+      userId: u.userId,
+      action: 'admin.read',
+      metadata: { resource: 'usage' },
+      ctx: { ip: '10.1.2.3' },
+    });
+    const trail = await sys.get('/v1/audit-events?action=admin.read', { apiKey: u.apiKey });
+    expect(trail.body.data).toEqual([expect.objectContaining({ actor_id: admin.userId, user_id: u.userId, ip: '10.1.2.3', metadata: { resource: 'usage' } })]);
   });
 });

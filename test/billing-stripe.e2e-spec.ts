@@ -85,6 +85,11 @@ describe('Stripe webhook (e2e)', () => {
     const sub = await rpc.call('subscription.get', { userId });
     expect(sub.status).toBe('active');
 
+    // An older event arriving late (out of order) does not undo a newer one.
+    const stale = await deliver(subscriptionEvent('customer.subscription.updated', { userId, customer, price: 'price_pro_e2e', created: now() - 3600 }));
+    expect(stale.status).toBe(200);
+    expect(await plan(userId)).toBe('premium');
+
     // Cancelling the Stripe subscription (found by customer id now) returns the user to free.
     const deleted = await deliver(subscriptionEvent('customer.subscription.deleted', { userId: randomUUID(), customer, price: 'price_pro_e2e', created: now() + 1 }));
     expect(deleted.status).toBe(200);

@@ -137,6 +137,9 @@ describe('plans, subscription and usage (e2e)', () => {
     const badId = await sys.request('PUT', '/v1/admin/users/not-a-uuid/plan', { apiKey: admin.apiKey, body: { plan: 'pro' } });
     expect(badId.status).toBe(422);
 
+    const audit = await sys.get('/v1/audit-events?action=admin.write', { apiKey: admin.apiKey });
+    expect(audit.status).toBe(200);
+    expect(audit.body.data.length).toBeGreaterThanOrEqual(2);
     const usage = await sys.get('/v1/admin/usage', { apiKey: admin.apiKey });
     expect(usage.status).toBe(200);
     expect(usage.body.users_per_plan.pro).toBeGreaterThanOrEqual(1);

@@ -2,10 +2,12 @@ import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { AuthRpc } from './auth.rpc';
+import { BootstrapService } from './admin/bootstrap.service';
 import { RateLimits } from './common/rate-limits.service';
 import { AuthRedis } from './common/redis.provider';
 import { ProviderKeysService } from './provider-keys/provider-keys.service';
 import { SessionsService } from './sessions/sessions.service';
+import { SessionRevocations } from './sessions/session-revocations';
 import { SigningKeys } from './tokens/signing-keys.service';
 import { AccountService } from './users/account.service';
 import { PasswordHasher } from './users/password.hasher';
@@ -19,10 +21,12 @@ export const AUTH_PROVIDERS = [
   PasswordHasher,
   UsersService,
   SigningKeys,
+  SessionRevocations,
   SessionsService,
   ApiKeyCache,
   ApiKeysService,
   ProviderKeysService,
   AccountService,
   AuthRpc,
+  BootstrapService,
 ];

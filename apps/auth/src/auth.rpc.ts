@@ -55,6 +55,8 @@ export class AuthRpc {
       'auth.providerKey.forWorker': (p) => this.providerKeys.forWorker(p.userId, p.provider),
       'auth.providerKey.reportError': async (p) => (await this.providerKeys.reportError(p.userId, p.provider, p.error), ok),
       'auth.audit.list': (p) => this.audit.list(p),
+      'auth.audit.record': async (p) =>
+        (await this.audit.record(p.action, { userId: p.userId, actorId: p.actorId, ctx: p.ctx, metadata: p.metadata }), ok),
     };
   }
 }

@@ -10,6 +10,8 @@ import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+import { JobsModule } from './jobs/jobs.module';
+import { StorageModule } from '@clipyard/storage';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
 import { UsageMeteringModule } from './usage/usage.module';
@@ -36,6 +38,8 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
+        StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
+        JobsModule,
         AuthModule,
         WebhooksModule,
         BillingGatewayModule,
@@ -44,7 +48,8 @@ export class GatewayAppModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ValidationPipe },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        AuthGuard,
+        { provide: APP_GUARD, useExisting: AuthGuard }, // one instance: /admin/queues reuses its check
         QueueDepthMetrics,
       ],
       exports: [GATEWAY_CONFIG],

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -6,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { createHttpApp } from '@clipyard/observability';
 import { GatewayAppModule } from './app.module';
 import { loadGatewayConfig, type GatewayConfig } from './config';
+import { mountGatewayQueueBoard } from './admin/queue-board';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -20,6 +22,7 @@ export async function createGatewayApp(
   const app = await createHttpApp(GatewayAppModule.forRoot(config, opts.logDestination), {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    maxParamLength: 2048,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -31,11 +34,14 @@ export async function createGatewayApp(
       },
     },
   });
+  // Uploads stream through req.file(); the per-plan limit is enforced while streaming.
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
   app.enableCors({
     origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
     credentials: false,
     exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
   });
+  await mountGatewayQueueBoard(app); // Bull Board at /admin/queues, admins only
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -44,6 +50,7 @@ export async function createGatewayApp(
       .setVersion('1')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: '/v1/auth/token', scopes: {} } } }, 'oauth2')
       .build(),
   );
   SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/json' });

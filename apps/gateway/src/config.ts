@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
+import { storageConfigSchema } from '@clipyard/storage';
 import { apiKeyPepperVar } from '@clipyard/security';
 import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
-export const gatewayConfigSchema = commonSchema.extend({
+export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape).extend({
   GATEWAY_PORT: port(3000),
   GATEWAY_HOST: z.string().default('0.0.0.0'),
   /** Public URL of the API, used in Location headers and signed download links. */
@@ -19,6 +20,24 @@ export const gatewayConfigSchema = commonSchema.extend({
   TRUST_PROXY: envBool(false),
   /** How long /health/ready waits for each service's ping. */
   HEALTH_RPC_TIMEOUT_MS: positiveInt(2000),
+  /** Retry-After (seconds) sent while a polled job is queued or running. */
+  JOB_POLL_RETRY_AFTER_S: positiveInt(2),
+  /** How long an Idempotency-Key and its stored response are kept (Stripe: 24 h). */
+  IDEMPOTENCY_TTL_S: positiveInt(24 * 3600),
+  /** An in-flight key older than this is taken over (its request's process died). */
+  IDEMPOTENCY_LOCK_TTL_S: positiveInt(60),
+  /** Parallel job events (progress, completed, failed) the gateway applies. */
+  JOB_EVENTS_CONCURRENCY: positiveInt(16),
+  /** Hard cap on one upload whatever the plan says (bytes). */
+  UPLOAD_MAX_BYTES: positiveInt(4 * 1024 * 1024 * 1024),
+  /** ffprobe time limit for an upload (ms). */
+  UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
+  /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */
+  ALLOW_PRIVATE_URLS: envBool(false),
+  /** Where uploads are spooled while ffprobe checks them, before they move to storage. */
+  UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
+  /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
+  RETENTION_SWEEP_INTERVAL_S: positiveInt(3600),
   /** Pepper of the API key hash (the cache key); must equal the auth app's. */
   API_KEY_PEPPER: apiKeyPepperVar(),
   /** Expected `iss` / `aud` of access tokens (the auth app's JWT_ISSUER / JWT_AUDIENCE). */

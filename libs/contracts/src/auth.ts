@@ -40,3 +40,16 @@ export const PROVIDER_IDS = Object.keys(PROVIDERS) as [ProviderId, ...ProviderId
 /** API key scopes; a key without scopes may do everything its owner may. */
 export const API_KEY_SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * Redis names the auth app writes and the gateway reads (`prefix` = keyPrefix(REDIS_PREFIX), e.g. `cy:`).
+ * Only the auth app writes them.
+ */
+export const AUTH_REDIS = {
+  /** API key lookup entry (JSON ApiKeyCacheEntry) by the key's HMAC. */
+  apiKey: (prefix: string, hash: string) => `${prefix}auth:apikey:${hash}`,
+  /** Sorted set: revoked session id → epoch ms until which its access tokens could still be presented. */
+  revokedSessions: (prefix: string) => `${prefix}auth:revoked-sessions`,
+  /** Pub/sub channel: `{ ids: string[], until: number }` when sessions are revoked. */
+  sessionRevokedChannel: (prefix: string) => `${prefix}auth:session-revoked`,
+};

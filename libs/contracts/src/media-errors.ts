@@ -26,6 +26,8 @@ export const MEDIA_ERROR_CODES = {
   INPUT_NOT_FOUND: 404,
   /** ffmpeg failed for a reason that may pass on another attempt. */
   MEDIA_PROCESSING_FAILED: 500,
+  /** The job's worker died (killed, out of memory) more often than WORKER_MAX_STALLED_COUNT allows. */
+  WORKER_LOST: 500,
   /** The worker is misconfigured (missing font, unsafe path). */
   MEDIA_CONFIG_INVALID: 500,
 } as const;

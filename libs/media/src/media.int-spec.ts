@@ -17,8 +17,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cy-media-'));
   // 1 s GOP (25 frames at 25 fps).
   video = await makeVideo(path.join(dir, 'in.mp4'), { durationS: 10, gop: 25 });
-  longVideo = await makeVideo(path.join(dir, 'long.mp4'), { durationS: 120, width: 1280, height: 720, gop: 50 });
-}, 120_000);
+  longVideo = await makeVideo(path.join(dir, 'long.mp4'), { durationS: 40, width: 1280, height: 720, gop: 50 });
+}, 180_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -87,7 +87,7 @@ describe('trim', () => {
 });
 
 describe('limits: the time limit and the abort signal kill ffmpeg', () => {
-  const slow = { start: 0, end: 119, mode: 'precise' as const, vertical: 'pad' as const };
+  const slow = { start: 0, end: 39, mode: 'precise' as const, vertical: 'pad' as const };
 
   it('kills ffmpeg when the time limit passes', async () => {
     let pid = 0;

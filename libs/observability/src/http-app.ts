@@ -11,6 +11,8 @@ import { AllExceptionsFilter } from './exception.filter';
 export interface HttpAppOptions {
   bodyLimit?: number;
   trustProxy?: boolean | string;
+  /** Longest path parameter the router accepts (Fastify's default is 100; signed-link tokens are longer). */
+  maxParamLength?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function createHttpApp(
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: opts.maxParamLength ?? 100 },
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoNestLogger));

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApiKeyCacheEntry } from '@clipyard/contracts';
+import { AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
 import { AuthRedis } from '../common/redis.provider';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 
 /** Redis key of an API key's cache entry (the gateway reads the same key). */
-export const apiKeyCacheKey = (prefix: string, hash: string) => `${prefix}auth:apikey:${hash}`;
+export const apiKeyCacheKey = AUTH_REDIS.apiKey;
 
 /**
  * The API key lookup cache the gateway reads (one GET per request). Only the auth app writes it:

@@ -23,7 +23,8 @@ export type AuditAction =
   | 'api_key.revoked'
   | 'provider_key.set'
   | 'provider_key.deleted'
-  | 'admin.read';
+  | 'admin.read'
+  | 'admin.write';
 
 export interface AuditInput {
   userId: string | null;

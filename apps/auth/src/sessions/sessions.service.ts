@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { IsNull, type DataSource, type Repository } from 'typeorm';
 import { AppError, type TokenPair } from '@clipyard/contracts';
 import { RefreshTokenEntity, SessionEntity, type UserEntity } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +11,7 @@ import { SigningKeys } from '../tokens/signing-keys.service';
 import { PasswordHasher } from '../users/password.hasher';
 import { UsersService } from '../users/users.service';
 import { RefreshTokenCodec } from './refresh-tokens';
+import { SessionRevocations } from './session-revocations';
 
 const DAY = 86_400_000;
 const invalidRefresh = () => new AppError('REFRESH_TOKEN_INVALID', 'Refresh token is invalid or expired');
@@ -29,22 +30,24 @@ export class SessionsService {
     private readonly signer: SigningKeys,
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
+    private readonly revocations: SessionRevocations,
   ) {
     this.codec = new RefreshTokenCodec(config.API_KEY_PEPPER);
   }
 
   async login(p: { login: string; password: string; ctx: RequestCtx }): Promise<TokenPair> {
     await this.limits.login(p.ctx.ip);
-    const account = p.login.trim().toLowerCase().slice(0, 254);
-    await this.limits.assertNotLocked(account);
     const user = await this.users.findForLogin(p.login);
+    // One counter per account whether it is named by email or username; unknown names count too.
+    const account = user?.id ?? p.login.trim().toLowerCase().slice(0, 254);
+    await this.limits.assertNotLocked(account);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, p.password);
     if (!ok || !user) {
       const locked = await this.limits.recordFailure(account);
       await this.audit.record(locked ? 'login.locked' : 'login.failed', {
         userId: user?.id ?? null,
         ctx: p.ctx,
-        metadata: user ? {} : { login: account },
+        metadata: user ? {} : { login: account.slice(0, 100) },
       });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
     }
@@ -147,20 +150,25 @@ export class SessionsService {
 
   /** Revokes every session of the user except `keep`; returns how many. */
   async revokeAll(userId: string, ctx: RequestCtx, keep?: string, reason = 'signed_out_everywhere'): Promise<number> {
-    const res = await this.sessions.update(
-      { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
-      { revokedAt: new Date(), revokedReason: reason },
-    );
-    await this.audit.record('session.all_revoked', { userId, ctx, metadata: { count: res.affected ?? 0, reason } });
-    return res.affected ?? 0;
+    const qb = this.sessions
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: () => 'now()', revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (keep) qb.andWhere('id <> :keep', { keep });
+    const res = await qb.returning('id').execute();
+    const ids = (res.raw as { id: string }[]).map((r) => r.id);
+    await this.revocations.publish(ids);
+    await this.audit.record('session.all_revoked', { userId, ctx, metadata: { count: ids.length, reason } });
+    return ids.length;
   }
 
-  async revoke(sessionId: string, reason: string, userId?: string, m: EntityManager = this.ds.manager): Promise<number> {
-    const res = await m.update(
-      SessionEntity,
+  async revoke(sessionId: string, reason: string, userId?: string): Promise<number> {
+    const res = await this.sessions.update(
       { id: sessionId, revokedAt: IsNull(), ...(userId ? { userId } : {}) },
       { revokedAt: new Date(), revokedReason: reason },
     );
+    if (res.affected) await this.revocations.publish([sessionId]);
     return res.affected ?? 0;
   }
 

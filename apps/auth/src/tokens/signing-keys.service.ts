@@ -41,9 +41,10 @@ export class SigningKeys implements OnModuleInit {
     await this.load();
   }
 
-  async sign(claims: AccessClaims): Promise<{ token: string; expiresIn: number }> {
+  /** Signs an access token (`ttlSeconds` overrides JWT_ACCESS_TTL_S; tests use it for expired tokens). */
+  async sign(claims: AccessClaims, ttlSeconds = this.config.JWT_ACCESS_TTL_S): Promise<{ token: string; expiresIn: number }> {
     const active = await this.current();
-    const ttl = this.config.JWT_ACCESS_TTL_S;
+    const ttl = ttlSeconds;
     const token = await new SignJWT({ sid: claims.sid, role: claims.role })
       .setProtectedHeader({ alg: JWT_ALG, kid: active.kid, typ: 'JWT' })
       .setSubject(claims.sub)

@@ -124,6 +124,21 @@ describe('billing quota (integration: real PostgreSQL, Redis, BullMQ)', () => {
     await expect(reserve(userId, 'transcribe', { units: 2 })).resolves.toMatchObject({ granted: true });
   });
 
+  it('lands a late event in the month it happened, and still settles the reservation of its job', async () => {
+    const userId = randomUUID();
+    const jobId = randomUUID();
+    await reserve(userId, 'overlay', { jobId });
+    const now = new Date();
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 0, 0, 1));
+    const ev = { ...completed(userId, jobId), occurredAt: next.toISOString() };
+    await b.queues.add(QUEUES.usageEvents, ev);
+    await eventually(() => settled(ev.eventId));
+    expect(await monthly(userId, 'overlay')).toEqual({ jobs_used: 0, jobs_reserved: 0, units_used: 0, units_reserved: 0 });
+    const later = await b.rpc.call('usage.summary', { userId, month: monthOf(next) });
+    expect(later.actions.overlay).toMatchObject({ used: 1, reserved: 0 });
+    expect(later.resets_at).toBe(new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1)).toISOString());
+  });
+
   it("releases a failed job's reservation once", async () => {
     const userId = randomUUID();
     const jobId = randomUUID();

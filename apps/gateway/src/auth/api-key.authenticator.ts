@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppError, type ApiKeyCacheEntry } from '@clipyard/contracts';
+import { AppError, AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
 import { createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
 import { hashApiKey, isWellFormedApiKey } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -23,6 +23,7 @@ const refuse = (code: string) => new AppError(code, MESSAGES[code] ?? 'API key i
 export class ApiKeyAuthenticator implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly prefix: string;
+  private readonly inflight = new Map<string, Promise<ApiKeyCacheEntry>>();
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -37,13 +38,23 @@ export class ApiKeyAuthenticator implements OnApplicationShutdown {
   async authenticate(key: string, ip: string | undefined): Promise<Principal> {
     if (!isWellFormedApiKey(key)) throw refuse('API_KEY_INVALID');
     const hash = hashApiKey(key, this.config.API_KEY_PEPPER);
-    const raw = await this.redis.get(`${this.prefix}auth:apikey:${hash}`);
+    const raw = await this.redis.get(AUTH_REDIS.apiKey(this.prefix, hash));
     let entry = raw ? parseEntry(raw) : null;
-    entry ??= await this.rpc.call('auth.apiKey.resolve', { hash });
+    entry ??= await this.resolve(hash);
     if (!entry.ok) throw refuse(entry.code);
     if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) throw refuse('API_KEY_EXPIRED');
     this.usage.record(entry.keyId, ip);
     return { userId: entry.userId, role: entry.role, via: 'api_key', apiKeyId: entry.keyId, scopes: entry.scopes };
+  }
+
+  /** Cache miss: one RPC per key however many requests with it arrive at once (single flight). */
+  private resolve(hash: string): Promise<ApiKeyCacheEntry> {
+    let p = this.inflight.get(hash);
+    if (!p) {
+      p = this.rpc.call('auth.apiKey.resolve', { hash }).finally(() => this.inflight.delete(hash));
+      this.inflight.set(hash, p);
+    }
+    return p;
   }
 
   async onApplicationShutdown(): Promise<void> {

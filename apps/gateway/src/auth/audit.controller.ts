@@ -1,18 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
 import { AuditQueryDto } from './auth.dto';
-import { CurrentUser, type Principal } from './principal';
+import { CurrentUser, Scopes, type Principal } from './principal';
 
 /** The caller's audit trail; admins may read anyone's (`user_id`), which is itself audited. */
 @ApiTags('audit')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @ApiSecurity('api-key')
 @Controller('v1/audit-events')
 export class AuditController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @Scopes('account:read')
   list(@CurrentUser() me: Principal, @Query() q: AuditQueryDto) {
     return this.rpc.call('auth.audit.list', {
       userId: me.userId,

@@ -1,17 +1,18 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { ChangePasswordDto, CheckEmailDto, LoginDto, RefreshDto, RegisterDto, TokenDto, UpdateMeDto } from './auth.dto';
 import { Client, type ClientCtx } from './http-context';
-import { CurrentUser, type Principal } from './principal';
+import { CurrentUser, Scopes, type Principal } from './principal';
 
 const needsSession = () => new AppError('BAD_REQUEST', 'This needs an access token (a session), not an API key');
 
 /** Sign-up, sign-in (JSON and OAuth2 form), refresh, sign-out, profile and password. */
 @ApiTags('auth')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @ApiSecurity('api-key')
 @Controller('v1/auth')
 export class AuthController {
@@ -63,6 +64,7 @@ export class AuthController {
 
   @Post('logout-all')
   @HttpCode(200)
+  @Scopes('account:write')
   logoutAll(@CurrentUser() me: Principal, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.logoutAll', { userId: me.userId, ctx });
   }
@@ -75,11 +77,13 @@ export class AuthController {
   }
 
   @Get('me')
+  @Scopes('account:read')
   me(@CurrentUser() me: Principal) {
     return this.rpc.call('auth.me.get', { userId: me.userId });
   }
 
   @Patch('me')
+  @Scopes('account:write')
   updateMe(@CurrentUser() me: Principal, @Body() body: UpdateMeDto) {
     return this.rpc.call('auth.me.update', { userId: me.userId, ...body });
   }
@@ -87,6 +91,7 @@ export class AuthController {
   /** Changes the password; every other session is signed out. */
   @Post('password')
   @HttpCode(200)
+  @Scopes('account:write')
   changePassword(@CurrentUser() me: Principal, @Body() body: ChangePasswordDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.password.change', { userId: me.userId, sessionId: me.sessionId, ...body, ctx });
   }

@@ -6,14 +6,14 @@ import { PUBLIC_ROUTE } from '@clipyard/observability';
 import { looksLikeApiKey } from '@clipyard/security';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { JwtVerifier } from './jwt.verifier';
-import { ROLES, type Principal, type Role } from './principal';
+import { ROLES, SCOPES, type Principal, type Role } from './principal';
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="clipyard"' };
 
 /**
  * Global guard: every route needs credentials unless marked @Public(). Access tokens are verified
  * locally (JWKS cached in memory); API keys (`X-API-Key`, or `Authorization: Bearer cy_live_…`)
- * through the Redis cache the auth app fills. Sets `request.principal`; enforces @Roles().
+ * through the Redis cache the auth app fills. Sets `request.principal`; enforces @Roles() and @Scopes().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,11 +32,16 @@ export class AuthGuard implements CanActivate {
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
     }
+    const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES, targets);
+    if (scopes?.length && principal.scopes.length && !scopes.every((s) => principal.scopes.includes(s))) {
+      throw new AppError('INSUFFICIENT_SCOPE', `This API key lacks the scope ${scopes.filter((s) => !principal.scopes.includes(s)).join(', ')}`);
+    }
     req.principal = principal;
     return true;
   }
 
-  private async authenticate(req: FastifyRequest): Promise<Principal> {
+  /** The credential check alone (API key or access token → Principal, or an AppError): reusable by non-Nest routes. */
+  async authenticate(req: FastifyRequest): Promise<Principal> {
     const headerKey = req.headers['x-api-key'];
     if (typeof headerKey === 'string' && headerKey) return this.apiKeys.authenticate(headerKey.trim(), req.ip);
     const authz = req.headers.authorization;

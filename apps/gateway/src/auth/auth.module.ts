@@ -8,12 +8,13 @@ import { JwksController } from './jwks.controller';
 import { JwtVerifier } from './jwt.verifier';
 import { ProviderKeysController } from './provider-keys.controller';
 import { SessionsController } from './sessions.controller';
+import { RevokedSessions } from './revoked-sessions';
 
 /** Authentication (used by the global AuthGuard) and the public account, key and audit routes. */
 @Global()
 @Module({
   controllers: [AuthController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
-  providers: [JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator],
+  providers: [RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator],
   exports: [JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage],
 })
 export class AuthModule {}

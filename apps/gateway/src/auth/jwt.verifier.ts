@@ -6,9 +6,10 @@ import { ROOT_LOGGER } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import type { Principal } from './principal';
+import { RevokedSessions } from './revoked-sessions';
 
 /** An unknown kid may trigger a refetch at most this often, so junk tokens cannot flood the auth app. */
-const MIN_REFETCH_MS = 5_000;
+const MIN_REFETCH_MS = 1_000;
 const invalid = () => new AppError('TOKEN_INVALID', 'Access token is invalid', undefined, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
 /**
@@ -28,6 +29,7 @@ export class JwtVerifier implements OnApplicationShutdown {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly rpc: RpcClient,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly revoked: RevokedSessions,
   ) {
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), config.JWKS_REFRESH_S * 1000);
     this.timer.unref();
@@ -63,6 +65,9 @@ export class JwtVerifier implements OnApplicationShutdown {
     });
     const role = payload.role;
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || (role !== 'user' && role !== 'admin')) throw invalid();
+    if (this.revoked.isRevoked(payload.sid)) {
+      throw new AppError('SESSION_REVOKED', 'This session has been signed out', undefined, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    }
     return { userId: payload.sub, role, via: 'jwt', sessionId: payload.sid, scopes: [] };
   }
 

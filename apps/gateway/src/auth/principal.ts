@@ -23,3 +23,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;
 });
+
+export const SCOPES = 'clipyard:scopes';
+/**
+ * Scopes an API key needs for a route (e.g. `@Scopes('jobs:write')`). Keys created without scopes,
+ * and access tokens, may do everything their owner may.
+ */
+export const Scopes = (...scopes: string[]) => SetMetadata(SCOPES, scopes);

@@ -1,23 +1,26 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
 import { assertId, Client, type ClientCtx } from './http-context';
-import { CurrentUser, type Principal } from './principal';
+import { CurrentUser, Scopes, type Principal } from './principal';
 
 /** The caller's signed-in sessions (refresh-token families). */
 @ApiTags('auth')
 @ApiBearerAuth('bearer')
+@ApiOAuth2([], 'oauth2')
 @Controller('v1/auth/sessions')
 export class SessionsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @Scopes('account:read')
   list(@CurrentUser() me: Principal) {
     return this.rpc.call('auth.sessions.list', { userId: me.userId, currentSessionId: me.sessionId });
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @Scopes('account:write')
   async revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Client() ctx: ClientCtx) {
     await this.rpc.call('auth.sessions.revoke', { userId: me.userId, sessionId: assertId(id, 'Session'), ctx });
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
-import { Roles } from '../auth/principal';
+import { CurrentUser, Roles, type Principal } from '../auth/principal';
+import { Client, type ClientCtx } from '../auth/http-context';
 import { SetLimitsDto, SetPlanDto, SummaryQueryDto, UserIdParamDto } from './billing.dto';
 
-/** Admin: move a user to a plan, override their limits, see usage across users. */
+/** Admin: move a user to a plan, override their limits, see usage across users. Every call is audited. */
 @ApiTags('admin')
 @Roles('admin')
 @Controller('v1/admin')
@@ -12,15 +13,26 @@ export class BillingAdminController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Put('users/:id/plan')
-  async setPlan(@Param() p: UserIdParamDto, @Body() body: SetPlanDto) {
+  async setPlan(@CurrentUser() me: Principal, @Param() p: UserIdParamDto, @Body() body: SetPlanDto, @Client() ctx: ClientCtx) {
     await this.userExists(p.id);
-    return this.rpc.call('admin.setPlan', { userId: p.id, plan: body.plan, stripeCustomerId: body.stripe_customer_id });
+    const sub = await this.rpc.call('admin.setPlan', { userId: p.id, plan: body.plan, stripeCustomerId: body.stripe_customer_id });
+    await this.audit(me, p.id, 'admin.write', { what: 'billing.plan', plan: sub.plan }, ctx);
+    return sub;
   }
 
   @Put('users/:id/limits')
-  async setLimits(@Param() p: UserIdParamDto, @Body() body: SetLimitsDto) {
+  async setLimits(@CurrentUser() me: Principal, @Param() p: UserIdParamDto, @Body() body: SetLimitsDto, @Client() ctx: ClientCtx) {
     await this.userExists(p.id);
-    return this.rpc.call('admin.setLimits', { userId: p.id, limits: body });
+    const sub = await this.rpc.call('admin.setLimits', { userId: p.id, limits: body });
+    await this.audit(me, p.id, 'admin.write', { what: 'billing.limits', limits: body }, ctx);
+    return sub;
+  }
+
+  @Get('usage')
+  async usage(@CurrentUser() me: Principal, @Query() q: SummaryQueryDto, @Client() ctx: ClientCtx) {
+    const usage = await this.rpc.call('admin.usage', { month: q.month });
+    await this.audit(me, null, 'admin.read', { what: 'billing.usage', month: usage.month }, ctx);
+    return usage;
   }
 
   /** Billing would lazily create a subscription for any id: only real users (auth says 404 otherwise). */
@@ -28,8 +40,7 @@ export class BillingAdminController {
     await this.rpc.call('auth.me.get', { userId });
   }
 
-  @Get('usage')
-  usage(@Query() q: SummaryQueryDto) {
-    return this.rpc.call('admin.usage', { month: q.month });
+  private async audit(me: Principal, userId: string | null, action: 'admin.read' | 'admin.write', metadata: Record<string, unknown>, ctx: ClientCtx) {
+    await this.rpc.call('auth.audit.record', { actorId: me.userId, userId, action, metadata, ctx });
   }
 }

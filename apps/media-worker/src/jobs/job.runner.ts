@@ -136,6 +136,22 @@ export class JobRunner {
     }
   }
 
+  /**
+   * BullMQ failed a job itself because its workers kept dying (stalled past WORKER_MAX_STALLED_COUNT):
+   * no processor ran, so report the failure and release the reservation here. Idempotent.
+   */
+  async failLost(queue: MediaQueue, job: Job): Promise<void> {
+    const parsed = mediaJobSchemas[queue].safeParse(job.data);
+    if (!parsed.success) return;
+    const who = { jobId: parsed.data.jobId, userId: parsed.data.userId };
+    const log = this.logger.child({ jobId: who.jobId, queue });
+    log.error({ reason: job.failedReason }, 'media job lost its worker too many times');
+    await this.cleanupOutputs(who, new Date(job.timestamp), log);
+    await this.events.failed(who, { code: 'WORKER_LOST', message: 'The job stopped its worker too many times (killed or out of memory)' });
+    await this.release(who, 'failed:WORKER_LOST', log);
+    this.metrics?.jobDuration.observe({ type: job.name, outcome: 'failed' }, 0);
+  }
+
   /** Throttled job.progress: at most one per interval, only when the figure rose. */
   private progressReporter(who: { jobId: string; userId: string }) {
     let last = -1;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   tmpDir = await mkdtemp(path.join(dir, 'tmp-'));
   storage = new LocalStorage(storageDir, new LocalUrlSigner('x'.repeat(32)));
   await makeVideo(path.join(dir, 'in.mp4'), { durationS: 8 });
-  await makeVideo(path.join(dir, 'long.mp4'), { durationS: 90, width: 1280, height: 720 });
+  await makeVideo(path.join(dir, 'long.mp4'), { durationS: 40, width: 1280, height: 720 });
   await makeImage(path.join(dir, 'pic.png'));
   server = http.createServer((req, res) => createReadStream(path.join(dir, path.basename(req.url!))).on('error', () => res.end()).pipe(res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -61,7 +61,7 @@ beforeAll(async () => {
   queues = new QueueClient(redis);
   tap = new QueueTap(redis);
   billing = fakeBilling(redis, RPC_SECRET);
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await app?.close();
@@ -164,7 +164,7 @@ describe('media worker', () => {
   it('cancel kills ffmpeg, deletes outputs, releases quota and emits nothing further', async () => {
     const jobId = randomUUID();
     const key = await upload('long.mp4', 'long.mp4');
-    await enqueue(QUEUES.trim, jobId, { input: { key }, start: 0, end: 89, mode: 'precise', vertical: 'pad' });
+    await enqueue(QUEUES.trim, jobId, { input: { key }, start: 0, end: 39, mode: 'precise', vertical: 'pad' });
     await waitFor(() => tap.events(jobId, 'job.progress').length, 30_000, 'progress');
     const pub = createRedis(redis);
     await pub.publish(mediaCancelChannel(prefix), jobId);

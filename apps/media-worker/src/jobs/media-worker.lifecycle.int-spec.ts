@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { QueueClient } from '@clipyard/queue';
+import { Worker } from 'bullmq';
+import { bullPrefix, createRedis, QueueClient } from '@clipyard/queue';
 import { QUEUES } from '@clipyard/contracts';
 import { LocalStorage, LocalUrlSigner, storageKey } from '@clipyard/storage';
 import { createWorkerApp } from '../bootstrap';
@@ -42,9 +43,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function boot(extra: Record<string, string> = {}) {
-  const prefix = `${process.env.REDIS_PREFIX ?? 'cyt'}-mwl-${randomBytes(3).toString('hex')}`;
-  const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix };
+const newRedis = () => ({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyt'}-mwl-${randomBytes(3).toString('hex')}` });
+
+async function boot(extra: Record<string, string> = {}, redis = newRedis()) {
+  const prefix = redis.prefix;
   const storageDir = path.join(dir, `storage-${prefix}`);
   const tmpDir = await mkdtemp(path.join(dir, 'tmp-'));
   const { app } = await createWorkerApp({
@@ -126,6 +128,38 @@ it('graceful shutdown lets the running job finish before closing', async () => {
     const job = await w.queues.queue(QUEUES.trim).getJob(jobId);
     expect(await job!.getState()).toBe('completed');
     await waitFor(() => w.tap.events(jobId, 'job.completed')[0], 10_000, 'completed event');
+  } finally {
+    await w.close();
+  }
+});
+
+it('a job whose workers keep dying fails with WORKER_LOST and releases its reservation', async () => {
+  const redis = newRedis();
+  const queues = new QueueClient(redis);
+  const userId = randomUUID();
+  const jobId = randomUUID();
+  await queues.add(QUEUES.trim, { name: 'trim', jobId, userId, params: { input: { url: `${base}/in.mp4` }, start: 0, end: 1 } }, { jobId });
+  // A worker takes the job and "dies": its lock disappears, and it had stalled once before.
+  const conn = createRedis(redis);
+  const doomed = new Worker(QUEUES.trim, null, { autorun: false, connection: conn, prefix: bullPrefix(redis) });
+  expect((await doomed.getNextJob('doomed-token'))?.id).toBe(jobId);
+  const jobKey = `${bullPrefix(redis)}:${QUEUES.trim}:${jobId}`;
+  await conn.hset(jobKey, 'stc', '1');
+  await conn.del(`${jobKey}:lock`);
+  await doomed.close(true);
+  await conn.quit();
+  await queues.close();
+
+  const w = await boot({ WORKER_MAX_STALLED_COUNT: '1', WORKER_STALLED_INTERVAL_MS: '300' }, redis);
+  try {
+    const failed = await waitFor(() => w.tap.events(jobId, 'job.failed')[0], 30_000, 'job.failed');
+    expect(failed.error.code).toBe('WORKER_LOST');
+    await waitFor(() => w.billing.releases.find((r) => r.jobId === jobId), 10_000, 'release');
+    expect(w.billing.releases).toEqual([{ userId, jobId, reason: 'failed:WORKER_LOST' }]);
+    const job = await w.queues.queue(QUEUES.trim).getJob(jobId);
+    expect(await job!.getState()).toBe('failed');
+    expect(job!.failedReason).toMatch(/stalled more than allowable limit/);
+    expect(w.tap.events(jobId, 'job.started')).toEqual([]);
   } finally {
     await w.close();
   }

@@ -90,6 +90,12 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
       );
       worker.on('error', (err) => this.logger.error({ err, queue }, 'media worker error'));
       worker.on('stalled', (jobId) => this.logger.warn({ queue, bullJobId: jobId }, 'stalled media job taken back'));
+      // A job over the stall limit is failed by BullMQ when next fetched, without our processor.
+      worker.on('failed', (job) => {
+        if (job?.deferredFailure) {
+          this.runner.failLost(queue, job).catch((err: unknown) => this.logger.error({ err, queue }, 'could not report a lost job'));
+        }
+      });
       this.workers.push(worker);
     }
     this.logger.info({ queues: [...registry.keys()] }, 'media workers running');

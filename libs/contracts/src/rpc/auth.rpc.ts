@@ -213,6 +213,21 @@ export const authRpc = defineRpc({
     request: z.object({ userId: id, provider, error: z.string().max(2000) }),
     reply: ok,
   },
+  /**
+   * For other services' admin routes: records that an admin read or changed another user's data
+   * (e.g. billing's admin usage views), so it shows in that user's audit trail.
+   */
+  'auth.audit.record': {
+    service: 'auth',
+    request: z.object({
+      actorId: id,
+      userId: id.nullable(),
+      action: z.enum(['admin.read', 'admin.write']),
+      metadata: z.record(z.string(), z.unknown()).optional(),
+      ctx,
+    }),
+    reply: ok,
+  },
   'auth.audit.list': {
     service: 'auth',
     request: z.object({

@@ -1,10 +1,17 @@
 import { Init1732000000000 } from './1732000000000-init';
 import { Auth1732000100000 } from './1732000100000-auth';
 import { Billing1732000200000 } from './1732000200000-billing';
+import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
  * gateway 17320003…); they are hand-reviewed and each has a working `down`.
  */
-export const MIGRATIONS = [Init1732000000000, Auth1732000100000, Billing1732000200000, Webhooks1732000400000];
+export const MIGRATIONS = [
+  Init1732000000000,
+  Auth1732000100000,
+  Billing1732000200000,
+  MediaJobs1732000300000,
+  Webhooks1732000400000,
+];

@@ -1,0 +1,50 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '@clipyard/observability';
+import { CurrentUser, type Principal } from '../auth/principal';
+import { DownloadsService } from './downloads.service';
+
+@ApiTags('jobs')
+@Controller()
+export class DownloadsController {
+  constructor(private readonly downloads: DownloadsService) {}
+
+  @Get('v1/jobs/:id/outputs/:name')
+  @ApiSecurity('api-key')
+  @ApiSecurity('bearer')
+  @ApiOperation({ summary: 'Download an output of your job (supports Range)' })
+  async download(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Param('name') name: string,
+    @Headers('range') range: string | undefined,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
+    const out = await this.downloads.output(user.userId, id, name);
+    await this.downloads.stream(out.key, out.name, range, res, 'owner');
+  }
+
+  @Get('v1/jobs/:id/outputs/:name/url')
+  @ApiSecurity('api-key')
+  @ApiSecurity('bearer')
+  @ApiOperation({ summary: 'A time-limited signed URL for an output (presigned on S3, HMAC-signed locally)' })
+  signedUrl(@CurrentUser() user: Principal, @Param('id') id: string, @Param('name') name: string) {
+    return this.downloads.signedUrl(user.userId, id, name);
+  }
+
+  /** Local-storage signed links: no credentials, the HMAC signature and expiry are the credential. */
+  @Public()
+  @Get('v1/files/:token')
+  @ApiExcludeEndpoint()
+  async signed(
+    @Param('token') token: string,
+    @Query('exp') exp: string | undefined,
+    @Query('sig') sig: string | undefined,
+    @Headers('range') range: string | undefined,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
+    const granted = this.downloads.verifyLocal(token, exp, sig);
+    await this.downloads.stream(granted.key, granted.name, range, res, 'signed');
+  }
+}

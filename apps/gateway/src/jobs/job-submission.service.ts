@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppError } from '@clipyard/contracts';
+import type { JobType } from '@clipyard/database';
+import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { QueueClient } from '@clipyard/queue';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import type { StoredResponse } from '../idempotency/idempotency.repository';
+import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
+import { BillingClient } from './billing.client';
+import { JOB_TYPE_POLICIES } from './job-types';
+import { JobsRepository } from './jobs.repository';
+import { presentJob } from './job.presenter';
+import { assertPublicUrl } from './url-policy';
+
+export interface SubmitRequest {
+  userId: string;
+  type: JobType;
+  /** Parameters already validated by the type's schema (defaults applied, timecodes in seconds). */
+  params: Record<string, unknown> & { input: { upload_id: string } | { url: string } };
+  /** The body as the client sent it: the idempotency fingerprint. */
+  rawBody: unknown;
+  idempotencyKey?: string;
+}
+
+/**
+ * The one submission path every job type uses: idempotency, input resolution (the caller's own
+ * upload, or a public URL), quota reservation with the plan features the job needs, the jobs
+ * row, then the per-type queue. A failure after the reservation releases it and removes the row,
+ * so a refused or failed submission leaves nothing behind.
+ */
+@Injectable()
+export class JobSubmissionService {
+  private readonly submitted;
+
+  constructor(
+    private readonly jobs: JobsRepository,
+    private readonly uploads: UploadsRepository,
+    private readonly billing: BillingClient,
+    private readonly queues: QueueClient,
+    private readonly idempotency: IdempotencyService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    metrics: Metrics,
+  ) {
+    this.submitted = metrics.counter('jobs_submitted_total', 'Jobs accepted by the gateway', ['type']);
+  }
+
+  async submit(req: SubmitRequest): Promise<StoredResponse & { replayed: boolean }> {
+    const hash = this.idempotency.fingerprint(`POST /v1/jobs/${req.type}`, req.rawBody);
+    return this.idempotency.run(req.userId, req.idempotencyKey, hash, () => this.create(req));
+  }
+
+  private async create({ userId, type, params }: SubmitRequest): Promise<StoredResponse> {
+    const policy = JOB_TYPE_POLICIES[type];
+    const jobId = randomUUID();
+    let upload: UploadRecord | null = null;
+    let input: { key: string } | { url: string };
+    /** Worker-side cap on a URL input's size: the plan's upload limit. */
+    let maxInputBytes: number | undefined;
+    if ('upload_id' in params.input) {
+      upload = await this.uploads.findOwned(userId, params.input.upload_id);
+      if (!upload) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found', { field: 'input.upload_id' });
+      input = { key: upload.storageKey };
+    } else {
+      assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
+      input = { url: params.input.url };
+      const { maxFileBytes } = await this.billing.limits(userId);
+      maxInputBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);
+    }
+
+    const reservation = await this.billing.reserve({
+      userId,
+      jobId,
+      action: type,
+      units: policy.units(params, upload),
+      ...(upload ? { inputBytes: upload.size } : {}),
+      ...(upload?.durationS != null ? { mediaSeconds: upload.durationS } : {}),
+      features: policy.features(params),
+    });
+
+    let job;
+    try {
+      job = await this.jobs.insert({
+        id: jobId,
+        userId,
+        type,
+        params,
+        input,
+        uploadId: upload?.id ?? null,
+        priority: reservation.priority,
+        reservationId: reservation.reservationId,
+      });
+      try {
+        await this.queues.add(
+          policy.queue as never,
+          {
+            name: type,
+            v: 1,
+            jobId,
+            userId,
+            priority: reservation.priority,
+            params: { ...params, input, ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}) },
+          } as never,
+          { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
+        );
+      } catch (err) {
+        await this.jobs.deleteOwned(userId, jobId);
+        throw err;
+      }
+    } catch (err) {
+      await this.billing
+        .release(userId, jobId, 'submission_failed')
+        .catch((e) => this.logger.error({ err: e, jobId }, 'could not release the reservation of a failed submission'));
+      if (err instanceof AppError) throw err;
+      this.logger.error({ err, jobId }, 'job submission failed after the reservation');
+      throw new AppError('UPSTREAM_UNAVAILABLE', 'The job could not be queued; nothing was charged, try again');
+    }
+    this.submitted.inc({ type });
+    return {
+      status: 202,
+      body: presentJob(job, this.config.PUBLIC_BASE_URL),
+      headers: { Location: `/v1/jobs/${jobId}` },
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import type { JobRecord } from './jobs.repository';
+
+export interface JobOutputView {
+  name: string;
+  content_type: string;
+  size: number;
+  url: string;
+}
+
+export interface JobView {
+  id: string;
+  type: string;
+  status: string;
+  progress: number;
+  params: Record<string, unknown>;
+  error?: { code: string; message: string };
+  outputs: JobOutputView[];
+  outputs_expired_at?: string;
+  created_at: string;
+  started_at?: string;
+  completed_at?: string;
+  usage?: Record<string, unknown>;
+}
+
+export const outputPath = (jobId: string, name: string) => `/v1/jobs/${jobId}/outputs/${encodeURIComponent(name)}`;
+
+/** The public shape of a job: never the entity (no storage keys, reservation ids or owner). */
+export function presentJob(job: JobRecord, baseUrl: string): JobView {
+  const view: JobView = {
+    id: job.id,
+    type: job.type,
+    status: job.status,
+    progress: Math.round(job.progress * 10) / 10,
+    params: job.params,
+    outputs: job.outputsExpiredAt
+      ? []
+      : job.outputs.map((o) => ({
+          name: o.name,
+          content_type: o.contentType,
+          size: o.size,
+          url: `${baseUrl}${outputPath(job.id, o.name)}`,
+        })),
+    created_at: job.createdAt.toISOString(),
+  };
+  if (job.error) view.error = { code: job.error.code, message: job.error.message };
+  if (job.outputsExpiredAt) view.outputs_expired_at = job.outputsExpiredAt.toISOString();
+  if (job.startedAt) view.started_at = job.startedAt.toISOString();
+  if (job.completedAt) view.completed_at = job.completedAt.toISOString();
+  if (job.usage) view.usage = job.usage;
+  return view;
+}
+
+/** Strong validator of the status resource: the row's revision changes on every update. */
+export const jobEtag = (job: JobRecord) => `"${job.id.slice(0, 8)}-${job.revision}"`;
+
+/** RFC 9110 If-None-Match (weak comparison): `*` or any listed tag equal to ours. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}

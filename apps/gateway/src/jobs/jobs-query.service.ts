@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@clipyard/contracts';
+import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { JobsRepository, type JobRecord } from './jobs.repository';
+import { presentJob, type JobView } from './job.presenter';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id cannot name a job the caller owns: it is simply not found. */
+export function assertJobId(id: string): void {
+  if (!UUID.test(id)) throw new AppError('JOB_NOT_FOUND', 'Job not found');
+}
+
+export interface JobStats {
+  total: number;
+  by_status: Record<JobStatus, number>;
+  by_type: Record<JobType, Record<JobStatus, number> & { total: number }>;
+  /** completed / (completed + failed); null until a job has finished. */
+  success_rate: number | null;
+}
+
+function encodeCursor(job: JobRecord): string {
+  return Buffer.from(`${job.createdAt.toISOString()}|${job.id}`).toString('base64url');
+}
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid cursor', { issues: [{ path: 'cursor', message: 'not a cursor from this API' }] });
+  }
+  return { createdAt, id };
+}
+
+const zeroStatuses = () => Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+
+/** Read side of the jobs API: status, listing and stats, all scoped to the caller. */
+@Injectable()
+export class JobsQueryService {
+  constructor(
+    private readonly jobs: JobsRepository,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async get(userId: string, id: string): Promise<JobRecord> {
+    assertJobId(id);
+    const job = await this.jobs.findOwned(userId, id);
+    if (!job) throw new AppError('JOB_NOT_FOUND', 'Job not found');
+    return job;
+  }
+
+  present(job: JobRecord): JobView {
+    return presentJob(job, this.config.PUBLIC_BASE_URL);
+  }
+
+  async list(
+    userId: string,
+    q: { status?: JobStatus; type?: JobType; limit: number; cursor?: string },
+  ): Promise<{ data: JobView[]; next_cursor: string | null }> {
+    const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const rows = await this.jobs.list(userId, { status: q.status, type: q.type, limit: q.limit + 1, before });
+    const page = rows.slice(0, q.limit);
+    return {
+      data: page.map((j) => this.present(j)),
+      next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async stats(userId: string): Promise<JobStats> {
+    const by_status = zeroStatuses();
+    const by_type = Object.fromEntries(JOB_TYPES.map((t) => [t, { total: 0, ...zeroStatuses() }])) as JobStats['by_type'];
+    let total = 0;
+    for (const { type, status, count } of await this.jobs.countsByTypeAndStatus(userId)) {
+      total += count;
+      by_status[status] += count;
+      by_type[type][status] += count;
+      by_type[type].total += count;
+    }
+    const finished = by_status.completed + by_status.failed;
+    return { total, by_status, by_type, success_rate: finished ? by_status.completed / finished : null };
+  }
+}

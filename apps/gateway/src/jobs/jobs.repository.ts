@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { JobOutputRecord, JobStatus, JobType } from '@clipyard/database';
+
+/** A jobs row as the gateway uses it. */
+export interface JobRecord {
+  id: string;
+  userId: string;
+  type: JobType;
+  status: JobStatus;
+  progress: number;
+  params: Record<string, unknown>;
+  input: { key: string } | { url: string };
+  uploadId: string | null;
+  priority: number;
+  reservationId: string | null;
+  attempt: number;
+  error: { code: string; message: string } | null;
+  outputs: JobOutputRecord[];
+  usage: Record<string, unknown> | null;
+  revision: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  outputsExpiredAt: Date | null;
+}
+
+export interface NewJob {
+  id: string;
+  userId: string;
+  type: JobType;
+  params: Record<string, unknown>;
+  input: { key: string } | { url: string };
+  uploadId: string | null;
+  priority: number;
+  reservationId: string | null;
+}
+
+export interface ListFilter {
+  status?: JobStatus;
+  type?: JobType;
+  limit: number;
+  /** Keyset position: strictly older than this (created_at, id). */
+  before?: { createdAt: Date; id: string };
+}
+
+const COLUMNS = `id, user_id, type, status, progress, params, input, upload_id, priority, reservation_id, attempt,
+  error, outputs, usage, revision, created_at, started_at, completed_at, outputs_expired_at`;
+
+const J_COLUMNS = COLUMNS.split(',').map((c) => `j.${c.trim()}`).join(', ');
+
+/** Still running: the only states an event or a cancel may move forward from. */
+const OPEN = `status IN ('queued', 'active')`;
+
+type Row = Record<string, any>;
+function toRecord(r: Row): JobRecord {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    type: r.type,
+    status: r.status,
+    progress: Number(r.progress),
+    params: r.params,
+    input: r.input,
+    uploadId: r.upload_id,
+    priority: r.priority,
+    reservationId: r.reservation_id,
+    attempt: r.attempt,
+    error: r.error,
+    outputs: r.outputs ?? [],
+    usage: r.usage,
+    revision: String(r.revision),
+    createdAt: r.created_at,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    outputsExpiredAt: r.outputs_expired_at,
+  };
+}
+
+/**
+ * The jobs table. Every method that touches a tenant's job takes the owner's user id; there is
+ * no lookup by id alone. Event updates only ever move a job forward (queued → active → terminal),
+ * so a late or duplicated event cannot undo a finished job.
+ */
+@Injectable()
+export class JobsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async insert(j: NewJob): Promise<JobRecord> {
+    const rows: Row[] = await this.ds.query(
+      `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId],
+    );
+    return toRecord(rows[0]);
+  }
+
+  /** The status-polling read: one primary-key lookup, filtered by owner. */
+  async findOwned(userId: string, id: string): Promise<JobRecord | null> {
+    const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** Removes a job that never reached the queue (submission rollback). */
+  async deleteOwned(userId: string, id: string): Promise<void> {
+    await this.ds.query(`DELETE FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
+  }
+
+  async list(userId: string, f: ListFilter): Promise<JobRecord[]> {
+    const where = ['user_id = $1'];
+    const args: unknown[] = [userId];
+    if (f.status) where.push(`status = $${args.push(f.status)}`);
+    if (f.type) where.push(`type = $${args.push(f.type)}`);
+    if (f.before) {
+      const a = args.push(f.before.createdAt);
+      const b = args.push(f.before.id);
+      where.push(`(created_at, id) < ($${a}, $${b})`);
+    }
+    const limit = args.push(f.limit);
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM jobs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${limit}`,
+      args,
+    );
+    return rows.map(toRecord);
+  }
+
+  async countsByTypeAndStatus(userId: string): Promise<{ type: JobType; status: JobStatus; count: number }[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT type, status, count(*)::int AS count FROM jobs WHERE user_id = $1 GROUP BY type, status`,
+      [userId],
+    );
+    return rows.map((r) => ({ type: r.type, status: r.status, count: r.count }));
+  }
+
+  async markStarted(userId: string, id: string, at: Date, attempt: number): Promise<boolean> {
+    const res = await this.ds.query(
+      `UPDATE jobs SET status = 'active', attempt = GREATEST(attempt, $3), started_at = COALESCE(started_at, $4),
+         revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND user_id = $2 AND ${OPEN}`,
+      [id, userId, attempt, at],
+    );
+    return affected(res) > 0;
+  }
+
+  /** Cheap: a primary-key update that is a no-op for a finished job or a stale (lower) value. */
+  async setProgress(userId: string, id: string, progress: number): Promise<boolean> {
+    const res = await this.ds.query(
+      `UPDATE jobs SET progress = $3, status = 'active', revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND user_id = $2 AND ${OPEN} AND progress < $3`,
+      [id, userId, progress],
+    );
+    return affected(res) > 0;
+  }
+
+  async markCompleted(
+    userId: string,
+    id: string,
+    at: Date,
+    outputs: JobOutputRecord[],
+    result: Record<string, unknown>,
+    usage: Record<string, unknown> | null,
+  ): Promise<JobRecord | null> {
+    const rows: Row[] = await this.ds.query(
+      `UPDATE jobs SET status = 'completed', progress = 100, outputs = $3, result = $4, usage = $5,
+         started_at = COALESCE(started_at, $6), completed_at = $6, revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
+      [id, userId, JSON.stringify(outputs), result, usage, at],
+    );
+    return firstRow(rows);
+  }
+
+  async markFailed(userId: string, id: string, at: Date, error: { code: string; message: string }): Promise<JobRecord | null> {
+    const rows: Row[] = await this.ds.query(
+      `UPDATE jobs SET status = 'failed', error = $3, completed_at = $4, revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
+      [id, userId, error, at],
+    );
+    return firstRow(rows);
+  }
+
+  /** Cancels a running job; returns it with the status it had before, or null if it was not running. */
+  async cancel(userId: string, id: string): Promise<{ job: JobRecord; was: JobStatus } | null> {
+    const rows: Row[] = await this.ds.query(
+      `WITH prev AS (SELECT id, status FROM jobs WHERE id = $1 AND user_id = $2 AND ${OPEN} FOR UPDATE)
+       UPDATE jobs j SET status = 'canceled', completed_at = now(), revision = j.revision + 1, updated_at = now()
+       FROM prev WHERE j.id = prev.id RETURNING prev.status AS was, ${J_COLUMNS}`,
+      [id, userId],
+    );
+    const r = firstRawRow(rows);
+    return r ? { job: toRecord(r), was: r.was } : null;
+  }
+
+  /** Users (after `afterUserId`, in id order) with completed jobs whose outputs still exist and finished before `olderThan`. */
+  async usersWithOutputsBefore(olderThan: Date, limit: number, afterUserId = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT DISTINCT user_id FROM jobs
+       WHERE status = 'completed' AND outputs_expired_at IS NULL AND completed_at < $1 AND user_id > $3
+       ORDER BY user_id LIMIT $2`,
+      [olderThan, limit, afterUserId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** One user's completed jobs whose outputs are due for deletion. */
+  async outputsDue(userId: string, olderThan: Date, limit: number): Promise<JobRecord[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM jobs
+       WHERE user_id = $1 AND status = 'completed' AND outputs_expired_at IS NULL AND completed_at < $2
+       ORDER BY completed_at LIMIT $3`,
+      [userId, olderThan, limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async markOutputsExpired(userId: string, ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const res = await this.ds.query(
+      `UPDATE jobs SET outputs_expired_at = now(), revision = revision + 1, updated_at = now()
+       WHERE user_id = $1 AND id = ANY($2::uuid[]) AND outputs_expired_at IS NULL`,
+      [userId, ids],
+    );
+    return affected(res);
+  }
+}
+
+/** TypeORM returns [rows, affectedCount] for UPDATE/DELETE on postgres. */
+function affected(res: unknown): number {
+  return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
+}
+function firstRawRow(res: unknown): Row | undefined {
+  if (!Array.isArray(res)) return undefined;
+  const rows = Array.isArray(res[0]) ? res[0] : res;
+  return rows[0];
+}
+function firstRow(res: unknown): JobRecord | null {
+  const r = firstRawRow(res);
+  return r ? toRecord(r) : null;
+}

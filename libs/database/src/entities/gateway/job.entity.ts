@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const JOB_TYPES = ['trim', 'overlay', 'transcribe'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+export const JOB_STATUSES = ['queued', 'active', 'completed', 'failed', 'canceled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'canceled'];
+
+/** A stored output of a job (what the worker reported). */
+export interface JobOutputRecord {
+  name: string;
+  key: string;
+  contentType: string;
+  size: number;
+}
+
+/** A media job the gateway accepted. Only the gateway writes this table. */
+@Entity('jobs')
+@Index('jobs_user_created_idx', ['userId', 'createdAt', 'id'])
+export class JobEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'user_id' }) userId!: string;
+  @Column('text') type!: JobType;
+  @Column('text') status!: JobStatus;
+  @Column('real') progress!: number;
+  /** Parameters as the client submitted them (validated, normalised). */
+  @Column('jsonb') params!: Record<string, unknown>;
+  /** Where the worker reads the input: `{ key }` in storage or `{ url }`. */
+  @Column('jsonb') input!: { key: string } | { url: string };
+  @Column('uuid', { name: 'upload_id', nullable: true }) uploadId!: string | null;
+  @Column('int') priority!: number;
+  @Column('text', { name: 'reservation_id', nullable: true }) reservationId!: string | null;
+  @Column('int') attempt!: number;
+  @Column('jsonb', { nullable: true }) error!: { code: string; message: string } | null;
+  @Column('jsonb') outputs!: JobOutputRecord[];
+  @Column('jsonb', { nullable: true }) result!: Record<string, unknown> | null;
+  @Column('jsonb', { nullable: true }) usage!: Record<string, unknown> | null;
+  /** Bumped on every change: the ETag of the status resource. */
+  @Column('bigint') revision!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt!: Date | null;
+  /** When the retention sweep deleted the outputs. */
+  @Column('timestamptz', { name: 'outputs_expired_at', nullable: true }) outputsExpiredAt!: Date | null;
+}

@@ -1,0 +1,272 @@
+/**
+ * The gateway side of media jobs over real HTTP, PostgreSQL, Redis, BullMQ, billing and ffprobe:
+ * uploads, validation, plan features, SSRF refusals, idempotency, ETag polling, listing, stats,
+ * cancel and tenant isolation. (test/jobs.e2e-spec.ts runs the real ffmpeg pipeline end to end.)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { QUEUES } from '@clipyard/contracts';
+import { QueueClient, RpcClient } from '@clipyard/queue';
+import { Storage } from '@clipyard/storage';
+import { startSystem, type System } from './harness';
+import { signUp, type TestUser } from './helpers/users';
+import { makeCorrupt, makeVideo } from './helpers/media';
+import { setPlan, upload } from './helpers/jobs';
+
+describe('media jobs API (e2e)', () => {
+  let sys: System;
+  let dir: string;
+  let video: string;
+  let alice: TestUser;
+  let bob: TestUser;
+  let aliceUpload: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jobs-api-'));
+    sys = await startSystem({ env: { STORAGE_LOCAL_DIR: path.join(dir, 'storage'), UPLOAD_TMP_DIR: path.join(dir, 'spool') } });
+    video = await makeVideo(path.join(dir, 'clip.mp4'), { durationS: 4 });
+    [alice, bob] = [await signUp(sys), await signUp(sys)];
+    await setPlan(sys, alice.userId, 'premium', { max_concurrent_jobs: -1 });
+    await setPlan(sys, bob.userId, 'free', { max_concurrent_jobs: -1 });
+  });
+  afterAll(async () => {
+    await sys?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('uploads', () => {
+    it('stores a video and reports what ffprobe saw; only its owner can see it', async () => {
+      const res = await upload(sys, alice.apiKey, video, { contentType: 'video/mp4' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ id: expect.any(String), content_type: 'video/mp4', width: 640, height: 360, filename: 'clip.mp4' });
+      expect(res.body.duration_s).toBeCloseTo(4, 0);
+      expect(res.body.size).toBeGreaterThan(1000);
+      aliceUpload = res.body.id;
+      expect((await sys.get(`/v1/uploads/${aliceUpload}`, { apiKey: alice.apiKey })).status).toBe(200);
+      const foreign = await sys.get(`/v1/uploads/${aliceUpload}`, { apiKey: bob.apiKey });
+      expect(foreign.status).toBe(404);
+      expect(foreign.body.error.code).toBe('UPLOAD_NOT_FOUND');
+    });
+
+    it('refuses corrupt media with 422 UNSUPPORTED_MEDIA and stores nothing', async () => {
+      const res = await upload(sys, bob.apiKey, await makeCorrupt(path.join(dir, 'bad.mp4')), { contentType: 'video/mp4' });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA');
+      const stored: string[] = [];
+      for await (const o of sys.apps.gateway!.get(Storage).list(`users/${bob.userId}/`)) stored.push(o.key);
+      expect(stored).toEqual([]);
+    });
+
+    it("refuses a file past the plan's limit with 413 FILE_TOO_LARGE, also when streamed without a length", async () => {
+      const carol = await signUp(sys);
+      await setPlan(sys, carol.userId, 'free', { max_file_bytes: 50_000 });
+      const declared = await upload(sys, carol.apiKey, Buffer.alloc(200_000, 1));
+      expect(declared.status).toBe(413);
+      expect(declared.body.error).toMatchObject({ code: 'FILE_TOO_LARGE', details: { maxBytes: 50_000 } });
+
+      const boundary = 'xBOUNDARYx';
+      const chunks = [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`),
+        ...Array.from({ length: 8 }, () => Buffer.alloc(16_384, 7)),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ];
+      const res = await fetch(`${sys.baseUrl}/v1/uploads`, {
+        method: 'POST',
+        headers: { 'x-api-key': carol.apiKey, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: new ReadableStream({
+          pull(ctrl) {
+            const next = chunks.shift();
+            if (next) ctrl.enqueue(next);
+            else ctrl.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as any).error.code).toBe('FILE_TOO_LARGE');
+    });
+
+    it('wants multipart with a "file" field', async () => {
+      const json = await sys.post('/v1/uploads', { file: 'x' }, { apiKey: alice.apiKey });
+      expect(json.status).toBe(415);
+      const wrongField = await upload(sys, alice.apiKey, video, { field: 'media' });
+      expect(wrongField.status).toBe(422);
+      expect(wrongField.body.error.details.issues[0].path).toBe('file');
+    });
+  });
+
+  describe('submission', () => {
+    it('accepts a trim with 202, a Location header and the normalised parameters', async () => {
+      const res = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: '00:00:01.000', end: 3 }, { apiKey: alice.apiKey });
+      expect(res.status).toBe(202);
+      expect(res.headers.get('location')).toBe(`/v1/jobs/${res.body.id}`);
+      expect(res.body).toMatchObject({
+        type: 'trim',
+        status: 'queued',
+        progress: 0,
+        outputs: [],
+        params: { input: { upload_id: aliceUpload }, start: 1, end: 3, mode: 'fast', thumbnail: false },
+      });
+      const polled = await sys.get(res.headers.get('location')!, { apiKey: alice.apiKey });
+      expect(polled.status).toBe(200);
+      expect(polled.body.id).toBe(res.body.id);
+    });
+
+    it('names the invalid field with 422', async () => {
+      const badEnd = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 5, end: 2 }, { apiKey: alice.apiKey });
+      expect(badEnd.status).toBe(422);
+      expect(badEnd.body.error.code).toBe('VALIDATION_FAILED');
+      expect(badEnd.body.error.details.issues.map((i: any) => i.path)).toContain('end');
+      const badMode = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 0, end: 2, mode: 'turbo' }, { apiKey: alice.apiKey });
+      expect(badMode.body.error.details.issues.map((i: any) => i.path)).toContain('mode');
+      const badOverlay = await sys.post('/v1/jobs/overlay', { input: { upload_id: aliceUpload }, text: '' }, { apiKey: alice.apiKey });
+      expect(badOverlay.status).toBe(422);
+      expect(badOverlay.body.error.details.issues.map((i: any) => i.path)).toContain('text');
+    });
+
+    it("refuses another user's upload with 404, and a plan without the feature with 403, leaving no job", async () => {
+      const foreign = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 0, end: 1 }, { apiKey: bob.apiKey });
+      expect(foreign.status).toBe(404);
+      expect(foreign.body.error.code).toBe('UPLOAD_NOT_FOUND');
+      const own = (await upload(sys, bob.apiKey, video)).body.id;
+      const vertical = await sys.post('/v1/jobs/trim', { input: { upload_id: own }, start: 0, end: 1, vertical: 'crop' }, { apiKey: bob.apiKey });
+      expect(vertical.status).toBe(403);
+      expect(vertical.body.error).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', details: { feature: 'vertical_format' } });
+      const list = await sys.get('/v1/jobs', { apiKey: bob.apiKey });
+      expect(list.body.data).toEqual([]);
+    });
+
+    it.each([
+      'http://127.0.0.1/a.mp4',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:8080/a.mp4',
+      'http://localhost/a.mp4',
+      'file:///etc/passwd',
+    ])('refuses the URL input %s with 422 URL_FORBIDDEN', async (url) => {
+      const res = await sys.post('/v1/jobs/trim', { input: { url }, start: 0, end: 1 }, { apiKey: alice.apiKey });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('URL_FORBIDDEN');
+    });
+  });
+
+  describe('idempotency', () => {
+    it('replays the same job for the same key and body, refuses the key with another body, scopes keys per user', async () => {
+      const key = `trim-${Date.now()}`;
+      const body = { input: { upload_id: aliceUpload }, start: 0, end: 2 };
+      const first = await sys.post('/v1/jobs/trim', body, { apiKey: alice.apiKey, headers: { 'idempotency-key': key } });
+      const again = await sys.post('/v1/jobs/trim', { end: 2, start: 0, input: { upload_id: aliceUpload } }, { apiKey: alice.apiKey, headers: { 'idempotency-key': key } });
+      expect(first.status).toBe(202);
+      expect(again.status).toBe(202);
+      expect(again.body.id).toBe(first.body.id);
+      expect(again.headers.get('location')).toBe(first.headers.get('location'));
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const other = await sys.post('/v1/jobs/trim', { ...body, end: 3 }, { apiKey: alice.apiKey, headers: { 'idempotency-key': key } });
+      expect(other.status).toBe(422);
+      expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      const bobUpload = (await upload(sys, bob.apiKey, video)).body.id;
+      const bobs = await sys.post('/v1/jobs/trim', { input: { upload_id: bobUpload }, start: 0, end: 2 }, { apiKey: bob.apiKey, headers: { 'idempotency-key': key } });
+      expect(bobs.status).toBe(202);
+      expect(bobs.body.id).not.toBe(first.body.id);
+    });
+  });
+
+  describe('polling, listing, stats', () => {
+    it('answers If-None-Match with 304 while nothing changed, and sends Retry-After while running', async () => {
+      await sys.stopApp('media-worker');
+      try {
+        const job = await sys.post('/v1/jobs/overlay', { input: { upload_id: aliceUpload }, text: 'hi' }, { apiKey: alice.apiKey });
+        const first = await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey });
+        const etag = first.headers.get('etag')!;
+        expect(etag).toMatch(/^".+"$/);
+        expect(first.headers.get('retry-after')).toBe('2');
+        const same = await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey, headers: { 'if-none-match': etag } });
+        expect(same.status).toBe(304);
+        expect(same.text).toBe('');
+        const del = await sys.request('DELETE', `/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey });
+        expect(del.status).toBe(200);
+        const changed = await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey, headers: { 'if-none-match': etag } });
+        expect(changed.status).toBe(200);
+        expect(changed.headers.get('etag')).not.toBe(etag);
+        expect(changed.headers.get('retry-after')).toBeNull();
+      } finally {
+        await sys.startApp('media-worker');
+      }
+    });
+
+    it('lists newest first with a cursor and filters, and counts by status and type', async () => {
+      const dave = await signUp(sys);
+      await setPlan(sys, dave.userId, 'premium', { max_concurrent_jobs: -1 });
+      const up = (await upload(sys, dave.apiKey, video)).body.id;
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const type = i % 2 ? 'overlay' : 'trim';
+        const body = type === 'trim' ? { input: { upload_id: up }, start: 0, end: 1 } : { input: { upload_id: up }, text: `n${i}` };
+        ids.unshift((await sys.post(`/v1/jobs/${type}`, body, { apiKey: dave.apiKey })).body.id);
+      }
+      const p1 = await sys.get('/v1/jobs?limit=2', { apiKey: dave.apiKey });
+      const p2 = await sys.get(`/v1/jobs?limit=2&cursor=${p1.body.next_cursor}`, { apiKey: dave.apiKey });
+      const p3 = await sys.get(`/v1/jobs?limit=2&cursor=${p2.body.next_cursor}`, { apiKey: dave.apiKey });
+      expect([...p1.body.data, ...p2.body.data, ...p3.body.data].map((j: any) => j.id)).toEqual(ids);
+      expect(p3.body.next_cursor).toBeNull();
+      const overlays = await sys.get('/v1/jobs?type=overlay', { apiKey: dave.apiKey });
+      expect(overlays.body.data.map((j: any) => j.id)).toEqual([ids[1], ids[3]]);
+      const bad = await sys.get('/v1/jobs?status=done&limit=1000', { apiKey: dave.apiKey });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.details.issues.map((i: any) => i.path).sort()).toEqual(['limit', 'status']);
+      const stats = await sys.get('/v1/jobs/stats', { apiKey: dave.apiKey });
+      expect(stats.status).toBe(200);
+      expect(stats.body.total).toBe(5);
+      expect(stats.body.by_type.trim.total).toBe(3);
+      expect(stats.body.by_type.overlay.total).toBe(2);
+    });
+  });
+
+  describe('cancel', () => {
+    it('cancels a queued job: removed from the queue, reservation released, a second cancel is 409', async () => {
+      await sys.stopApp('media-worker');
+      try {
+        const job = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 0, end: 1 }, { apiKey: alice.apiKey });
+        const queue = sys.apps.gateway!.get(QueueClient).queue(QUEUES.trim);
+        expect(await queue.getJob(job.body.id)).toBeTruthy();
+        const rpc = sys.apps.gateway!.get(RpcClient);
+        const reservedBefore = (await rpc.call('usage.summary', { userId: alice.userId })).actions.trim.reserved;
+        const del = await sys.request('DELETE', `/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey });
+        expect(del.status).toBe(200);
+        expect(del.body).toMatchObject({ id: job.body.id, status: 'canceled' });
+        expect(del.body.completed_at).toBeDefined();
+        expect(await queue.getJob(job.body.id)).toBeFalsy();
+        expect((await rpc.call('usage.summary', { userId: alice.userId })).actions.trim.reserved).toBe(reservedBefore - 1);
+        const again = await sys.request('DELETE', `/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey });
+        expect(again.status).toBe(409);
+        expect(again.body.error).toMatchObject({ code: 'JOB_NOT_CANCELABLE', details: { status: 'canceled' } });
+      } finally {
+        await sys.startApp('media-worker');
+      }
+    });
+  });
+
+  describe('tenant isolation', () => {
+    it("answers 404 for another user's job on every route", async () => {
+      const job = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 0, end: 1 }, { apiKey: alice.apiKey });
+      for (const [method, url] of [
+        ['GET', `/v1/jobs/${job.body.id}`],
+        ['DELETE', `/v1/jobs/${job.body.id}`],
+        ['GET', `/v1/jobs/${job.body.id}/outputs/output.mp4`],
+        ['GET', `/v1/jobs/${job.body.id}/outputs/output.mp4/url`],
+      ]) {
+        const res = await sys.request(method, url, { apiKey: bob.apiKey });
+        expect([method, url, res.status, res.body.error.code]).toEqual([method, url, 404, 'JOB_NOT_FOUND']);
+      }
+      expect((await sys.get('/v1/jobs', { apiKey: bob.apiKey })).body.data.map((j: any) => j.id)).not.toContain(job.body.id);
+      expect((await sys.get('/v1/jobs/not-a-uuid', { apiKey: alice.apiKey })).status).toBe(404);
+      expect((await sys.get(`/v1/jobs/${job.body.id}`)).status).toBe(401);
+    });
+
+    it('refuses forged or altered signed links', async () => {
+      const forged = await sys.get('/v1/files/eyJrIjoidXNlcnMveC9vdXRwdXRzL3gifQ?exp=9999999999&sig=00');
+      expect(forged.status).toBe(403);
+      expect(forged.body.error.code).toBe('INVALID_SIGNATURE');
+    });
+  });
+});
