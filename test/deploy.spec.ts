@@ -201,6 +201,11 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('documents in .env.example every variable an app reads', () => {
+    const undocumented = Object.entries(CONFIG).flatMap(([app, keys]) => keys.filter((k) => !ENV_EXAMPLE.includes(k)).map((k) => `${k} (${app})`));
+    expect(undocumented).toEqual([]);
+  });
+
   it('gives no secret a default value (optional ones may default to empty)', () => {
     const env = raw['x-clipyard-env'] as Record<string, string>;
     const withDefault = Object.entries(env)
