@@ -1,4 +1,5 @@
 import { repl } from '@nestjs/core';
+import { installReplHelpers } from '@clipyard/observability';
 import { BillingAppModule } from './app.module';
 import { loadBillingConfig } from './config';
 import { billingReplHelpers } from './admin/repl-helpers';
@@ -10,7 +11,7 @@ import { billingReplHelpers } from './admin/repl-helpers';
 async function main(): Promise<void> {
   const config = loadBillingConfig();
   const server = await repl(BillingAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }));
-  Object.assign(server.context, billingReplHelpers((type) => server.context.get(type)));
+  installReplHelpers(server.context, billingReplHelpers((type) => server.context.get(type)));
   server.setupHistory('.data/.repl_history_billing', () => undefined);
 }
 void main();

@@ -48,7 +48,8 @@ export class GatewayAppModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ValidationPipe },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        AuthGuard,
+        { provide: APP_GUARD, useExisting: AuthGuard }, // one instance: /admin/queues reuses its check
         QueueDepthMetrics,
       ],
       exports: [GATEWAY_CONFIG],

@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { createHttpApp } from '@clipyard/observability';
 import { GatewayAppModule } from './app.module';
 import { loadGatewayConfig, type GatewayConfig } from './config';
+import { mountGatewayQueueBoard } from './admin/queue-board';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -40,6 +41,7 @@ export async function createGatewayApp(
     credentials: false,
     exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
   });
+  await mountGatewayQueueBoard(app); // Bull Board at /admin/queues, admins only
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

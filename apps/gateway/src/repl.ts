@@ -1,4 +1,5 @@
 import { repl } from '@nestjs/core';
+import { installReplHelpers } from '@clipyard/observability';
 import { GatewayAppModule } from './app.module';
 import { loadGatewayConfig } from './config';
 import { gatewayReplHelpers } from './admin/repl-helpers';
@@ -10,7 +11,7 @@ import { gatewayReplHelpers } from './admin/repl-helpers';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const server = await repl(GatewayAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }));
-  Object.assign(server.context, gatewayReplHelpers((type) => server.context.get(type)));
+  installReplHelpers(server.context, gatewayReplHelpers((type) => server.context.get(type)));
   server.setupHistory('.data/.repl_history_gateway', () => undefined);
 }
 void main();

@@ -8,3 +8,4 @@ export * from './observability.module';
 export * from './redis.health';
 export * from './run-main';
 export * from './public.decorator';
+export * from './repl-context';

@@ -31,12 +31,22 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
     if (!u) throw new Error(`no user ${value}`);
     return u.id;
   };
+  const keyring = {
+    /** Re-seals every provider key and signing key under the newest ENCRYPTION_KEYS version; reports counts. */
+    rotateEncryptionKeys: async () => ({ providerKeys: await providerKeys.rotate(), signingKeys: await signing.reseal(), version: providerKeys.ring.current }),
+    /** Starts signing access tokens with a new key; the old kid stays valid until its tokens expire. */
+    rotateSigningKey: async () => ({ kid: await signing.rotate() }),
+    /** Re-seals every stored provider key under the newest ENCRYPTION_KEYS version; reports how many. */
+    rotateProviderKeys: async () => ({ providerKeys: await providerKeys.rotate(), version: providerKeys.ring.current }),
+  };
   return {
     users: {
       /** Creates a user (`role`: user | admin); password policy applies. */
       create: (email: string, password: string, role: 'user' | 'admin' = 'user') =>
         users.create({ email, password, role: arg(z.enum(['user', 'admin']), role, 'role') }),
       get: async (who: string) => users.get(await resolve(who)),
+      /** Same as get: by id, email or username. */
+      find: async (who: string) => users.get(await resolve(who)),
       setRole: async (who: string, role: 'user' | 'admin') => account.setRole(await resolve(who), arg(z.enum(['user', 'admin']), role, 'role')),
       /** Disables sign-in, revokes sessions; the user's API keys are refused on the next request. */
       deactivate: async (who: string) => account.setActive(await resolve(who), false),
@@ -49,11 +59,8 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
         apiKeys.create({ userId: await resolve(who), name, expires_in_days: expiresInDays }),
       revoke: async (who: string, keyId: string) => apiKeys.revoke(await resolve(who), arg(z.string().uuid(), keyId, 'keyId')),
     },
-    keyring: {
-      /** Re-seals every provider key and signing key under the newest ENCRYPTION_KEYS version; reports counts. */
-      rotateEncryptionKeys: async () => ({ providerKeys: await providerKeys.rotate(), signingKeys: await signing.reseal(), version: providerKeys.ring.current }),
-      /** Starts signing access tokens with a new key; the old kid stays valid until its tokens expire. */
-      rotateSigningKey: async () => ({ kid: await signing.rotate() }),
-    },
+    keyring,
+    /** The same helpers under the name the admin guide uses (`crypto.rotateProviderKeys()`). */
+    crypto: keyring,
   };
 }

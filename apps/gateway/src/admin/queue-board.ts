@@ -5,7 +5,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { AppError } from '@clipyard/contracts';
+import { AppError, QUEUES } from '@clipyard/contracts';
+import { ROOT_LOGGER } from '@clipyard/observability';
+import { QueueClient } from '@clipyard/queue';
+import { AuthGuard } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -49,6 +52,17 @@ export async function mountQueueBoard(app: NestFastifyApplication, opts: QueueBo
       }
     });
     await scope.register(serverAdapter.registerPlugin() as never, { prefix: QUEUE_BOARD_PATH });
+  });
+}
+
+/** The board on the gateway: every plain queue (media, job events, usage events), the guard's check. */
+export function mountGatewayQueueBoard(app: NestFastifyApplication): Promise<void> {
+  const guard = app.get(AuthGuard);
+  const queues = app.get(QueueClient);
+  return mountQueueBoard(app, {
+    authenticate: (req) => guard.authenticate(req),
+    queues: Object.values(QUEUES).map((name) => queues.queue(name)),
+    logger: app.get<Logger>(ROOT_LOGGER),
   });
 }
 
