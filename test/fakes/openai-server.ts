@@ -42,8 +42,10 @@ export interface FakeOpenAI {
   /** Base URL including `/v1`, as a provider key's base_url. */
   url: string;
   requests: RecordedRequest[];
-  /** The plaintext key requests must carry (any key when undefined). */
-  expectedKey: string | undefined;
+  /** The plaintext key(s) requests must carry (any key when undefined). */
+  expectedKey: string | string[] | undefined;
+  /** How many requests each accepted key made (by the key's last 4 characters). */
+  keyUse: Record<string, number>;
   /** Answers for the next requests, consumed in order before normal handling. */
   script: ScriptedReply[];
   /** Delay before every answer (ms), to exercise timeouts. */
@@ -97,10 +99,11 @@ async function speechSpans(path: string, duration: number): Promise<{ start: num
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-export async function startFakeOpenAI(opts: { expectedKey?: string; maxUploadBytes?: number } = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(opts: { expectedKey?: string | string[]; maxUploadBytes?: number } = {}): Promise<FakeOpenAI> {
   const state: Omit<FakeOpenAI, 'url' | 'close'> = {
     requests: [],
     expectedKey: opts.expectedKey,
+    keyUse: {},
     script: [],
     delayMs: 0,
     words: ['the', 'quick', 'brown', 'fox', 'jumps', 'over', 'the', 'lazy', 'dog'],
@@ -141,7 +144,9 @@ export async function startFakeOpenAI(opts: { expectedKey?: string; maxUploadByt
       return reply(404, apiError(`Invalid URL (${req.method} ${path})`));
     }
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    rec.authorized = !!auth && (state.expectedKey === undefined || auth === state.expectedKey);
+    const allowed = state.expectedKey === undefined ? undefined : [state.expectedKey].flat();
+    rec.authorized = !!auth && (allowed === undefined || allowed.includes(auth));
+    if (rec.authorized && auth) state.keyUse[auth.slice(-4)] = (state.keyUse[auth.slice(-4)] ?? 0) + 1;
     const scripted = state.script.shift();
     if (scripted) {
       const headers: Record<string, string> = scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {};

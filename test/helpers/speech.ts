@@ -32,12 +32,12 @@ export async function speechTimeline(
   return join(dir, out);
 }
 
-/** A test video (colour bars + tone or the given audio) of `seconds`, 320x240. */
-export async function videoWithAudio(dir: string, out: string, audio: string, seconds: number): Promise<string> {
+/** A 320x240 test video of `seconds` with the given audio; `flat` uses one solid colour (clean frame diffs). */
+export async function videoWithAudio(dir: string, out: string, audio: string, seconds: number, flat = false): Promise<string> {
   const path = join(dir, out);
   await exec('ffmpeg', [
     '-hide_banner', '-nostdin', '-y', '-v', 'error',
-    '-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=25:duration=${seconds}`,
+    '-f', 'lavfi', '-i', flat ? `color=c=0x203040:size=320x240:rate=25:duration=${seconds}` : `testsrc2=size=320x240:rate=25:duration=${seconds}`,
     '-i', audio, '-map', '0:v', '-map', '1:a', '-t', String(seconds),
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', path,
   ]);

@@ -12,6 +12,7 @@ import { UsageService } from './usage/usage.service';
 import { UsageQueryService } from './usage/usage-query.service';
 import { UsageRpc } from './usage/usage.rpc';
 import { UsageConsumer } from './usage/usage.consumer';
+import { UsageThresholds } from './usage/usage-thresholds';
 import { ReaperService } from './reaper/reaper.service';
 import { StripeService } from './stripe/stripe.service';
 import { StripeRpc } from './stripe/stripe.rpc';
@@ -32,6 +33,7 @@ export const BILLING_PROVIDERS = [
   UsageQueryService,
   UsageRpc,
   UsageConsumer,
+  UsageThresholds,
   ReaperService,
   StripeService,
   StripeRpc,

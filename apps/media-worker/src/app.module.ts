@@ -10,6 +10,7 @@ import { SystemRpc } from './system/system.rpc';
 import { PROCESSOR_CLASSES } from './processors';
 import { JOB_PROCESSORS } from './jobs/processor';
 import { MediaWorkersHost } from './jobs/media-workers.host';
+import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
 
 /** The media worker owns no tables: only objects in storage. */
 @Module({})
@@ -38,6 +39,7 @@ export class WorkerAppModule {
         { provide: WORKER_CONFIG, useValue: config },
         SystemRpc,
         WorkerRpcHost,
+        ...TRANSCRIBE_PROVIDERS,
         ...PROCESSOR_CLASSES,
         { provide: JOB_PROCESSORS, useFactory: (...ps: unknown[]) => ps, inject: PROCESSOR_CLASSES },
         MediaWorkersHost,

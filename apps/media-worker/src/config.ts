@@ -3,16 +3,20 @@ import { z } from 'zod';
 import { commonSchema, loadConfig, port, positiveInt } from '@clipyard/config';
 import { QUEUES } from '@clipyard/contracts';
 import { storageConfigSchema } from '@clipyard/storage';
-import { mediaConfigSchema } from '@clipyard/media';
+import { mediaConfigSchema, transcriptionConfigSchema } from '@clipyard/media';
+import { encryptionKeysVar } from '@clipyard/security';
 
 const MEDIA_QUEUES = [QUEUES.trim, QUEUES.overlay, QUEUES.transcribe] as const;
 
 export const workerConfigSchema = commonSchema
   .extend(storageConfigSchema.shape)
   .extend(mediaConfigSchema.shape)
+  .extend(transcriptionConfigSchema.shape)
   .extend({
     /** Small HTTP port for health and metrics. */
     WORKER_HTTP_PORT: port(3003),
+    /** The auth app's provider-key master keys (same value): opens a job owner's key for the call only. */
+    ENCRYPTION_KEYS: encryptionKeysVar(),
     /** Jobs of each queue one worker process runs at once. */
     WORKER_TRIM_CONCURRENCY: positiveInt(2),
     WORKER_OVERLAY_CONCURRENCY: positiveInt(2),

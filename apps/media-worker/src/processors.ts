@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { JobProcessor } from './jobs/processor';
 import { TrimProcessor } from './trim/trim.processor';
 import { OverlayProcessor } from './overlay/overlay.processor';
+import { TranscribeProcessor } from './transcribe/transcribe.processor';
 
 /**
  * Every media job processor (one per job name). To add a queue's processor, add its class here
@@ -10,4 +11,5 @@ import { OverlayProcessor } from './overlay/overlay.processor';
 export const PROCESSOR_CLASSES: Array<Type<JobProcessor>> = [
   TrimProcessor,
   OverlayProcessor,
+  TranscribeProcessor,
 ];

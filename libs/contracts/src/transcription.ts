@@ -19,6 +19,8 @@ registerErrorCodes({
   PROVIDER_REQUEST_REJECTED: 422,
   /** The input has no audio stream to transcribe. */
   NO_AUDIO_STREAM: 422,
+  /** Burning the captions into a subtitled trim failed. */
+  SUBTITLES_FAILED: 500,
 });
 
 export interface TranscriptionProviderCapabilities {

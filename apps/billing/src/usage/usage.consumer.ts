@@ -7,6 +7,7 @@ import { ROOT_LOGGER } from '@clipyard/observability';
 import { bullPrefix, createRedis } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { UsageService } from './usage.service';
+import { UsageThresholds } from './usage-thresholds';
 
 /** Consumes the `usage-events` queue. A DB error throws so BullMQ retries; the event id makes that safe. */
 @Injectable()
@@ -16,6 +17,7 @@ export class UsageConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     private readonly usage: UsageService,
+    private readonly thresholds: UsageThresholds,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -40,7 +42,12 @@ export class UsageConsumer implements OnApplicationBootstrap, BeforeApplicationS
       this.logger.error({ jobName: job.name, issues: parsed.error.issues }, 'invalid usage event dropped');
       throw new UnrecoverableError('INVALID_USAGE_EVENT');
     }
-    return this.usage.record(parsed.data);
+    const outcome = await this.usage.record(parsed.data);
+    // A failed threshold check must not retry the (already recorded) event; it is re-judged on the next one.
+    if (outcome === 'recorded') {
+      await this.thresholds.check(parsed.data).catch((err) => this.logger.error({ err }, 'usage threshold check failed'));
+    }
+    return outcome;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -60,6 +60,7 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
     const table: Partial<Record<MediaQueue, number>> = {
       [QUEUES.trim]: this.config.WORKER_TRIM_CONCURRENCY,
       [QUEUES.overlay]: this.config.WORKER_OVERLAY_CONCURRENCY,
+      [QUEUES.transcribe]: this.config.WORKER_TRANSCRIBE_CONCURRENCY,
     };
     return table[queue] ?? 1;
   }

@@ -4,6 +4,7 @@ import { QUEUES, trimJobParamsSchema } from '@clipyard/contracts';
 import { MediaTools, unsupportedMedia } from '@clipyard/media';
 import { parseParams } from '../jobs/params';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
+import { SubtitlesStep, step, type SubtitledVideo } from '../transcribe/subtitles.step';
 
 /** `trim`: cut [start, end) fast (stream copy) or precise (re-encode), optionally 9:16, optionally a thumbnail. */
 @Injectable()
@@ -11,7 +12,10 @@ export class TrimProcessor implements JobProcessor {
   readonly queue = QUEUES.trim;
   readonly jobName = 'trim';
 
-  constructor(@Inject(MediaTools) private readonly media: MediaTools) {}
+  constructor(
+    @Inject(MediaTools) private readonly media: MediaTools,
+    private readonly subtitles: SubtitlesStep,
+  ) {}
 
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(trimJobParamsSchema, ctx.payload.params);
@@ -20,15 +24,25 @@ export class TrimProcessor implements JobProcessor {
     if (p.thumbnail && !info.hasVideo) throw unsupportedMedia('a thumbnail needs a video stream');
     const out = path.join(ctx.workDir, 'output.mp4');
     const run = { timeoutMs: ctx.timeoutMs, signal: ctx.signal };
-    // The cut is most of the work; the thumbnail takes the last few percent.
-    const share = p.thumbnail ? 0.95 : 1;
-    await this.media.trim(file, out, { start: p.start, end: p.end, mode: p.mode, vertical: p.vertical }, { ...run, onProgress: (pct) => ctx.progress(pct * share) }, info);
-    const result = await this.media.probe(out);
-    const outputs: ProcessorOutput[] = [{ name: 'output.mp4', file: out, contentType: 'video/mp4' }];
+    // The cut is most of the work; the thumbnail takes the last few percent. With subtitles the
+    // cut is the first 30 %, then transcription and burn-in (one job: trim → transcribe → burn-in).
+    const share = p.subtitles ? 0.3 : p.thumbnail ? 0.95 : 1;
+    const cut = () =>
+      this.media.trim(file, out, { start: p.start, end: p.end, mode: p.mode, vertical: p.vertical }, { ...run, onProgress: (pct) => ctx.progress(pct * share) }, info);
+    await (p.subtitles ? step('trim', cut) : cut());
+    let subtitled: SubtitledVideo | undefined;
+    if (p.subtitles) subtitled = await this.subtitles.apply(ctx, out, p, 30, p.thumbnail ? 95 : 99);
+    const video = subtitled?.video ?? out;
+    const result = await this.media.probe(video);
+    const outputs: ProcessorOutput[] = [{ name: 'output.mp4', file: video, contentType: 'video/mp4' }];
     if (p.thumbnail) {
       const thumb = path.join(ctx.workDir, 'thumbnail.jpg');
-      await this.media.thumbnail(out, thumb, Math.min(1, result.durationS / 3), run);
+      await this.media.thumbnail(video, thumb, Math.min(1, result.durationS / 3), run);
       outputs.push({ name: 'thumbnail.jpg', file: thumb, contentType: 'image/jpeg' });
+    }
+    if (subtitled) {
+      outputs.push(...subtitled.outputs);
+      await this.subtitles.meter(ctx, subtitled);
     }
     return {
       outputs,
@@ -39,6 +53,7 @@ export class TrimProcessor implements JobProcessor {
         mode: p.mode,
         vertical: p.vertical ?? null,
         input: { duration_s: round3(info.durationS), width: info.width, height: info.height, bytes },
+        ...subtitled?.result,
       },
       usage: { mediaSeconds: round3(result.durationS) },
     };

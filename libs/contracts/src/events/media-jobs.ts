@@ -106,11 +106,23 @@ export const jobInputSchema = z.union([
 export type JobInput = z.infer<typeof jobInputSchema>;
 /** Optional per-job cap on a URL input's size (the plan's upload limit), set by the gateway. */
 const workerLimits = { max_input_bytes: z.number().int().positive().optional() };
-/** `params` of a trim job as the worker validates it. */
+/**
+ * Whose provider key a transcription uses, decided by the gateway at submission (never taken from
+ * the client): the owner's key for `provider`, or the platform's key when the plan has
+ * `platform_transcription` and the owner has none.
+ */
+const transcriptionSource = {
+  key_source: z.enum(['user', 'platform']).default('user'),
+  provider: z.string().min(1).max(50).optional(),
+};
+/** `params` of a trim job as the worker validates it (`subtitles` adds a transcription). */
 export const trimJobParamsSchema = z
-  .object({ ...trimParamsSchema.shape, input: jobInputSchema, ...workerLimits })
+  .object({ ...trimParamsSchema.shape, input: jobInputSchema, ...workerLimits, ...transcriptionSource })
   .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] });
 export type TrimJobParams = z.infer<typeof trimJobParamsSchema>;
 /** `params` of an overlay job as the worker validates it. */
 export const overlayJobParamsSchema = overlayParamsSchema.extend({ input: jobInputSchema, ...workerLimits });
 export type OverlayJobParams = z.infer<typeof overlayJobParamsSchema>;
+/** `params` of a transcribe job as the worker validates it. */
+export const transcribeJobParamsSchema = transcribeParamsSchema.extend({ input: jobInputSchema, ...workerLimits, ...transcriptionSource });
+export type TranscribeJobParams = z.infer<typeof transcribeJobParamsSchema>;

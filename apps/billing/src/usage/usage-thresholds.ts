@@ -1,0 +1,74 @@
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { QUEUES, usageThresholdEventId, type UsageEvent } from '@clipyard/contracts';
+import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisSettings } from '@clipyard/queue';
+import { Clock } from '../common/clock';
+import { monthOf } from '../common/month';
+import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { UsageRepository } from './usage.repository';
+
+export const THRESHOLDS = [80, 100] as const;
+const MONTH_TTL_S = 40 * 24 * 3600;
+
+/**
+ * After a usage event is recorded, tells the gateway (queue `webhook-events`) when the month's
+ * usage of a metric has reached 80 % or 100 % of its limit, once per user, month, metric and
+ * threshold. "Reached" is judged on the month's total, not on the crossing event, so concurrent
+ * events cannot skip a threshold; a Redis marker plus a deterministic job and event id keep it
+ * to one notification (the gateway also dedupes deliveries by event id).
+ */
+@Injectable()
+export class UsageThresholds implements BeforeApplicationShutdown {
+  private readonly redis: Redis;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly usage: UsageRepository,
+    private readonly subs: SubscriptionsService,
+    private readonly queues: QueueClient,
+    private readonly clock: Clock,
+    @Inject(REDIS_SETTINGS) private readonly settings: RedisSettings,
+  ) {
+    this.redis = createRedis(settings, { lazyConnect: true });
+  }
+
+  async check(e: UsageEvent): Promise<void> {
+    if (e.name !== 'usage.job') return;
+    const month = monthOf(new Date(e.occurredAt));
+    const sub = await this.subs.get(e.userId);
+    const { limits } = effectiveLimits(sub, sub.limit_overrides);
+    const row = (await this.usage.monthRows(this.ds.manager, e.userId, month)).find((r) => r.metric === e.action);
+    if (!row) return;
+    const checks: { metric: 'trim' | 'overlay' | 'transcribe' | 'transcribe_minutes'; used: number; limit: number }[] = [
+      { metric: e.action, used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] },
+    ];
+    if (e.action === 'transcribe') {
+      checks.push({ metric: 'transcribe_minutes', used: Number(row.units_used), limit: limits.transcribe_minutes_per_month });
+    }
+    for (const c of checks) {
+      if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed
+      for (const threshold of THRESHOLDS) {
+        if (c.used < (c.limit * threshold) / 100) continue;
+        await this.fire(e.userId, month, c.metric, threshold, c.used, c.limit);
+      }
+    }
+  }
+
+  private async fire(userId: string, month: string, metric: 'trim' | 'overlay' | 'transcribe' | 'transcribe_minutes', threshold: 80 | 100, used: number, limit: number) {
+    const eventId = usageThresholdEventId(userId, month, metric, threshold);
+    const marker = `${keyPrefix(this.settings)}usage-threshold:${eventId}`;
+    if (await this.redis.exists(marker)) return;
+    await this.queues.add(
+      QUEUES.webhookEvents,
+      { name: 'usage.threshold_reached', eventId, userId, metric, threshold, month, used, limit, occurredAt: this.clock.now().toISOString() },
+      { jobId: eventId.replace(/:/g, '-') },
+    );
+    await this.redis.set(marker, '1', 'EX', MONTH_TTL_S);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,90 @@
+import { promises as dns } from 'node:dns';
+import { isIP } from 'node:net';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppError } from '@clipyard/contracts';
+import { MediaError } from '@clipyard/media';
+import { ROOT_LOGGER } from '@clipyard/observability';
+import { RpcClient } from '@clipyard/queue';
+import { assertAddressAllowed, KeyRing, providerKeyAad } from '@clipyard/security';
+import { WORKER_CONFIG, type WorkerConfig } from '../config';
+
+/** A provider key opened for one transcription. Never logged, stored, or put in an error. */
+export interface ProviderCredential {
+  provider: string;
+  baseUrl: string;
+  apiKey: string;
+  keySource: 'user' | 'platform';
+}
+
+/**
+ * Gets the key a transcription runs with: the owner's, as ciphertext from the auth app (RPC
+ * `auth.providerKey.forWorker`), opened here in memory; or the platform's configured key when the
+ * gateway decided so at submission. `use` hands it to `fn` and keeps no reference afterwards.
+ */
+@Injectable()
+export class ProviderCredentials {
+  private readonly ring: KeyRing;
+
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
+    this.ring = new KeyRing(config.ENCRYPTION_KEYS);
+  }
+
+  async use<T>(userId: string, want: { keySource: 'user' | 'platform'; provider?: string }, fn: (c: ProviderCredential) => Promise<T>): Promise<T> {
+    if (want.keySource === 'platform') {
+      const apiKey = this.config.PLATFORM_OPENAI_API_KEY;
+      if (!apiKey) throw new MediaError('NO_PROVIDER_KEY', 'Platform transcription is not configured on this server');
+      return fn({ provider: 'openai', baseUrl: this.config.PLATFORM_OPENAI_BASE_URL, apiKey, keySource: 'platform' });
+    }
+    let sealed;
+    try {
+      sealed = await this.rpc.call('auth.providerKey.forWorker', { userId, ...(want.provider ? { provider: want.provider as never } : {}) });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'PROVIDER_KEY_NOT_FOUND') {
+        throw new MediaError('NO_PROVIDER_KEY', 'No provider key is stored for this account (it was deleted after the job was submitted)');
+      }
+      throw err; // UPSTREAM_UNAVAILABLE and friends: retried
+    }
+    await this.checkBaseUrl(sealed.base_url);
+    let apiKey: string;
+    try {
+      apiKey = this.ring.open(sealed.envelope, providerKeyAad(userId, sealed.provider));
+    } catch {
+      // wrong ENCRYPTION_KEYS on this worker, or a tampered row: an operator problem, not the user's
+      this.logger.error({ userId, provider: sealed.provider, keyVersion: sealed.key_version }, 'provider key envelope does not open');
+      throw new MediaError('INTERNAL', 'The stored provider key could not be read by the worker', true);
+    }
+    return fn({ provider: sealed.provider, baseUrl: sealed.base_url, apiKey, keySource: 'user' });
+  }
+
+  /** Tells the owner's key record that the provider rejected it (shown as last_error). */
+  async reportRejected(userId: string, provider: string, message: string): Promise<void> {
+    await this.rpc
+      .call('auth.providerKey.reportError', { userId, provider: provider as never, error: `PROVIDER_KEY_REJECTED: ${message}` })
+      .catch((err: unknown) => this.logger.warn({ err, userId, provider }, 'could not report the rejected provider key'));
+  }
+
+  /** A user-supplied base URL must not lead the worker into the private network (unless allowed). */
+  private async checkBaseUrl(raw: string): Promise<void> {
+    const policy = { allowPrivate: this.config.ALLOW_PRIVATE_PROVIDER_URLS };
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new MediaError('URL_FORBIDDEN', 'The provider base URL is not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new MediaError('URL_FORBIDDEN', 'The provider base URL must be http(s)');
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const addresses = isIP(host) ? [host] : (await dns.lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+    if (!addresses.length) throw new MediaError('PROVIDER_UNAVAILABLE', `The provider host ${host} does not resolve`, true);
+    try {
+      for (const a of addresses) assertAddressAllowed(a, policy);
+    } catch {
+      throw new MediaError('URL_FORBIDDEN', 'The provider base URL points at a private or reserved address');
+    }
+  }
+}
