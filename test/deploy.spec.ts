@@ -104,6 +104,11 @@ describe('Dockerfile', () => {
     expect([...missing]).toEqual([]);
   });
 
+  (fs.existsSync(path.join(dist, 'apps')) ? it : it.skip)('the build has the files the entry point starts', () => {
+    const files = [...APPS.flatMap((a) => [`dist/apps/${a}/src/main.js`, `dist/apps/${a}/src/repl.js`]), 'dist/libs/database/src/migrate.js'];
+    expect(files.filter((f) => !fs.existsSync(path.join(ROOT, f)))).toEqual([]);
+  });
+
   it('ignores local state, secrets and build output in the build context', () => {
     const ignored = fs.readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n');
     for (const p of ['.env', 'node_modules', 'dist', '.data', '.git', '.tools']) expect(ignored).toContain(p);
