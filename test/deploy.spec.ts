@@ -159,6 +159,18 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('its header generates every required secret (the documented first step is enough)', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    const required = new Set([...text.matchAll(/\$\{([A-Z0-9_]+):?\?/g)].map((m) => m[1]));
+    const header = text.split('\n').filter((l) => l.startsWith('#')).join('\n');
+    const generated = new Set([
+      ...[...header.matchAll(/for k in ([A-Z0-9_ ]+);/g)].flatMap((m) => m[1].trim().split(/\s+/)),
+      ...[...header.matchAll(/echo "([A-Z0-9_]+)=/g)].map((m) => m[1]),
+    ]);
+    expect([...required].filter((k) => !generated.has(k))).toEqual([]);
+    expect([...required].sort()).toEqual(Object.keys(COMPOSE_SECRETS).sort());
+  });
+
   it('runs PostgreSQL, Redis with append-only persistence, MinIO with a bucket one-shot, and migrations', () => {
     expect(services.postgres.healthcheck.test.join(' ')).toMatch(/pg_isready/);
     expect(services.redis.command.join(' ')).toMatch(/--appendonly yes/);
