@@ -19,6 +19,8 @@ export interface JobView {
   created_at: string;
   started_at?: string;
   completed_at?: string;
+  /** What the worker reported about the outputs (duration, dimensions, language, …). */
+  result?: Record<string, unknown>;
   usage?: Record<string, unknown>;
 }
 
@@ -46,6 +48,7 @@ export function presentJob(job: JobRecord, baseUrl: string): JobView {
   if (job.outputsExpiredAt) view.outputs_expired_at = job.outputsExpiredAt.toISOString();
   if (job.startedAt) view.started_at = job.startedAt.toISOString();
   if (job.completedAt) view.completed_at = job.completedAt.toISOString();
+  if (job.result && Object.keys(job.result).length) view.result = job.result;
   if (job.usage) view.usage = job.usage;
   return view;
 }

@@ -17,6 +17,7 @@ export interface JobRecord {
   attempt: number;
   error: { code: string; message: string } | null;
   outputs: JobOutputRecord[];
+  result: Record<string, unknown> | null;
   usage: Record<string, unknown> | null;
   revision: string;
   createdAt: Date;
@@ -45,7 +46,7 @@ export interface ListFilter {
 }
 
 const COLUMNS = `id, user_id, type, status, progress, params, input, upload_id, priority, reservation_id, attempt,
-  error, outputs, usage, revision, created_at, started_at, completed_at, outputs_expired_at`;
+  error, outputs, result, usage, revision, created_at, started_at, completed_at, outputs_expired_at`;
 
 const J_COLUMNS = COLUMNS.split(',').map((c) => `j.${c.trim()}`).join(', ');
 
@@ -68,6 +69,7 @@ function toRecord(r: Row): JobRecord {
     attempt: r.attempt,
     error: r.error,
     outputs: r.outputs ?? [],
+    result: r.result,
     usage: r.usage,
     revision: String(r.revision),
     createdAt: r.created_at,
