@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { QUEUES } from '@clipyard/contracts';
@@ -35,6 +36,33 @@ const COMPOSE_SECRETS = {
 const durationSeconds = (d: string) =>
   [...String(d).matchAll(/(\d+(?:\.\d+)?)(h|m|s|ms)/g)].reduce((t, [, n, u]) => t + Number(n) * { h: 3600, m: 60, s: 1, ms: 0.001 }[u as 'h']!, 0);
 
+/** Paths of the gateway's Nest routes, read from its controllers' decorators (health/metrics live in libs). */
+function gatewayRoutes(): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const f = path.join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (e.name.endsWith('.controller.ts')) {
+        const src = fs.readFileSync(f, 'utf8');
+        const base = /@Controller\(\s*(?:'([^']*)')?/.exec(src)?.[1] ?? '';
+        for (const m of src.matchAll(/@(?:Get|Post|Put|Patch|Delete|All)\(\s*(?:'([^']*)'|([A-Z_]+))?/g)) {
+          const sub = m[1] ?? (m[2] ? `${m[2]}` : '');
+          routes.push('/' + [base, sub].filter(Boolean).join('/'));
+        }
+      }
+    }
+  };
+  walk(path.join(ROOT, 'apps/gateway/src'));
+  // constants (e.g. STRIPE_WEBHOOK_PATH) are resolved to their string value when defined in the app
+  return routes.map((r) =>
+    r.replace(/\b([A-Z][A-Z0-9_]+)\b/g, (name) => {
+      const def = spawnSync('grep', ['-rhoE', `${name} = '[^']+'`, path.join(ROOT, 'apps/gateway/src')], { encoding: 'utf8' }).stdout;
+      return /'([^']+)'/.exec(def)?.[1] ?? name;
+    }),
+  );
+}
+
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
   const stages = dockerfile.split(/^FROM /m).slice(1);
@@ -50,6 +78,30 @@ describe('Dockerfile', () => {
     expect(runtime).not.toMatch(/g\+\+|python3/);
     const user = /^USER (\S+)/m.exec(runtime)?.[1];
     expect(user).toMatch(/^[1-9]\d*:[1-9]\d*$/); // numeric, so runAsNonRoot can verify it
+  });
+
+  // The image keeps production dependencies only (`npm prune --omit=dev`): compiled code must not need more.
+  const dist = path.join(ROOT, 'dist');
+  (fs.existsSync(path.join(dist, 'apps')) ? it : it.skip)('the compiled apps require production dependencies only', () => {
+    const deps = new Set(Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies));
+    const builtin = new Set(builtinModules);
+    const missing = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const f = path.join(dir, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (f.endsWith('.js') && !/\.(spec|int-spec|e2e-spec)\.js$/.test(f)) {
+          for (const m of fs.readFileSync(f, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+            const id = m[1].replace(/^node:/, '');
+            const name = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+            if (!builtin.has(name) && !builtin.has(id) && !deps.has(name)) missing.add(`${name} (${path.relative(ROOT, f)})`);
+          }
+        }
+      }
+    };
+    walk(path.join(dist, 'apps'));
+    walk(path.join(dist, 'libs'));
+    expect([...missing]).toEqual([]);
   });
 
   it('ignores local state, secrets and build output in the build context', () => {
@@ -147,6 +199,11 @@ describe('docker-compose.yml', () => {
       service: name,
       missingFromEnvExample: [],
     });
+  });
+
+  it('documents in .env.example every variable an app reads', () => {
+    const undocumented = Object.entries(CONFIG).flatMap(([app, keys]) => keys.filter((k) => !ENV_EXAMPLE.includes(k)).map((k) => `${k} (${app})`));
+    expect(undocumented).toEqual([]);
   });
 
   it('gives no secret a default value (optional ones may default to empty)', () => {
@@ -287,6 +344,10 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     const paths = ingresses[0].spec.rules.flatMap((r: any) => r.http.paths);
     expect(new Set(paths.map((p: any) => p.backend.service.name))).toEqual(new Set(['gateway']));
     expect(paths.map((p: any) => p.path).filter((p: string) => p === '/' || /health|metrics/.test(p))).toEqual([]);
+    // every public gateway route is reachable through one of them
+    const prefixes: string[] = paths.map((p: any) => p.path as string);
+    const uncovered = gatewayRoutes().filter((r) => !prefixes.some((p) => r === p || r.startsWith(p.endsWith('/') ? p : `${p}/`)));
+    expect(uncovered).toEqual([]);
   });
 
   run('scales the gateway on CPU and the media worker on queue depth (KEDA) or CPU (fallback)', () => {

@@ -263,6 +263,17 @@ describe('media jobs API (e2e)', () => {
       expect((await sys.get(`/v1/jobs/${job.body.id}`)).status).toBe(401);
     });
 
+    it('enforces API key scopes: a jobs:read key polls but cannot submit or upload', async () => {
+      const made = await sys.post('/v1/api-keys', { name: 'reader', scopes: ['jobs:read'] }, { token: alice.accessToken });
+      expect(made.status).toBe(201);
+      const reader = made.body.key as string;
+      const submit = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 0, end: 1 }, { apiKey: reader });
+      expect(submit.status).toBe(403);
+      expect(submit.body.error.code).toBe('INSUFFICIENT_SCOPE');
+      expect((await upload(sys, reader, video)).status).toBe(403);
+      expect((await sys.get('/v1/jobs', { apiKey: reader })).status).toBe(200);
+    });
+
     it('refuses forged or altered signed links', async () => {
       const forged = await sys.get('/v1/files/eyJrIjoidXNlcnMveC9vdXRwdXRzL3gifQ?exp=9999999999&sig=00');
       expect(forged.status).toBe(403);

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@clipyard/observability';
-import { CurrentUser, type Principal } from '../auth/principal';
+import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { DownloadsService } from './downloads.service';
 
 @ApiTags('jobs')
@@ -11,6 +11,7 @@ export class DownloadsController {
   constructor(private readonly downloads: DownloadsService) {}
 
   @Get('v1/jobs/:id/outputs/:name')
+  @Scopes('files:read')
   @ApiSecurity('api-key')
   @ApiSecurity('bearer')
   @ApiOperation({ summary: 'Download an output of your job (supports Range)' })
@@ -26,6 +27,7 @@ export class DownloadsController {
   }
 
   @Get('v1/jobs/:id/outputs/:name/url')
+  @Scopes('files:read')
   @ApiSecurity('api-key')
   @ApiSecurity('bearer')
   @ApiOperation({ summary: 'A time-limited signed URL for an output (presigned on S3, HMAC-signed locally)' })

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, R
 import { ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JobType } from '@clipyard/database';
-import { CurrentUser, type Principal } from '../auth/principal';
+import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
@@ -26,6 +26,7 @@ export class JobsController {
   ) {}
 
   @Post('trim')
+  @Scopes('jobs:write')
   @ApiOperation({ summary: 'Trim a video (fast: stream copy; precise: re-encode), optionally 9:16' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   trim(@CurrentUser() user: Principal, @Body() body: TrimJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
@@ -33,6 +34,7 @@ export class JobsController {
   }
 
   @Post('overlay')
+  @Scopes('jobs:write')
   @ApiOperation({ summary: 'Draw text on an image or video with a template' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   overlay(@CurrentUser() user: Principal, @Body() body: OverlayJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
@@ -63,12 +65,14 @@ export class JobsController {
   }
 
   @Get()
+  @Scopes('jobs:read')
   @ApiOperation({ summary: 'List your jobs, newest first (cursor pagination)' })
   list(@CurrentUser() user: Principal, @Query() q: ListJobsQueryDto) {
     return this.query.list(user.userId, q);
   }
 
   @Get('stats')
+  @Scopes('jobs:read')
   @ApiOperation({ summary: 'Counts of your jobs by status and type, and the success rate' })
   stats(@CurrentUser() user: Principal) {
     return this.query.stats(user.userId);
@@ -76,6 +80,7 @@ export class JobsController {
 
   /** The polling hot path: one indexed read, no RPC; ETag/304 and Retry-After while running. */
   @Get(':id')
+  @Scopes('jobs:read')
   @ApiOperation({ summary: 'Poll a job (ETag / If-None-Match → 304; Retry-After while running)' })
   async get(
     @CurrentUser() user: Principal,
@@ -95,6 +100,7 @@ export class JobsController {
   }
 
   @Delete(':id')
+  @Scopes('jobs:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a queued or running job (kills ffmpeg) and delete its files' })
   cancel(@CurrentUser() user: Principal, @Param('id') id: string) {
