@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { QUEUES } from '@clipyard/contracts';
@@ -77,6 +78,30 @@ describe('Dockerfile', () => {
     expect(runtime).not.toMatch(/g\+\+|python3/);
     const user = /^USER (\S+)/m.exec(runtime)?.[1];
     expect(user).toMatch(/^[1-9]\d*:[1-9]\d*$/); // numeric, so runAsNonRoot can verify it
+  });
+
+  // The image keeps production dependencies only (`npm prune --omit=dev`): compiled code must not need more.
+  const dist = path.join(ROOT, 'dist');
+  (fs.existsSync(path.join(dist, 'apps')) ? it : it.skip)('the compiled apps require production dependencies only', () => {
+    const deps = new Set(Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies));
+    const builtin = new Set(builtinModules);
+    const missing = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const f = path.join(dir, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (f.endsWith('.js') && !/\.(spec|int-spec|e2e-spec)\.js$/.test(f)) {
+          for (const m of fs.readFileSync(f, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+            const id = m[1].replace(/^node:/, '');
+            const name = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+            if (!builtin.has(name) && !builtin.has(id) && !deps.has(name)) missing.add(`${name} (${path.relative(ROOT, f)})`);
+          }
+        }
+      }
+    };
+    walk(path.join(dist, 'apps'));
+    walk(path.join(dist, 'libs'));
+    expect([...missing]).toEqual([]);
   });
 
   it('ignores local state, secrets and build output in the build context', () => {
@@ -174,6 +199,11 @@ describe('docker-compose.yml', () => {
       service: name,
       missingFromEnvExample: [],
     });
+  });
+
+  it('documents in .env.example every variable an app reads', () => {
+    const undocumented = Object.entries(CONFIG).flatMap(([app, keys]) => keys.filter((k) => !ENV_EXAMPLE.includes(k)).map((k) => `${k} (${app})`));
+    expect(undocumented).toEqual([]);
   });
 
   it('gives no secret a default value (optional ones may default to empty)', () => {

@@ -19,9 +19,8 @@ export interface JobView {
   created_at: string;
   started_at?: string;
   completed_at?: string;
-  /** What the worker reported about the outputs (duration, dimensions, language, …). */
-  result?: Record<string, unknown>;
   usage?: Record<string, unknown>;
+  result?: Record<string, unknown>;
 }
 
 export const outputPath = (jobId: string, name: string) => `/v1/jobs/${jobId}/outputs/${encodeURIComponent(name)}`;
@@ -48,8 +47,8 @@ export function presentJob(job: JobRecord, baseUrl: string): JobView {
   if (job.outputsExpiredAt) view.outputs_expired_at = job.outputsExpiredAt.toISOString();
   if (job.startedAt) view.started_at = job.startedAt.toISOString();
   if (job.completedAt) view.completed_at = job.completedAt.toISOString();
-  if (job.result && Object.keys(job.result).length) view.result = job.result;
   if (job.usage) view.usage = job.usage;
+  if (job.result && job.status === 'completed') view.result = job.result;
   return view;
 }
 

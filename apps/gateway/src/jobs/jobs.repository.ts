@@ -17,8 +17,9 @@ export interface JobRecord {
   attempt: number;
   error: { code: string; message: string } | null;
   outputs: JobOutputRecord[];
-  result: Record<string, unknown> | null;
   usage: Record<string, unknown> | null;
+  /** What the worker reported on completion (e.g. a transcription's detected_language). */
+  result: Record<string, unknown> | null;
   revision: string;
   createdAt: Date;
   startedAt: Date | null;
@@ -46,7 +47,7 @@ export interface ListFilter {
 }
 
 const COLUMNS = `id, user_id, type, status, progress, params, input, upload_id, priority, reservation_id, attempt,
-  error, outputs, result, usage, revision, created_at, started_at, completed_at, outputs_expired_at`;
+  error, outputs, usage, result, revision, created_at, started_at, completed_at, outputs_expired_at`;
 
 const J_COLUMNS = COLUMNS.split(',').map((c) => `j.${c.trim()}`).join(', ');
 
@@ -69,8 +70,8 @@ function toRecord(r: Row): JobRecord {
     attempt: r.attempt,
     error: r.error,
     outputs: r.outputs ?? [],
-    result: r.result,
     usage: r.usage,
+    result: r.result ?? null,
     revision: String(r.revision),
     createdAt: r.created_at,
     startedAt: r.started_at,
