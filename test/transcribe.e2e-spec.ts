@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, startSystem, type System } from './harness';
 import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server';
+import { startWebhookReceiver } from './fakes/webhook-receiver';
 import { setPlan, upload, waitForJob } from './helpers/jobs';
 import { redisKeysContaining } from './helpers/secrets-scan';
 import { speechTimeline, videoWithAudio } from './helpers/speech';
@@ -60,6 +61,7 @@ describe('transcription (e2e)', () => {
         PLATFORM_OPENAI_API_KEY: PLATFORM_KEY,
         PLATFORM_OPENAI_BASE_URL: fake.url,
         LOG_LEVEL: 'debug',
+        ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
       },
     });
     alice = await signUp(sys);
@@ -174,6 +176,29 @@ describe('transcription (e2e)', () => {
     const job = await waitForJob(sys, alice.apiKey, ok.body.id);
     expect(job.result).toMatchObject({ with_diarization: true, model: 'gpt-4o-transcribe-diarize' });
     expect(await fetchText(alice, job.id, 'transcript.txt')).toMatch(/^\[A\] /);
+  });
+
+  it('sends signed job.completed / job.failed webhooks, and the per-job callback_url', async () => {
+    const hooks = await startWebhookReceiver('/hooks');
+    try {
+      const ep = await sys.post('/v1/webhooks', { url: hooks.url, events: ['job.completed', 'job.failed'] }, { apiKey: alice.apiKey });
+      expect(ep.status).toBe(201);
+      const cb = await sys.post('/v1/webhooks/callback-secret', {}, { apiKey: alice.apiKey });
+      expect(cb.body.secret).toMatch(/^whsec_/);
+      hooks.secrets = [ep.body.secret, cb.body.secret];
+      const callbackUrl = hooks.url.replace('/hooks', '/callback');
+      const res = await submit(alice, shortAudio, { callback_url: callbackUrl });
+      const job = await waitForJob(sys, alice.apiKey, res.body.id);
+      await eventually(async () => hooks.received.length >= 2);
+      expect(hooks.received.every((r) => r.json.type === 'job.completed' && r.json.data.job.id === job.id)).toBe(true);
+      // the endpoint's delivery is signed with its secret, the callback with the callback secret
+      const byPath = Object.fromEntries(hooks.received.map((r) => [r.path, r.verifiedWith]));
+      expect(byPath).toEqual({ '/hooks': [ep.body.secret], '/callback': [cb.body.secret] });
+      expect(hooks.received[0].json.data.job.result).toMatchObject({ detected_language: 'en' });
+      expect(hooks.received[0].headers['clipyard-event-id']).toBe(hooks.received[1].headers['clipyard-event-id']);
+    } finally {
+      await hooks.close();
+    }
   });
 
   it('never lets the provider key plaintext reach Redis, the logs, or job data', async () => {
