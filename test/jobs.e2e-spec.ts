@@ -66,6 +66,8 @@ describe('media jobs with ffmpeg (e2e)', () => {
     const probed = await saveAndProbe(bytes, 'fast.mp4');
     expect(Math.abs(probed.durationS - 3.8)).toBeLessThanOrEqual(1.0);
     expect(done.outputs.some((o: any) => o.content_type === 'image/jpeg')).toBe(true);
+    expect(done.result.duration_s).toBeCloseTo(probed.durationS, 1);
+    expect(done.usage).toMatchObject({ output_bytes: done.outputs.reduce((n: number, o: any) => n + o.size, 0), processing_ms: expect.any(Number) });
 
     const part = await fetchOutput(done, /^video\/mp4/, { range: 'bytes=10-109' });
     expect(part.res.status).toBe(206);

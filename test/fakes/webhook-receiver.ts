@@ -8,6 +8,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
+  /** Request path (endpoint vs callback URL). */
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
   json: any;
@@ -51,6 +53,7 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
         json = undefined;
       }
       state.received.push({
+        path: req.url ?? '',
         headers: req.headers,
         body,
         json,

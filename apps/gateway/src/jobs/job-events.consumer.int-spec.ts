@@ -74,7 +74,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
       userId,
       at: at(),
       outputs,
-      result: { usage: { media_seconds: 3 } },
+      result: { duration_s: 3.04, processing_ms: 850 },
     });
     await until(async () => (await repo.findOwned(userId, jobId))?.status === 'completed');
     // A late progress event (e.g. from a retried attempt) does not move it back.
@@ -82,7 +82,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
     await queues.add(QUEUES.jobEvents, { name: 'job.failed', jobId, userId, at: at(), error: { code: 'X', message: 'late' } });
     await new Promise((r) => setTimeout(r, 500));
     const job = await repo.findOwned(userId, jobId);
-    expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, outputs, usage: { media_seconds: 3, output_bytes: 1234 } });
+    expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, outputs, usage: { media_seconds: 3.04, processing_ms: 850, output_bytes: 1234 } });
     expect(job!.startedAt).toBeInstanceOf(Date);
     expect(finished.filter((j) => j.id === jobId).map((j) => j.status)).toEqual(['completed']);
   });

@@ -10,11 +10,16 @@ import { JobsRepository } from './jobs.repository';
 import { JobLifecycle } from './job-lifecycle';
 import { JobFiles } from './job-files';
 
-/** Sums what a completed job reports into the `usage` summary shown on the job. */
+/** The `usage` summary shown on a completed job, from what the worker reported. */
 export function usageSummary(ev: Extract<JobEvent, { name: 'job.completed' }>): Record<string, unknown> {
-  const reported = ev.result.usage;
-  const base = reported && typeof reported === 'object' && !Array.isArray(reported) ? (reported as Record<string, unknown>) : {};
-  return { ...base, output_bytes: ev.outputs.reduce((n, o) => n + o.size, 0) };
+  const r = ev.result;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const reported = r.usage && typeof r.usage === 'object' && !Array.isArray(r.usage) ? (r.usage as Record<string, unknown>) : {};
+  const summary: Record<string, unknown> = { output_bytes: ev.outputs.reduce((n, o) => n + o.size, 0) };
+  if (num(r.duration_s) !== undefined) summary.media_seconds = num(r.duration_s);
+  if (num(r.processing_ms) !== undefined) summary.processing_ms = num(r.processing_ms);
+  if (num(r.minutes_billed) !== undefined) summary.minutes_billed = num(r.minutes_billed);
+  return { ...summary, ...reported };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { StoredResponse } from '../idempotency/idempotency.repository';
 import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
 import { BillingClient } from './billing.client';
 import { JOB_TYPE_POLICIES } from './job-types';
+import { TranscriptionSource } from '../transcribe/transcription-source';
 import { JobsRepository } from './jobs.repository';
 import { presentJob } from './job.presenter';
 import { assertPublicUrl } from './url-policy';
@@ -41,6 +42,7 @@ export class JobSubmissionService {
     private readonly billing: BillingClient,
     private readonly queues: QueueClient,
     private readonly idempotency: IdempotencyService,
+    private readonly transcription: TranscriptionSource,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
@@ -71,6 +73,10 @@ export class JobSubmissionService {
       maxInputBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);
     }
 
+    // Transcriptions (and subtitled trims) need a key: whose is decided now, so a job that cannot
+    // run is refused before anything is reserved or queued.
+    const workerExtra = await this.transcriptionSource(userId, type, params);
+
     const reservation = await this.billing.reserve({
       userId,
       jobId,
@@ -78,7 +84,7 @@ export class JobSubmissionService {
       units: policy.units(params, upload),
       ...(upload ? { inputBytes: upload.size } : {}),
       ...(upload?.durationS != null ? { mediaSeconds: upload.durationS } : {}),
-      features: policy.features(params),
+      features: [...policy.features(params), ...(params.callback_url ? ['webhooks'] : [])],
     });
 
     let job;
@@ -102,7 +108,7 @@ export class JobSubmissionService {
             jobId,
             userId,
             priority: reservation.priority,
-            params: { ...params, input, ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}) },
+            params: { ...params, input, ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}), ...workerExtra },
           } as never,
           { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
         );
@@ -124,5 +130,14 @@ export class JobSubmissionService {
       body: presentJob(job, this.config.PUBLIC_BASE_URL),
       headers: { Location: `/v1/jobs/${jobId}` },
     };
+  }
+
+  /** `{key_source, provider}` for jobs that transcribe; nothing for others, or when the plan lacks the feature (billing refuses). */
+  private async transcriptionSource(userId: string, type: JobType, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const feature = type === 'transcribe' ? 'transcribe' : type === 'trim' && params.subtitles ? 'subtitles' : undefined;
+    if (!feature) return {};
+    const { features } = await this.billing.limits(userId);
+    if (!features.includes(feature)) return {};
+    return { ...(await this.transcription.choose(userId, params as never, features)) };
   }
 }

@@ -20,6 +20,7 @@ export interface JobView {
   started_at?: string;
   completed_at?: string;
   usage?: Record<string, unknown>;
+  result?: Record<string, unknown>;
 }
 
 export const outputPath = (jobId: string, name: string) => `/v1/jobs/${jobId}/outputs/${encodeURIComponent(name)}`;
@@ -47,6 +48,7 @@ export function presentJob(job: JobRecord, baseUrl: string): JobView {
   if (job.startedAt) view.started_at = job.startedAt.toISOString();
   if (job.completedAt) view.completed_at = job.completedAt.toISOString();
   if (job.usage) view.usage = job.usage;
+  if (job.result && job.status === 'completed') view.result = job.result;
   return view;
 }
 

@@ -6,7 +6,7 @@ import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
-import { ListJobsQueryDto, OverlayJobDto, TrimJobDto } from './jobs.dto';
+import { ListJobsQueryDto, OverlayJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
 import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
@@ -39,6 +39,13 @@ export class JobsController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   overlay(@CurrentUser() user: Principal, @Body() body: OverlayJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.submit('overlay', user, body, req, res);
+  }
+
+  @Post('transcribe')
+  @ApiOperation({ summary: "Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT" })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  transcribe(@CurrentUser() user: Principal, @Body() body: TranscribeJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.submit('transcribe', user, body, req, res);
   }
 
   /** Shared by every submission route (the transcribe route uses it too). */

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { overlayParamsSchema, trimParamsSchema } from '@clipyard/contracts';
+import { overlayParamsSchema, transcribeParamsSchema, trimParamsSchema } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES } from '@clipyard/database';
 
 export const listJobsQuerySchema = z.object({
@@ -15,3 +15,4 @@ export class ListJobsQueryDto extends createZodDto(listJobsQuerySchema) {}
 /** Bodies of the submission routes (validated by the global pipe → 422 naming the field). */
 export class TrimJobDto extends createZodDto(trimParamsSchema) {}
 export class OverlayJobDto extends createZodDto(overlayParamsSchema) {}
+export class TranscribeJobDto extends createZodDto(transcribeParamsSchema) {}

@@ -17,6 +17,7 @@ import { JobSubmissionService } from './job-submission.service';
 import { JobsController } from './jobs.controller';
 import { JobsQueryService } from './jobs-query.service';
 import { JobsRepository } from './jobs.repository';
+import { TranscriptionSource } from '../transcribe/transcription-source';
 
 /** The media-jobs API: uploads, submission, polling, listing, cancel, and the job-events consumer. */
 @Module({
@@ -30,6 +31,7 @@ import { JobsRepository } from './jobs.repository';
     JobFiles,
     JobLifecycle,
     JobSubmissionService,
+    TranscriptionSource,
     JobsQueryService,
     JobCancelService,
     JobEventsConsumer,

@@ -18,6 +18,8 @@ export interface JobRecord {
   error: { code: string; message: string } | null;
   outputs: JobOutputRecord[];
   usage: Record<string, unknown> | null;
+  /** What the worker reported on completion (e.g. a transcription's detected_language). */
+  result: Record<string, unknown> | null;
   revision: string;
   createdAt: Date;
   startedAt: Date | null;
@@ -45,7 +47,7 @@ export interface ListFilter {
 }
 
 const COLUMNS = `id, user_id, type, status, progress, params, input, upload_id, priority, reservation_id, attempt,
-  error, outputs, usage, revision, created_at, started_at, completed_at, outputs_expired_at`;
+  error, outputs, usage, result, revision, created_at, started_at, completed_at, outputs_expired_at`;
 
 const J_COLUMNS = COLUMNS.split(',').map((c) => `j.${c.trim()}`).join(', ');
 
@@ -69,6 +71,7 @@ function toRecord(r: Row): JobRecord {
     error: r.error,
     outputs: r.outputs ?? [],
     usage: r.usage,
+    result: r.result ?? null,
     revision: String(r.revision),
     createdAt: r.created_at,
     startedAt: r.started_at,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { JobWebhooks } from './job-webhooks';
 import { PlanGate } from './plan-gate';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -10,6 +12,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Signed webhooks: endpoints, per-job callbacks, the delivery queue and its log. */
 @Module({
+  imports: [JobsModule],
   controllers: [WebhooksController],
   providers: [
     WebhooksRepository,
@@ -19,6 +22,7 @@ import { WebhooksService } from './webhooks.service';
     PlanGate,
     WebhookDeliveryWorker,
     WebhookEventsConsumer,
+    JobWebhooks,
   ],
   exports: [WebhookDispatcher],
 })

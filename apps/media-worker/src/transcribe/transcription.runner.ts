@@ -111,7 +111,8 @@ export class TranscriptionRunner {
         });
       });
       const files = await writeTranscriptFiles(r.transcript, dir);
-      const minutes = Math.max(1, Math.ceil(r.audioSeconds / 60));
+      // whole seconds first, so the few ms an encoder pads never bill an extra minute
+      const minutes = Math.max(1, Math.ceil(Math.round(r.audioSeconds) / 60));
       return {
         transcript: r.transcript,
         srtPath: files.srt,

@@ -1,0 +1,37 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { JobLifecycle } from '../jobs/job-lifecycle';
+import { presentJob } from '../jobs/job.presenter';
+import type { JobRecord } from '../jobs/jobs.repository';
+import { WebhookDispatcher } from './webhook-dispatcher';
+
+/**
+ * Turns a job reaching a final state into `job.completed` / `job.failed` / `job.canceled` for the
+ * owner's subscribed endpoints and the job's own `callback_url`. The event id derives from the
+ * job and its state, so a replayed job event is delivered once.
+ */
+@Injectable()
+export class JobWebhooks implements OnModuleInit {
+  constructor(
+    private readonly lifecycle: JobLifecycle,
+    private readonly dispatcher: WebhookDispatcher,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.onFinished((job) => this.onFinished(job));
+  }
+
+  async onFinished(job: JobRecord): Promise<void> {
+    if (!['completed', 'failed', 'canceled'].includes(job.status)) return;
+    const callback = typeof job.params.callback_url === 'string' ? job.params.callback_url : undefined;
+    await this.dispatcher.dispatch({
+      userId: job.userId,
+      type: `job.${job.status}`,
+      key: `job:${job.id}:${job.status}`,
+      occurredAt: job.completedAt ?? new Date(),
+      data: { job: presentJob(job, this.config.PUBLIC_BASE_URL) },
+      callbackUrl: callback,
+    });
+  }
+}
