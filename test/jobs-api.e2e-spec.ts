@@ -202,7 +202,9 @@ describe('media jobs API (e2e)', () => {
       for (let i = 0; i < 5; i++) {
         const type = i % 2 ? 'overlay' : 'trim';
         const body = type === 'trim' ? { input: { upload_id: up }, start: 0, end: 1 } : { input: { upload_id: up }, text: `n${i}` };
-        ids.unshift((await sys.post(`/v1/jobs/${type}`, body, { apiKey: dave.apiKey })).body.id);
+        const res = await sys.post(`/v1/jobs/${type}`, body, { apiKey: dave.apiKey });
+        expect({ status: res.status, error: res.body.error }).toEqual({ status: 202, error: undefined });
+        ids.unshift(res.body.id);
       }
       const p1 = await sys.get('/v1/jobs?limit=2', { apiKey: dave.apiKey });
       const p2 = await sys.get(`/v1/jobs?limit=2&cursor=${p1.body.next_cursor}`, { apiKey: dave.apiKey });

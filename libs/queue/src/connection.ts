@@ -8,14 +8,42 @@ export interface RedisSettings {
 /**
  * A Redis connection suitable for BullMQ workers (`maxRetriesPerRequest: null` so blocking
  * commands survive reconnects). Callers own the connection and must `quit()` it.
+ *
+ * `disableClientInfo`: ioredis 5.8.2+ awaits CLIENT SETINFO (and a disk read) before its ready
+ * check, which widens the window in which a SUBSCRIBE breaks it; see `subscribe` below.
  */
 export function createRedis(settings: RedisSettings, extra: RedisOptions = {}): Redis {
   return new IORedis(settings.url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     lazyConnect: false,
+    disableClientInfo: true,
     ...extra,
   });
+}
+
+/**
+ * SUBSCRIBE once the connection is ready. ioredis 5 writes a SUBSCRIBE issued between the TCP
+ * connect and its INFO ready check straight away; the ready check then fails in subscriber mode,
+ * the connection is rebuilt and the subscription is silently gone (redis/ioredis#2037). Once
+ * subscribed on a ready connection, ioredis resubscribes by itself after any reconnect.
+ */
+export async function subscribe(conn: Redis, ...channels: string[]): Promise<void> {
+  if (conn.status !== 'ready') {
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        conn.off('end', onEnd);
+        resolve();
+      };
+      const onEnd = () => {
+        conn.off('ready', onReady);
+        reject(new Error('Redis connection closed before it was ready'));
+      };
+      conn.once('ready', onReady);
+      conn.once('end', onEnd);
+    });
+  }
+  await conn.subscribe(...channels);
 }
 
 /** BullMQ's own prefix option: keeps every queue of one system under `<prefix>:bull`. */

@@ -12,7 +12,7 @@ import {
   type RpcService,
   type WireError,
 } from '@clipyard/contracts';
-import { bullPrefix, createRedis, keyPrefix, type RedisSettings } from './connection';
+import { bullPrefix, createRedis, keyPrefix, subscribe, type RedisSettings } from './connection';
 import { RPC_JOB_OPTIONS } from './policy';
 import { Sealer } from './seal';
 
@@ -67,7 +67,8 @@ export class RpcClient {
     this.pub = createRedis(settings);
     this.sub = createRedis(settings);
     this.sub.on('messageBuffer', (_ch: Buffer, msg: Buffer) => this.onReply(msg.toString()));
-    this.ready = this.sub.subscribe(replyChannel(settings, this.id));
+    this.ready = subscribe(this.sub, replyChannel(settings, this.id));
+    this.ready.catch(() => undefined); // surfaces on the first call instead
   }
 
   async call<M extends RpcMethod>(

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AUTH_REDIS } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { createRedis, keyPrefix } from '@clipyard/queue';
+import { createRedis, keyPrefix, subscribe } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 /**
@@ -34,7 +34,7 @@ export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.sub.subscribe(AUTH_REDIS.sessionRevokedChannel(this.prefix));
+    await subscribe(this.sub, AUTH_REDIS.sessionRevokedChannel(this.prefix));
     await this.load();
   }
 

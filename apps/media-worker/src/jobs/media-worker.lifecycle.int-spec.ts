@@ -107,7 +107,8 @@ it('kills ffmpeg at JOB_TIMEOUT_S and fails the job with JOB_TIMEOUT, without re
     expect(w.tap.events(jobId, 'job.started')).toHaveLength(1);
     await waitFor(() => w.billing.releases.find((r) => r.jobId === jobId), 10_000, 'release');
     expect(w.billing.releases).toEqual([{ userId, jobId, reason: 'failed:JOB_TIMEOUT' }]);
-    expect(await readdir(w.tmpDir)).toEqual([]);
+    // the runner removes the job's temp folder in its `finally`, just after reporting
+    await waitFor(async () => (await readdir(w.tmpDir)).length === 0, 10_000, 'temp folder removed');
   } finally {
     await w.close();
   }
