@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
 import { startSystem, uniqueEmail, type System } from './harness';
 import { freshDatabase } from './helpers/database';
 import { signUp, strongPassword } from './helpers/users';
@@ -75,6 +76,20 @@ describe('auth: brute force, rate limits, audit, bootstrap (e2e)', () => {
     const actions = all.body.data.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.registered', 'login.succeeded', 'api_key.created']));
     expect(all.body.data.every((e: { user_id: string }) => e.user_id === u.userId)).toBe(true);
+    // events written together share a timestamp; a one-by-one walk must still see every one of them
+    await sys.apps.auth!.get(DataSource).query(
+      `INSERT INTO audit_events (user_id, actor_id, action) SELECT $1, $1, 'test.burst' FROM generate_series(1, 4)`,
+      [u.userId],
+    );
+    const everything = (await sys.get('/v1/audit-events?limit=100', { apiKey: u.apiKey })).body.data.map((e: { id: string }) => e.id);
+    const walked: string[] = [];
+    for (let cursor = ''; ; ) {
+      const page = await sys.get(`/v1/audit-events?limit=1${cursor && `&before=${cursor}`}`, { apiKey: u.apiKey });
+      walked.push(...page.body.data.map((e: { id: string }) => e.id));
+      if (!page.body.next_cursor) break;
+      cursor = page.body.next_cursor;
+    }
+    expect(walked).toEqual(everything);
     expect((await sys.get('/v1/audit-events?limit=500', { apiKey: u.apiKey })).status).toBe(422);
     expect((await sys.get('/v1/audit-events?before=garbage', { apiKey: u.apiKey })).status).toBe(422);
     expect((await sys.get('/v1/audit-events')).status).toBe(401);

@@ -3,10 +3,12 @@ import { Auth1732000100000 } from './1732000100000-auth';
 import { Billing1732000200000 } from './1732000200000-billing';
 import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
+import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
- * gateway 17320003…); they are hand-reviewed and each has a working `down`.
+ * gateway 17320003…; later changes take the next free number so they sort after what a database
+ * already ran); they are hand-reviewed and each has a working `down`.
  */
 export const MIGRATIONS = [
   Init1732000000000,
@@ -14,4 +16,5 @@ export const MIGRATIONS = [
   Billing1732000200000,
   MediaJobs1732000300000,
   Webhooks1732000400000,
+  AuditMsPrecision1732000500000,
 ];

@@ -11,5 +11,5 @@ export class AuditEventEntity {
   @Column({ type: 'text', nullable: true }) ip!: string | null;
   @Column({ name: 'user_agent', type: 'text', nullable: true }) userAgent!: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) metadata!: Record<string, unknown>;
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', precision: 3, default: () => 'now()' }) createdAt!: Date;
 }
