@@ -1,4 +1,9 @@
+import IORedis from 'ioredis';
 import { authReplHelpers } from '../apps/auth/src/admin/repl-helpers';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../apps/gateway/src/config';
+import { AUTH_REDIS } from '@clipyard/contracts';
+import { keyPrefix } from '@clipyard/queue';
+import { hashApiKey } from '@clipyard/security';
 import { eventually, startSystem, type System } from './harness';
 import { signUp } from './helpers/users';
 
@@ -95,6 +100,29 @@ describe('auth: API keys — roll, limits, expiry, usage, deactivation (e2e)', (
     expect((await sys.post('/v1/auth/refresh', { refresh_token: u.refreshToken })).status).toBe(401);
     await admin.users.reactivate(u.userId);
     expect((await me(u.apiKey)).status).toBe(200);
+  });
+
+  it('the gateway keeps a key in memory until the auth app says its entry changed', async () => {
+    const u = await signUp(sys);
+    expect((await me(u.apiKey)).status).toBe(200);
+    const config = sys.apps.gateway!.get<GatewayConfig>(GATEWAY_CONFIG);
+    const prefix = keyPrefix({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+    const hash = hashApiKey(u.apiKey, config.API_KEY_PEPPER);
+    const redis = new IORedis(config.REDIS_URL);
+    try {
+      // a tombstone written behind the gateway's back (no announcement): the copy in memory still serves
+      await redis.set(AUTH_REDIS.apiKey(prefix, hash), JSON.stringify({ ok: false, code: 'API_KEY_REVOKED' }), 'EX', 60);
+      expect((await me(u.apiKey)).status).toBe(200);
+      // the announcement drops it: the next lookup reads the tombstone
+      await redis.publish(AUTH_REDIS.apiKeyChangedChannel(prefix), hash);
+      const refused = await eventually(async () => {
+        const r = await me(u.apiKey);
+        return r.status === 401 ? r : undefined;
+      });
+      expect(refused.body.error.code).toBe('API_KEY_REVOKED');
+    } finally {
+      await redis.quit();
+    }
   });
 
   it('REPL helpers issue and revoke keys and set roles', async () => {

@@ -52,4 +52,6 @@ export const AUTH_REDIS = {
   revokedSessions: (prefix: string) => `${prefix}auth:revoked-sessions`,
   /** Pub/sub channel: `{ ids: string[], until: number }` when sessions are revoked. */
   sessionRevokedChannel: (prefix: string) => `${prefix}auth:session-revoked`,
+  /** Pub/sub channel: an API key's hash each time its entry is replaced (revoke, roll, role or account change). */
+  apiKeyChangedChannel: (prefix: string) => `${prefix}auth:apikey-changed`,
 };

@@ -6,3 +6,4 @@ export * from './queue-client';
 export * from './policy';
 export * from './queue.module';
 export * from './queue-metrics';
+export * from './broadcast-cache';

@@ -7,10 +7,11 @@ import { AUTH_CONFIG, type AuthConfig } from '../config';
 export const apiKeyCacheKey = AUTH_REDIS.apiKey;
 
 /**
- * The API key lookup cache the gateway reads (one GET per request). Only the auth app writes it:
- * a live entry is written with NX so it can never overwrite a tombstone, and revocation, expiry,
- * roll and deactivation overwrite the entry with a tombstone at once, so the very next request is
- * refused even if a concurrent lookup was about to fill the cache from a stale read.
+ * The API key lookup cache the gateway reads. Only the auth app writes it: a live entry is
+ * written with NX so it can never overwrite a tombstone, and revocation, expiry, roll and
+ * deactivation overwrite the entry with a tombstone at once, so the very next request is refused
+ * even if a concurrent lookup was about to fill the cache from a stale read. Every replacement is
+ * also published (in the same MULTI) so gateways drop the copy they hold in memory.
  */
 @Injectable()
 export class ApiKeyCache {
@@ -34,11 +35,21 @@ export class ApiKeyCache {
   async put(hash: string, entry: ApiKeyCacheEntry): Promise<void> {
     const ttlMs = this.ttlMs(entry);
     if (ttlMs <= 0) return this.tombstone(hash, 'API_KEY_EXPIRED');
-    await this.redis.client.set(this.key(hash), JSON.stringify(entry), 'PX', ttlMs);
+    await this.replace(hash, JSON.stringify(entry), ttlMs);
   }
 
   async tombstone(hash: string, code: Extract<ApiKeyCacheEntry, { ok: false }>['code']): Promise<void> {
-    await this.redis.client.set(this.key(hash), JSON.stringify({ ok: false, code }), 'EX', this.config.API_KEYS_CACHE_TTL_S);
+    await this.replace(hash, JSON.stringify({ ok: false, code }), this.config.API_KEYS_CACHE_TTL_S * 1000);
+  }
+
+  private async replace(hash: string, value: string, ttlMs: number): Promise<void> {
+    const results = await this.redis.client
+      .multi()
+      .set(this.key(hash), value, 'PX', ttlMs)
+      .publish(AUTH_REDIS.apiKeyChangedChannel(this.redis.prefix), hash)
+      .exec();
+    const failed = results?.find(([err]) => err)?.[0];
+    if (failed) throw failed;
   }
 
   private ttlMs(entry: ApiKeyCacheEntry): number {

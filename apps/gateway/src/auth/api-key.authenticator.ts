@@ -1,7 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { AppError, AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
-import { createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
+import { ROOT_LOGGER } from '@clipyard/observability';
+import { BroadcastCache, createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
 import { hashApiKey, isWellFormedApiKey } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import type { Principal } from './principal';
@@ -16,35 +18,52 @@ const MESSAGES: Record<string, string> = {
 const refuse = (code: string) => new AppError(code, MESSAGES[code] ?? 'API key is invalid');
 
 /**
- * API key authentication: shape + checksum (no I/O for a mistyped key), HMAC, then one Redis GET
- * of the entry the auth app maintains. Only a miss costs an RPC (which fills the cache).
+ * API key authentication: shape + checksum (no I/O for a mistyped key), HMAC, then the entry the
+ * auth app maintains in Redis. Only a Redis miss costs an RPC (which fills the cache).
+ *
+ * Entries are also kept in memory for API_KEYS_LOCAL_CACHE_S, so a polling client costs no I/O
+ * here: the auth app publishes a key's hash whenever it replaces the entry (revoke, roll, role or
+ * account change) and every gateway drops its copy at once (see BroadcastCache).
  */
 @Injectable()
-export class ApiKeyAuthenticator implements OnApplicationShutdown {
+export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly prefix: string;
   private readonly inflight = new Map<string, Promise<ApiKeyCacheEntry>>();
+  private readonly local: BroadcastCache<ApiKeyCacheEntry>;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly rpc: RpcClient,
     private readonly usage: ApiKeyUsage,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
     const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
     this.redis = createRedis(settings, { maxRetriesPerRequest: 2 });
     this.prefix = keyPrefix(settings);
+    this.local = new BroadcastCache(settings, {
+      channel: AUTH_REDIS.apiKeyChangedChannel(this.prefix),
+      ttlMs: config.API_KEYS_LOCAL_CACHE_S * 1000,
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.local.start().catch((err: unknown) => this.logger.warn({ err }, 'API key announcements unavailable; not keeping keys in memory'));
   }
 
   async authenticate(key: string, ip: string | undefined): Promise<Principal> {
     if (!isWellFormedApiKey(key)) throw refuse('API_KEY_INVALID');
     const hash = hashApiKey(key, this.config.API_KEY_PEPPER);
-    const raw = await this.redis.get(AUTH_REDIS.apiKey(this.prefix, hash));
-    let entry = raw ? parseEntry(raw) : null;
-    entry ??= await this.resolve(hash);
+    const entry = await this.local.through(hash, () => this.lookup(hash));
     if (!entry.ok) throw refuse(entry.code);
     if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) throw refuse('API_KEY_EXPIRED');
     this.usage.record(entry.keyId, ip);
     return { userId: entry.userId, role: entry.role, via: 'api_key', apiKeyId: entry.keyId, scopes: entry.scopes };
+  }
+
+  private async lookup(hash: string): Promise<ApiKeyCacheEntry> {
+    const raw = await this.redis.get(AUTH_REDIS.apiKey(this.prefix, hash));
+    return (raw ? parseEntry(raw) : null) ?? (await this.resolve(hash));
   }
 
   /** Cache miss: one RPC per key however many requests with it arrive at once (single flight). */
@@ -58,7 +77,7 @@ export class ApiKeyAuthenticator implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await Promise.allSettled([this.redis.quit(), this.local.close()]);
   }
 }
 
