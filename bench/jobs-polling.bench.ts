@@ -3,10 +3,12 @@
  * 200 connections beside a bare Fastify route on the same machine; job pickup latency (submit →
  * worker start); a fast trim end to end beside the bare ffmpeg command for the same cut.
  * Load comes from autocannon in a child process (so it does not share the server's event loop),
- * 127.0.0.1 only, bounded in time.
+ * 127.0.0.1 only, bounded in time. BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the API
+ * polling runs (open it in Chrome DevTools).
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +51,24 @@ function autocannon(url: string, connections: number, headers: Record<string, st
       }
     });
   });
+}
+
+/** With BENCH_CPU_PROFILE_DIR set, writes a V8 CPU profile of this process during `fn` only. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function pollUntil(sys: System, apiKey: string, id: string, statuses: string[], timeoutMs = 60_000): Promise<any> {
@@ -113,7 +133,7 @@ async function main(): Promise<void> {
     await autocannon(pollUrl, 10, { 'x-api-key': user.apiKey }); // warm-up (JIT, pools, caches)
     const rows: Array<Record<string, string | number>> = [];
     for (const c of [50, 200]) {
-      const api = await autocannon(pollUrl, c, { 'x-api-key': user.apiKey });
+      const api = await profiled(`poll-c${c}`, () => autocannon(pollUrl, c, { 'x-api-key': user.apiKey }));
       const plain = await autocannon(bareUrl, c, {});
       rows.push({ what: `GET /v1/jobs/{id} (API key) c=${c}`, 'req/s': api.rps, p50: api.p50, p99: api.p99, errors: api.errors + api.non2xx });
       rows.push({ what: `bare Fastify route c=${c}`, 'req/s': plain.rps, p50: plain.p50, p99: plain.p99, errors: plain.errors + plain.non2xx });

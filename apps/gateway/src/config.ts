@@ -26,6 +26,11 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   IDEMPOTENCY_TTL_S: positiveInt(24 * 3600),
   /** An in-flight key older than this is taken over (its request's process died). */
   IDEMPOTENCY_LOCK_TTL_S: positiveInt(60),
+  /**
+   * How long a polled job is kept in the gateway's memory (seconds; 0 = read PostgreSQL on every
+   * poll). Every change to a job is pushed to every gateway at once; this bounds the rest.
+   */
+  JOB_STATUS_CACHE_S: z.coerce.number().int().min(0).max(300).default(30),
   /** Parallel job events (progress, completed, failed) the gateway applies. */
   JOB_EVENTS_CONCURRENCY: positiveInt(16),
   /** Hard cap on one upload whatever the plan says (bytes). */
@@ -45,6 +50,11 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   JWT_AUDIENCE: z.string().default('clipyard-api'),
   /** How often the gateway refetches the auth app's public keys (seconds); an unknown kid refetches early. */
   JWKS_REFRESH_S: positiveInt(300),
+  /**
+   * How long the gateway keeps an API key's entry in memory (seconds; 0 = always ask Redis).
+   * Revocations reach every gateway at once by pub/sub; this bounds the rest.
+   */
+  API_KEYS_LOCAL_CACHE_S: z.coerce.number().int().min(0).max(300).default(30),
   /** API key usage counters are sent to the auth app in one batch this often (ms). */
   API_KEYS_USAGE_FLUSH_MS: positiveInt(5000),
   /** Versioned AES-256-GCM keys (`<version>:<base64 32 bytes>`, comma-separated) sealing webhook secrets. */

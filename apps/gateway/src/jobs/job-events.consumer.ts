@@ -85,7 +85,7 @@ export class JobEventsConsumer implements OnModuleInit, OnApplicationShutdown {
           return true;
         }
         // Cancelled (or already finished) before the worker reported: its files must not linger.
-        const current = await this.jobs.findOwned(ev.userId, ev.jobId);
+        const current = await this.jobs.findOwned(ev.userId, ev.jobId, { fresh: true });
         if (current?.status === 'canceled') await this.files.deleteKeys(ev.outputs.map((o) => o.key));
         return false;
       }

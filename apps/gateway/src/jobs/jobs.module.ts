@@ -17,12 +17,14 @@ import { JobSubmissionService } from './job-submission.service';
 import { JobsController } from './jobs.controller';
 import { JobsQueryService } from './jobs-query.service';
 import { JobsRepository } from './jobs.repository';
+import { JobStatusCache } from './job-status.cache';
 import { TranscriptionSource } from '../transcribe/transcription-source';
 
 /** The media-jobs API: uploads, submission, polling, listing, cancel, and the job-events consumer. */
 @Module({
   controllers: [JobsController, UploadsController, DownloadsController],
   providers: [
+    JobStatusCache,
     JobsRepository,
     UploadsRepository,
     IdempotencyRepository,

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { JobOutputRecord, JobStatus, JobType } from '@clipyard/database';
+import { JobStatusCache } from './job-status.cache';
 
 /** A jobs row as the gateway uses it. */
 export interface JobRecord {
@@ -83,11 +84,20 @@ function toRecord(r: Row): JobRecord {
 /**
  * The jobs table. Every method that touches a tenant's job takes the owner's user id; there is
  * no lookup by id alone. Event updates only ever move a job forward (queued → active → terminal),
- * so a late or duplicated event cannot undo a finished job.
+ * so a late or duplicated event cannot undo a finished job. Every write announces the job to the
+ * status cache once it has committed (no write here runs inside a caller's transaction).
  */
 @Injectable()
 export class JobsRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() private readonly cache?: JobStatusCache,
+  ) {}
+
+  private async changed<T>(userId: string, ids: string | string[], result: T): Promise<T> {
+    await this.cache?.changed(userId, ids);
+    return result;
+  }
 
   async insert(j: NewJob): Promise<JobRecord> {
     const rows: Row[] = await this.ds.query(
@@ -95,18 +105,25 @@ export class JobsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
       [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId],
     );
-    return toRecord(rows[0]);
+    return this.changed(j.userId, j.id, toRecord(rows[0]));
   }
 
-  /** The status-polling read: one primary-key lookup, filtered by owner. */
-  async findOwned(userId: string, id: string): Promise<JobRecord | null> {
-    const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
-    return rows[0] ? toRecord(rows[0]) : null;
+  /**
+   * The status-polling read: one primary-key lookup, filtered by owner, served from the status
+   * cache when it holds the job. `fresh` reads PostgreSQL whatever the cache holds.
+   */
+  async findOwned(userId: string, id: string, opts: { fresh?: boolean } = {}): Promise<JobRecord | null> {
+    const load = async () => {
+      const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    };
+    return this.cache && !opts.fresh ? this.cache.read(userId, id, load) : load();
   }
 
   /** Removes a job that never reached the queue (submission rollback). */
   async deleteOwned(userId: string, id: string): Promise<void> {
     await this.ds.query(`DELETE FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
+    await this.changed(userId, id, undefined);
   }
 
   async list(userId: string, f: ListFilter): Promise<JobRecord[]> {
@@ -142,7 +159,7 @@ export class JobsRepository {
        WHERE id = $1 AND user_id = $2 AND ${OPEN}`,
       [id, userId, attempt, at],
     );
-    return affected(res) > 0;
+    return affected(res) > 0 && this.changed(userId, id, true);
   }
 
   /** Cheap: a primary-key update that is a no-op for a finished job or a stale (lower) value. */
@@ -152,7 +169,7 @@ export class JobsRepository {
        WHERE id = $1 AND user_id = $2 AND ${OPEN} AND progress < $3`,
       [id, userId, progress],
     );
-    return affected(res) > 0;
+    return affected(res) > 0 && this.changed(userId, id, true);
   }
 
   async markCompleted(
@@ -169,7 +186,7 @@ export class JobsRepository {
        WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
       [id, userId, JSON.stringify(outputs), result, usage, at],
     );
-    return firstRow(rows);
+    return this.changed(userId, id, firstRow(rows));
   }
 
   async markFailed(userId: string, id: string, at: Date, error: { code: string; message: string }): Promise<JobRecord | null> {
@@ -178,7 +195,7 @@ export class JobsRepository {
        WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
       [id, userId, error, at],
     );
-    return firstRow(rows);
+    return this.changed(userId, id, firstRow(rows));
   }
 
   /** Cancels a running job; returns it with the status it had before, or null if it was not running. */
@@ -190,7 +207,7 @@ export class JobsRepository {
       [id, userId],
     );
     const r = firstRawRow(rows);
-    return r ? { job: toRecord(r), was: r.was } : null;
+    return this.changed(userId, id, r ? { job: toRecord(r), was: r.was as JobStatus } : null);
   }
 
   /** Users (after `afterUserId`, in id order) with completed jobs whose outputs still exist and finished before `olderThan`. */
@@ -222,7 +239,7 @@ export class JobsRepository {
        WHERE user_id = $1 AND id = ANY($2::uuid[]) AND outputs_expired_at IS NULL`,
       [userId, ids],
     );
-    return affected(res);
+    return this.changed(userId, ids, affected(res));
   }
 }
 
