@@ -45,6 +45,11 @@ describe('system (e2e)', () => {
   it('sends security headers and serves OpenAPI and metrics', async () => {
     const live = await sys.get('/health/live');
     expect(live.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(live.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(live.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    const missing = await sys.get('/v1/nope');
+    expect(missing.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
     const doc = await sys.get('/docs/json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
