@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { RequestCounter } from './request-counter';
-import { RequestCounterInterceptor } from './request-counter.interceptor';
+import { RequestCounterHook } from './request-counter.hook';
 
-/** API request metering: a global interceptor counts, RequestCounter flushes to billing in batches. */
+/** API request metering: an onResponse hook counts, RequestCounter flushes to billing in batches. */
 @Module({
-  providers: [RequestCounter, { provide: APP_INTERCEPTOR, useClass: RequestCounterInterceptor }],
+  providers: [RequestCounter, RequestCounterHook],
   exports: [RequestCounter],
 })
 export class UsageMeteringModule {}
