@@ -32,15 +32,7 @@ export interface DeliveryRecord {
   createdAt: Date;
 }
 
-export interface NewDelivery {
-  id: string;
-  endpointId: string;
-  userId: string;
-  eventId: string;
-  eventType: string;
-  url: string;
-  body: string;
-}
+export type NewDelivery = Pick<DeliveryRecord, 'id' | 'endpointId' | 'userId' | 'eventId' | 'eventType' | 'url' | 'body'>;
 
 type Row = Record<string, any>;
 /** TypeORM answers UPDATE/DELETE on postgres with [rows, affectedCount], SELECT/INSERT with rows. */
