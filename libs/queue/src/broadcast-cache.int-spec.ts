@@ -48,10 +48,12 @@ describe('BroadcastCache (real Redis)', () => {
 
   it('does not keep a value whose load overlapped an announcement', async () => {
     const c = await make<string>();
+    const generation = () => (c as unknown as { generation: number }).generation;
     let release!: () => void;
     const slow = c.through('race', () => new Promise<string>((r) => (release = () => r('stale'))));
+    const before = generation();
     await pub.publish(channel, 'race');
-    await until(() => (c as unknown as { generation: number }).generation > 0);
+    await until(() => generation() > before); // the announcement arrived while the load was running
     release();
     expect(await slow).toBe('stale');
     expect(c.get('race')).toBeUndefined();
