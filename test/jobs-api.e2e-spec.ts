@@ -49,6 +49,51 @@ describe('media jobs API (e2e)', () => {
       expect(foreign.body.error.code).toBe('UPLOAD_NOT_FOUND');
     });
 
+    it('lists uploads newest first with a cursor, and deletes one: bytes gone, 409 while a queued job reads it, 404 for others', async () => {
+      const carol = await signUp(sys);
+      await setPlan(sys, carol.userId, 'premium', { max_concurrent_jobs: -1 });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.unshift((await upload(sys, carol.apiKey, video)).body.id);
+      const p1 = await sys.get('/v1/uploads?limit=2', { apiKey: carol.apiKey });
+      expect(p1.status).toBe(200);
+      const p2 = await sys.get(`/v1/uploads?limit=2&cursor=${p1.body.next_cursor}`, { apiKey: carol.apiKey });
+      expect([...p1.body.data, ...p2.body.data].map((u: { id: string }) => u.id)).toEqual(ids);
+      expect(p2.body.next_cursor).toBeNull();
+      expect((await sys.get('/v1/uploads', { apiKey: bob.apiKey })).body.data.map((u: { id: string }) => u.id)).not.toContain(ids[0]);
+      expect((await sys.get('/v1/uploads?cursor=nope', { apiKey: carol.apiKey })).status).toBe(422);
+
+      const [target] = ids;
+      const storage = sys.apps.gateway!.get(Storage);
+      const keysOf = async () => {
+        const keys: string[] = [];
+        for await (const o of storage.list(`users/${carol.userId}/inputs/`)) keys.push(o.key);
+        return keys.filter((k) => k.includes(target));
+      };
+      expect(await keysOf()).toHaveLength(1);
+      expect((await sys.request('DELETE', `/v1/uploads/${target}`, { apiKey: bob.apiKey })).status).toBe(404);
+
+      await sys.stopApp('media-worker'); // keeps the job queued
+      try {
+        const job = await sys.post('/v1/jobs/trim', { input: { upload_id: target }, start: 0, end: 1 }, { apiKey: carol.apiKey });
+        expect(job.status).toBe(202);
+        const busy = await sys.request('DELETE', `/v1/uploads/${target}`, { apiKey: carol.apiKey });
+        expect(busy.status).toBe(409);
+        expect(busy.body.error).toMatchObject({ code: 'UPLOAD_IN_USE', details: { jobs: [job.body.id] } });
+        expect(await keysOf()).toHaveLength(1);
+        expect((await sys.request('DELETE', `/v1/jobs/${job.body.id}`, { apiKey: carol.apiKey })).status).toBe(200);
+      } finally {
+        await sys.startApp('media-worker');
+      }
+      const del = await sys.request('DELETE', `/v1/uploads/${target}`, { apiKey: carol.apiKey });
+      expect(del.status).toBe(204);
+      expect(await keysOf()).toEqual([]);
+      expect((await sys.get(`/v1/uploads/${target}`, { apiKey: carol.apiKey })).status).toBe(404);
+      expect((await sys.get('/v1/uploads', { apiKey: carol.apiKey })).body.data.map((u: { id: string }) => u.id)).toEqual(ids.slice(1));
+      expect((await sys.request('DELETE', `/v1/uploads/${target}`, { apiKey: carol.apiKey })).status).toBe(404);
+      const late = await sys.post('/v1/jobs/trim', { input: { upload_id: target }, start: 0, end: 1 }, { apiKey: carol.apiKey });
+      expect(late.body.error.code).toBe('UPLOAD_NOT_FOUND');
+    });
+
     it('refuses corrupt media with 422 UNSUPPORTED_MEDIA and stores nothing', async () => {
       const res = await upload(sys, bob.apiKey, await makeCorrupt(path.join(dir, 'bad.mp4')), { contentType: 'video/mp4' });
       expect(res.status).toBe(422);

@@ -6,3 +6,4 @@ export * from './jobs.errors';
 export * from './auth';
 export * from './media-errors';
 export * from './transcription';
+export * from './cursor';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { AppError } from '@clipyard/contracts';
+import { decodeCursor, pageOf } from '@clipyard/contracts';
 import { AuditEventEntity } from '@clipyard/database';
 import { iso, type RequestCtx } from '../common/context';
 
@@ -33,13 +33,6 @@ export interface AuditInput {
   metadata?: Record<string, unknown>;
 }
 
-const encodeCursor = (e: AuditEventEntity) => Buffer.from(`${e.createdAt.toISOString()}|${e.id}`).toString('base64url');
-function decodeCursor(c: string): [string, string] {
-  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'Invalid before', { field: 'before' });
-  return [at, id];
-}
-
 /** Append-only trail of security-relevant events. */
 @Injectable()
 export class AuditService {
@@ -63,11 +56,11 @@ export class AuditService {
     else if (p.filterUserId) qb.where('e.user_id = :uid', { uid: p.filterUserId });
     if (p.action) qb.andWhere('e.action = :action', { action: p.action });
     if (p.before) {
-      const [at, id] = decodeCursor(p.before);
+      const { createdAt: at, id } = decodeCursor(p.before, 'before');
       qb.andWhere('(e.created_at, e.id) < (:at, :id)', { at, id });
     }
     const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(p.limit + 1).getMany();
-    const page = rows.slice(0, p.limit);
+    const { page, next_cursor } = pageOf(rows, p.limit);
     if (p.role === 'admin' && p.filterUserId !== p.userId) {
       await this.record('admin.read', { userId: p.filterUserId ?? null, actorId: p.userId, metadata: { resource: 'audit_events' } });
     }
@@ -82,7 +75,7 @@ export class AuditService {
         metadata: e.metadata,
         created_at: iso(e.createdAt)!,
       })),
-      next_cursor: rows.length > p.limit ? encodeCursor(page[page.length - 1]) : null,
+      next_cursor,
     };
   }
 }

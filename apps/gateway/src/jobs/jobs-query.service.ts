@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@clipyard/contracts';
+import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobsRepository, type JobRecord } from './jobs.repository';
@@ -18,18 +18,6 @@ export interface JobStats {
   by_type: Record<JobType, Record<JobStatus, number> & { total: number }>;
   /** completed / (completed + failed); null until a job has finished. */
   success_rate: number | null;
-}
-
-function encodeCursor(job: JobRecord): string {
-  return Buffer.from(`${job.createdAt.toISOString()}|${job.id}`).toString('base64url');
-}
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid cursor', { issues: [{ path: 'cursor', message: 'not a cursor from this API' }] });
-  }
-  return { createdAt, id };
 }
 
 const zeroStatuses = () => Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
@@ -58,12 +46,8 @@ export class JobsQueryService {
     q: { status?: JobStatus; type?: JobType; limit: number; cursor?: string },
   ): Promise<{ data: JobView[]; next_cursor: string | null }> {
     const before = q.cursor ? decodeCursor(q.cursor) : undefined;
-    const rows = await this.jobs.list(userId, { status: q.status, type: q.type, limit: q.limit + 1, before });
-    const page = rows.slice(0, q.limit);
-    return {
-      data: page.map((j) => this.present(j)),
-      next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null,
-    };
+    const { page, next_cursor } = pageOf(await this.jobs.list(userId, { status: q.status, type: q.type, limit: q.limit + 1, before }), q.limit);
+    return { data: page.map((j) => this.present(j)), next_cursor };
   }
 
   async stats(userId: string): Promise<JobStats> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { KeysetPosition } from '@clipyard/contracts';
 
 export interface UploadRecord {
   id: string;
@@ -49,6 +50,26 @@ export class UploadsRepository {
       [id, userId],
     );
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** The caller's uploads whose bytes still exist, newest first, strictly older than `before`. */
+  async list(userId: string, limit: number, before?: KeysetPosition): Promise<UploadRecord[]> {
+    const args: unknown[] = [userId, limit];
+    const after = before ? `AND (created_at, id) < ($${args.push(before.createdAt)}, $${args.push(before.id)})` : '';
+    const rows: Row[] = await this.ds.query(
+      `SELECT * FROM uploads WHERE user_id = $1 AND expired_at IS NULL ${after} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      args,
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Ids of the caller's queued or running jobs that read this upload. */
+  async openJobsReading(userId: string, uploadId: string): Promise<string[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT id FROM jobs WHERE user_id = $1 AND upload_id = $2 AND status IN ('queued', 'active') ORDER BY created_at LIMIT 10`,
+      [userId, uploadId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Uploads created before `olderThan` whose bytes still exist, oldest first (retention sweep). */

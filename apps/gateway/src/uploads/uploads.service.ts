@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { AppError } from '@clipyard/contracts';
+import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { ByteLimit, Storage, fileTooLarge, storageKey } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -119,9 +119,33 @@ export class UploadsService {
   }
 
   async get(userId: string, id: string): Promise<UploadView> {
+    return presentUpload(await this.owned(userId, id));
+  }
+
+  async list(userId: string, q: { limit: number; cursor?: string }): Promise<{ data: UploadView[]; next_cursor: string | null }> {
+    const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const { page, next_cursor } = pageOf(await this.repo.list(userId, q.limit + 1, before), q.limit);
+    return { data: page.map(presentUpload), next_cursor };
+  }
+
+  /**
+   * Deletes an upload's bytes, then its listing (a retry after a failure in between finishes the
+   * job). Refused with 409 UPLOAD_IN_USE while a queued or running job still reads it.
+   */
+  async remove(userId: string, id: string): Promise<void> {
+    const row = await this.owned(userId, id);
+    const jobs = await this.repo.openJobsReading(userId, row.id);
+    if (jobs.length) {
+      throw new AppError('UPLOAD_IN_USE', 'A queued or running job reads this upload; cancel it or let it finish first', { jobs });
+    }
+    await this.storage.delete(row.storageKey);
+    await this.repo.markExpired(userId, [row.id]);
+  }
+
+  private async owned(userId: string, id: string): Promise<UploadRecord> {
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findOwned(userId, id) : null;
     if (!row) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found');
-    return presentUpload(row);
+    return row;
   }
 }
 

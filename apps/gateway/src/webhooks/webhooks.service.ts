@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@clipyard/contracts';
+import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { PlanGate } from './plan-gate';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -38,16 +38,6 @@ export const deliveryView = (d: DeliveryRecord): WebhookDeliveryView => ({
   created_at: d.createdAt.toISOString(),
   payload: JSON.parse(d.body),
 });
-
-const encodeCursor = (d: DeliveryRecord) => Buffer.from(`${d.createdAt.toISOString()}|${d.id}`).toString('base64url');
-function decodeCursor(c: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
-  const createdAt = new Date(at);
-  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid cursor', { issues: [{ path: 'cursor', message: 'not a cursor from this API' }] });
-  }
-  return { createdAt, id };
-}
 
 /** Endpoint management for one user: create (secret shown once), list, delete, rotate, test, logs. */
 @Injectable()
@@ -126,8 +116,8 @@ export class WebhooksService {
   async deliveries(userId: string, id: string, limit: number, cursor?: string) {
     await this.owned(userId, id);
     const rows = await this.repo.listDeliveries(userId, id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
-    const page = rows.slice(0, limit);
-    return { data: page.map(deliveryView), next_cursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+    const { page, next_cursor } = pageOf(rows, limit);
+    return { data: page.map(deliveryView), next_cursor };
   }
 
   async delivery(userId: string, id: string, deliveryId: string) {
