@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { BroadcastCache, createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
@@ -24,6 +25,9 @@ const refuse = (code: string) => new AppError(code, MESSAGES[code] ?? 'API key i
  * Entries are also kept in memory for API_KEYS_LOCAL_CACHE_S, so a polling client costs no I/O
  * here: the auth app publishes a key's hash whenever it replaces the entry (revoke, roll, role or
  * account change) and every gateway drops its copy at once (see BroadcastCache).
+ *
+ * Lookups that reach the auth app (a key Redis has never seen) are limited per client IP, so
+ * a stream of made-up keys with valid checksums cannot turn into a stream of database reads.
  */
 @Injectable()
 export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown {
@@ -31,6 +35,7 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown 
   private readonly prefix: string;
   private readonly inflight = new Map<string, Promise<ApiKeyCacheEntry>>();
   private readonly local: BroadcastCache<ApiKeyCacheEntry>;
+  private readonly missesPerIp: RateLimiterRedis;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -45,6 +50,12 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown 
       channel: AUTH_REDIS.apiKeyChangedChannel(this.prefix),
       ttlMs: config.API_KEYS_LOCAL_CACHE_S * 1000,
     });
+    this.missesPerIp = new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: `${this.prefix}gw:rl:apikey-miss`,
+      points: config.API_KEYS_MISS_IP_PER_MIN,
+      duration: 60,
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -54,23 +65,39 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown 
   async authenticate(key: string, ip: string | undefined): Promise<Principal> {
     if (!isWellFormedApiKey(key)) throw refuse('API_KEY_INVALID');
     const hash = hashApiKey(key, this.config.API_KEY_PEPPER);
-    const entry = await this.local.through(hash, () => this.lookup(hash));
+    const entry = await this.local.through(hash, () => this.lookup(hash, ip));
     if (!entry.ok) throw refuse(entry.code);
     if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) throw refuse('API_KEY_EXPIRED');
     this.usage.record(entry.keyId, ip);
     return { userId: entry.userId, role: entry.role, via: 'api_key', apiKeyId: entry.keyId, scopes: entry.scopes };
   }
 
-  private async lookup(hash: string): Promise<ApiKeyCacheEntry> {
+  private async lookup(hash: string, ip: string | undefined): Promise<ApiKeyCacheEntry> {
     const raw = await this.redis.get(AUTH_REDIS.apiKey(this.prefix, hash));
-    return (raw ? parseEntry(raw) : null) ?? (await this.resolve(hash));
+    const cached = raw ? parseEntry(raw) : null;
+    return cached ?? this.resolve(hash, ip);
   }
 
-  /** Cache miss: one RPC per key however many requests with it arrive at once (single flight). */
-  private resolve(hash: string): Promise<ApiKeyCacheEntry> {
+  private async countMiss(ip: string | undefined): Promise<void> {
+    try {
+      await this.missesPerIp.consume(ip ?? 'unknown');
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      const retryAfter = String(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      throw new AppError('RATE_LIMITED', 'Too many unknown API keys from this address; slow down', undefined, undefined, { 'Retry-After': retryAfter });
+    }
+  }
+
+  /**
+   * Cache miss: one RPC per key however many requests with it arrive at once (single flight),
+   * counted once against the client's per-IP allowance.
+   */
+  private resolve(hash: string, ip: string | undefined): Promise<ApiKeyCacheEntry> {
     let p = this.inflight.get(hash);
     if (!p) {
-      p = this.rpc.call('auth.apiKey.resolve', { hash }).finally(() => this.inflight.delete(hash));
+      p = this.countMiss(ip)
+        .then(() => this.rpc.call('auth.apiKey.resolve', { hash }))
+        .finally(() => this.inflight.delete(hash));
       this.inflight.set(hash, p);
     }
     return p;
