@@ -32,6 +32,7 @@ function events(n: number, users: string[], tag: string): Extract<UsageEvent, { 
       inputBytes: 1_000_000,
       outputBytes: 400_000,
       processingMs: 900,
+      subtitleMinutes: 0,
       occurredAt: new Date().toISOString(),
     };
   });

@@ -100,7 +100,36 @@ describe('subtitled trim (e2e)', () => {
       return s.body.actions.trim.used >= 2 && s.body.transcribe_minutes.used >= 1 ? s.body : undefined;
     });
     expect(summary.actions.trim.used).toBe(2);
-    expect(summary.transcribe_minutes.used).toBe(1);
+    // the minutes held at submission moved to used; no transcription job is counted
+    expect(summary.transcribe_minutes).toMatchObject({ used: 1, reserved: 0 });
+    expect(summary.actions.transcribe).toMatchObject({ used: 0, reserved: 0 });
+    const ledger = await sys.get('/v1/usage/events', { apiKey: alice.apiKey });
+    expect(ledger.body.data.filter((e: { job_id: string }) => e.job_id === job.id).map((e: { action: string; units: number }) => [e.action, e.units]).sort()).toEqual([
+      ['transcribe', 1],
+      ['trim', 1],
+    ]);
+  });
+
+  it('reserves the minutes at submission: a plan without minutes left is refused before anything runs', async () => {
+    const dave = await signUp(sys);
+    await setPlan(sys, dave.userId, 'pro', { transcribe_minutes_per_month: 1 });
+    await sys.request('PUT', '/v1/provider-keys/openai', { apiKey: dave.apiKey, body: { api_key: KEY, base_url: fake.url } });
+    const up = await upload(sys, dave.apiKey, video);
+    const first = await sys.post('/v1/jobs/trim', { input: { upload_id: up.body.id }, start: 0, end: 5, subtitles: true }, { apiKey: dave.apiKey });
+    expect(first.status).toBe(202);
+    // the first one holds the only minute until it finishes
+    const second = await sys.post('/v1/jobs/trim', { input: { upload_id: up.body.id }, start: 5, end: 10, subtitles: true }, { apiKey: dave.apiKey });
+    expect(second.status).toBe(402);
+    expect(second.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { metric: 'transcribe_minutes', limit: 1, requested: 1 } });
+    expect((await waitForJob(sys, dave.apiKey, first.body.id)).status).toBe('completed');
+    const summary = await eventually(async () => {
+      const s = await sys.get('/v1/usage/summary', { apiKey: dave.apiKey });
+      return s.body.transcribe_minutes.used === 1 ? s.body : undefined;
+    });
+    expect(summary.transcribe_minutes).toMatchObject({ used: 1, reserved: 0, remaining: 0 });
+    expect(summary.actions.trim).toMatchObject({ used: 1, reserved: 0 });
+    // a plain trim needs no minutes
+    expect((await sys.post('/v1/jobs/trim', { input: { upload_id: up.body.id }, start: 5, end: 10 }, { apiKey: dave.apiKey })).status).toBe(202);
   });
 
   it('fails as a whole, naming the step, when the transcription step fails', async () => {
@@ -116,6 +145,7 @@ describe('subtitled trim (e2e)', () => {
     expect(job.outputs).toEqual([]);
     const summary = await sys.get('/v1/usage/summary', { apiKey: bob.apiKey });
     expect(summary.body.actions.trim).toMatchObject({ used: 0, reserved: 0 });
+    expect(summary.body.transcribe_minutes).toMatchObject({ used: 0, reserved: 0 });
   });
 
   it('needs the subtitles plan feature and a provider key', async () => {

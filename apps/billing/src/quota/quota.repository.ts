@@ -10,6 +10,8 @@ export interface ReservationRow {
   action: UsageAction;
   month: string;
   units: number;
+  /** Transcription minutes a subtitled trim holds on the month's `transcribe` row. */
+  subtitle_minutes: number;
   plan_code: string;
   priority: number;
   status: 'pending' | 'committed' | 'released';
@@ -29,7 +31,7 @@ export class QuotaRepository {
   findByJob(m: EntityManager, jobId: string, lock = false): Promise<ReservationRow | undefined> {
     return one<ReservationRow>(
       m,
-      `SELECT id, user_id, job_id, action, month, units, plan_code, priority, status, expires_at
+      `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, plan_code, priority, status, expires_at
        FROM quota_reservations WHERE job_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [jobId],
     );
@@ -67,12 +69,32 @@ export class QuotaRepository {
     return rows.length === 1;
   }
 
+  /** Holds `minutes` of transcription (no job) on the month's `transcribe` row, within its limit. */
+  async tryReserveMinutes(m: EntityManager, userId: string, month: string, minutes: number, minutesLimit: number): Promise<boolean> {
+    const rows = await sql(
+      m,
+      `UPDATE usage_monthly SET units_reserved = units_reserved + $3, units_limit = $4, updated_at = now()
+       WHERE user_id = $1 AND month = $2 AND metric = 'transcribe'
+         AND ($4 < 0 OR units_used + units_reserved + $3 <= $4)
+       RETURNING 1`,
+      [userId, month, minutes, minutesLimit],
+    );
+    return rows.length === 1;
+  }
+
   async unreserve(m: EntityManager, r: ReservationRow): Promise<void> {
     await m.query(
       `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - 1, units_reserved = units_reserved - $4, updated_at = now()
        WHERE user_id = $1 AND month = $2 AND metric = $3`,
       [r.user_id, r.month, r.action, r.units],
     );
+    if (r.subtitle_minutes > 0) {
+      await m.query(
+        `UPDATE usage_monthly SET units_reserved = units_reserved - $3, updated_at = now()
+         WHERE user_id = $1 AND month = $2 AND metric = 'transcribe'`,
+        [r.user_id, r.month, r.subtitle_minutes],
+      );
+    }
   }
 
   monthly(m: EntityManager, userId: string, month: string, metric: string): Promise<MonthlyRow | undefined> {
@@ -90,9 +112,9 @@ export class QuotaRepository {
   ): Promise<string> {
     const row = await one<{ id: string }>(
       m,
-      `INSERT INTO quota_reservations (user_id, job_id, action, month, units, plan_code, priority, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8)) RETURNING id`,
-      [r.user_id, r.job_id, r.action, r.month, r.units, r.plan_code, r.priority, r.ttlSeconds],
+      `INSERT INTO quota_reservations (user_id, job_id, action, month, units, subtitle_minutes, plan_code, priority, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9)) RETURNING id`,
+      [r.user_id, r.job_id, r.action, r.month, r.units, r.subtitle_minutes, r.plan_code, r.priority, r.ttlSeconds],
     );
     return (row as { id: string }).id;
   }
@@ -107,23 +129,27 @@ export class QuotaRepository {
 
   /**
    * Commits the job's pending reservation in one statement: marks it committed, takes its job and
-   * units out of `reserved`, frees its concurrency slot. Returns the reservation, or undefined
-   * when the job had none pending. The caller holds the user's subscription lock.
+   * units (and a subtitled trim's minutes) out of `reserved`, frees its concurrency slot. Returns
+   * the reservation, or undefined when the job had none pending. The caller holds the user's
+   * subscription lock.
    */
   commitPending(m: EntityManager, userId: string, jobId: string, units: number) {
-    return one<{ month: string; action: UsageAction; units: number }>(
+    return one<{ month: string; action: UsageAction; units: number; subtitle_minutes: number }>(
       m,
       `WITH r AS (
          UPDATE quota_reservations SET status = 'committed', committed_units = $3, settled_at = now()
          WHERE job_id = $2 AND user_id = $1 AND status = 'pending'
-         RETURNING user_id, month, action, units),
+         RETURNING user_id, month, action, units, subtitle_minutes),
        mo AS (
          UPDATE usage_monthly u SET jobs_reserved = u.jobs_reserved - 1, units_reserved = u.units_reserved - r.units, updated_at = now()
          FROM r WHERE u.user_id = r.user_id AND u.month = r.month AND u.metric = r.action RETURNING 1),
+       mm AS (
+         UPDATE usage_monthly u SET units_reserved = u.units_reserved - r.subtitle_minutes, updated_at = now()
+         FROM r WHERE r.subtitle_minutes > 0 AND u.user_id = r.user_id AND u.month = r.month AND u.metric = 'transcribe' RETURNING 1),
        s AS (
          UPDATE subscriptions SET active_jobs = active_jobs - 1
          FROM r WHERE subscriptions.user_id = r.user_id AND subscriptions.active_jobs > 0 RETURNING 1)
-       SELECT r.month, r.action, r.units, (SELECT count(*) FROM mo) + (SELECT count(*) FROM s) AS touched FROM r`,
+       SELECT r.month, r.action, r.units, r.subtitle_minutes, (SELECT count(*) FROM mo) + (SELECT count(*) FROM mm) + (SELECT count(*) FROM s) AS touched FROM r`,
       [userId, jobId, units],
     );
   }

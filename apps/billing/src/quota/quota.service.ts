@@ -9,7 +9,7 @@ import { SubscriptionsRepository } from '../subscriptions/subscriptions.reposito
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { QuotaRepository, type ReservationRow } from './quota.repository';
 
-type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features'>> & RpcRequest<'quota.reserve'>;
+type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features' | 'subtitleMinutes'>> & RpcRequest<'quota.reserve'>;
 type ReleaseReply = RpcReply<'quota.release'>;
 
 /**
@@ -87,6 +87,15 @@ export class QuotaService {
     if (!(await this.repo.tryReserve(m, key, units, jobsLimit, unitsLimit))) {
       throw await this.quotaExceeded(m, key, units, jobsLimit, unitsLimit, plan);
     }
+    // A trim with subtitles also holds the minutes it will transcribe (no transcription job).
+    const subtitleMinutes = req.action === 'trim' ? req.subtitleMinutes : 0;
+    if (subtitleMinutes > 0) {
+      const minutesLimit = limits.transcribe_minutes_per_month;
+      await this.repo.ensureMonthly(m, req.userId, month, 'transcribe');
+      if (!(await this.repo.tryReserveMinutes(m, req.userId, month, subtitleMinutes, minutesLimit))) {
+        throw await this.quotaExceeded(m, { ...key, action: 'transcribe' }, subtitleMinutes, -1, minutesLimit, plan);
+      }
+    }
     if (!(await this.subs.tryTakeSlot(m, req.userId, limits.max_concurrent_jobs))) {
       throw new AppError(
         'CONCURRENCY_LIMIT',
@@ -100,6 +109,7 @@ export class QuotaService {
       action: req.action,
       month,
       units,
+      subtitle_minutes: subtitleMinutes,
       plan_code: plan,
       priority: sub.priority,
       ttlSeconds: this.config.RESERVATION_TTL_S,

@@ -39,13 +39,16 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     const month = monthOf(new Date(e.occurredAt));
     const sub = await this.subs.get(e.userId);
     const { limits } = effectiveLimits(sub, sub.limit_overrides);
-    const row = (await this.usage.monthRows(this.ds.manager, e.userId, month)).find((r) => r.metric === e.action);
+    const rows = await this.usage.monthRows(this.ds.manager, e.userId, month);
+    const row = rows.find((r) => r.metric === e.action);
     if (!row) return;
     const checks: { metric: 'trim' | 'overlay' | 'transcribe' | 'transcribe_minutes'; used: number; limit: number }[] = [
       { metric: e.action, used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] },
     ];
-    if (e.action === 'transcribe') {
-      checks.push({ metric: 'transcribe_minutes', used: Number(row.units_used), limit: limits.transcribe_minutes_per_month });
+    // transcription minutes: spent by transcriptions and by trims with subtitles
+    const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
+    if (minutesRow) {
+      checks.push({ metric: 'transcribe_minutes', used: Number(minutesRow.units_used), limit: limits.transcribe_minutes_per_month });
     }
     for (const c of checks) {
       if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed

@@ -76,6 +76,32 @@ export class UsageService {
         outputBytes: e.outputBytes,
         processingMs: e.processingMs,
       });
+      // A trim's subtitles: the transcribed minutes, against what its reservation held for them.
+      const minutes = e.action === 'trim' ? e.subtitleMinutes : 0;
+      if (minutes > 0) {
+        // its own ledger line, so the ledger shows where the minutes went
+        await this.usage.insertEvent(m, {
+          eventId: `${e.eventId}:subtitles`,
+          userId: e.userId,
+          kind: 'job',
+          jobId: e.jobId,
+          action: 'transcribe',
+          units: minutes,
+          month,
+          occurredAt: e.occurredAt,
+        });
+        const held = r && r.month === month ? r.subtitle_minutes : 0;
+        await this.usage.addToMonth(m, e.userId, month, 'transcribe', {
+          jobs: 0,
+          units: minutes,
+          jobsUnreserved: 0,
+          unitsUnreserved: minutes - Math.min(minutes, held),
+          mediaSeconds: 0,
+          inputBytes: 0,
+          outputBytes: 0,
+          processingMs: 0,
+        });
+      }
       return 'recorded';
     });
   }

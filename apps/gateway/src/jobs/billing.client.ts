@@ -23,6 +23,7 @@ export class BillingClient {
     inputBytes?: number;
     mediaSeconds?: number;
     features: string[];
+    subtitleMinutes?: number;
   }): Promise<Reservation> {
     return this.rpc.call('quota.reserve', r);
   }

@@ -82,6 +82,7 @@ export class JobSubmissionService {
       jobId,
       action: type,
       units: policy.units(params, upload),
+      subtitleMinutes: policy.subtitleMinutes(params, upload),
       ...(upload ? { inputBytes: upload.size } : {}),
       ...(upload?.durationS != null ? { mediaSeconds: upload.durationS } : {}),
       features: [...policy.features(params), ...(params.callback_url ? ['webhooks'] : [])],

@@ -49,6 +49,7 @@ export class JobEvents {
       processingMs: number;
       template?: string;
       customOverrides?: Record<string, unknown>;
+      subtitleMinutes: number;
     },
   ): Promise<string> {
     const eventId = `job:${w.jobId}:completed`;

@@ -101,6 +101,7 @@ export class JobRunner {
         processingMs,
         template: res.usage.template,
         customOverrides: res.usage.customOverrides,
+        subtitleMinutes: res.usage.subtitleMinutes ?? 0,
       });
       await this.events.completed(who, outputs, { ...res.result, processing_ms: processingMs });
       log.info({ processingMs, outputs: outputs.length }, 'media job completed');

@@ -46,7 +46,14 @@ export interface ProcessorResult {
   outputs: ProcessorOutput[];
   /** Goes to job.completed `result` (the API shows it). */
   result: Record<string, unknown>;
-  usage: { units?: number; mediaSeconds: number; template?: string; customOverrides?: Record<string, unknown> };
+  usage: {
+    units?: number;
+    mediaSeconds: number;
+    template?: string;
+    customOverrides?: Record<string, unknown>;
+    /** Minutes transcribed for a trim's subtitles (metered on the transcribe minutes, with the job's one usage event). */
+    subtitleMinutes?: number;
+  };
 }
 
 /**

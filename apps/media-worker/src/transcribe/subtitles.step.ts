@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
-import { AppError, QUEUES, type TrimJobParams } from '@clipyard/contracts';
+import { Injectable } from '@nestjs/common';
+import { AppError, type TrimJobParams } from '@clipyard/contracts';
 import { MediaError, burnSubtitles } from '@clipyard/media';
-import { QueueClient } from '@clipyard/queue';
 import type { JobContext, ProcessorOutput } from '../jobs/processor';
 import { TranscriptionRunner } from './transcription.runner';
 
@@ -32,14 +31,13 @@ export interface SubtitledVideo {
 /**
  * The subtitle part of a `trim` with `subtitles: true` (one job: trim → transcribe → burn-in):
  * transcribes the trimmed clip with the owner's (or the platform's) key and burns the SRT into
- * the picture. Progress maps onto [from, to] of the job; a failure names its step.
+ * the picture. Progress maps onto [from, to] of the job; a failure names its step. The minutes
+ * are metered with the trim's own usage event (`subtitleMinutes`), against what the submission
+ * reserved for them.
  */
 @Injectable()
 export class SubtitlesStep {
-  constructor(
-    private readonly transcription: TranscriptionRunner,
-    @Inject(QueueClient) private readonly queues: QueueClient,
-  ) {}
+  constructor(private readonly transcription: TranscriptionRunner) {}
 
   async apply(ctx: JobContext, trimmed: string, p: TrimJobParams, from: number, to: number): Promise<SubtitledVideo> {
     const mid = from + (to - from) * 0.6;
@@ -70,19 +68,5 @@ export class SubtitlesStep {
       minutes: t.minutes,
       audioSeconds: t.audioSeconds,
     };
-  }
-
-  /**
-   * A subtitled trim is metered as one trim (the runner's usage event) plus the transcribed
-   * minutes: this second event has its own deterministic id, so a retried job counts it once.
-   */
-  async meter(ctx: JobContext, s: SubtitledVideo): Promise<void> {
-    const { jobId, userId } = ctx.payload;
-    const eventId = `job:${jobId}:subtitles-transcription`;
-    await this.queues.add(
-      QUEUES.usageEvents,
-      { name: 'usage.job', eventId, jobId, userId, action: 'transcribe', units: s.minutes, mediaSeconds: s.audioSeconds, occurredAt: new Date().toISOString() },
-      { jobId: `usage:${eventId}` },
-    );
   }
 }

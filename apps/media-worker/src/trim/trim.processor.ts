@@ -40,10 +40,7 @@ export class TrimProcessor implements JobProcessor {
       await this.media.thumbnail(video, thumb, Math.min(1, result.durationS / 3), run);
       outputs.push({ name: 'thumbnail.jpg', file: thumb, contentType: 'image/jpeg' });
     }
-    if (subtitled) {
-      outputs.push(...subtitled.outputs);
-      await this.subtitles.meter(ctx, subtitled);
-    }
+    if (subtitled) outputs.push(...subtitled.outputs);
     return {
       outputs,
       result: {
@@ -55,7 +52,7 @@ export class TrimProcessor implements JobProcessor {
         input: { duration_s: round3(info.durationS), width: info.width, height: info.height, bytes },
         ...subtitled?.result,
       },
-      usage: { mediaSeconds: round3(result.durationS) },
+      usage: { mediaSeconds: round3(result.durationS), subtitleMinutes: subtitled?.minutes },
     };
   }
 }

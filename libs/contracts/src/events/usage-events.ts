@@ -23,6 +23,8 @@ export const usageEventSchema = z.discriminatedUnion('name', [
     processingMs: z.number().int().nonnegative().default(0),
     template: z.string().optional(),
     customOverrides: z.record(z.string(), z.unknown()).optional(),
+    /** Minutes a trim transcribed for its subtitles: metered on the transcribe minutes, no transcription job counted. */
+    subtitleMinutes: z.number().int().nonnegative().default(0),
     occurredAt: isoDate,
   }),
   /** Batched API request counts from the gateway (one message per user per flush). */

@@ -135,6 +135,8 @@ const reserveRequest = z.object({
   mediaSeconds: z.number().nonnegative().optional(),
   /** Plan features the job needs beyond the action's own (e.g. `vertical_format`, `subtitles`). */
   features: z.array(z.string().min(1).max(50)).max(20).default([]),
+  /** Transcription minutes a trim with subtitles holds on the month's transcribe minutes (ceil of the cut's length). */
+  subtitleMinutes: z.number().int().min(0).max(1_000_000).default(0),
 });
 
 /** RPC methods the billing service answers. Request fields camelCase; HTTP-facing replies snake_case. */

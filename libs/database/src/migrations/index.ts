@@ -4,6 +4,7 @@ import { Billing1732000200000 } from './1732000200000-billing';
 import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
 import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
+import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MediaJobs1732000300000,
   Webhooks1732000400000,
   AuditMsPrecision1732000500000,
+  SubtitleMinutes1732000600000,
 ];
