@@ -114,7 +114,7 @@ describe('Dockerfile', () => {
     for (const p of ['.env', 'node_modules', 'dist', '.data', '.git', '.tools']) expect(ignored).toContain(p);
   });
 
-  it('starts any app by entry argument or APP, runs migrations, refuses nothing-to-run', () => {
+  it('starts any app by entry argument or APP, runs migrations and bootstrap-admin, refuses nothing-to-run', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clipyard-entry-'));
     try {
       for (const app of APPS) {
@@ -123,6 +123,8 @@ describe('Dockerfile', () => {
       }
       fs.mkdirSync(path.join(dir, 'dist/libs/database/src'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'dist/libs/database/src/migrate.js'), `console.log('migrate:' + process.argv[2])`);
+      fs.mkdirSync(path.join(dir, 'dist/apps/auth/src/cli'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'dist/apps/auth/src/cli/bootstrap-admin.js'), `console.log('bootstrap-admin')`);
       const entry = path.join(ROOT, 'docker/entrypoint.sh');
       const run = (args: string[], env: Record<string, string> = {}) =>
         spawnSync('sh', [entry, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
@@ -132,6 +134,7 @@ describe('Dockerfile', () => {
       }
       expect(run(['migrate']).stdout.trim()).toBe('migrate:run');
       expect(run(['migrate', 'status']).stdout.trim()).toBe('migrate:status');
+      expect(run(['bootstrap-admin']).stdout.trim()).toBe('bootstrap-admin');
       const none = run([]);
       expect(none.status).toBe(64);
       expect(none.stderr).toMatch(/usage/);
