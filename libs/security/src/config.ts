@@ -3,14 +3,13 @@ import { devSecret } from '@clipyard/config';
 import { parseMasterKeys } from './envelope';
 
 /**
- * `ENCRYPTION_KEYS` for any app that seals or opens secrets (auth, media-worker): a
- * comma-separated `<version>:<base64 32 bytes>` list; the highest version encrypts. The default
- * only works in development (production refuses it).
+ * A versioned key list for KeyRing: comma-separated `<version>:<base64 32 bytes>`; the highest
+ * version seals. `devDefault` only works in development (production refuses it).
  */
-export const encryptionKeysVar = () =>
+export const masterKeysVar = (devDefault: string) =>
   z
     .string()
-    .default(devSecret('1:ZGV2LW9ubHktY2xpcHlhcmQtbWFzdGVyLWtleS0wMDE='))
+    .default(devSecret(devDefault))
     .superRefine((v, ctx) => {
       try {
         parseMasterKeys(v);
@@ -18,6 +17,9 @@ export const encryptionKeysVar = () =>
         ctx.addIssue({ code: 'custom', message: (e as Error).message });
       }
     });
+
+/** `ENCRYPTION_KEYS` for any app that seals or opens provider keys (auth, media-worker). */
+export const encryptionKeysVar = () => masterKeysVar('1:ZGV2LW9ubHktY2xpcHlhcmQtbWFzdGVyLWtleS0wMDE=');
 
 /** `API_KEY_PEPPER`: server secret of the API key hash; the gateway and auth app must share it. */
 export const apiKeyPepperVar = () =>

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { WebhookSecrets } from './webhook-secrets';
 
 describe('WebhookSecrets', () => {
@@ -20,5 +20,15 @@ describe('WebhookSecrets', () => {
     const both = new WebhookSecrets({ WEBHOOK_SECRET_KEYS: `${one},${k(2)}` });
     expect(both.seal('ep', 's2')).toMatch(/^v2\./);
     expect(both.open('ep', sealedOld)).toBe('s1');
+  });
+
+  it('opens secrets sealed before it used KeyRing (same envelope, same associated data)', () => {
+    const raw = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', raw, iv);
+    cipher.setAAD(Buffer.from('webhook-secret:ep-9'));
+    const body = Buffer.concat([cipher.update('whsec_legacy', 'utf8'), cipher.final()]);
+    const sealed = ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    expect(new WebhookSecrets({ WEBHOOK_SECRET_KEYS: `1:${raw.toString('base64')}` }).open('ep-9', sealed)).toBe('whsec_legacy');
   });
 });
