@@ -11,7 +11,8 @@ import { BILLING_PROVIDERS } from './billing.providers';
 
 @Module({})
 export class BillingAppModule {
-  static forRoot(config: BillingConfig, logDestination?: DestinationStream): DynamicModule {
+  /** `background: false` (the admin REPL) builds every service without consuming queues or answering RPC. */
+  static forRoot(config: BillingConfig, logDestination?: DestinationStream, opts: { background?: boolean } = {}): DynamicModule {
     return {
       module: BillingAppModule,
       global: true,
@@ -22,6 +23,7 @@ export class BillingAppModule {
           checks: [DatabaseHealth, RedisHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
+          background: opts.background,
         }),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: BILLING_ENTITIES }),

@@ -10,7 +10,7 @@ import { billingReplHelpers } from './admin/repl-helpers';
  */
 async function main(): Promise<void> {
   const config = loadBillingConfig();
-  const server = await repl(BillingAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }));
+  const server = await repl(BillingAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { background: false }));
   installReplHelpers(server.context, billingReplHelpers((type) => server.context.get(type)));
   server.setupHistory('.data/.repl_history_billing', () => undefined);
 }

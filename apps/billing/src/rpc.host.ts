@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { RpcServer } from '@clipyard/queue';
-import { ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
 import { BILLING_CONFIG, type BillingConfig } from './config';
 import { SystemRpc } from './system/system.rpc';
 import { PlansRpc } from './plans/plans.rpc';
@@ -16,6 +16,7 @@ export class BillingRpcHost implements OnApplicationBootstrap, BeforeApplication
   private server?: RpcServer<'billing'>;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly system: SystemRpc,
@@ -27,6 +28,7 @@ export class BillingRpcHost implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.background) return; // admin REPL: no background work
     this.server = new RpcServer(
       'billing',
       {

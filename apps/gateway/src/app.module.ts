@@ -18,7 +18,8 @@ import { UsageMeteringModule } from './usage/usage.module';
 
 @Module({})
 export class GatewayAppModule {
-  static forRoot(config: GatewayConfig, logDestination?: DestinationStream): DynamicModule {
+  /** `background: false` (the admin REPL) builds every service without consuming queues or answering RPC. */
+  static forRoot(config: GatewayConfig, logDestination?: DestinationStream, opts: { background?: boolean } = {}): DynamicModule {
     return {
       module: GatewayAppModule,
       global: true,
@@ -29,6 +30,7 @@ export class GatewayAppModule {
           checks: [DatabaseHealth, RedisHealth, AuthServiceHealth, BillingServiceHealth, MediaServiceHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
+          background: opts.background,
         }),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: GATEWAY_ENTITIES }),

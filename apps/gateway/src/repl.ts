@@ -10,7 +10,7 @@ import { gatewayReplHelpers } from './admin/repl-helpers';
  */
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  const server = await repl(GatewayAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }));
+  const server = await repl(GatewayAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { background: false }));
   installReplHelpers(server.context, gatewayReplHelpers((type) => server.context.get(type)));
   server.setupHistory('.data/.repl_history_gateway', () => undefined);
 }

@@ -15,7 +15,8 @@ import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
 /** The media worker owns no tables: only objects in storage. */
 @Module({})
 export class WorkerAppModule {
-  static forRoot(config: WorkerConfig, logDestination?: DestinationStream): DynamicModule {
+  /** `background: false` (the admin REPL) builds every service without consuming queues or answering RPC. */
+  static forRoot(config: WorkerConfig, logDestination?: DestinationStream, opts: { background?: boolean } = {}): DynamicModule {
     return {
       module: WorkerAppModule,
       global: true,
@@ -26,6 +27,7 @@ export class WorkerAppModule {
           checks: [RedisHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
+          background: opts.background,
         }),
         QueueModule.forRoot({
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },

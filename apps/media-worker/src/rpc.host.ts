@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { RpcServer } from '@clipyard/queue';
-import { ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
 import { SystemRpc } from './system/system.rpc';
 
@@ -11,12 +11,14 @@ export class WorkerRpcHost implements OnApplicationBootstrap, BeforeApplicationS
   private server?: RpcServer<'media'>;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly system: SystemRpc,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.background) return; // admin REPL: no background work
     this.server = new RpcServer(
       'media',
       { ...this.system.handlers() },

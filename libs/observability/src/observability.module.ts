@@ -15,7 +15,16 @@ export interface ObservabilityOptions {
   redisUrl: string;
   /** Where log lines go (stdout by default; tests capture them). */
   destination?: DestinationStream;
+  /** False for the admin REPL: queue consumers, RPC servers and timers stay off (see BACKGROUND_WORK). */
+  background?: boolean;
 }
+
+/**
+ * Whether this process takes background work (queue consumers, RPC requests, sweeps). The apps
+ * do; an admin REPL builds the same services with it off, so opening one never turns an
+ * operator's shell into one more worker.
+ */
+export const BACKGROUND_WORK = Symbol('BACKGROUND_WORK');
 
 /** Logger (pino, redacted, with request ids), Prometheus metrics and health endpoints. */
 @Global()
@@ -45,12 +54,13 @@ export class ObservabilityModule {
       controllers: [HealthController],
       providers: [
         { provide: ROOT_LOGGER, useValue: logger },
+        { provide: BACKGROUND_WORK, useValue: opts.background ?? true },
         { provide: REDIS_URL, useValue: opts.redisUrl },
         { provide: Metrics, useValue: new Metrics(opts.app) },
         ...opts.checks,
         { provide: HEALTH_CHECKS, useFactory: (...c: HealthCheck[]) => c, inject: opts.checks },
       ],
-      exports: [ROOT_LOGGER, Metrics],
+      exports: [ROOT_LOGGER, Metrics, BACKGROUND_WORK],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { QuotaRepository } from '../quota/quota.repository';
 import { QuotaService } from '../quota/quota.service';
@@ -19,6 +19,7 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly reaped: Counter<'action'>;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly ds: DataSource,
     private readonly repo: QuotaRepository,
     private readonly quota: QuotaService,
@@ -30,6 +31,7 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   onApplicationBootstrap(): void {
+    if (!this.background) return; // admin REPL: no background work
     this.timer = setInterval(() => void this.runOnce().catch((err) => this.logger.error({ err }, 'reaper pass failed')), this.config.REAPER_INTERVAL_MS);
     this.timer.unref();
   }

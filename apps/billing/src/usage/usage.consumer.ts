@@ -3,7 +3,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, usageEventSchema } from '@clipyard/contracts';
-import { ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
 import { bullPrefix, createRedis } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { UsageService } from './usage.service';
@@ -16,6 +16,7 @@ export class UsageConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private conn?: Redis;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly usage: UsageService,
     private readonly thresholds: UsageThresholds,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
@@ -23,6 +24,7 @@ export class UsageConsumer implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.background) return; // admin REPL: no background work
     const settings = { url: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
     this.conn = createRedis(settings);
     this.worker = new Worker(QUEUES.usageEvents, (job) => this.handle(job), {

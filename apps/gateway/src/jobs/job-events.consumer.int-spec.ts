@@ -44,7 +44,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
     storage = createStorage(storageConfigSchema.parse({ STORAGE_LOCAL_DIR: dir }));
     const files = new JobFiles(storage, logger);
     const config = loadGatewayConfig({ ...process.env, REDIS_PREFIX: redis.prefix });
-    consumer = new JobEventsConsumer(repo, lifecycle, files, redis, config, logger, new Metrics('test'));
+    consumer = new JobEventsConsumer(true, repo, lifecycle, files, redis, config, logger, new Metrics('test'));
     consumer.onModuleInit();
     queues = new QueueClient(redis);
   });

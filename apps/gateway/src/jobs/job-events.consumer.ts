@@ -3,7 +3,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, jobEventSchema, type JobEvent } from '@clipyard/contracts';
-import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobsRepository } from './jobs.repository';
@@ -34,6 +34,7 @@ export class JobEventsConsumer implements OnModuleInit, OnApplicationShutdown {
   private readonly applied;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly jobs: JobsRepository,
     private readonly lifecycle: JobLifecycle,
     private readonly files: JobFiles,
@@ -46,6 +47,7 @@ export class JobEventsConsumer implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
+    if (!this.background) return; // admin REPL: no background work
     this.conn = createRedis(this.redis);
     this.worker = new Worker(QUEUES.jobEvents, (job) => this.handle(job), {
       connection: this.conn,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { Metrics, ROOT_LOGGER, BACKGROUND_WORK } from '@clipyard/observability';
 import { REDIS_SETTINGS, createRedis, keyPrefix, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { BillingClient } from '../jobs/billing.client';
@@ -38,6 +38,7 @@ export class RetentionSweeper implements OnModuleInit, OnApplicationShutdown {
   private readonly expired;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly jobs: JobsRepository,
     private readonly uploads: UploadsRepository,
     private readonly idempotency: IdempotencyRepository,
@@ -53,6 +54,7 @@ export class RetentionSweeper implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.redis = createRedis(this.settings, { maxRetriesPerRequest: 3 });
+    if (!this.background) return; // admin REPL: sweeps only when asked
     this.timer = setInterval(() => void this.runLocked(), this.config.RETENTION_SWEEP_INTERVAL_S * 1000);
     this.timer.unref();
   }

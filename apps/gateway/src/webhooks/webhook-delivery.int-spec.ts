@@ -33,7 +33,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
     const secrets = new WebhookSecrets(config);
     const queues = new QueueClient(redis);
     const dispatcher = new WebhookDispatcher(repo, secrets, queues, config);
-    const worker = new WebhookDeliveryWorker(repo, secrets, redis, config, pino({ level: 'silent' }), new Metrics('test'));
+    const worker = new WebhookDeliveryWorker(true, repo, secrets, redis, config, pino({ level: 'silent' }), new Metrics('test'));
     worker.onModuleInit();
     const s = { queues, worker, dispatcher, secrets };
     stack.push(s);

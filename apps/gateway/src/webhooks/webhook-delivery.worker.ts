@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { AppError, QUEUES, webhookDeliverySchema } from '@clipyard/contracts';
-import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { webhookBackoff } from './webhook-dispatcher';
@@ -25,6 +25,7 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdow
   private readonly outcomes: Counter<'outcome'>;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly repo: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
     @Inject(REDIS_SETTINGS) private readonly redis: RedisSettings,
@@ -36,6 +37,7 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdow
   }
 
   onModuleInit(): void {
+    if (!this.background) return; // admin REPL: no background work
     this.conn = createRedis(this.redis);
     const { WEBHOOK_BACKOFF_BASE_MS: base, WEBHOOK_BACKOFF_MAX_MS: max } = this.config;
     this.worker = new Worker(QUEUES.webhookDeliveries, (job) => this.process(job), {

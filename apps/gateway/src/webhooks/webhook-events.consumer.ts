@@ -3,7 +3,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, webhookSourceEventSchema, type WebhookSourceEvent } from '@clipyard/contracts';
-import { ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
 import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -14,12 +14,14 @@ export class WebhookEventsConsumer implements OnModuleInit, OnApplicationShutdow
   private conn?: Redis;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly dispatcher: WebhookDispatcher,
     @Inject(REDIS_SETTINGS) private readonly redis: RedisSettings,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
+    if (!this.background) return; // admin REPL: no background work
     this.conn = createRedis(this.redis);
     this.worker = new Worker(QUEUES.webhookEvents, (job) => this.handle(job), {
       connection: this.conn,

@@ -3,7 +3,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES } from '@clipyard/contracts';
-import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { bullPrefix, createRedis, QueueClient, RpcClient, type RedisSettings } from '@clipyard/queue';
 import type { MediaConfig } from '@clipyard/media';
 import { Storage } from '@clipyard/storage';
@@ -31,6 +31,7 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
   private readonly redis: RedisSettings;
 
   constructor(
+    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     @Inject(JOB_PROCESSORS) private readonly processors: JobProcessor[],
@@ -66,6 +67,7 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.background) return; // admin REPL: no background work
     const registry = buildRegistry(this.processors, this.config.WORKER_QUEUES);
     await this.temps.sweep();
     await this.cancels.start();
