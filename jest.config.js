@@ -15,4 +15,6 @@ module.exports = {
   moduleNameMapper,
   testTimeout: 60_000,
   maxWorkers: 2,
+  // A suite that fails in its setup can leave a connection open; the run must still end (CI).
+  forceExit: true,
 };

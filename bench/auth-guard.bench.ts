@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiKeyAuthenticator } from '../apps/gateway/src/auth/api-key.authenticator';
 import { AuthGuard } from '../apps/gateway/src/auth/auth.guard';
 import { JwtVerifier } from '../apps/gateway/src/auth/jwt.verifier';
+import { RequestRateLimit } from '../apps/gateway/src/auth/request-rate-limit';
 import { startSystem } from '../test/harness';
 import { signUp } from '../test/helpers/users';
 import { report, summarize } from './lib/stats';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   try {
     const u = await signUp(sys);
     const gw = sys.apps.gateway!;
-    const guard = new AuthGuard(new Reflector(), gw.get(JwtVerifier), gw.get(ApiKeyAuthenticator));
+    const guard = new AuthGuard(new Reflector(), gw.get(JwtVerifier), gw.get(ApiKeyAuthenticator), gw.get(RequestRateLimit));
     const req = (headers: Record<string, string>) => ({ headers, ip: '127.0.0.1' }) as unknown as FastifyRequest;
     const viaKey = () => guard.authenticate(req({ 'x-api-key': u.apiKey }));
     const viaJwt = () => guard.authenticate(req({ authorization: `Bearer ${u.accessToken}` }));

@@ -55,6 +55,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
    * Revocations reach every gateway at once by pub/sub; this bounds the rest.
    */
   API_KEYS_LOCAL_CACHE_S: z.coerce.number().int().min(0).max(300).default(30),
+  /** Authenticated requests per user per minute on each gateway replica (0 = no limit). */
+  API_REQUESTS_PER_MIN: z.coerce.number().int().min(0).default(3000),
   /** API key lookups that reach the auth app (keys Redis has not seen) allowed per client IP per minute. */
   API_KEYS_MISS_IP_PER_MIN: positiveInt(120),
   /** API key usage counters are sent to the auth app in one batch this often (ms). */

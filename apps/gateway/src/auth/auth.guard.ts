@@ -6,6 +6,7 @@ import { PUBLIC_ROUTE } from '@clipyard/observability';
 import { looksLikeApiKey } from '@clipyard/security';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { JwtVerifier } from './jwt.verifier';
+import { RequestRateLimit } from './request-rate-limit';
 import { ROLES, SCOPES, type Principal, type Role } from './principal';
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="clipyard"' };
@@ -13,7 +14,8 @@ const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="clipyard"' };
 /**
  * Global guard: every route needs credentials unless marked @Public(). Access tokens are verified
  * locally (JWKS cached in memory); API keys (`X-API-Key`, or `Authorization: Bearer cy_live_…`)
- * through the Redis cache the auth app fills. Sets `request.principal`; enforces @Roles() and @Scopes().
+ * through the Redis cache the auth app fills. Sets `request.principal`; enforces the per-user
+ * request rate, @Roles() and @Scopes().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -21,6 +23,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtVerifier,
     private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly rateLimit: RequestRateLimit,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -28,6 +31,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const principal = await this.authenticate(req);
+    await this.rateLimit.take(principal.userId);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);

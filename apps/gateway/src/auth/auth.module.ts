@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { RequestRateLimit } from './request-rate-limit';
 import { ApiKeyUsage } from './api-key.usage';
 import { ApiKeysController } from './api-keys.controller';
 import { AuditController } from './audit.controller';
@@ -14,7 +15,7 @@ import { RevokedSessions } from './revoked-sessions';
 @Global()
 @Module({
   controllers: [AuthController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
-  providers: [RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator],
-  exports: [JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage],
+  providers: [RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit],
+  exports: [JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit],
 })
 export class AuthModule {}
