@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     await viaJwt();
     const rows = [];
     for (const [name, fn] of [
-      ['API key (Redis GET)', viaKey],
+      ['API key (memory; Redis on a miss)', viaKey],
       ['access token (local EdDSA)', viaJwt],
     ] as const) {
       const s = summarize(await timeEach(N, fn));
