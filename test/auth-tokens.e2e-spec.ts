@@ -1,5 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { SigningKeys } from '../apps/auth/src/tokens/signing-keys.service';
+import { RevokedSessions } from '../apps/gateway/src/auth/revoked-sessions';
+import IORedis from 'ioredis';
 import { eventually, startSystem, type System } from './harness';
 import { signUp, strongPassword } from './helpers/users';
 
@@ -168,6 +170,21 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     expect(all.body.revoked).toBe(2);
     await eventually(async () => (await me(b.body.access_token)).status === 401);
     expect((await sys.post('/v1/auth/refresh', { refresh_token: b.body.refresh_token })).status).toBe(401);
+  });
+
+  it('still hears revocations after its Redis subscription connection was dropped', async () => {
+    const u = await signUp(sys);
+    const sub = (sys.apps.gateway!.get(RevokedSessions) as unknown as { sub: IORedis }).sub;
+    const killer = new IORedis(sys.env.REDIS_URL!);
+    try {
+      await killer.client('KILL', 'ADDR', `127.0.0.1:${(sub as unknown as { stream: { localPort: number } }).stream.localPort}`);
+    } finally {
+      await killer.quit();
+    }
+    // sign out at once: whether the revocation comes by message or by the set read after the
+    // resubscribe, the gateway must learn it
+    expect((await sys.post('/v1/auth/logout', undefined, { token: u.accessToken })).status).toBe(204);
+    await eventually(async () => (await me(u.accessToken)).status === 401);
   });
 
   it('changes the password: needs the current one, applies the policy, revokes every other session', async () => {

@@ -33,10 +33,11 @@ export class BroadcastCache<V> {
   ) {
     this.maxEntries = opts.maxEntries ?? 10_000;
     if (opts.ttlMs <= 0) return;
-    this.sub = createRedis(settings);
+    // Resubscribing is ours, not ioredis's: values are kept again only once the SUBSCRIBE is
+    // confirmed, so nothing published while the connection was down (or coming back) is missed.
+    this.sub = createRedis(settings, { autoResubscribe: false });
     this.sub.on('message', (_ch: string, key: string) => this.forget(key));
-    // ioredis resubscribes by itself after a reconnect; what was published meanwhile is lost
-    this.sub.on('ready', () => this.forgetAll(this.subscribed));
+    this.sub.on('ready', () => void this.resubscribe());
     this.sub.on('close', () => this.forgetAll(false));
   }
 
@@ -45,7 +46,17 @@ export class BroadcastCache<V> {
     if (!this.sub) return;
     await subscribe(this.sub, this.opts.channel);
     this.subscribed = true;
-    this.listening = this.sub.status === 'ready';
+    this.forgetAll(true);
+  }
+
+  private async resubscribe(): Promise<void> {
+    if (!this.subscribed || !this.sub) return;
+    try {
+      await this.sub.subscribe(this.opts.channel);
+      this.forgetAll(true);
+    } catch {
+      /* the connection dropped again; the next 'ready' retries */
+    }
   }
 
   /** Whether values are being kept (subscribed and connected). */

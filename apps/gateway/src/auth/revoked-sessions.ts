@@ -18,6 +18,7 @@ export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
   private readonly reader: Redis;
   private readonly prefix: string;
   private readonly timer: NodeJS.Timeout;
+  private subscribed = false;
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
@@ -25,17 +26,30 @@ export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
   ) {
     const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
     this.prefix = keyPrefix(settings);
-    this.sub = createRedis(settings);
+    // Subscribe, THEN read the set, after every (re)connect: a revocation lands in one or the
+    // other. (ioredis's own resubscribe runs after 'ready', which would leave a gap.)
+    this.sub = createRedis(settings, { autoResubscribe: false });
     this.reader = createRedis(settings, { maxRetriesPerRequest: 2 });
     this.sub.on('message', (_ch: string, msg: string) => this.onMessage(msg));
-    this.sub.on('ready', () => void this.load());
+    this.sub.on('ready', () => void this.resubscribe());
     this.timer = setInterval(() => this.prune(), 60_000);
     this.timer.unref();
   }
 
   async onModuleInit(): Promise<void> {
     await subscribe(this.sub, AUTH_REDIS.sessionRevokedChannel(this.prefix));
+    this.subscribed = true;
     await this.load();
+  }
+
+  private async resubscribe(): Promise<void> {
+    if (!this.subscribed) return;
+    try {
+      await this.sub.subscribe(AUTH_REDIS.sessionRevokedChannel(this.prefix));
+      await this.load();
+    } catch (err) {
+      this.logger.warn({ err }, 'could not resubscribe to session revocations; retrying on the next reconnect');
+    }
   }
 
   isRevoked(sessionId: string): boolean {
