@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRedis, subscribe, type RedisSettings } from './connection';
+import { createRedis, keepSubscribed, type RedisSettings } from './connection';
 
 export interface BroadcastCacheOptions {
   /** Redis pub/sub channel carrying the keys whose value changed (full name, prefix included). */
@@ -23,7 +23,6 @@ export class BroadcastCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
   private readonly maxEntries: number;
   private readonly sub?: Redis;
-  private subscribed = false;
   private listening = false;
   private generation = 0;
 
@@ -33,30 +32,17 @@ export class BroadcastCache<V> {
   ) {
     this.maxEntries = opts.maxEntries ?? 10_000;
     if (opts.ttlMs <= 0) return;
-    // Resubscribing is ours, not ioredis's: values are kept again only once the SUBSCRIBE is
-    // confirmed, so nothing published while the connection was down (or coming back) is missed.
+    // Values are kept again only once a (re)SUBSCRIBE is confirmed (keepSubscribed), so nothing
+    // published while the connection was down or coming back is missed.
     this.sub = createRedis(settings, { autoResubscribe: false });
     this.sub.on('message', (_ch: string, key: string) => this.forget(key));
-    this.sub.on('ready', () => void this.resubscribe());
     this.sub.on('close', () => this.forgetAll(false));
   }
 
   /** Subscribes; until it resolves (or if it fails), nothing is kept. */
   async start(): Promise<void> {
     if (!this.sub) return;
-    await subscribe(this.sub, this.opts.channel);
-    this.subscribed = true;
-    this.forgetAll(true);
-  }
-
-  private async resubscribe(): Promise<void> {
-    if (!this.subscribed || !this.sub) return;
-    try {
-      await this.sub.subscribe(this.opts.channel);
-      this.forgetAll(true);
-    } catch {
-      /* the connection dropped again; the next 'ready' retries */
-    }
+    await keepSubscribed(this.sub, this.opts.channel, () => this.forgetAll(true));
   }
 
   /** Whether values are being kept (subscribed and connected). */

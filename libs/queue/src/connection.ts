@@ -46,6 +46,29 @@ export async function subscribe(conn: Redis, ...channels: string[]): Promise<voi
   await conn.subscribe(...channels);
 }
 
+/**
+ * Subscribes `conn` (created with `autoResubscribe: false`) to `channel` now and again after every
+ * reconnect, calling `onSubscribed` each time the SUBSCRIBE is confirmed. ioredis's own
+ * resubscribe is sent after it emits 'ready', so a caller that reloads state on 'ready' could miss
+ * what is published in between; here state is (re)read only once messages are flowing again.
+ * A failed resubscribe is reported to `onError` and retried on the next reconnect.
+ */
+export async function keepSubscribed(
+  conn: Redis,
+  channel: string,
+  onSubscribed: () => void | Promise<void>,
+  onError: (err: unknown) => void = () => undefined,
+): Promise<void> {
+  await subscribe(conn, channel);
+  await onSubscribed();
+  conn.on('ready', () => {
+    void (async () => {
+      await conn.subscribe(channel);
+      await onSubscribed();
+    })().catch(onError);
+  });
+}
+
 /** BullMQ's own prefix option: keeps every queue of one system under `<prefix>:bull`. */
 export const bullPrefix = (settings: RedisSettings) => `${settings.prefix}:bull`;
 /** Prefix for our own (non-BullMQ) keys: caches, rate limits, counters. */

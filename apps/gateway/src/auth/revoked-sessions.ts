@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AUTH_REDIS } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { createRedis, keyPrefix, subscribe } from '@clipyard/queue';
+import { createRedis, keepSubscribed, keyPrefix } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 /**
@@ -18,7 +18,6 @@ export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
   private readonly reader: Redis;
   private readonly prefix: string;
   private readonly timer: NodeJS.Timeout;
-  private subscribed = false;
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
@@ -26,30 +25,22 @@ export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
   ) {
     const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
     this.prefix = keyPrefix(settings);
-    // Subscribe, THEN read the set, after every (re)connect: a revocation lands in one or the
-    // other. (ioredis's own resubscribe runs after 'ready', which would leave a gap.)
+    // Subscribe, THEN read the set, after every (re)connect (keepSubscribed): a revocation lands
+    // in one or the other.
     this.sub = createRedis(settings, { autoResubscribe: false });
     this.reader = createRedis(settings, { maxRetriesPerRequest: 2 });
     this.sub.on('message', (_ch: string, msg: string) => this.onMessage(msg));
-    this.sub.on('ready', () => void this.resubscribe());
     this.timer = setInterval(() => this.prune(), 60_000);
     this.timer.unref();
   }
 
   async onModuleInit(): Promise<void> {
-    await subscribe(this.sub, AUTH_REDIS.sessionRevokedChannel(this.prefix));
-    this.subscribed = true;
-    await this.load();
-  }
-
-  private async resubscribe(): Promise<void> {
-    if (!this.subscribed) return;
-    try {
-      await this.sub.subscribe(AUTH_REDIS.sessionRevokedChannel(this.prefix));
-      await this.load();
-    } catch (err) {
-      this.logger.warn({ err }, 'could not resubscribe to session revocations; retrying on the next reconnect');
-    }
+    await keepSubscribed(
+      this.sub,
+      AUTH_REDIS.sessionRevokedChannel(this.prefix),
+      () => this.load(),
+      (err) => this.logger.warn({ err }, 'could not resubscribe to session revocations; retrying on the next reconnect'),
+    );
   }
 
   isRevoked(sessionId: string): boolean {
