@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppError, AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { BroadcastCache, createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
@@ -9,6 +9,7 @@ import { hashApiKey, isWellFormedApiKey } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import type { Principal } from './principal';
 import { ApiKeyUsage } from './api-key.usage';
+import { consumeOrRefuse } from './request-rate-limit';
 
 const MESSAGES: Record<string, string> = {
   API_KEY_INVALID: 'API key is invalid',
@@ -78,14 +79,8 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown 
     return cached ?? this.resolve(hash, ip);
   }
 
-  private async countMiss(ip: string | undefined): Promise<void> {
-    try {
-      await this.missesPerIp.consume(ip ?? 'unknown');
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      const retryAfter = String(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
-      throw new AppError('RATE_LIMITED', 'Too many unknown API keys from this address; slow down', undefined, undefined, { 'Retry-After': retryAfter });
-    }
+  private countMiss(ip: string | undefined): Promise<void> {
+    return consumeOrRefuse(this.missesPerIp, ip ?? 'unknown', 'Too many unknown API keys from this address; slow down');
   }
 
   /**

@@ -1,7 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@clipyard/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+
+/** Takes a point from `limiter` for `key`, or refuses with 429 RATE_LIMITED and Retry-After. */
+export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string, message: string, details?: Record<string, unknown>): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    const retryAfter = String(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    throw new AppError('RATE_LIMITED', message, details, undefined, { 'Retry-After': retryAfter });
+  }
+}
 
 /**
  * Authenticated requests per user per minute, counted in this gateway's memory (no I/O on the
@@ -18,12 +29,6 @@ export class RequestRateLimit {
 
   async take(userId: string): Promise<void> {
     if (!this.limiter) return;
-    try {
-      await this.limiter.consume(userId);
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      const retryAfter = String(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
-      throw new AppError('RATE_LIMITED', 'Too many requests for this account; slow down', { limit_per_min: this.limiter.points }, undefined, { 'Retry-After': retryAfter });
-    }
+    await consumeOrRefuse(this.limiter, userId, 'Too many requests for this account; slow down', { limit_per_min: this.limiter.points });
   }
 }

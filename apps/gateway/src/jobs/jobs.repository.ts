@@ -186,7 +186,8 @@ export class JobsRepository {
        WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
       [id, userId, JSON.stringify(outputs), result, usage, at],
     );
-    return this.changed(userId, id, firstRow(rows));
+    const job = firstRow(rows);
+    return job ? this.changed(userId, id, job) : null;
   }
 
   async markFailed(userId: string, id: string, at: Date, error: { code: string; message: string }): Promise<JobRecord | null> {
@@ -195,7 +196,8 @@ export class JobsRepository {
        WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
       [id, userId, error, at],
     );
-    return this.changed(userId, id, firstRow(rows));
+    const job = firstRow(rows);
+    return job ? this.changed(userId, id, job) : null;
   }
 
   /** Cancels a running job; returns it with the status it had before, or null if it was not running. */
@@ -207,7 +209,7 @@ export class JobsRepository {
       [id, userId],
     );
     const r = firstRawRow(rows);
-    return this.changed(userId, id, r ? { job: toRecord(r), was: r.was as JobStatus } : null);
+    return r ? this.changed(userId, id, { job: toRecord(r), was: r.was as JobStatus }) : null;
   }
 
   /** Users (after `afterUserId`, in id order) with completed jobs whose outputs still exist and finished before `olderThan`. */
