@@ -23,6 +23,7 @@ export class AuthAppModule {
           checks: [DatabaseHealth, RedisHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
+          background: opts.rpc !== false,
         }),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: AUTH_ENTITIES }),

@@ -16,6 +16,7 @@ import { UsageThresholds } from './usage/usage-thresholds';
 import { ReaperService } from './reaper/reaper.service';
 import { StripeService } from './stripe/stripe.service';
 import { StripeRpc } from './stripe/stripe.rpc';
+import { AccountEventsConsumer } from './accounts/account-events.consumer';
 
 /** Every billing feature's providers (plans, subscriptions, quota, usage, reaper, Stripe). */
 export const BILLING_PROVIDERS = [
@@ -37,4 +38,5 @@ export const BILLING_PROVIDERS = [
   ReaperService,
   StripeService,
   StripeRpc,
+  AccountEventsConsumer,
 ];

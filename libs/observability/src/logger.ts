@@ -30,6 +30,10 @@ export const REDACT_PATHS = [
   'token',
 ];
 
+/** Query parameters that carry one-time secrets (emailed links): blanked in logged URLs. */
+const SECRET_QUERY = /([?&](?:token|code)=)[^&#]*/gi;
+export const redactUrl = (url: string | undefined) => (url ? url.replace(SECRET_QUERY, '$1[redacted]') : url);
+
 export function loggerOptions(app: string, level: string): LoggerOptions {
   return {
     level,

@@ -5,6 +5,7 @@ import { ApiKeyUsage } from './api-key.usage';
 import { ApiKeysController } from './api-keys.controller';
 import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
+import { AccountEmailController } from './account-email.controller';
 import { JwksController } from './jwks.controller';
 import { JwtVerifier } from './jwt.verifier';
 import { ProviderKeysController } from './provider-keys.controller';
@@ -14,7 +15,7 @@ import { RevokedSessions } from './revoked-sessions';
 /** Authentication (used by the global AuthGuard) and the public account, key and audit routes. */
 @Global()
 @Module({
-  controllers: [AuthController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
+  controllers: [AuthController, AccountEmailController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
   providers: [RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit],
   exports: [JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit],
 })

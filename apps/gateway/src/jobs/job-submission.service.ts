@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '@clipyard/contracts';
 import type { JobType } from '@clipyard/database';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient } from '@clipyard/queue';
+import { QueueClient, RpcClient } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { StoredResponse } from '../idempotency/idempotency.repository';
@@ -46,6 +46,7 @@ export class JobSubmissionService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
+    private readonly rpc: RpcClient,
   ) {
     this.submitted = metrics.counter('jobs_submitted_total', 'Jobs accepted by the gateway', ['type']);
   }
@@ -56,6 +57,9 @@ export class JobSubmissionService {
   }
 
   private async create({ userId, type, params }: SubmitRequest): Promise<StoredResponse> {
+    if (this.config.REQUIRE_VERIFIED_EMAIL && !(await this.rpc.call('auth.me.get', { userId })).email_verified) {
+      throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email before submitting jobs (POST /v1/auth/email/resend for a new link)');
+    }
     const policy = JOB_TYPE_POLICIES[type];
     const jobId = randomUUID();
     let upload: UploadRecord | null = null;

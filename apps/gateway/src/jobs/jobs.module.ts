@@ -42,6 +42,6 @@ import { TranscriptionSource } from '../transcribe/transcription-source';
     DownloadsService,
     RetentionSweeper,
   ],
-  exports: [RetentionSweeper, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [RetentionSweeper, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
 })
 export class JobsModule {}
