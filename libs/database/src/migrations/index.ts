@@ -5,6 +5,7 @@ import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
 import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
 import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
+import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-keys';
 import { AccountEmail1796164512411 } from './1796164512411-account-email';
 
 /**
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Webhooks1732000400000,
   AuditMsPrecision1732000500000,
   SubtitleMinutes1732000600000,
+  ChatProviderKeys1732001800000,
   AccountEmail1796164512411,
 ];
