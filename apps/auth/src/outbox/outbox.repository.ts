@@ -90,6 +90,14 @@ export class OutboxRepository {
     return out;
   }
 
+  async failedRows(limit = 100): Promise<Pick<OutboxRow, 'id' | 'kind' | 'topic' | 'userId' | 'attempts' | 'lastError' | 'createdAt'>[]> {
+    return this.ds.query(
+      `SELECT id, kind, topic, user_id AS "userId", attempts, last_error AS "lastError", created_at AS "createdAt"
+       FROM outbox_messages WHERE status = 'failed' ORDER BY created_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** Rows of one user (REPL, tests): never the sealed content. */
   async listForUser(userId: string, limit = 50): Promise<Omit<OutboxRow, 'sealed'>[]> {
     return this.ds.query(
