@@ -57,6 +57,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @Scopes('account:write')
   async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx) {
     if (!me.sessionId) throw needsSession();
     await this.rpc.call('auth.logout', { userId: me.userId, sessionId: me.sessionId, ctx });
