@@ -93,10 +93,10 @@ describe('API key scopes: deny by default, route by route (e2e)', () => {
         .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
         .map(([m, op]) => ({ route: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path, declared: op['x-required-scopes'], public: op['x-public'] === true })),
     );
-  });
+  }, 300_000);
   afterAll(async () => {
     await sys?.stop();
-  });
+  }, 60_000);
 
   it('every table row is a route of the API, and every route declares a scope or is public', () => {
     const listed = new Set(routes.map((r) => r.route));
@@ -122,7 +122,7 @@ describe('API key scopes: deny by default, route by route (e2e)', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 900_000);
 
   it('Bull Board (/admin/queues) follows the same rule: admin role and, for a key, the admin scope', async () => {
     for (const scope of API_KEY_SCOPES) {

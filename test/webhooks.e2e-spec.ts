@@ -179,7 +179,7 @@ describe('webhooks (e2e)', () => {
       ['GET', `/v1/webhooks/${ep.id}/deliveries/${sent.body.id}`],
       ['POST', `/v1/webhooks/${ep.id}/deliveries/${sent.body.id}/redeliver`],
     ]) {
-      const res = await sys.request(m, p, { apiKey: carol.apiKey });
+      const res = await sys.request(m, p, { apiKey: carol.apiKey, ...(m === 'POST' ? { body: {} } : {}) });
       expect({ m, p, status: res.status, code: res.body?.error?.code }).toEqual({ m, p, status: 403, code: 'FEATURE_NOT_IN_PLAN' });
     }
     // A job finishing now is not delivered to the endpoint (nor to a callback_url).
