@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@clipyard/contracts';
@@ -6,13 +6,11 @@ import { Public } from '@clipyard/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { WebAssets, type WebAsset } from './web-assets';
 
-/** Paths that belong to the API and tools: never answered with the dashboard's index.html. */
-const RESERVED = /^\/(v1|docs|admin\/queues|health|metrics)(\/|$)/;
-
 /**
- * The dashboard (apps/web, built to WEB_DIR) at `/`: its files by name, and index.html for any
- * other page a browser navigates to (the app routes on the client). Public: the files hold no data;
- * everything the pages show comes from /v1 with the user's credentials.
+ * The dashboard (apps/web, built to WEB_DIR): index.html for each of its pages (the app routes on
+ * the client; keep this list in step with apps/web/src/app.tsx and the Ingress), and its files.
+ * Public: the files hold no data; everything the pages show comes from /v1 with the user's
+ * credentials. Any other path keeps the API's JSON 404.
  */
 @ApiExcludeController()
 @Public()
@@ -25,20 +23,64 @@ export class WebController {
   }
 
   @Get()
-  index(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  home(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('signin')
+  signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('signup')
+  signUp(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('jobs')
+  jobs(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('jobs/:id')
+  job(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('keys')
+  keys(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('provider-keys')
+  providerKeys(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('webhooks')
+  webhooks(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('usage')
+  usage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('account')
+  account(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('admin')
+  admin(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(req, reply);
   }
 
-  @Get('*')
-  file(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const path = req.url.split('?')[0];
-    const asset = this.assets.get(decodeURIComponentSafe(path.slice(1)));
-    if (asset && asset.type !== 'text/html; charset=utf-8') return send(req, reply, asset);
-    const wantsPage = /\btext\/html\b/.test(String(req.headers.accept ?? ''));
-    if (RESERVED.test(path) || path.startsWith('/assets/') || !wantsPage) {
-      throw new AppError('ROUTE_NOT_FOUND', `Cannot GET ${path}`);
-    }
-    return this.page(req, reply);
+  /** Content-hashed build files (cached for a year) and the few fixed ones. */
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.file(`assets/${file}`, req, reply);
+  }
+  @Get('favicon.svg')
+  favicon(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.file('favicon.svg', req, reply);
+  }
+
+  private file(name: string, req: FastifyRequest, reply: FastifyReply) {
+    const asset = this.assets.get(name);
+    if (!asset) throw new AppError('ROUTE_NOT_FOUND', `Cannot GET /${name}`);
+    return send(req, reply, asset);
   }
 
   private page(req: FastifyRequest, reply: FastifyReply) {
@@ -64,12 +106,4 @@ function send(req: FastifyRequest, reply: FastifyReply, asset: WebAsset) {
     return reply.send(asset.gzip);
   }
   return reply.send(asset.body);
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
