@@ -24,6 +24,7 @@ export const AUTH_ERROR_STATUS = {
   PROVIDER_KEY_NOT_FOUND: 404,
   UNSAFE_URL: 422,
   UNSUPPORTED_GRANT_TYPE: 400,
+  CSRF_FAILED: 403,
 } as const;
 registerErrorCodes(AUTH_ERROR_STATUS);
 export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;
