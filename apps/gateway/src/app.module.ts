@@ -16,6 +16,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
 import { UsageMeteringModule } from './usage/usage.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -48,6 +49,7 @@ export class GatewayAppModule {
         BillingGatewayModule,
         UsageMeteringModule,
         AccountsModule,
+        WebModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
