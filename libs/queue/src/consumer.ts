@@ -155,8 +155,9 @@ export class ConsumerHost {
       worker.on('error', (err) => log.error({ err, queue }, 'queue worker error'));
       worker.on('stalled', (jobId) => log.warn({ queue, bullJobId: jobId }, 'stalled job taken back'));
       worker.on('failed', (job, err) => {
-        log.warn({ queue, jobName: job?.name, bullJobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'queue job failed');
         const route = job ? names.get(job.name) : undefined;
+        // A runner (the media worker's) logs its own failures with more to say.
+        log[route?.runner ? 'debug' : 'warn']({ queue, jobName: job?.name, bullJobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'queue job failed');
         route?.runner?.failed?.(queue, job, err);
       });
       this.workers.push(worker);
