@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger'
 import { RpcClient } from '@clipyard/queue';
 import { AuditQueryDto } from './auth.dto';
 import { CurrentUser, Scopes, type Principal } from './principal';
+import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
 /** The caller's audit trail; admins may read anyone's (`user_id`), which is itself audited. */
 @ApiTags('audit')
@@ -14,6 +15,11 @@ export class AuditController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @ApiRoute({
+    id: 'audit.list',
+    summary: 'Your audit trail, newest first; admins may pass `user_id` (itself audited)',
+    responses: { 200: rpcReply('auth.audit.list') },
+  })
   @Scopes('account:read')
   list(@CurrentUser() me: Principal, @Query() q: AuditQueryDto) {
     return this.rpc.call('auth.audit.list', {
