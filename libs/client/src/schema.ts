@@ -4087,7 +4087,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description Changes whenever the job does */
-                    ETag?: string;
+                    ETag: string;
                     /** @description Seconds until the next useful poll (queued or running) */
                     "Retry-After"?: string;
                     [name: string]: unknown;
@@ -4100,7 +4100,7 @@ export interface operations {
             304: {
                 headers: {
                     /** @description The current tag */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4649,7 +4649,7 @@ export interface operations {
                     /** @description true when this is a stored answer */
                     "Idempotent-Replayed"?: string;
                     /** @description The job to poll */
-                    Location?: string;
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4965,7 +4965,7 @@ export interface operations {
                     /** @description true when this is a stored answer */
                     "Idempotent-Replayed"?: string;
                     /** @description The job to poll */
-                    Location?: string;
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5191,7 +5191,7 @@ export interface operations {
                     /** @description true when this is a stored answer */
                     "Idempotent-Replayed"?: string;
                     /** @description The job to poll */
-                    Location?: string;
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -30,7 +30,7 @@ export class JobsController {
     id: 'jobs.createTrim',
     summary: 'Trim a video (fast: stream copy; precise: re-encode), optionally 9:16',
     description: 'Queues the job and answers 202 with it; poll `GET /v1/jobs/{id}` or subscribe a webhook.',
-    responses: { 202: { schema: jobViewSchema, headers: { Location: 'The job to poll', 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
     errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
@@ -43,7 +43,7 @@ export class JobsController {
   @ApiRoute({
     id: 'jobs.createOverlay',
     summary: 'Draw text on an image or video with a template',
-    responses: { 202: { schema: jobViewSchema, headers: { Location: 'The job to poll', 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
     errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
@@ -55,7 +55,7 @@ export class JobsController {
   @ApiRoute({
     id: 'jobs.createTranscribe',
     summary: 'Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT',
-    responses: { 202: { schema: jobViewSchema, headers: { Location: 'The job to poll', 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
     errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'NO_PROVIDER_KEY', 'PROVIDER_KEY_NOT_FOUND'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
@@ -100,8 +100,8 @@ export class JobsController {
     id: 'jobs.get',
     summary: 'Poll a job (ETag / If-None-Match → 304; Retry-After while running)',
     responses: {
-      200: { schema: jobViewSchema, headers: { ETag: 'Changes whenever the job does', 'Retry-After': 'Seconds until the next useful poll (queued or running)' } },
-      304: { description: 'Not modified (If-None-Match matched)', headers: { ETag: 'The current tag' } },
+      200: { schema: jobViewSchema, headers: { ETag: { description: 'Changes whenever the job does', required: true }, 'Retry-After': 'Seconds until the next useful poll (queued or running)' } },
+      304: { description: 'Not modified (If-None-Match matched)', headers: { ETag: { description: 'The current tag', required: true } } },
     },
     errors: ['JOB_NOT_FOUND'],
     headers: { 'If-None-Match': { description: 'The ETag of the copy you have' } },

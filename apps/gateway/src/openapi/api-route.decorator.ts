@@ -11,8 +11,8 @@ export type ApiResponseSpec =
       schema?: z.ZodType;
       /** Non-JSON bodies: media type → OpenAPI schema object (e.g. `{ 'video/mp4': { type: 'string', format: 'binary' } }`). */
       content?: Record<string, Record<string, unknown>>;
-      /** Response headers worth documenting (name → description). */
-      headers?: Record<string, string>;
+      /** Response headers worth documenting (name → description, or `{ description, required: true }` when always sent). */
+      headers?: Record<string, string | { description: string; required?: boolean }>;
     };
 
 export interface ApiHeaderSpec {

@@ -174,7 +174,14 @@ function successResponse(status: number, r: ApiResponseSpec, schemas: SchemaRegi
   if (r === null) return { description };
   if (r instanceof z.ZodType) return { description, content: { 'application/json': { schema: schemas.output(r) } } };
   const out: Json = { description: r.description ?? description };
-  if (r.headers) out.headers = Object.fromEntries(Object.entries(r.headers).map(([k, d]) => [k, { description: d, schema: { type: 'string' } }]));
+  if (r.headers) {
+    out.headers = Object.fromEntries(
+      Object.entries(r.headers).map(([k, h]) => {
+        const { description: d, required } = typeof h === 'string' ? { description: h, required: false } : h;
+        return [k, { description: d, ...(required ? { required: true } : {}), schema: { type: 'string' } }];
+      }),
+    );
+  }
   if (r.schema) out.content = { 'application/json': { schema: schemas.output(r.schema) } };
   if (r.content) out.content = { ...out.content, ...mapContent(r.content) };
   return out;
