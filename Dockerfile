@@ -20,6 +20,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts/openapi.js ./scripts/openapi.js
 COPY libs ./libs
 COPY apps ./apps
+COPY scripts/build-web.js ./scripts/build-web.js
+# builds the apps and the dashboard (apps/web → dist/web, served by the gateway at /)
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf dist/.tsbuildinfo* \

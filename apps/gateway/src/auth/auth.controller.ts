@@ -1,12 +1,18 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AppError } from '@clipyard/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, tokenPair } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { ChangePasswordDto, CheckEmailDto, LoginDto, RefreshDto, RegisterDto, TokenDto, UpdateMeDto } from './auth.dto';
 import { Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
+import { SessionCookies } from './session-cookies';
 import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
+
+/** What sign-in and refresh answer: the token pair, or (browser session, `set_cookie`) the pair without the refresh token, which went into an HttpOnly cookie. */
+const signedIn = z.union([tokenPair, tokenPair.omit({ refresh_token: true }).extend({ csrf_token: z.string().describe('Send as X-CSRF-Token when refreshing from the cookie') })]);
 
 /** The token endpoint's body as documented (the DTO validates it; RFC 6749 field names). */
 const tokenForm = {
@@ -31,7 +37,10 @@ const needsSession = () => new AppError('BAD_REQUEST', 'This needs an access tok
 @ApiSecurity('api-key')
 @Controller('v1/auth')
 export class AuthController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly cookies: SessionCookies,
+  ) {}
 
   @Public()
   @Post('register')
@@ -45,18 +54,21 @@ export class AuthController {
     return this.rpc.call('auth.register', { ...body, ctx });
   }
 
+  /** `set_cookie: true` (browsers): the refresh token goes into an HttpOnly cookie instead of the body. */
   @Public()
   @Post('login')
   @ApiRoute({
     id: 'auth.login',
     summary: 'Sign in with email or username and password → access + refresh token',
-    responses: { 200: rpcReply('auth.login') },
+    description: 'With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned.',
+    responses: { 200: signedIn },
     errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
   })
   @HttpCode(200)
-  login(@Body() body: LoginDto, @Client() ctx: ClientCtx) {
+  async login(@Body() body: LoginDto, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     const login = (body.email ?? body.username ?? body.login)!;
-    return this.rpc.call('auth.login', { login, password: body.password, ctx });
+    const pair = await this.rpc.call('auth.login', { login, password: body.password, ctx });
+    return body.set_cookie ? this.cookies.issue(reply, pair) : pair;
   }
 
   /** OAuth2 token endpoint: `password` and `refresh_token` grants, form-encoded or JSON. */
@@ -82,19 +94,39 @@ export class AuthController {
     throw new AppError('UNSUPPORTED_GRANT_TYPE', 'grant_type must be password or refresh_token');
   }
 
+  /**
+   * With `refresh_token` in the body: a new pair in the body. Without it: the session cookie is
+   * refreshed (CSRF-checked: X-CSRF-Token must carry the cy_csrf cookie's value) and rotated.
+   */
   @Public()
   @Post('refresh')
   @ApiRoute({
     id: 'auth.refresh',
     summary: 'Exchange a refresh token for a new pair (the old one is spent; reuse revokes the session)',
-    responses: { 200: rpcReply('auth.refresh') },
-    errors: ['REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
+    description: 'Without `refresh_token` in the body, the browser session cookie is refreshed (needs X-CSRF-Token) and rotated.',
+    responses: { 200: signedIn },
+    errors: ['REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'CSRF_FAILED'],
+    headers: { 'X-CSRF-Token': { description: 'The cy_csrf cookie, when refreshing from the session cookie' } },
   })
   @HttpCode(200)
-  refresh(@Body() body: RefreshDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.refresh', { refresh_token: body.refresh_token, ctx });
+  async refresh(
+    @Body() body: RefreshDto,
+    @Client() ctx: ClientCtx,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (body.refresh_token) return this.rpc.call('auth.refresh', { refresh_token: body.refresh_token, ctx });
+    const refreshToken = this.cookies.refreshToken(req);
+    try {
+      return this.cookies.issue(reply, await this.rpc.call('auth.refresh', { refresh_token: refreshToken, ctx }));
+    } catch (e) {
+      // A dead session's cookies are of no more use; an outage (503) keeps them for the next try.
+      if (e instanceof AppError && e.httpStatus === 401) this.cookies.clear(reply);
+      throw e;
+    }
   }
 
+  /** Ends this session; a browser's session cookies are cleared too. */
   @Post('logout')
   @ApiRoute({
     id: 'auth.logout',
@@ -104,9 +136,10 @@ export class AuthController {
     auth: 'session',
   })
   @HttpCode(204)
-  async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx) {
+  async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     if (!me.sessionId) throw needsSession();
     await this.rpc.call('auth.logout', { userId: me.userId, sessionId: me.sessionId, ctx });
+    this.cookies.clear(reply);
   }
 
   @Post('logout-all')

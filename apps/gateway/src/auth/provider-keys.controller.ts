@@ -10,7 +10,16 @@ import { z } from 'zod';
 import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
 const providersListSchema = z.object({
-  data: z.array(z.object({ id: z.enum(PROVIDER_IDS), name: z.string(), default_base_url: z.string().nullable(), requires_base_url: z.boolean() })),
+  data: z.array(
+    z.object({
+      id: z.enum(PROVIDER_IDS),
+      name: z.string(),
+      default_base_url: z.string().nullable(),
+      requires_base_url: z.boolean(),
+      uses: z.array(z.enum(['transcription', 'chat'])).describe('What a key of this provider is used for'),
+      chat_api: z.enum(['openai', 'anthropic']),
+    }),
+  ),
 });
 
 function provider(id: string): ProviderId {
