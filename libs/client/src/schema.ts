@@ -187,7 +187,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email or username and password → access + refresh token */
+        /**
+         * Sign in with email or username and password → access + refresh token
+         * @description With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned.
+         */
         post: operations["auth.login"];
         delete?: never;
         options?: never;
@@ -288,7 +291,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair (the old one is spent; reuse revokes the session) */
+        /**
+         * Exchange a refresh token for a new pair (the old one is spent; reuse revokes the session)
+         * @description Without `refresh_token` in the body, the browser session cookie is refreshed (needs X-CSRF-Token) and rotated.
+         */
         post: operations["auth.refresh"];
         delete?: never;
         options?: never;
@@ -2443,6 +2449,7 @@ export interface operations {
                     email?: string;
                     login?: string;
                     password: string;
+                    set_cookie?: boolean;
                     username?: string;
                 };
             };
@@ -2458,6 +2465,15 @@ export interface operations {
                         access_token: string;
                         expires_in: number;
                         refresh_token: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                    } | {
+                        access_token: string;
+                        /** @description Send as X-CSRF-Token when refreshing from the cookie */
+                        csrf_token: string;
+                        expires_in: number;
                         /** Format: uuid */
                         session_id: string;
                         /** @constant */
@@ -3239,14 +3255,17 @@ export interface operations {
     "auth.refresh": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The cy_csrf cookie, when refreshing from the session cookie */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
-                    refresh_token: string;
+                    refresh_token?: string;
                 };
             };
         };
@@ -3261,6 +3280,15 @@ export interface operations {
                         access_token: string;
                         expires_in: number;
                         refresh_token: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                    } | {
+                        access_token: string;
+                        /** @description Send as X-CSRF-Token when refreshing from the cookie */
+                        csrf_token: string;
+                        expires_in: number;
                         /** Format: uuid */
                         session_id: string;
                         /** @constant */
@@ -3296,7 +3324,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `CSRF_FAILED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3305,7 +3333,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "CSRF_FAILED";
                         };
                     };
                 };
@@ -5464,7 +5492,7 @@ export interface operations {
                             last_used_at: string | null;
                             last4: string;
                             /** @enum {string} */
-                            provider: "openai" | "groq" | "openai_compatible";
+                            provider: "openai" | "groq" | "openai_compatible" | "anthropic";
                             /** @enum {string} */
                             status: "active" | "error";
                             updated_at: string;
@@ -5582,7 +5610,7 @@ export interface operations {
                         last_used_at: string | null;
                         last4: string;
                         /** @enum {string} */
-                        provider: "openai" | "groq" | "openai_compatible";
+                        provider: "openai" | "groq" | "openai_compatible" | "anthropic";
                         /** @enum {string} */
                         status: "active" | "error";
                         updated_at: string;
@@ -5860,11 +5888,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
+                            /** @enum {string} */
+                            chat_api: "openai" | "anthropic";
                             default_base_url: string | null;
                             /** @enum {string} */
-                            id: "openai" | "groq" | "openai_compatible";
+                            id: "openai" | "groq" | "openai_compatible" | "anthropic";
                             name: string;
                             requires_base_url: boolean;
+                            /** @description What a key of this provider is used for */
+                            uses: ("transcription" | "chat")[];
                         }[];
                     };
                 };
