@@ -1,8 +1,8 @@
 'use strict';
 /**
  * `npm run openapi`: regenerates libs/client/openapi.json and libs/client/src/schema.ts from the
- * compiled gateway (run by `npm run build` after tsc). Commit both files: a test compares them with
- * a fresh generation. Plain Node; needs the build in dist/.
+ * gateway's sources (`--source`); `npm run build` runs it on the compiled gateway after tsc. Commit
+ * both files: a test compares them with a fresh generation.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,9 +10,31 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const entry = path.join(ROOT, 'dist/apps/gateway/src/openapi/generate.js');
 
+/**
+ * `--source`: load the TypeScript sources directly (transpiled per file, as tsc does with
+ * isolatedModules), so regenerating needs no build.
+ */
+function loadFromSource() {
+  const ts = require('typescript');
+  const Module = require('node:module');
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    const m = /^@clipyard\/([a-z-]+)$/.exec(request);
+    return resolve.call(this, m ? path.join(ROOT, 'libs', m[1], 'src') : request, ...rest);
+  };
+  const { compilerOptions } = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile).config;
+  const options = { ...ts.convertCompilerOptionsFromJson(compilerOptions, ROOT).options, module: ts.ModuleKind.CommonJS, sourceMap: false, inlineSourceMap: false };
+  require.extensions['.ts'] = (module, filename) => {
+    const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions: options, fileName: filename });
+    module._compile(out.outputText, filename);
+  };
+  return require(path.join(ROOT, 'apps/gateway/src/openapi/generate.ts'));
+}
+
 async function main() {
-  if (!fs.existsSync(entry)) throw new Error('no build in dist/: run `npm run build` (it regenerates the client too)');
-  const { generateClientFiles } = require(entry);
+  const fromSource = process.argv.includes('--source');
+  if (!fromSource && !fs.existsSync(entry)) throw new Error('no build in dist/: run `npm run build` (it regenerates the client too)');
+  const { generateClientFiles } = fromSource ? loadFromSource() : require(entry);
   const files = await generateClientFiles();
   const changed = [];
   for (const [rel, content] of Object.entries(files)) {

@@ -136,6 +136,7 @@ export class AuthController {
     auth: 'session',
   })
   @HttpCode(204)
+  @Scopes('account:write')
   async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     if (!me.sessionId) throw needsSession();
     await this.rpc.call('auth.logout', { userId: me.userId, sessionId: me.sessionId, ctx });

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
 import { Public } from '@clipyard/observability';
-import { CurrentUser, type Principal } from '../auth/principal';
+import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { SummaryQueryDto, UsageEventsQueryDto } from './billing.dto';
 import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
@@ -29,6 +29,7 @@ export class BillingController {
     summary: 'Your plan, its limits and the current period',
     responses: { 200: rpcReply('subscription.get') },
   })
+  @Scopes('usage:read')
   subscription(@CurrentUser() user: Principal) {
     return this.rpc.call('subscription.get', { userId: user.userId });
   }
@@ -39,6 +40,7 @@ export class BillingController {
     summary: 'Your usage in a month (default: this one) against your limits',
     responses: { 200: rpcReply('usage.summary') },
   })
+  @Scopes('usage:read')
   summary(@CurrentUser() user: Principal, @Query() q: SummaryQueryDto) {
     return this.rpc.call('usage.summary', { userId: user.userId, month: q.month });
   }
@@ -49,6 +51,7 @@ export class BillingController {
     summary: 'Your metered usage events (cursor pagination)',
     responses: { 200: rpcReply('usage.events') },
   })
+  @Scopes('usage:read')
   events(@CurrentUser() user: Principal, @Query() q: UsageEventsQueryDto) {
     return this.rpc.call('usage.events', { userId: user.userId, ...q });
   }

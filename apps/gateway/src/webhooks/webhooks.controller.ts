@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Principal } from '../auth/principal';
+import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import {
   callbackSecretSchema,
   CreateWebhookDto,
@@ -32,6 +32,7 @@ export class WebhooksController {
     responses: { 201: webhookEndpointWithSecretSchema },
     errors: ['WEBHOOK_LIMIT_REACHED', 'URL_FORBIDDEN', 'FEATURE_NOT_IN_PLAN'],
   })
+  @Scopes('webhooks:write')
   create(@CurrentUser() user: Principal, @Body() body: CreateWebhookDto) {
     return this.webhooks.create(user.userId, body);
   }
@@ -42,6 +43,7 @@ export class WebhooksController {
     summary: 'Your webhook endpoints',
     responses: { 200: webhookEndpointListSchema },
   })
+  @Scopes('webhooks:read')
   list(@CurrentUser() user: Principal) {
     return this.webhooks.list(user.userId);
   }
@@ -55,6 +57,7 @@ export class WebhooksController {
     errors: ['FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(200)
+  @Scopes('webhooks:write')
   callbackSecret(@CurrentUser() user: Principal, @Body() body: RotateSecretDto) {
     return this.webhooks.rotateCallbackSecret(user.userId, body?.overlap_hours);
   }
@@ -66,6 +69,7 @@ export class WebhooksController {
     responses: { 200: webhookEndpointViewSchema },
     errors: ['WEBHOOK_NOT_FOUND'],
   })
+  @Scopes('webhooks:read')
   get(@CurrentUser() user: Principal, @Param('id') id: string) {
     return this.webhooks.get(user.userId, id);
   }
@@ -78,6 +82,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND'],
   })
   @HttpCode(204)
+  @Scopes('webhooks:write')
   async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(user.userId, id);
   }
@@ -91,6 +96,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND'],
   })
   @HttpCode(202)
+  @Scopes('webhooks:write')
   test(@CurrentUser() user: Principal, @Param('id') id: string) {
     return this.webhooks.test(user.userId, id);
   }
@@ -104,6 +110,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND'],
   })
   @HttpCode(200)
+  @Scopes('webhooks:write')
   rotate(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RotateSecretDto) {
     return this.webhooks.rotate(user.userId, id, body?.overlap_hours);
   }
@@ -115,6 +122,7 @@ export class WebhooksController {
     responses: { 200: webhookDeliveryListSchema },
     errors: ['WEBHOOK_NOT_FOUND'],
   })
+  @Scopes('webhooks:read')
   deliveries(@CurrentUser() user: Principal, @Param('id') id: string, @Query() q: ListDeliveriesDto) {
     return this.webhooks.deliveries(user.userId, id, q.limit, q.cursor);
   }
@@ -126,6 +134,7 @@ export class WebhooksController {
     responses: { 200: webhookDeliveryViewSchema },
     errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
   })
+  @Scopes('webhooks:read')
   delivery(@CurrentUser() user: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
     return this.webhooks.delivery(user.userId, id, deliveryId);
   }
@@ -138,6 +147,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
   })
   @HttpCode(202)
+  @Scopes('webhooks:write')
   redeliver(@CurrentUser() user: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
     return this.webhooks.redeliver(user.userId, id, deliveryId);
   }
