@@ -27,6 +27,8 @@ export interface paths {
         /**
          * Usage across users in a month (audited)
          * @description **Role:** admin.
+         *
+         *     **API key scope:** `admin`.
          */
         get: operations["admin.usage"];
         put?: never;
@@ -48,6 +50,8 @@ export interface paths {
         /**
          * Override a user's limits (audited)
          * @description **Role:** admin.
+         *
+         *     **API key scope:** `admin`.
          */
         put: operations["admin.setUserLimits"];
         post?: never;
@@ -68,6 +72,8 @@ export interface paths {
         /**
          * Move a user to a plan (audited)
          * @description **Role:** admin.
+         *
+         *     **API key scope:** `admin`.
          */
         put: operations["admin.setUserPlan"];
         post?: never;
@@ -209,7 +215,9 @@ export interface paths {
         put?: never;
         /**
          * Sign out this session
-         * @description Needs an access token (a session); an API key is refused.
+         * @description **API key scope:** `account:write`.
+         *
+         *     Needs an access token (a session); an API key is refused.
          */
         post: operations["auth.logout"];
         delete?: never;
@@ -509,7 +517,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT */
+        /**
+         * Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT
+         * @description **API key scope:** `jobs:write`.
+         */
         post: operations["jobs.createTranscribe"];
         delete?: never;
         options?: never;
@@ -624,7 +635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your plan, its limits and the current period */
+        /**
+         * Your plan, its limits and the current period
+         * @description **API key scope:** `usage:read`.
+         */
         get: operations["billing.getSubscription"];
         put?: never;
         post?: never;
@@ -693,7 +707,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your metered usage events (cursor pagination) */
+        /**
+         * Your metered usage events (cursor pagination)
+         * @description **API key scope:** `usage:read`.
+         */
         get: operations["billing.usageEvents"];
         put?: never;
         post?: never;
@@ -710,7 +727,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your usage in a month (default: this one) against your limits */
+        /**
+         * Your usage in a month (default: this one) against your limits
+         * @description **API key scope:** `usage:read`.
+         */
         get: operations["billing.usageSummary"];
         put?: never;
         post?: never;
@@ -727,10 +747,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your webhook endpoints */
+        /**
+         * Your webhook endpoints
+         * @description **API key scope:** `webhooks:read`.
+         */
         get: operations["webhooks.list"];
         put?: never;
-        /** Add a webhook endpoint (its signing secret is in this answer only) */
+        /**
+         * Add a webhook endpoint (its signing secret is in this answer only)
+         * @description **API key scope:** `webhooks:write`.
+         */
         post: operations["webhooks.create"];
         delete?: never;
         options?: never;
@@ -745,11 +771,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your webhook endpoints */
+        /**
+         * One of your webhook endpoints
+         * @description **API key scope:** `webhooks:read`.
+         */
         get: operations["webhooks.get"];
         put?: never;
         post?: never;
-        /** Remove a webhook endpoint */
+        /**
+         * Remove a webhook endpoint
+         * @description **API key scope:** `webhooks:write`.
+         */
         delete: operations["webhooks.delete"];
         options?: never;
         head?: never;
@@ -763,7 +795,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Delivery log of an endpoint, newest first (cursor pagination) */
+        /**
+         * Delivery log of an endpoint, newest first (cursor pagination)
+         * @description **API key scope:** `webhooks:read`.
+         */
         get: operations["webhooks.listDeliveries"];
         put?: never;
         post?: never;
@@ -780,7 +815,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One delivery with its payload and last outcome */
+        /**
+         * One delivery with its payload and last outcome
+         * @description **API key scope:** `webhooks:read`.
+         */
         get: operations["webhooks.getDelivery"];
         put?: never;
         post?: never;
@@ -799,7 +837,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again now (a new series of attempts) */
+        /**
+         * Send a delivery again now (a new series of attempts)
+         * @description **API key scope:** `webhooks:write`.
+         */
         post: operations["webhooks.redeliver"];
         delete?: never;
         options?: never;
@@ -816,7 +857,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** New signing secret (shown once); the previous one keeps signing during the overlap */
+        /**
+         * New signing secret (shown once); the previous one keeps signing during the overlap
+         * @description **API key scope:** `webhooks:write`.
+         */
         post: operations["webhooks.rotateSecret"];
         delete?: never;
         options?: never;
@@ -833,7 +877,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a `webhook.test` event to this endpoint now */
+        /**
+         * Send a `webhook.test` event to this endpoint now
+         * @description **API key scope:** `webhooks:write`.
+         */
         post: operations["webhooks.test"];
         delete?: never;
         options?: never;
@@ -850,7 +897,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create or rotate the secret that signs per-job `callback_url` deliveries (shown once) */
+        /**
+         * Create or rotate the secret that signs per-job `callback_url` deliveries (shown once)
+         * @description **API key scope:** `webhooks:write`.
+         */
         post: operations["webhooks.rotateCallbackSecret"];
         delete?: never;
         options?: never;
@@ -1138,7 +1188,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1147,7 +1197,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -1299,7 +1349,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1308,7 +1358,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -1495,7 +1545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1504,7 +1554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -1736,7 +1786,7 @@ export interface operations {
                 "application/json": {
                     expires_in_days?: number;
                     name: string;
-                    scopes?: ("jobs:read" | "jobs:write" | "files:read" | "files:write" | "usage:read" | "account:read" | "account:write")[];
+                    scopes?: ("jobs:read" | "jobs:write" | "files:read" | "files:write" | "usage:read" | "account:read" | "account:write" | "webhooks:read" | "webhooks:write" | "admin")[];
                 };
             };
         };
@@ -2657,7 +2707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2666,7 +2716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -5042,7 +5092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -5988,7 +6038,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6047,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6622,7 +6672,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,7 +6681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6767,7 +6817,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6776,7 +6826,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6877,7 +6927,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6886,7 +6936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6994,7 +7044,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7003,7 +7053,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7146,7 +7196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +7205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7254,7 +7304,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7263,7 +7313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7371,7 +7421,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7496,7 +7546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7505,7 +7555,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7607,7 +7657,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7616,7 +7666,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7737,7 +7787,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +7796,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7889,7 +7939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7898,7 +7948,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -8017,7 +8067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8026,7 +8076,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
