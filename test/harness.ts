@@ -98,7 +98,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
       const addr = app.getHttpAdapter().getInstance().server.address() as AddressInfo;
       baseUrl = `http://127.0.0.1:${addr.port}`;
       env.PUBLIC_BASE_URL = baseUrl;
-      checker ??= new ContractChecker(await (await fetch(`${baseUrl}/docs/json`)).json());
+      checker ??= new ContractChecker((await (await fetch(`${baseUrl}/docs/json`)).json()) as Record<string, any>);
     }
   };
   const stopApp = async (name: AppName) => {
