@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import type { AccountEmailMethod } from '@clipyard/contracts';
-import type { RpcHandlers } from '@clipyard/queue';
+import { RpcController, type RpcHandlers } from '@clipyard/queue';
 import { VerificationService } from './account-email/verification.service';
 import { AUTH_CONFIG, type AuthConfig } from './config';
 import { ApiKeysService } from './api-keys/api-keys.service';
@@ -18,6 +18,7 @@ type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping' | AccountEmailMethod>;
 
 /** The auth service's RPC surface: thin adapters from validated requests to the services. */
 @Injectable()
+@RpcController('auth')
 export class AuthRpc {
   constructor(
     private readonly users: UsersService,

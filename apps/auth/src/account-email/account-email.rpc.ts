@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountEmailMethod } from '@clipyard/contracts';
-import type { RpcHandlers } from '@clipyard/queue';
+import { RpcController, type RpcHandlers } from '@clipyard/queue';
 import { AccountDeletionService } from './account-deletion.service';
 import { EmailChangeService } from './email-change.service';
 import { MagicLinkService } from './magic-link.service';
@@ -9,6 +9,7 @@ import { VerificationService } from './verification.service';
 
 /** RPC handlers of the email flows (verification, reset, magic link, email change, deletion). */
 @Injectable()
+@RpcController('auth')
 export class AccountEmailRpc {
   constructor(
     private readonly verification: VerificationService,
