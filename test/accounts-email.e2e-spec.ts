@@ -279,7 +279,11 @@ describe('accounts over email (e2e, real SMTP)', () => {
     await sys.post('/v1/auth/password/forgot', { email: u.email });
     const mail = await mailTo(u.email, /Reset your/, before);
     expect(smtp.refused() - refusedBefore).toBe(2);
-    const rows = await authDb().query(`SELECT status, attempts, sealed, last_error FROM outbox_messages WHERE user_id = $1 AND topic = 'reset_password'`, [u.userId]);
+    // the row is marked once the server has accepted the message: wait for that commit
+    const rows = await eventually(async () => {
+      const r = await authDb().query(`SELECT status, attempts, sealed, last_error FROM outbox_messages WHERE user_id = $1 AND topic = 'reset_password'`, [u.userId]);
+      return r[0]?.status === 'sent' ? r : undefined;
+    });
     expect(rows).toEqual([{ status: 'sent', attempts: 3, sealed: null, last_error: null }]);
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.messages.filter((m) => m.messageId === mail.messageId)).toHaveLength(1);

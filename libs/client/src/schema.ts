@@ -2009,7 +2009,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `EMAIL_NOT_VERIFIED`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2018,7 +2018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "EMAIL_NOT_VERIFIED" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6252,7 +6252,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `EMAIL_NOT_VERIFIED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6261,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "EMAIL_NOT_VERIFIED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6571,7 +6571,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `EMAIL_NOT_VERIFIED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +6580,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "EMAIL_NOT_VERIFIED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -6800,7 +6800,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `EMAIL_NOT_VERIFIED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +6809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "EMAIL_NOT_VERIFIED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };

@@ -24,7 +24,7 @@ export class ApiKeysController {
     id: 'apiKeys.create',
     summary: 'Create an API key (the secret is in this answer only)',
     responses: { 201: rpcReply('auth.apiKey.create') },
-    errors: ['API_KEY_LIMIT_REACHED'],
+    errors: ['API_KEY_LIMIT_REACHED', 'EMAIL_NOT_VERIFIED'],
   })
   @Scopes('account:write')
   create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {
