@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '@clipyard/observability';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { DownloadsService } from './downloads.service';
+import { IdParam } from '../http/id.pipe';
 
 @ApiTags('jobs')
 @Controller()
@@ -17,7 +18,7 @@ export class DownloadsController {
   @ApiOperation({ summary: 'Download an output of your job (supports Range)' })
   async download(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string,
     @Param('name') name: string,
     @Headers('range') range: string | undefined,
     @Res() res: FastifyReply,
@@ -31,7 +32,7 @@ export class DownloadsController {
   @ApiSecurity('api-key')
   @ApiSecurity('bearer')
   @ApiOperation({ summary: 'A time-limited signed URL for an output (presigned on S3, HMAC-signed locally)' })
-  signedUrl(@CurrentUser() user: Principal, @Param('id') id: string, @Param('name') name: string) {
+  signedUrl(@CurrentUser() user: Principal, @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string, @Param('name') name: string) {
     return this.downloads.signedUrl(user.userId, id, name);
   }
 

@@ -10,6 +10,7 @@ import { ListJobsQueryDto, OverlayJobDto, TranscribeJobDto, TrimJobDto } from '.
 import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
+import { IdParam } from '../http/id.pipe';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Stripe semantics, kept 24 h' };
 
@@ -84,7 +85,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Poll a job (ETag / If-None-Match → 304; Retry-After while running)' })
   async get(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<JobView | undefined> {
@@ -103,7 +104,7 @@ export class JobsController {
   @Scopes('jobs:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a queued or running job (kills ffmpeg) and delete its files' })
-  cancel(@CurrentUser() user: Principal, @Param('id') id: string) {
+  cancel(@CurrentUser() user: Principal, @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string) {
     return this.cancels.cancel(user.userId, id);
   }
 }

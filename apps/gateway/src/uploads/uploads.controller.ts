@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { ListUploadsQueryDto } from './uploads.dto';
 import { UploadsService } from './uploads.service';
+import { IdParam } from '../http/id.pipe';
 
 @ApiTags('uploads')
 @ApiSecurity('api-key')
@@ -31,7 +32,7 @@ export class UploadsController {
   @Get(':id')
   @Scopes('files:read')
   @ApiOperation({ summary: 'Metadata of one of your uploads' })
-  get(@CurrentUser() user: Principal, @Param('id') id: string) {
+  get(@CurrentUser() user: Principal, @IdParam('id', 'UPLOAD_NOT_FOUND', 'Upload not found') id: string) {
     return this.uploads.get(user.userId, id);
   }
 
@@ -39,7 +40,7 @@ export class UploadsController {
   @Scopes('files:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete one of your uploads (its bytes at once); 409 UPLOAD_IN_USE while a queued or running job reads it' })
-  async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
+  async remove(@CurrentUser() user: Principal, @IdParam('id', 'UPLOAD_NOT_FOUND', 'Upload not found') id: string): Promise<void> {
     await this.uploads.remove(user.userId, id);
   }
 }

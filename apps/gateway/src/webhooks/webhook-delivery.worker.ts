@@ -6,6 +6,7 @@ import type { Counter } from 'prom-client';
 import { AppError, QUEUES, webhookDeliverySchema } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
+import { urlPolicyOf } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { webhookBackoff } from './webhook-dispatcher';
 import { postWebhook } from './webhook-http';
@@ -79,7 +80,7 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdow
     try {
       ({ status } = await postWebhook(d.url, d.body, headers, {
         timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
-        policy: { allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS },
+        policy: urlPolicyOf(this.config),
       }));
     } catch (err) {
       const forbidden = err instanceof AppError && err.code === 'URL_FORBIDDEN';

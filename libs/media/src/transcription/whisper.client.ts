@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '@clipyard/contracts';
+import { checkUrl, policyDispatcher, type UrlPolicy } from '@clipyard/security';
 import { toLanguageCode } from './languages';
 
 export interface WhisperSegment {
@@ -26,6 +27,12 @@ export interface WhisperResult {
 export interface WhisperRequest {
   /** e.g. `https://api.openai.com/v1` (no trailing `/audio/...`). */
   baseUrl: string;
+  /**
+   * The URL policy for a user-supplied base URL: the socket connects only to addresses it allows
+   * (checked at connect time, so a DNS answer cannot change between the check and the call).
+   * Unset for the operator's own platform URL.
+   */
+  urlPolicy?: UrlPolicy;
   /** The decrypted key. Used for the Authorization header only; never logged or echoed. */
   apiKey: string;
   filePath: string;
@@ -137,6 +144,8 @@ export class WhisperClient {
       if (req.wordTimestamps !== false) form.append('timestamp_granularities[]', 'word');
     }
     const url = `${req.baseUrl.replace(/\/+$/, '')}/audio/${req.translate ? 'translations' : 'transcriptions'}`;
+    // Literal addresses never reach the dispatcher's lookup: check them here (the scheme was checked when stored).
+    if (req.urlPolicy) checkUrl(url, req.urlPolicy, { field: 'base_url' });
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const res = await fetch(url, {
@@ -145,6 +154,7 @@ export class WhisperClient {
       body: form,
       signal,
       redirect: 'error',
+      ...(req.urlPolicy ? { dispatcher: policyDispatcher(req.urlPolicy) } : {}),
     });
     const text = await res.text();
     if (!res.ok) throw this.httpError(res, text, req.apiKey);
@@ -183,6 +193,9 @@ export class WhisperClient {
 
   private wrap(err: unknown, req: WhisperRequest): ProviderError {
     const e = err as Error & { code?: string; cause?: { code?: string } };
+    // The URL policy refused the base URL, before the call or at connect time (DNS rebinding): final.
+    const refused = [err, e?.cause].find((x): x is AppError => x instanceof AppError && x.code === 'URL_FORBIDDEN');
+    if (refused) return new ProviderError('URL_FORBIDDEN', `The provider base URL is refused: ${refused.message}`, false);
     if (e?.name === 'TimeoutError') {
       return new ProviderError('PROVIDER_TIMEOUT', `The provider did not answer within ${this.opts.timeoutMs} ms`, true);
     }
