@@ -8,3 +8,4 @@ export * from './overlay';
 export * from './media.service';
 export * from './fetch-input';
 export * from './media.module';
+export * from './input-policy';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -10,6 +11,7 @@ import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { ByteLimit, Storage, fileTooLarge, storageKey } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { isUuid } from '../http/id.pipe';
 import { BillingClient } from '../jobs/billing.client';
 import { MediaProbe } from './media-probe';
 import { UploadsRepository, type UploadRecord } from './uploads.repository';
@@ -39,6 +41,53 @@ const tooLarge = (maxBytes: number) => {
   const e = fileTooLarge(maxBytes);
   return new AppError(e.code, e.message, e.details, undefined, { Connection: 'close' });
 };
+
+/** 408 that closes the connection: the client stopped sending its body. */
+const idleTimeout = (ms: number) =>
+  new AppError('REQUEST_TIMEOUT', `The upload sent nothing for ${Math.round(ms / 1000)} s; send it again`, undefined, 408, { Connection: 'close' });
+
+/** 400 for a body that is not well-formed multipart (no boundary, truncated, bad part headers). */
+const badMultipart = (why: string) =>
+  new AppError('BAD_REQUEST', `Malformed multipart/form-data body: ${why}`, undefined, undefined, { Connection: 'close' });
+
+/** What busboy and @fastify/multipart throw for a malformed body (never the server's fault). */
+function multipartError(err: unknown): AppError | null {
+  const e = err as { code?: string; message?: string };
+  const msg = String(e?.message ?? '');
+  if (/boundary/i.test(msg)) return badMultipart('no boundary in the Content-Type');
+  if (/unexpected end of (form|multipart)|part terminated early|malformed part header|multipart: /i.test(msg)) return badMultipart(msg.replace(/^.*?: /, ''));
+  if (e?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return badMultipart('not multipart/form-data');
+  return null;
+}
+
+/** Errors the stream when no chunk arrives for `ms` (per-part inactivity). */
+class IdleWatch extends Transform {
+  timedOut = false;
+  private timer: NodeJS.Timeout;
+  constructor(private readonly ms: number) {
+    super();
+    this.timer = this.arm();
+  }
+  private arm(): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.timedOut = true;
+      this.destroy(idleTimeout(this.ms));
+    }, this.ms);
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    clearTimeout(this.timer);
+    this.timer = this.arm();
+    cb(null, chunk);
+  }
+  override _flush(cb: TransformCallback): void {
+    clearTimeout(this.timer);
+    cb();
+  }
+  override _destroy(err: Error | null, cb: (err: Error | null) => void): void {
+    clearTimeout(this.timer);
+    cb(err);
+  }
+}
 
 /** Multipart boundaries and part headers on top of the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -75,7 +124,7 @@ export class UploadsService {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_SLACK) throw tooLarge(maxBytes);
 
-    const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024 } });
+    const part = await this.firstPart(req, maxBytes);
     if (!part || part.fieldname !== 'file') {
       part?.file.resume(); // drain it, so the connection stays usable
       throw new AppError('VALIDATION_FAILED', 'Missing file', { issues: [{ path: 'file', message: 'a file field named "file" is required' }] });
@@ -85,11 +134,13 @@ export class UploadsService {
     const spool = path.join(this.config.UPLOAD_TMP_DIR, id);
     try {
       const counter = new ByteLimit(maxBytes);
+      const idle = new IdleWatch(this.config.UPLOAD_IDLE_TIMEOUT_MS);
       try {
-        await pipeline(part.file, counter, createWriteStream(spool));
+        await pipeline(part.file, idle, counter, createWriteStream(spool));
       } catch (err) {
         if (counter.exceeded || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-        throw err;
+        if (idle.timedOut) throw idleTimeout(this.config.UPLOAD_IDLE_TIMEOUT_MS);
+        throw multipartError(err) ?? err;
       }
       if (counter.bytes === 0) throw new AppError('UNSUPPORTED_MEDIA', 'Unsupported or corrupt media: the file is empty');
       const media = await this.probe.probe(spool);
@@ -118,6 +169,23 @@ export class UploadsService {
     }
   }
 
+  /** The first part of the body, with a per-part inactivity limit; malformed bodies are a 400. */
+  private async firstPart(req: FastifyRequest, maxBytes: number) {
+    const ms = this.config.UPLOAD_IDLE_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(idleTimeout(ms)), ms);
+    });
+    try {
+      return await Promise.race([req.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024 } }), stalled]);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw multipartError(err) ?? err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async get(userId: string, id: string): Promise<UploadView> {
     return presentUpload(await this.owned(userId, id));
   }
@@ -143,7 +211,7 @@ export class UploadsService {
   }
 
   private async owned(userId: string, id: string): Promise<UploadRecord> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findOwned(userId, id) : null;
+    const row = isUuid(id) ? await this.repo.findOwned(userId, id) : null;
     if (!row) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found');
     return row;
   }
