@@ -9,3 +9,5 @@ export * from './media.service';
 export * from './fetch-input';
 export * from './media.module';
 export * from './input-policy';
+export * from './chat';
+export * from './hooks';
