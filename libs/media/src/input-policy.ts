@@ -36,7 +36,7 @@ export const INPUT_DEMUXERS = [
 export const INPUT_OPTIONS: readonly string[] = ['-protocol_whitelist', 'file,pipe', '-format_whitelist', INPUT_DEMUXERS.join(',')];
 
 /** Extensions an input's local copy may keep (others get none; ffmpeg then probes the content). */
-const SAFE_EXTENSIONS = new Set(['.mp4', '.m4v', '.m4a', '.mov', '.3gp', '.mkv', '.webm', '.avi', '.flv', '.wmv', '.wma', '.ts', '.mpg', '.mpeg', '.mp3', '.aac', '.wav', '.aif', '.aiff', '.caf', '.flac', '.ogg', '.oga', '.opus', '.gif', '.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff']);
+const SAFE_EXTENSIONS = new Set(['.mp4', '.m4v', '.m4a', '.mov', '.3gp', '.mkv', '.webm', '.ogv', '.avi', '.flv', '.wmv', '.wma', '.ts', '.mpg', '.mpeg', '.mp3', '.aac', '.wav', '.aif', '.aiff', '.caf', '.flac', '.ogg', '.oga', '.opus', '.gif', '.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff']);
 
 /** The extension an input's local copy is named with: one of the safe ones, or none (never `.m3u8`). */
 export function safeInputExtension(ext: string): string {

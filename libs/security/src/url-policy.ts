@@ -184,18 +184,31 @@ export function checkedLookup(policy: UrlPolicy, resolve: typeof dns.promises.lo
   return fn as unknown as net.LookupFunction;
 }
 
-const dispatchers = new Map<boolean, Agent>();
-
 /**
- * An undici dispatcher for `fetch(url, { dispatcher })` whose sockets connect only to addresses
- * the policy allows (the checked lookup; literal IPs are checked by `checkUrl` first). Use it
- * with `redirect: 'error'` or 'manual' so a redirect cannot skip `checkUrl`.
+ * Runs `fn` with an undici dispatcher (for `fetch(url, { dispatcher })`) whose sockets can only
+ * connect to the addresses of `url` that were resolved and checked here: no second resolution
+ * a DNS rebinding could change. Refusals are `URL_FORBIDDEN` before anything is sent. Read the
+ * body inside `fn`: the dispatcher is closed when it returns. Call with `redirect: 'error'`.
  */
-export function policyDispatcher(policy: UrlPolicy): Agent {
-  let agent = dispatchers.get(policy.allowPrivate);
-  if (!agent) {
-    agent = new Agent({ connect: { lookup: checkedLookup(policy) } });
-    dispatchers.set(policy.allowPrivate, agent);
+export async function withPinnedDispatcher<T>(
+  url: string,
+  policy: UrlPolicy,
+  fn: (dispatcher: Agent) => Promise<T>,
+  opts: CheckUrlOptions & { resolve?: Resolver } = {},
+): Promise<T> {
+  const { addresses } = await resolveUrl(url, policy, opts);
+  const pinned = addresses.map((address) => ({ address, family: net.isIPv6(address) ? 6 : 4 }));
+  const lookup = (_host: string, o: dns.LookupOptions | LookupCb, cb?: LookupCb) => {
+    const callback = (typeof o === 'function' ? o : cb) as LookupCb;
+    const want = typeof o === 'object' && o.family ? pinned.filter((a) => a.family === o.family) : pinned;
+    const usable = want.length ? want : pinned;
+    if (typeof o === 'object' && o.all) callback(null, usable);
+    else callback(null, usable[0].address, usable[0].family);
+  };
+  const agent = new Agent({ connect: { lookup: lookup as unknown as net.LookupFunction } });
+  try {
+    return await fn(agent);
+  } finally {
+    void agent.close().catch(() => undefined);
   }
-  return agent;
 }

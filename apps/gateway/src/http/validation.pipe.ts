@@ -22,7 +22,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** The path of the first string (or object key) in `value` that holds a control character. */
 export function controlCharPath(value: unknown, path: string[] = [], depth = 0): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path.join('.') || 'body' : null;
-  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > 32) return null;
   for (const [k, v] of Object.entries(value)) {
     if (CONTROL.test(k)) return [...path, k.replace(/[\u0000-\u001F\u007F-\u009F]/g, '?')].join('.');
     const found = controlCharPath(v, [...path, k], depth + 1);

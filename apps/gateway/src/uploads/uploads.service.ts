@@ -129,6 +129,10 @@ export class UploadsService {
       part?.file.resume(); // drain it, so the connection stays usable
       throw new AppError('VALIDATION_FAILED', 'Missing file', { issues: [{ path: 'file', message: 'a file field named "file" is required' }] });
     }
+    // busboy reports a part cut off by the end of the body as soon as the body ends, possibly
+    // before the pipeline below listens: keep that error so it is not lost (the part would never end).
+    let early: unknown;
+    part.file.on('error', (err) => (early ??= err));
     const id = randomUUID();
     await mkdir(this.config.UPLOAD_TMP_DIR, { recursive: true });
     const spool = path.join(this.config.UPLOAD_TMP_DIR, id);
@@ -136,8 +140,10 @@ export class UploadsService {
       const counter = new ByteLimit(maxBytes);
       const idle = new IdleWatch(this.config.UPLOAD_IDLE_TIMEOUT_MS);
       try {
+        if (early) throw early;
         await pipeline(part.file, idle, counter, createWriteStream(spool));
       } catch (err) {
+        idle.destroy();
         if (counter.exceeded || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
         if (idle.timedOut) throw idleTimeout(this.config.UPLOAD_IDLE_TIMEOUT_MS);
         throw multipartError(err) ?? err;

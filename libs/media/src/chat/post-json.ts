@@ -1,4 +1,5 @@
-import { checkUrl, policyDispatcher, type UrlPolicy } from '@clipyard/security';
+import type { UrlPolicy } from '@clipyard/security';
+import { providerFetch } from '../provider-http';
 
 /** One JSON POST with a per-request timeout joined to the job's signal; never follows redirects (the key must not travel). */
 export async function postJson(
@@ -7,17 +8,17 @@ export async function postJson(
   body: unknown,
   signal: AbortSignal,
   timeoutMs: number,
-  /** A user's base URL: literal addresses checked here, names at connect time (pinned dispatcher). */
+  /** A user's base URL: resolved, checked and pinned (see providerFetch). */
   urlPolicy?: UrlPolicy,
 ): Promise<{ res: Response; text: string }> {
-  if (urlPolicy) checkUrl(url, urlPolicy, { field: 'base_url' });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-    redirect: 'error',
-    ...(urlPolicy ? { dispatcher: policyDispatcher(urlPolicy) } : {}),
-  });
-  return { res, text: await res.text() };
+  return providerFetch(
+    url,
+    {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+    },
+    urlPolicy,
+  );
 }

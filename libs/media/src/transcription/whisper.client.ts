@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import { checkUrl, policyDispatcher, type UrlPolicy } from '@clipyard/security';
-import { ProviderError, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
+import type { UrlPolicy } from '@clipyard/security';
+import { ProviderError, providerFetch, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
 import { toLanguageCode } from './languages';
 
 export interface WhisperSegment {
@@ -81,19 +81,13 @@ export class WhisperClient {
       if (req.wordTimestamps !== false) form.append('timestamp_granularities[]', 'word');
     }
     const url = `${req.baseUrl.replace(/\/+$/, '')}/audio/${req.translate ? 'translations' : 'transcriptions'}`;
-    // Literal addresses never reach the dispatcher's lookup: check them here (the scheme was checked when stored).
-    if (req.urlPolicy) checkUrl(url, req.urlPolicy, { field: 'base_url' });
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${req.apiKey}`, accept: 'application/json' },
-      body: form,
-      signal,
-      redirect: 'error',
-      ...(req.urlPolicy ? { dispatcher: policyDispatcher(req.urlPolicy) } : {}),
-    });
-    const text = await res.text();
+    const { res, text } = await providerFetch(
+      url,
+      { method: 'POST', headers: { authorization: `Bearer ${req.apiKey}`, accept: 'application/json' }, body: form, signal },
+      req.urlPolicy,
+    );
     if (!res.ok) throw providerHttpError(res, text, req.apiKey);
     let body: unknown;
     try {
