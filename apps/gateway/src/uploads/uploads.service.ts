@@ -60,19 +60,46 @@ function multipartError(err: unknown): AppError | null {
   return null;
 }
 
-/** Errors the stream when no chunk arrives for `ms` (per-part inactivity). */
+/** Once the whole body has arrived, a part that gets no more bytes for this long was cut off. */
+const AFTER_BODY_MS = 1000;
+
+/**
+ * Errors the stream when no chunk arrives for `ms` (per-part inactivity, 408). After `bodyEnded()`
+ * no byte can come any more: a part still open then lost its closing boundary (400, at once).
+ */
 class IdleWatch extends Transform {
   timedOut = false;
+  truncated = false;
   private timer: NodeJS.Timeout;
-  constructor(private readonly ms: number) {
+  private bodyDone = false;
+  /** `upstream()`: bytes still buffered before this stream (backpressure, not a cut-off body). */
+  constructor(
+    private readonly ms: number,
+    private readonly upstream: () => number = () => 0,
+  ) {
     super();
     this.timer = this.arm();
   }
+  bodyEnded(): void {
+    this.bodyDone = true;
+    clearTimeout(this.timer);
+    this.timer = this.arm();
+  }
   private arm(): NodeJS.Timeout {
-    return setTimeout(() => {
-      this.timedOut = true;
-      this.destroy(idleTimeout(this.ms));
-    }, this.ms);
+    return setTimeout(
+      () => {
+        if (this.bodyDone && this.upstream() + this.writableLength + this.readableLength > 0) {
+          this.timer = this.arm(); // still flushing to disk
+        } else if (this.bodyDone) {
+          this.truncated = true;
+          this.destroy(badMultipart('the body ended inside the file part (no closing boundary)'));
+        } else {
+          this.timedOut = true;
+          this.destroy(idleTimeout(this.ms));
+        }
+      },
+      this.bodyDone ? AFTER_BODY_MS : this.ms,
+    );
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     clearTimeout(this.timer);
@@ -138,7 +165,9 @@ export class UploadsService {
     const spool = path.join(this.config.UPLOAD_TMP_DIR, id);
     try {
       const counter = new ByteLimit(maxBytes);
-      const idle = new IdleWatch(this.config.UPLOAD_IDLE_TIMEOUT_MS);
+      const idle = new IdleWatch(this.config.UPLOAD_IDLE_TIMEOUT_MS, () => part.file.readableLength);
+      if (req.raw.readableEnded) idle.bodyEnded();
+      else req.raw.once('end', () => idle.bodyEnded());
       try {
         if (early) throw early;
         await pipeline(part.file, idle, counter, createWriteStream(spool));
@@ -146,6 +175,7 @@ export class UploadsService {
         idle.destroy();
         if (counter.exceeded || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
         if (idle.timedOut) throw idleTimeout(this.config.UPLOAD_IDLE_TIMEOUT_MS);
+        if (idle.truncated) throw badMultipart('the body ended inside the file part (no closing boundary)');
         throw multipartError(err) ?? err;
       }
       if (counter.bytes === 0) throw new AppError('UNSUPPORTED_MEDIA', 'Unsupported or corrupt media: the file is empty');
