@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  /** The client stopped sending its request (an upload body idle past its limit). */
+  REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -22,6 +24,10 @@ export const ERROR_STATUS = {
 const extraStatus = new Map<string, number>();
 export function registerErrorCodes(codes: Record<string, number>): void {
   for (const [code, status] of Object.entries(codes)) extraStatus.set(code, status);
+}
+/** Whether a code is in one of the tables (the OpenAPI document refuses to list an unknown one). */
+export function isKnownErrorCode(code: string): boolean {
+  return Object.hasOwn(ERROR_STATUS, code) || extraStatus.has(code);
 }
 export function statusForCode(code: string): number {
   return (ERROR_STATUS as Record<string, number>)[code] ?? extraStatus.get(code) ?? 400;

@@ -11,3 +11,4 @@ export * from './media.module';
 export * from './input-policy';
 export * from './chat';
 export * from './hooks';
+export * from './video-page';

@@ -1,5 +1,10 @@
 import { AppError } from '@clipyard/contracts';
+import { fetch as undiciFetch, FormData, type Dispatcher, type RequestInit as UndiciRequestInit } from 'undici';
 import { withPinnedDispatcher, type UrlPolicy } from '@clipyard/security';
+
+/** Multipart bodies for providerFetch (undici's FormData, matching its fetch). */
+export { FormData as ProviderFormData };
+export type ProviderRequestInit = Omit<UndiciRequestInit, 'redirect' | 'dispatcher'>;
 
 /**
  * What every client of a customer's provider (Whisper, chat models) shares: coded errors, the
@@ -145,10 +150,12 @@ export function scrubKey(s: string, apiKey: string): string {
  * is a final URL_FORBIDDEN); without it (the operator's own URL) a plain fetch. Never follows
  * redirects: the key must not travel.
  */
-export async function providerFetch(url: string, init: RequestInit, urlPolicy?: UrlPolicy): Promise<{ res: Response; text: string }> {
-  const call = async (dispatcher?: unknown) => {
-    const res = await fetch(url, { ...init, redirect: 'error', ...(dispatcher ? { dispatcher } : {}) } as RequestInit);
-    return { res, text: await res.text() };
+export async function providerFetch(url: string, init: ProviderRequestInit, urlPolicy?: UrlPolicy): Promise<{ res: Response; text: string }> {
+  // undici's own fetch (not the runtime's): the dispatcher, FormData and fetch are then always of
+  // one version, whatever undici the installed Node.js bundles.
+  const call = async (dispatcher?: Dispatcher) => {
+    const res = await undiciFetch(url, { ...init, redirect: 'error', ...(dispatcher ? { dispatcher } : {}) });
+    return { res: res as unknown as Response, text: await res.text() };
   };
   return urlPolicy ? withPinnedDispatcher(url, urlPolicy, call, { field: 'base_url' }) : call();
 }

@@ -14,18 +14,11 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { isUuid } from '../http/id.pipe';
 import { BillingClient } from '../jobs/billing.client';
 import { MediaProbe } from './media-probe';
+import type { z } from 'zod';
+import type { uploadViewSchema } from './uploads.dto';
 import { UploadsRepository, type UploadRecord } from './uploads.repository';
 
-export interface UploadView {
-  id: string;
-  size: number;
-  content_type: string;
-  filename?: string;
-  duration_s?: number;
-  width?: number;
-  height?: number;
-  created_at: string;
-}
+export type UploadView = z.infer<typeof uploadViewSchema>;
 
 export function presentUpload(u: UploadRecord): UploadView {
   const v: UploadView = { id: u.id, size: u.size, content_type: u.contentType, created_at: u.createdAt.toISOString() };
@@ -44,7 +37,7 @@ const tooLarge = (maxBytes: number) => {
 
 /** 408 that closes the connection: the client stopped sending its body. */
 const idleTimeout = (ms: number) =>
-  new AppError('REQUEST_TIMEOUT', `The upload sent nothing for ${Math.round(ms / 1000)} s; send it again`, undefined, 408, { Connection: 'close' });
+  new AppError('REQUEST_TIMEOUT', `The upload sent nothing for ${Math.round(ms / 1000)} s; send it again`, undefined, undefined, { Connection: 'close' });
 
 /** 400 for a body that is not well-formed multipart (no boundary, truncated, bad part headers). */
 const badMultipart = (why: string) =>

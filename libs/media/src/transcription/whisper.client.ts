@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import type { UrlPolicy } from '@clipyard/security';
-import { ProviderError, providerFetch, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
+import { ProviderError, ProviderFormData, providerFetch, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
 import { toLanguageCode } from './languages';
 
 export interface WhisperSegment {
@@ -67,7 +67,7 @@ export class WhisperClient {
   }
 
   private async once(req: WhisperRequest): Promise<WhisperResult> {
-    const form = new FormData();
+    const form = new ProviderFormData();
     const blob = await openAsBlob(req.filePath, { type: contentTypeFor(req.filePath) });
     form.append('file', blob, basename(req.filePath));
     const diarize = !!req.diarize && !req.translate;
