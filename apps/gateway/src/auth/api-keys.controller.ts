@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AppError } from '@clipyard/contracts';
+import { effectiveScopes } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 import { CreateApiKeyDto, RollApiKeyDto } from './auth.dto';
 import { assertId, Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
+
+/** An API key may only create or roll keys holding a subset of its own scopes (the auth app checks). */
+const callerScopes = (me: Principal): string[] | undefined => (me.via === 'api_key' ? [...effectiveScopes(me.scopes)] : undefined);
 
 /** API keys: the secret is returned once, on create and roll. */
 @ApiTags('api-keys')
@@ -18,11 +21,7 @@ export class ApiKeysController {
   @Post()
   @Scopes('account:write')
   create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {
-    // A scoped key may only mint keys with a subset of its own scopes (no escalation).
-    if (me.scopes.length && (!body.scopes?.length || body.scopes.some((s) => !me.scopes.includes(s)))) {
-      throw new AppError('INSUFFICIENT_SCOPE', 'A scoped API key can only create keys with a subset of its own scopes', { scopes: me.scopes });
-    }
-    return this.rpc.call('auth.apiKey.create', { userId: me.userId, ...body, ctx });
+    return this.rpc.call('auth.apiKey.create', { userId: me.userId, ...body, callerScopes: callerScopes(me), ctx });
   }
 
   @Get()
@@ -42,6 +41,6 @@ export class ApiKeysController {
   @Post(':id/roll')
   @Scopes('account:write')
   roll(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RollApiKeyDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: assertId(id, 'API key'), grace_seconds: body?.grace_seconds, ctx });
+    return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: assertId(id, 'API key'), grace_seconds: body?.grace_seconds, callerScopes: callerScopes(me), ctx });
   }
 }

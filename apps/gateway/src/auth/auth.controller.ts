@@ -83,6 +83,7 @@ export class AuthController {
   /** Ends this session; a browser's session cookies are cleared too. */
   @Post('logout')
   @HttpCode(204)
+  @Scopes('account:write')
   async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     if (!me.sessionId) throw needsSession();
     await this.rpc.call('auth.logout', { userId: me.userId, sessionId: me.sessionId, ctx });

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
-import { CurrentUser, Roles, type Principal } from '../auth/principal';
+import { AdminOnly, CurrentUser, type Principal } from '../auth/principal';
 import { Client, type ClientCtx } from '../auth/http-context';
 import { SetLimitsDto, SetPlanDto, SummaryQueryDto, UserIdParamDto } from './billing.dto';
 
 /** Admin: move a user to a plan, override their limits, see usage across users. Every call is audited. */
 @ApiTags('admin')
-@Roles('admin')
+@AdminOnly()
 @Controller('v1/admin')
 export class BillingAdminController {
   constructor(private readonly rpc: RpcClient) {}

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
 import { Public } from '@clipyard/observability';
-import { CurrentUser, type Principal } from '../auth/principal';
+import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { SummaryQueryDto, UsageEventsQueryDto } from './billing.dto';
 
 /** Plans, the caller's subscription and the caller's usage (answered by the billing service). */
@@ -18,16 +18,19 @@ export class BillingController {
   }
 
   @Get('subscription')
+  @Scopes('usage:read')
   subscription(@CurrentUser() user: Principal) {
     return this.rpc.call('subscription.get', { userId: user.userId });
   }
 
   @Get('usage/summary')
+  @Scopes('usage:read')
   summary(@CurrentUser() user: Principal, @Query() q: SummaryQueryDto) {
     return this.rpc.call('usage.summary', { userId: user.userId, month: q.month });
   }
 
   @Get('usage/events')
+  @Scopes('usage:read')
   events(@CurrentUser() user: Principal, @Query() q: UsageEventsQueryDto) {
     return this.rpc.call('usage.events', { userId: user.userId, ...q });
   }

@@ -42,6 +42,7 @@ export class JobsController {
   }
 
   @Post('transcribe')
+  @Scopes('jobs:write')
   @ApiOperation({ summary: "Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT" })
   @ApiHeader(IDEMPOTENCY_HEADER)
   transcribe(@CurrentUser() user: Principal, @Body() body: TranscribeJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {

@@ -77,8 +77,8 @@ export class JobRunner {
         timeoutMs: this.settings.timeoutMs,
         progress,
         logger: log,
-        fetchInput: async (input, maxBytes) => {
-          const got = await this.inputs.fetch(input, { userId: who.userId, workDir: dir, signal: ac.signal, maxBytes });
+        fetchInput: async (input, maxBytes, maxMediaSeconds) => {
+          const got = await this.inputs.fetch(input, { userId: who.userId, workDir: dir, signal: ac.signal, maxBytes, maxMediaSeconds });
           inputBytes = got.bytes;
           return got;
         },

@@ -27,10 +27,10 @@ export interface JobContext {
   /** Reports 0–100; the runner throttles the job.progress events. */
   progress(percent: number): void;
   /**
-   * Fetches `params.input` (`{key}` from storage, owner-checked, or `{url}` SSRF-checked) into the
-   * work folder. Call it after validating params.
+   * Fetches `params.input` (`{key}` from storage, owner-checked, `{url}` SSRF-checked, or a
+   * `{video_page_url}` through yt-dlp) into the work folder. Call it after validating params.
    */
-  fetchInput(input: unknown, maxBytes?: number): Promise<{ file: string; bytes: number }>;
+  fetchInput(input: unknown, maxBytes?: number, maxMediaSeconds?: number): Promise<{ file: string; bytes: number }>;
   logger: Logger;
 }
 

@@ -15,7 +15,7 @@ export class OverlayProcessor implements JobProcessor {
 
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(overlayJobParamsSchema, ctx.payload.params);
-    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes);
+    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
     const info = await this.media.probe(file);
     const out = path.join(ctx.workDir, 'output.mp4');
     await this.media.overlay(

@@ -14,7 +14,7 @@ export class TranscribeProcessor implements JobProcessor {
 
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(transcribeJobParamsSchema, ctx.payload.params);
-    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes);
+    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
     ctx.progress(5);
     const t = await this.transcription.run(
       ctx,

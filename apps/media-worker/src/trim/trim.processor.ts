@@ -19,7 +19,7 @@ export class TrimProcessor implements JobProcessor {
 
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(trimJobParamsSchema, ctx.payload.params);
-    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes);
+    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
     const info = await this.media.probe(file);
     if (p.thumbnail && !info.hasVideo) throw unsupportedMedia('a thumbnail needs a video stream');
     const out = path.join(ctx.workDir, 'output.mp4');
