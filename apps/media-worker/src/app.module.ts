@@ -11,6 +11,7 @@ import { PROCESSOR_CLASSES } from './processors';
 import { JOB_PROCESSORS } from './jobs/processor';
 import { MediaWorkersHost } from './jobs/media-workers.host';
 import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
+import { HOOKS_PROVIDERS } from './hooks/hooks.providers';
 
 /** The media worker owns no tables: only objects in storage. */
 @Module({})
@@ -42,6 +43,7 @@ export class WorkerAppModule {
         SystemRpc,
         WorkerRpcHost,
         ...TRANSCRIBE_PROVIDERS,
+        ...HOOKS_PROVIDERS,
         ...PROCESSOR_CLASSES,
         { provide: JOB_PROCESSORS, useFactory: (...ps: unknown[]) => ps, inject: PROCESSOR_CLASSES },
         MediaWorkersHost,

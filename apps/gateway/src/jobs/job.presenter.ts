@@ -21,6 +21,9 @@ export interface JobView {
   completed_at?: string;
   usage?: Record<string, unknown>;
   result?: Record<string, unknown>;
+  /** hooks/shorts: the language model the job runs on (your own key). */
+  ai_provider?: string;
+  model?: string;
 }
 
 export const outputPath = (jobId: string, name: string) => `/v1/jobs/${jobId}/outputs/${encodeURIComponent(name)}`;
@@ -48,6 +51,8 @@ export function presentJob(job: JobRecord, baseUrl: string): JobView {
   if (job.startedAt) view.started_at = job.startedAt.toISOString();
   if (job.completedAt) view.completed_at = job.completedAt.toISOString();
   if (job.usage) view.usage = job.usage;
+  if (job.aiProvider) view.ai_provider = job.aiProvider;
+  if (job.aiModel) view.model = job.aiModel;
   if (job.result && job.status === 'completed') view.result = job.result;
   return view;
 }

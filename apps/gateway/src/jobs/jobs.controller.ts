@@ -6,7 +6,7 @@ import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
-import { ListJobsQueryDto, OverlayJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
+import { HooksJobDto, ListJobsQueryDto, OverlayJobDto, ShortsJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
 import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
@@ -47,6 +47,22 @@ export class JobsController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   transcribe(@CurrentUser() user: Principal, @Body() body: TranscribeJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.submit('transcribe', user, body, req, res);
+  }
+
+  @Post('hooks')
+  @Scopes('jobs:write')
+  @ApiOperation({ summary: 'Find the best moments for short clips with your own language-model key → hooks.json' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  hooks(@CurrentUser() user: Principal, @Body() body: HooksJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.submit('hooks', user, body, req, res);
+  }
+
+  @Post('shorts')
+  @Scopes('jobs:write')
+  @ApiOperation({ summary: 'Hooks rendered as vertical clips with burned captions, in one job (transcribe → hooks → clips)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  shorts(@CurrentUser() user: Principal, @Body() body: ShortsJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.submit('shorts', user, body, req, res);
   }
 
   /** Shared by every submission route (the transcribe route uses it too). */

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { overlayParamsSchema, transcribeParamsSchema, trimParamsSchema } from '@clipyard/contracts';
+import { hooksParamsSchema, overlayParamsSchema, shortsParamsSchema, transcribeParamsSchema, trimParamsSchema } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES } from '@clipyard/database';
 
 export const listJobsQuerySchema = z.object({
@@ -16,3 +16,5 @@ export class ListJobsQueryDto extends createZodDto(listJobsQuerySchema) {}
 export class TrimJobDto extends createZodDto(trimParamsSchema) {}
 export class OverlayJobDto extends createZodDto(overlayParamsSchema) {}
 export class TranscribeJobDto extends createZodDto(transcribeParamsSchema) {}
+export class HooksJobDto extends createZodDto(hooksParamsSchema) {}
+export class ShortsJobDto extends createZodDto(shortsParamsSchema) {}

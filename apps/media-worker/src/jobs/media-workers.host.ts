@@ -62,6 +62,7 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
       [QUEUES.trim]: this.config.WORKER_TRIM_CONCURRENCY,
       [QUEUES.overlay]: this.config.WORKER_OVERLAY_CONCURRENCY,
       [QUEUES.transcribe]: this.config.WORKER_TRANSCRIBE_CONCURRENCY,
+      [QUEUES.hooks]: this.config.WORKER_HOOKS_CONCURRENCY,
     };
     return table[queue] ?? 1;
   }
