@@ -1,13 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
 import { createHttpApp } from '@clipyard/observability';
 import { GatewayAppModule } from './app.module';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { mountGatewayQueueBoard } from './admin/queue-board';
+import { buildOpenApiDocument } from './openapi/openapi.document';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -68,17 +68,8 @@ export async function createGatewayApp(
     exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
   });
   await mountGatewayQueueBoard(app); // Bull Board at /admin/queues, admins only
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Clipyard API')
-      .setDescription('Trim, overlay and transcribe media; poll jobs; meter usage.')
-      .setVersion('1')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: '/v1/auth/token', scopes: {} } } }, 'oauth2')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/json' });
+  // The same document `npm run openapi` commits to libs/client (with this gateway's public URL).
+  const doc = buildOpenApiDocument(app, { serverUrl: config.PUBLIC_BASE_URL });
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/json' });
   return { app, config };
 }

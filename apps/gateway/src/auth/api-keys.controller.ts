@@ -5,6 +5,7 @@ import { RpcClient } from '@clipyard/queue';
 import { CreateApiKeyDto, RollApiKeyDto } from './auth.dto';
 import { assertId, Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
+import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
 /** An API key may only create or roll keys holding a subset of its own scopes (the auth app checks). */
 const callerScopes = (me: Principal): string[] | undefined => (me.via === 'api_key' ? [...effectiveScopes(me.scopes)] : undefined);
@@ -19,18 +20,35 @@ export class ApiKeysController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @ApiRoute({
+    id: 'apiKeys.create',
+    summary: 'Create an API key (the secret is in this answer only)',
+    responses: { 201: rpcReply('auth.apiKey.create') },
+    errors: ['API_KEY_LIMIT_REACHED'],
+  })
   @Scopes('account:write')
   create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.apiKey.create', { userId: me.userId, ...body, callerScopes: callerScopes(me), ctx });
   }
 
   @Get()
+  @ApiRoute({
+    id: 'apiKeys.list',
+    summary: 'Your API keys (never their secrets)',
+    responses: { 200: rpcReply('auth.apiKey.list') },
+  })
   @Scopes('account:read')
   list(@CurrentUser() me: Principal) {
     return this.rpc.call('auth.apiKey.list', { userId: me.userId });
   }
 
   @Delete(':id')
+  @ApiRoute({
+    id: 'apiKeys.revoke',
+    summary: 'Revoke an API key (at once, on every gateway)',
+    responses: { 204: null },
+    errors: ['NOT_FOUND'],
+  })
   @HttpCode(204)
   @Scopes('account:write')
   async revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Client() ctx: ClientCtx) {
@@ -39,6 +57,12 @@ export class ApiKeysController {
 
   /** New secret; the old one keeps working for `grace_seconds` (default 24 h). */
   @Post(':id/roll')
+  @ApiRoute({
+    id: 'apiKeys.roll',
+    summary: 'New secret for a key; the old one keeps working for `grace_seconds` (default 24 h)',
+    responses: { 201: rpcReply('auth.apiKey.roll') },
+    errors: ['NOT_FOUND'],
+  })
   @Scopes('account:write')
   roll(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RollApiKeyDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: assertId(id, 'API key'), grace_seconds: body?.grace_seconds, callerScopes: callerScopes(me), ctx });

@@ -5,6 +5,7 @@ import { RpcClient } from '@clipyard/queue';
 import { missingScopes } from './auth.guard';
 import { AuditQueryDto } from './auth.dto';
 import { CurrentUser, Scopes, type Principal } from './principal';
+import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
 /** The caller's audit trail; admins may read anyone's (`user_id`), which is itself audited. */
 @ApiTags('audit')
@@ -16,6 +17,11 @@ export class AuditController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @ApiRoute({
+    id: 'audit.list',
+    summary: 'Your audit trail, newest first; admins may pass `user_id` (itself audited)',
+    responses: { 200: rpcReply('auth.audit.list') },
+  })
   @Scopes('account:read')
   list(@CurrentUser() me: Principal, @Query() q: AuditQueryDto) {
     // Reading someone else's trail is an admin power: the role and, for an API key, the admin scope.

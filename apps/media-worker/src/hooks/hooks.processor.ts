@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { QUEUES, hooksJobParamsSchema, type ProviderId } from '@clipyard/contracts';
+import { Handle } from '@clipyard/queue';
+import { MediaConsumer } from '../jobs/media-workers.host';
 import { parseParams } from '../jobs/params';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
 import { HookFinder, hookView } from './hook-finder';
@@ -13,15 +15,14 @@ import { TranscriptStep } from './transcript.step';
  * Metered as one hooks unit, plus the minutes when it transcribed, plus the model's tokens.
  */
 @Injectable()
+@MediaConsumer(QUEUES.hooks)
 export class HooksProcessor implements JobProcessor {
-  readonly queue = QUEUES.hooks;
-  readonly jobName = 'hooks';
-
   constructor(
     private readonly transcripts: TranscriptStep,
     private readonly finder: HookFinder,
   ) {}
 
+  @Handle('hooks')
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(hooksJobParamsSchema, ctx.payload.params);
     let media: string | undefined;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, QUEUES, shortsJobParamsSchema, type ProviderId } from '@clipyard/contracts';
 import { burnSubtitles, MediaError, MediaTools, toSrt, type Hook, type TranscriptSegment } from '@clipyard/media';
+import { Handle } from '@clipyard/queue';
+import { MediaConsumer } from '../jobs/media-workers.host';
 import { parseParams } from '../jobs/params';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
 import { HookFinder, hookView } from './hook-finder';
@@ -35,16 +37,15 @@ export function clipSegments(segments: TranscriptSegment[], start: number, end: 
  * per clip + the minutes transcribed, all reserved at submission.
  */
 @Injectable()
+@MediaConsumer(QUEUES.hooks)
 export class ShortsProcessor implements JobProcessor {
-  readonly queue = QUEUES.hooks;
-  readonly jobName = 'shorts';
-
   constructor(
     @Inject(MediaTools) private readonly media: MediaTools,
     private readonly transcripts: TranscriptStep,
     private readonly finder: HookFinder,
   ) {}
 
+  @Handle('shorts')
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(shortsJobParamsSchema, ctx.payload.params);
     const t = p.transcript_key ? await step('transcribe', () => this.transcripts.get(ctx, p, undefined, () => undefined)) : undefined;
