@@ -106,7 +106,7 @@ describe('hooks and shorts (e2e)', () => {
         WHISPER_RETRY_BASE_MS: '50',
         CHAT_RETRY_BASE_MS: '50',
         CHAT_RETRY_MAX_MS: '60000',
-        HOOKS_CHUNK_CHARS: '400',
+        HOOKS_CHUNK_CHARS: '150',
         HOOKS_CHUNK_OVERLAP_S: '10',
       },
     });
@@ -141,7 +141,7 @@ describe('hooks and shorts (e2e)', () => {
     anthropic.script.push({ status: 429, retryAfter: 1 });
     anthropic.invalidJsonTimes = 1;
     anthropic.shiftOutside = 40; // the model "sees" times 40 s later than the prompt: some fall past the end
-    const res = await sys.post('/v1/jobs/hooks', { input: { upload_id: uploadId }, count: 3, min_s: 8, max_s: 20 }, { apiKey: alice.apiKey });
+    const res = await sys.post('/v1/jobs/hooks', { input: { upload_id: uploadId }, count: 3, min_s: 8, max_s: 20, provider: 'anthropic' }, { apiKey: alice.apiKey });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ type: 'hooks', ai_provider: 'anthropic', model: 'claude-3-5-haiku-latest' });
     const job = await waitForJob(sys, alice.apiKey, res.body.id, undefined, 180_000);
@@ -200,7 +200,7 @@ describe('hooks and shorts (e2e)', () => {
   });
 
   it('cuts shorts: vertical clips whose lengths match the hooks, with captions in the frames', async () => {
-    const res = await sys.post('/v1/jobs/shorts', { input: { upload_id: uploadId }, count: 2, min_s: 8, max_s: 16 }, { apiKey: alice.apiKey });
+    const res = await sys.post('/v1/jobs/shorts', { input: { upload_id: uploadId }, count: 2, min_s: 8, max_s: 16, provider: 'anthropic' }, { apiKey: alice.apiKey });
     expect(res.status).toBe(202);
     const progress: number[] = [];
     const job = await eventually(async () => {
@@ -237,12 +237,12 @@ describe('hooks and shorts (e2e)', () => {
   it('reserves everything up front, names the failed step, and cancels as a whole', async () => {
     const tight = await proUser({ trims_per_month: 2 });
     const up = await upload(sys, tight.apiKey, video);
-    const over = await sys.post('/v1/jobs/shorts', { input: { upload_id: up.body.id }, count: 3 }, { apiKey: tight.apiKey });
+    const over = await sys.post('/v1/jobs/shorts', { input: { upload_id: up.body.id }, count: 3, provider: 'anthropic' }, { apiKey: tight.apiKey });
     expect(over.status).toBe(402);
     expect(over.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { metric: 'trim', limit: 2, requested: 3 } });
     // a model that keeps the job waiting (Retry-After 30 s), then a cancel: everything released
     anthropic.script.push({ status: 429, retryAfter: 30 });
-    const slow = await sys.post('/v1/jobs/shorts', { input: { upload_id: up.body.id }, count: 2 }, { apiKey: tight.apiKey });
+    const slow = await sys.post('/v1/jobs/shorts', { input: { upload_id: up.body.id }, count: 2, provider: 'anthropic' }, { apiKey: tight.apiKey });
     expect(slow.status).toBe(202);
     await eventually(async () => anthropic.requests.some((r) => r.status === 429 && anthropic.script.length === 0), 120_000, 200);
     const held = (await get(tight, '/v1/usage/summary')).body;
@@ -259,7 +259,7 @@ describe('hooks and shorts (e2e)', () => {
     const bad = await proUser();
     await sys.request('PUT', '/v1/provider-keys/anthropic', { apiKey: bad.apiKey, body: { api_key: 'sk-ant-wrong-000000000000', base_url: anthropic.url } });
     const up2 = await upload(sys, bad.apiKey, video);
-    const failed = await waitForJob(sys, bad.apiKey, (await sys.post('/v1/jobs/shorts', { input: { upload_id: up2.body.id }, count: 1 }, { apiKey: bad.apiKey })).body.id, undefined, 120_000);
+    const failed = await waitForJob(sys, bad.apiKey, (await sys.post('/v1/jobs/shorts', { input: { upload_id: up2.body.id }, count: 1, provider: 'anthropic' }, { apiKey: bad.apiKey })).body.id, undefined, 120_000);
     expect(failed.status).toBe('failed');
     expect(failed.error.code).toBe('PROVIDER_KEY_REJECTED');
     expect(failed.error.message).toMatch(/^Step hooks failed/);
@@ -271,14 +271,14 @@ describe('hooks and shorts (e2e)', () => {
   it('reads a video page with yt-dlp (offline, generic extractor) for a hooks job', async () => {
     site.file('/media/talk.mp4', video);
     const url = site.page('/watch/talk', { title: 'Editing talk', media: '/media/talk.mp4', duration: 'PT60S' });
-    const res = await sys.post('/v1/jobs/hooks', { input: { video_page_url: url }, count: 1, min_s: 8, max_s: 20 }, { apiKey: alice.apiKey });
+    const res = await sys.post('/v1/jobs/hooks', { input: { video_page_url: url }, count: 1, min_s: 8, max_s: 20, provider: 'anthropic' }, { apiKey: alice.apiKey });
     expect(res.status).toBe(202);
     const job = await waitForJob(sys, alice.apiKey, res.body.id, undefined, 180_000);
     expect(job.status).toBe('completed');
     checkHooks(job.result.hooks, { count: 1, min: 8, max: 20, duration: 60 });
     expect(site.requests.some((r) => r.path === '/media/talk.mp4' && !r.proxied)).toBe(true);
     const long = site.page('/watch/long', { title: 'Long', media: '/media/talk.mp4', duration: 'PT3H' });
-    const tooLong = await waitForJob(sys, alice.apiKey, (await sys.post('/v1/jobs/hooks', { input: { video_page_url: long } }, { apiKey: alice.apiKey })).body.id, undefined, 120_000);
+    const tooLong = await waitForJob(sys, alice.apiKey, (await sys.post('/v1/jobs/hooks', { input: { video_page_url: long }, provider: 'anthropic' }, { apiKey: alice.apiKey })).body.id, undefined, 120_000);
     expect(tooLong.error).toMatchObject({ code: 'MEDIA_TOO_LONG' });
   });
 
@@ -300,7 +300,7 @@ describe('hooks and shorts (e2e)', () => {
     expect(bad.status).toBe(422);
     const one = await proUser({ hooks_per_month: 1 });
     const up1 = await upload(sys, one.apiKey, video);
-    expect((await sys.post('/v1/jobs/hooks', { input: { upload_id: up1.body.id } }, { apiKey: one.apiKey })).status).toBe(202);
+    expect((await sys.post('/v1/jobs/hooks', { input: { upload_id: up1.body.id }, provider: 'anthropic' }, { apiKey: one.apiKey })).status).toBe(202);
     const second = await sys.post('/v1/jobs/hooks', { input: { upload_id: up1.body.id } }, { apiKey: one.apiKey });
     expect(second.status).toBe(402);
     expect(second.body.error.details).toMatchObject({ metric: 'hooks', limit: 1 });
