@@ -394,6 +394,28 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     }
   });
 
+  run('fits the PostgreSQL connection budget at full scale-out (every replica × its pool, plus the migrations Job)', () => {
+    const config = find('ConfigMap', 'clipyard-config')!.data as Record<string, string>;
+    const maxReplicas = (name: string, d: K8sObject) =>
+      byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === name)?.spec.maxReplicas ??
+      byKind('ScaledObject').find((s) => s.spec.scaleTargetRef.name === name)?.spec.maxReplicaCount ??
+      d.spec.replicas ??
+      1;
+    const perApp = appDeployments()
+      // the apps that open a pool (the media worker owns no table and never connects)
+      .filter((d) => fs.readFileSync(path.join(ROOT, `apps/${d.metadata.name}/src/app.module.ts`), 'utf8').includes('TypeOrmModule'))
+      .map((d) => {
+        const c = d.spec.template.spec.containers[0];
+        const pool = Number(c.env?.find((e: any) => e.name === 'DATABASE_POOL_SIZE')?.value ?? config.DATABASE_POOL_SIZE);
+        return { app: d.metadata.name, connections: maxReplicas(d.metadata.name, d) * pool };
+      });
+    const total = perApp.reduce((n, a) => n + a.connections, 0) + 2; // migrate: pool of 2
+    // dev: the in-namespace PostgreSQL's default max_connections (100, 3 reserved);
+    // prod: the budget the README's capacity section asks of the managed server (or PgBouncer)
+    const budget = overlay === 'dev' ? 97 : 160;
+    expect({ total, perApp, budget }).toEqual({ total: Math.min(total, budget), perApp, budget });
+  });
+
   run('denies traffic by default and lets only the gateway take it from outside', () => {
     const policies = byKind('NetworkPolicy');
     const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress);
