@@ -6,9 +6,9 @@
  * sign-in, API keys, bootstrap-admin (twice, concurrently), upload, trim to completion with its
  * quota reservation and usage, the ledger.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,16 @@ const PGBOUNCER = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'].find((p) => exis
 const ROOT = path.resolve(__dirname, '..');
 const run = PGBOUNCER ? describe : describe.skip;
 if (!PGBOUNCER) process.stderr.write('pgbouncer.e2e: no pgbouncer binary (apt-get install pgbouncer): skipped\n');
+
+/** uid/gid of `postgres` (where PostgreSQL is installed) or `nobody`. */
+function unprivilegedUser(): { uid: number; gid: number } {
+  for (const name of ['postgres', 'nobody']) {
+    const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+    if (uid.status === 0 && gid.status === 0) return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+  }
+  throw new Error('no unprivileged user to run pgbouncer as');
+}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -48,7 +58,8 @@ run('the apps behind PgBouncer in transaction mode (e2e)', () => {
       path.join(dir, 'pgbouncer.ini'),
       [
         '[databases]',
-        `* = host=${direct.hostname} port=${direct.port || 5432}`,
+        // auth_type=any forwards no credentials: the server user is named here (trust auth locally)
+        `* = host=${direct.hostname} port=${direct.port || 5432} user=${decodeURIComponent(direct.username) || 'postgres'}`,
         '[pgbouncer]',
         'listen_addr = 127.0.0.1',
         `listen_port = ${port}`,
@@ -63,7 +74,10 @@ run('the apps behind PgBouncer in transaction mode (e2e)', () => {
         '',
       ].join('\n'),
     );
-    bouncer = spawn(PGBOUNCER!, [path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // PgBouncer refuses to run as root (CI runs as root): run it as an unprivileged user then
+    const user = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
+    if (user) for (const f of [dir, path.join(dir, 'pgbouncer.ini')]) await chown(f, user.uid, user.gid);
+    bouncer = spawn(PGBOUNCER!, [path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'], ...user });
     bouncer.stdout!.on('data', (d: Buffer) => (bouncerLog = (bouncerLog + d).slice(-5000)));
     bouncer.stderr!.on('data', (d: Buffer) => (bouncerLog = (bouncerLog + d).slice(-5000)));
     const url = new URL(direct.toString());

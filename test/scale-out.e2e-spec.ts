@@ -105,7 +105,15 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
     return proc;
   }
 
-  beforeAll(async () => {
+  /** Rethrows `err` with the tail of every process's output, so a failure says what the apps saw. */
+  const withOutputs = (err: unknown): never => {
+    const tails = procs.map((p) => `--- ${p.name} (exit ${p.child.exitCode ?? p.child.signalCode ?? 'running'}):\n${p.out().slice(-2000)}`);
+    throw new Error(`${err instanceof Error ? err.stack : String(err)}\n${tails.join('\n')}`);
+  };
+
+  beforeAll(() => setUp().catch(withOutputs), 180_000);
+
+  async function setUp() {
     dir = await mkdtemp(path.join(os.tmpdir(), 'cy-scale-'));
     env = {
       ...process.env,
@@ -139,7 +147,7 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
     const up = await upload(gw1, alice.apiKey, await makeVideo(path.join(dir, 'in.mp4'), { durationS: 40, width: 1280, height: 720 }));
     expect(up.status).toBe(201);
     uploadId = up.body.id;
-  }, 180_000);
+  }
 
   afterAll(async () => {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
