@@ -83,6 +83,7 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
   let workers: Proc[];
   let alice: TestUser;
   let uploadId: string;
+  let longUploadId: string;
   let rpc: RpcClient;
 
   async function start(app: string, name = app, extra: Record<string, string> = {}): Promise<Proc> {
@@ -120,6 +121,8 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       REDIS_PREFIX: prefix,
+      // every process of this system, and the test's own RPC client, share one secret
+      RPC_SECRET: randomBytes(24).toString('hex'),
       GATEWAY_HOST: '127.0.0.1',
       STORAGE_DRIVER: 'local',
       STORAGE_LOCAL_DIR: path.join(dir, 'storage'),
@@ -128,8 +131,8 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
       // one trim at a time per worker, so concurrent jobs must spread over both
       WORKER_TRIM_CONCURRENCY: '1',
       // a dead worker's job is taken back within a few seconds
-      WORKER_LOCK_DURATION_MS: '2000',
-      WORKER_STALLED_INTERVAL_MS: '1000',
+      WORKER_LOCK_DURATION_MS: '5000',
+      WORKER_STALLED_INTERVAL_MS: '2000',
       RPC_TIMEOUT_MS: '10000',
       HEALTH_RPC_TIMEOUT_MS: '3000',
     };
@@ -144,9 +147,13 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
     alice = await signUp(gw1);
     await rpc.call('admin.setPlan', { userId: alice.userId, plan: 'premium' });
     await rpc.call('admin.setLimits', { userId: alice.userId, limits: { max_concurrent_jobs: -1 } });
-    const up = await upload(gw1, alice.apiKey, await makeVideo(path.join(dir, 'in.mp4'), { durationS: 40, width: 1280, height: 720 }));
+    const up = await upload(gw1, alice.apiKey, await makeVideo(path.join(dir, 'in.mp4'), { durationS: 40, width: 640, height: 360 }));
     expect(up.status).toBe(201);
     uploadId = up.body.id;
+    // long enough (precise trims re-encode 720p) that two jobs are surely running at once
+    const long = await upload(gw1, alice.apiKey, await makeVideo(path.join(dir, 'long.mp4'), { durationS: 40, width: 1280, height: 720 }));
+    expect(long.status).toBe(201);
+    longUploadId = long.body.id;
   }
 
   afterAll(async () => {
@@ -155,19 +162,22 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const submitTrim = async (end: number) => {
-    const res = await gw1.post('/v1/jobs/trim', { input: { upload_id: uploadId }, start: 0, end, mode: 'precise' }, { apiKey: alice.apiKey });
+  const submitTrim = async (end: number, input = uploadId) => {
+    const res = await gw1.post('/v1/jobs/trim', { input: { upload_id: input }, start: 0, end, mode: 'precise' }, { apiKey: alice.apiKey });
     expect(res.status).toBe(202);
     return res.body.id as string;
   };
 
-  it('jobs submitted through one gateway complete and are seen through the other, with ETags that change; work spreads over both workers', async () => {
-    const ids = await Promise.all([4, 5, 6, 7].map(submitTrim));
+  it('jobs submitted through one gateway complete and are seen through the other, with ETags that change; work spreads over both workers', () => spreadAndEtags().catch(withOutputs), 180_000);
+
+  async function spreadAndEtags() {
+    const ids = await Promise.all([4, 5, 6, 7].map((end) => submitTrim(end)));
     const seen = await Promise.all(
       ids.map(async (id) => {
         const etags = new Set<string>();
         let notModified = 0;
         let etag: string | undefined;
+        let last: unknown;
         const job = await eventually(async () => {
           const res = await gw2.get(`/v1/jobs/${id}`, { apiKey: alice.apiKey, headers: etag ? { 'if-none-match': etag } : {} });
           if (res.status === 304) {
@@ -177,36 +187,44 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
           if (res.status !== 200) throw new Error(`poll ${id} through gateway 2: ${res.status} ${res.text}`);
           etag = res.headers.get('etag')!;
           etags.add(etag);
+          last = res.body;
           return ['completed', 'failed', 'canceled'].includes(res.body.status) ? res.body : undefined;
-        }, 120_000, 100);
+        }, 120_000, 100).catch((e: Error) => {
+          throw new Error(`${e.message}; job ${id} last seen: ${JSON.stringify(last)}`);
+        });
         return { job, etags: etags.size, notModified };
       }),
     );
     for (const s of seen) {
       expect(s.job.status).toBe('completed');
-      expect(s.etags).toBeGreaterThanOrEqual(2); // queued/running → completed: a new ETag each change
+      expect(s.etags).toBeGreaterThanOrEqual(2); // queued/active → completed: a new ETag each change
     }
     expect(seen.reduce((n, s) => n + s.notModified, 0)).toBeGreaterThan(0); // unchanged polls were 304s
     const perWorker = await Promise.all(workers.map(trimsCompleted));
     expect(perWorker.reduce((a, b) => a + b, 0)).toBe(4);
     expect(perWorker.every((n) => n >= 1)).toBe(true);
-  }, 180_000);
+  }
 
-  it('killing one worker mid-job loses nothing: both running jobs complete, each counted once', async () => {
+  it('killing one worker mid-job loses nothing: both running jobs complete, each counted once', () => killMidJob().catch(withOutputs), 300_000);
+
+  async function killMidJob() {
     const before = (await gw2.get('/v1/usage/summary', { apiKey: alice.apiKey })).body.actions.trim.used;
-    const ids = await Promise.all([30, 31].map(submitTrim));
+    const ids = await Promise.all([12, 13].map((end) => submitTrim(end, longUploadId)));
     // with one trim per worker, two running jobs mean one on each worker
+    let states: any[] = [];
     await eventually(async () => {
-      const states = await Promise.all(ids.map(async (id) => (await gw2.get(`/v1/jobs/${id}`, { apiKey: alice.apiKey })).body));
-      return states.every((j) => j.status === 'running' && j.progress > 0);
-    }, 90_000, 100);
+      states = await Promise.all(ids.map(async (id) => (await gw2.get(`/v1/jobs/${id}`, { apiKey: alice.apiKey })).body));
+      return states.every((j) => j.status === 'active');
+    }, 90_000, 100).catch((e: Error) => {
+      throw new Error(`${e.message}; last seen: ${JSON.stringify(states.map((j) => [j.status, j.progress, j.error]))}`);
+    });
     workers[0].child.kill('SIGKILL');
     const jobs = await Promise.all(
       ids.map((id) =>
         eventually(async () => {
           const job = (await gw2.get(`/v1/jobs/${id}`, { apiKey: alice.apiKey })).body;
           return ['completed', 'failed', 'canceled'].includes(job.status) ? job : undefined;
-        }, 150_000, 200),
+        }, 200_000, 200),
       ),
     );
     expect(jobs.map((j) => j.status)).toEqual(['completed', 'completed']);
@@ -215,7 +233,7 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
       return u.reserved === 0 ? u : undefined;
     }, 20_000, 200);
     expect(usage.used).toBe(before + 2);
-  }, 240_000);
+  }
 
   it('an API key revoked through one gateway is refused by the other on the next request', async () => {
     const key = await gw1.post('/v1/api-keys', { name: 'short-lived' }, { token: alice.accessToken });
