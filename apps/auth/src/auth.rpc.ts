@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RpcHandlers } from '@clipyard/queue';
+import { RpcController, type RpcHandlers } from '@clipyard/queue';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { RateLimits } from './common/rate-limits.service';
@@ -13,6 +13,7 @@ type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping'>;
 
 /** The auth service's RPC surface: thin adapters from validated requests to the services. */
 @Injectable()
+@RpcController('auth')
 export class AuthRpc {
   constructor(
     private readonly users: UsersService,
@@ -52,7 +53,7 @@ export class AuthRpc {
       'auth.providerKey.set': (p) => this.providerKeys.set(p),
       'auth.providerKey.list': (p) => this.providerKeys.list(p.userId),
       'auth.providerKey.delete': async (p) => (await this.providerKeys.delete(p.userId, p.provider, p.ctx), ok),
-      'auth.providerKey.forWorker': (p) => this.providerKeys.forWorker(p.userId, p.provider),
+      'auth.providerKey.forWorker': (p) => this.providerKeys.forWorker(p.userId, p.provider, p.use),
       'auth.providerKey.reportError': async (p) => (await this.providerKeys.reportError(p.userId, p.provider, p.error), ok),
       'auth.audit.list': (p) => this.audit.list(p),
       'auth.audit.record': async (p) =>

@@ -16,6 +16,7 @@ import { StorageModule } from '@clipyard/storage';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
 import { UsageMeteringModule } from './usage/usage.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -40,6 +41,7 @@ export class GatewayAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          config,
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,
@@ -47,6 +49,7 @@ export class GatewayAppModule {
         WebhooksModule,
         BillingGatewayModule,
         UsageMeteringModule,
+        WebModule,
       ],
       controllers: [QueueBacklogController],
       providers: [

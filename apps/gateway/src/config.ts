@@ -39,6 +39,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
   /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */
   ALLOW_PRIVATE_URLS: envBool(false),
+  /** Accept `{video_page_url}` job inputs (read by the workers with yt-dlp; set the same on both). */
+  VIDEO_PAGE_INPUTS: envBool(false),
   /** Where uploads are spooled while ffprobe checks them, before they move to storage. */
   UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */
@@ -78,6 +80,15 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
   /** How often counted API requests are flushed to billing as `usage.requests` events. */
   USAGE_FLUSH_MS: positiveInt(5000),
+  /** Folder of the built dashboard (`npm run build` writes it); served at `/`. */
+  WEB_DIR: z.string().min(1).default('dist/web'),
+  /**
+   * `Secure` on the dashboard's session cookies. Browsers keep Secure cookies from http://localhost
+   * (a secure context); set false only to try the dashboard over plain http on another host name.
+   */
+  SESSION_COOKIE_SECURE: envBool(true),
+  /** Lifetime of the session cookies (seconds); match the auth app's REFRESH_TTL_DAYS. */
+  SESSION_COOKIE_MAX_AGE_S: positiveInt(30 * 86_400),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -24,22 +24,51 @@ export const AUTH_ERROR_STATUS = {
   PROVIDER_KEY_NOT_FOUND: 404,
   UNSAFE_URL: 422,
   UNSUPPORTED_GRANT_TYPE: 400,
+  CSRF_FAILED: 403,
 } as const;
 registerErrorCodes(AUTH_ERROR_STATUS);
 export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;
 
-/** Providers a user can store a key for (OpenAI-compatible transcription endpoints). */
+/**
+ * Providers a user can store a key for, and what each key serves: `transcription` (an
+ * OpenAI-compatible `/audio/transcriptions`) and/or `chat` (language models: OpenAI-compatible
+ * `/chat/completions`, or Anthropic's `/messages`). `openai_compatible` is any such server (a
+ * self-hosted Whisper, vLLM, Ollama, OpenRouter) at the key's own base URL.
+ */
 export const PROVIDERS = {
-  openai: { name: 'OpenAI', default_base_url: 'https://api.openai.com/v1', requires_base_url: false },
-  groq: { name: 'Groq', default_base_url: 'https://api.groq.com/openai/v1', requires_base_url: false },
-  openai_compatible: { name: 'OpenAI-compatible endpoint', default_base_url: null, requires_base_url: true },
-} as const;
+  openai: { name: 'OpenAI', default_base_url: 'https://api.openai.com/v1', requires_base_url: false, uses: ['transcription', 'chat'], chat_api: 'openai' },
+  groq: { name: 'Groq', default_base_url: 'https://api.groq.com/openai/v1', requires_base_url: false, uses: ['transcription', 'chat'], chat_api: 'openai' },
+  openai_compatible: { name: 'OpenAI-compatible endpoint', default_base_url: null, requires_base_url: true, uses: ['transcription', 'chat'], chat_api: 'openai' },
+  anthropic: { name: 'Anthropic', default_base_url: 'https://api.anthropic.com/v1', requires_base_url: false, uses: ['chat'], chat_api: 'anthropic' },
+} as const satisfies Record<string, { name: string; default_base_url: string | null; requires_base_url: boolean; uses: readonly ('transcription' | 'chat')[]; chat_api: 'openai' | 'anthropic' }>;
 export type ProviderId = keyof typeof PROVIDERS;
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as [ProviderId, ...ProviderId[]];
+export type ProviderUse = 'transcription' | 'chat';
+/** Providers whose keys serve `use`, in the order tried when a job names none. */
+export const providersFor = (use: ProviderUse): ProviderId[] =>
+  PROVIDER_IDS.filter((id) => (PROVIDERS[id].uses as readonly ProviderUse[]).includes(use));
 
-/** API key scopes; a key without scopes may do everything its owner may. */
-export const API_KEY_SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write'] as const;
+/**
+ * API key scopes. A key created without scopes has every scope except `admin`; `admin` is granted
+ * only explicitly, and only to an admin's key. Access tokens (sessions) are not limited by scopes.
+ */
+export const API_KEY_SCOPES = [
+  'jobs:read',
+  'jobs:write',
+  'files:read',
+  'files:write',
+  'usage:read',
+  'account:read',
+  'account:write',
+  'webhooks:read',
+  'webhooks:write',
+  'admin',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** What a key created without scopes may do: every scope but `admin`, which is only ever granted explicitly. */
+export const UNSCOPED_KEY_SCOPES: readonly ApiKeyScope[] = API_KEY_SCOPES.filter((s) => s !== 'admin');
+/** A key's stored scopes → the scopes it has ([] = unscoped). */
+export const effectiveScopes = (stored: readonly string[]): readonly string[] => (stored.length ? stored : UNSCOPED_KEY_SCOPES);
 
 /**
  * Redis names the auth app writes and the gateway reads (`prefix` = keyPrefix(REDIS_PREFIX), e.g. `cy:`).

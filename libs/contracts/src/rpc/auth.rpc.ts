@@ -159,6 +159,8 @@ export const authRpc = defineRpc({
       name: z.string(),
       expires_in_days: z.number().int().optional(),
       scopes: z.array(z.enum(API_KEY_SCOPES)).optional(),
+      /** The calling API key's effective scopes (absent for a session): the new key must hold a subset. */
+      callerScopes: z.array(z.string()).optional(),
       ctx,
     }),
     reply: apiKeyView.extend({ key: z.string() }),
@@ -167,7 +169,7 @@ export const authRpc = defineRpc({
   'auth.apiKey.revoke': { service: 'auth', request: z.object({ userId: id, keyId: id, ctx }), reply: ok },
   'auth.apiKey.roll': {
     service: 'auth',
-    request: z.object({ userId: id, keyId: id, grace_seconds: z.number().int().min(0).optional(), ctx }),
+    request: z.object({ userId: id, keyId: id, grace_seconds: z.number().int().min(0).optional(), callerScopes: z.array(z.string()).optional(), ctx }),
     reply: apiKeyView.extend({ key: z.string(), previous: apiKeyView }),
   },
   /** Cache miss in the gateway: looks the key up by hash, fills the cache, returns the entry. */
@@ -199,12 +201,13 @@ export const authRpc = defineRpc({
   /**
    * For media workers: the user's provider key as ciphertext (never plaintext). Open `envelope`
    * with `new KeyRing(ENCRYPTION_KEYS).open(envelope, providerKeyAad(userId, provider))` from
-   * @clipyard/security, only for the call. Without `provider`, the first configured of
-   * openai, groq, openai_compatible. 404 PROVIDER_KEY_NOT_FOUND when there is none.
+   * @clipyard/security, only for the call. Without `provider`, the first configured provider
+   * serving `use` (default transcription: openai, groq, openai_compatible; chat adds anthropic).
+   * 404 PROVIDER_KEY_NOT_FOUND when there is none.
    */
   'auth.providerKey.forWorker': {
     service: 'auth',
-    request: z.object({ userId: id, provider: provider.optional() }),
+    request: z.object({ userId: id, provider: provider.optional(), use: z.enum(['transcription', 'chat']).optional() }),
     reply: z.object({ provider, provider_name: z.string(), base_url: z.string(), envelope: z.string(), key_version: z.number().int() }),
   },
   /** A worker tells the owner that a provider rejected the key (shown as last_error/status). */

@@ -5,6 +5,9 @@ import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
 import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
 import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
+import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-keys';
+import { HooksMetering1732001800100 } from './1732001800100-hooks-metering';
+import { HooksJobs1732001800200 } from './1732001800200-hooks-jobs';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -19,4 +22,7 @@ export const MIGRATIONS = [
   Webhooks1732000400000,
   AuditMsPrecision1732000500000,
   SubtitleMinutes1732000600000,
+  ChatProviderKeys1732001800000,
+  HooksMetering1732001800100,
+  HooksJobs1732001800200,
 ];
