@@ -7,7 +7,7 @@ import { Metrics } from '@clipyard/observability';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
 import { REDIS_SETTINGS } from './queue.tokens';
 
-/** Job states reported per queue (BullMQ's names; `wait` is what KEDA watches). */
+/** Job states reported per queue (BullMQ's names). */
 export const QUEUE_STATES = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'paused'] as const;
 
 /** Every queue of the system: the plain queues and one request queue per RPC service. */
