@@ -102,7 +102,7 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
     await eventually(async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}:\n${out.slice(-3000)}`);
       return (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.ok;
-    }, 60_000, 200);
+    }, 120_000, 200);
     return proc;
   }
 
@@ -112,7 +112,7 @@ describe('two gateways and two workers as separate processes (e2e)', () => {
     throw new Error(`${err instanceof Error ? err.stack : String(err)}\n${tails.join('\n')}`);
   };
 
-  beforeAll(() => setUp().catch(withOutputs), 180_000);
+  beforeAll(() => setUp().catch(withOutputs), 300_000);
 
   async function setUp() {
     dir = await mkdtemp(path.join(os.tmpdir(), 'cy-scale-'));
