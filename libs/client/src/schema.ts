@@ -3146,7 +3146,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `UNSAFE_URL`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3155,7 +3155,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UNSAFE_URL" | "VALIDATION_FAILED";
+                            code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -6322,7 +6322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `UNSAFE_URL`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6331,7 +6331,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UNSAFE_URL" | "VALIDATION_FAILED";
+                            code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -6864,6 +6864,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: `REQUEST_TIMEOUT` */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "REQUEST_TIMEOUT";
                         };
                     };
                 };
