@@ -1276,7 +1276,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    features?: ("trim" | "overlay" | "download" | "api_access" | "vertical_format" | "transcribe" | "subtitles" | "webhooks" | "priority_processing" | "platform_transcription")[] | null;
+                    features?: ("trim" | "overlay" | "download" | "api_access" | "vertical_format" | "transcribe" | "subtitles" | "webhooks" | "priority_processing" | "platform_transcription" | "hook_detection")[] | null;
+                    hooks_per_month?: number | null;
                     max_concurrent_jobs?: number | null;
                     max_file_bytes?: number | null;
                     max_media_seconds?: number | null;
@@ -1300,6 +1301,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -1496,6 +1498,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -4700,6 +4703,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     overrides?: {
                         box?: boolean;
@@ -5025,6 +5031,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     language?: string;
                     /** @default whisper-1 */
@@ -5246,6 +5255,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     /**
                      * @default fast
@@ -5470,6 +5482,7 @@ export interface operations {
                             code: string;
                             features: string[];
                             limits: {
+                                hooks_per_month: number;
                                 max_concurrent_jobs: number;
                                 max_file_bytes: number;
                                 max_media_seconds: number;
@@ -6003,6 +6016,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -6642,14 +6656,18 @@ export interface operations {
                     "application/json": {
                         data: {
                             action: string | null;
+                            ai_model: string | null;
+                            ai_provider: string | null;
                             event_id: string;
                             input_bytes: number;
+                            input_tokens: number;
                             job_id: string | null;
                             /** @enum {string} */
                             kind: "job" | "requests";
                             media_seconds: number;
                             occurred_at: string;
                             output_bytes: number;
+                            output_tokens: number;
                             processing_ms: number;
                             template: string | null;
                             units: number;
@@ -6767,6 +6785,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         actions: {
+                            hooks: {
+                                limit: number | null;
+                                remaining: number | null;
+                                reserved: number;
+                                used: number;
+                            };
                             overlay: {
                                 limit: number | null;
                                 remaining: number | null;
@@ -6785,6 +6809,10 @@ export interface operations {
                                 reserved: number;
                                 used: number;
                             };
+                        };
+                        ai_tokens: {
+                            input: number;
+                            output: number;
                         };
                         api_requests: number;
                         input_bytes: number;
