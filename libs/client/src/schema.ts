@@ -3082,7 +3082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `UNSAFE_URL`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3091,7 +3091,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UNSAFE_URL" | "VALIDATION_FAILED";
+                            code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5764,7 +5764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `UNSAFE_URL`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5773,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UNSAFE_URL" | "VALIDATION_FAILED";
+                            code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -6306,6 +6306,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: `REQUEST_TIMEOUT` */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "REQUEST_TIMEOUT";
                         };
                     };
                 };
