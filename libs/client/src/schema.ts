@@ -384,6 +384,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Stripe Checkout URL to buy a paid plan
+         * @description **API key scope:** `account:write`.
+         */
+        post: operations["billing.checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Stripe Customer Portal URL to manage or cancel your plan
+         * @description **API key scope:** `account:write`.
+         */
+        post: operations["billing.portal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -419,7 +459,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Cancel a queued or running job (kills ffmpeg) and delete its files
+         * Cancel a queued or running job (kills ffmpeg) and delete its files; with ?purge=true, delete a finished job and its outputs (204; its usage stays in the ledger)
          * @description **API key scope:** `jobs:write`.
          */
         delete: operations["jobs.cancel"];
@@ -1276,7 +1316,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    features?: ("trim" | "overlay" | "download" | "api_access" | "vertical_format" | "transcribe" | "subtitles" | "webhooks" | "priority_processing" | "platform_transcription")[] | null;
+                    features?: ("trim" | "overlay" | "download" | "api_access" | "vertical_format" | "transcribe" | "subtitles" | "webhooks" | "priority_processing" | "platform_transcription" | "hook_detection")[] | null;
+                    hooks_per_month?: number | null;
                     max_concurrent_jobs?: number | null;
                     max_file_bytes?: number | null;
                     max_media_seconds?: number | null;
@@ -1300,6 +1341,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -1496,6 +1538,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -1844,7 +1887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,7 +1896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -2156,7 +2199,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2165,7 +2208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -2180,6 +2223,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `API_KEY_LIMIT_REACHED`, `CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_LIMIT_REACHED" | "CONFLICT";
                         };
                     };
                 };
@@ -4030,6 +4087,293 @@ export interface operations {
             };
         };
     };
+    "billing.checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    plan: "pro" | "premium";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `PLAN_NOT_PURCHASABLE`, `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PLAN_NOT_PURCHASABLE" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description Bad gateway: `STRIPE_REQUEST_FAILED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_REQUEST_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `STRIPE_NOT_CONFIGURED`, `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_NOT_CONFIGURED" | "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "billing.portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description Bad gateway: `STRIPE_REQUEST_FAILED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_REQUEST_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `STRIPE_NOT_CONFIGURED`, `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_NOT_CONFIGURED" | "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     "jobs.list": {
         parameters: {
             query?: {
@@ -4275,7 +4619,9 @@ export interface operations {
     };
     "jobs.cancel": {
         parameters: {
-            query?: never;
+            query?: {
+                purge?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4292,6 +4638,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Job"];
                 };
+            };
+            /** @description Purged (`?purge=true`) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
             401: {
@@ -4335,7 +4688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `JOB_NOT_CANCELABLE` */
+            /** @description Conflict: `JOB_NOT_CANCELABLE`, `JOB_NOT_FINISHED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4344,7 +4697,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "JOB_NOT_CANCELABLE";
+                            code?: "JOB_NOT_CANCELABLE" | "JOB_NOT_FINISHED";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -4700,6 +5067,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     overrides?: {
                         box?: boolean;
@@ -4846,7 +5216,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `UNSUPPORTED_MEDIA`, `URL_FETCH_FAILED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +5225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA" | "URL_FETCH_FAILED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5025,6 +5395,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     language?: string;
                     /** @default whisper-1 */
@@ -5162,7 +5535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `UNSUPPORTED_MEDIA`, `URL_FETCH_FAILED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5171,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA" | "URL_FETCH_FAILED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5246,6 +5619,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     /**
                      * @default fast
@@ -5388,7 +5764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `UNSUPPORTED_MEDIA`, `URL_FETCH_FAILED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA" | "URL_FETCH_FAILED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5470,6 +5846,7 @@ export interface operations {
                             code: string;
                             features: string[];
                             limits: {
+                                hooks_per_month: number;
                                 max_concurrent_jobs: number;
                                 max_file_bytes: number;
                                 max_media_seconds: number;
@@ -6003,6 +6380,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -6642,14 +7020,18 @@ export interface operations {
                     "application/json": {
                         data: {
                             action: string | null;
+                            ai_model: string | null;
+                            ai_provider: string | null;
                             event_id: string;
                             input_bytes: number;
+                            input_tokens: number;
                             job_id: string | null;
                             /** @enum {string} */
                             kind: "job" | "requests";
                             media_seconds: number;
                             occurred_at: string;
                             output_bytes: number;
+                            output_tokens: number;
                             processing_ms: number;
                             template: string | null;
                             units: number;
@@ -6767,6 +7149,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         actions: {
+                            hooks: {
+                                limit: number | null;
+                                remaining: number | null;
+                                reserved: number;
+                                used: number;
+                            };
                             overlay: {
                                 limit: number | null;
                                 remaining: number | null;
@@ -6785,6 +7173,10 @@ export interface operations {
                                 reserved: number;
                                 used: number;
                             };
+                        };
+                        ai_tokens: {
+                            input: number;
+                            output: number;
                         };
                         api_requests: number;
                         input_bytes: number;
@@ -7196,7 +7588,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7205,7 +7597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7304,7 +7696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7313,7 +7705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7421,7 +7813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7430,7 +7822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7546,7 +7938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7947,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7657,7 +8049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +8058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7787,7 +8179,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7796,7 +8188,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7939,7 +8331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7948,7 +8340,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };

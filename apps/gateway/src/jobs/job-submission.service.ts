@@ -9,6 +9,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { StoredResponse } from '../idempotency/idempotency.repository';
 import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
+import { UrlImport } from '../uploads/url-import';
 import { BillingClient } from './billing.client';
 import { JOB_TYPE_POLICIES } from './job-types';
 import { TranscriptionSource } from '../transcribe/transcription-source';
@@ -43,6 +44,7 @@ export class JobSubmissionService {
     private readonly queues: QueueClient,
     private readonly idempotency: IdempotencyService,
     private readonly transcription: TranscriptionSource,
+    private readonly urlImport: UrlImport,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
@@ -55,15 +57,35 @@ export class JobSubmissionService {
     return this.idempotency.run(req.userId, req.idempotencyKey, hash, () => this.create(req));
   }
 
-  private async create({ userId, type, params }: SubmitRequest): Promise<StoredResponse> {
+  private async create(req: SubmitRequest): Promise<StoredResponse> {
+    const { userId, params } = req;
+    if (!('url' in params.input)) return this.createFrom(req, null);
+    // A URL input is fetched and probed now, before anything is reserved: its real size and length
+    // decide (413 FILE_TOO_LARGE / MEDIA_TOO_LONG, the minutes held), and the worker processes the
+    // very bytes that were probed (stored like an upload). Dropped again if the job is refused.
+    assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
+    const { maxFileBytes } = await this.billing.limits(userId);
+    const maxBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);
+    const imported = await this.urlImport.import(userId, params.input.url, maxBytes);
+    try {
+      return await this.createFrom(req, imported);
+    } catch (err) {
+      await this.urlImport.discard(imported).catch((e) => this.logger.warn({ err: e }, 'could not drop a refused URL input'));
+      throw err;
+    }
+  }
+
+  private async createFrom({ userId, type, params }: SubmitRequest, imported: UploadRecord | null): Promise<StoredResponse> {
     const policy = JOB_TYPE_POLICIES[type];
     const jobId = randomUUID();
-    let upload: UploadRecord | null = null;
-    let input: { key: string } | { url: string } | { video_page_url: string };
+    let upload: UploadRecord | null = imported;
+    let input: { key: string } | { video_page_url: string };
     /** Worker-side caps on a URL or video-page input: the plan's upload and length limits. */
     let maxInputBytes: number | undefined;
     let maxMediaSeconds: number | undefined;
-    if ('upload_id' in params.input) {
+    if (upload) {
+      input = { key: upload.storageKey };
+    } else if ('upload_id' in params.input) {
       upload = await this.uploads.findOwned(userId, params.input.upload_id);
       if (!upload) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found', { field: 'input.upload_id' });
       input = { key: upload.storageKey };
@@ -77,8 +99,7 @@ export class JobSubmissionService {
         assertPublicUrl(params.input.video_page_url, this.config.ALLOW_PRIVATE_URLS, 'input.video_page_url');
         input = { video_page_url: params.input.video_page_url };
       } else {
-        assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
-        input = { url: params.input.url };
+        throw new Error('unreachable: URL inputs are imported before'); // create() handles { url }
       }
       const { maxFileBytes, maxMediaSeconds: planSeconds } = await this.billing.limits(userId);
       maxInputBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);

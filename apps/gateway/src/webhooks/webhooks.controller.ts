@@ -67,7 +67,7 @@ export class WebhooksController {
     id: 'webhooks.get',
     summary: 'One of your webhook endpoints',
     responses: { 200: webhookEndpointViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('webhooks:read')
   get(@CurrentUser() user: Principal, @Param('id') id: string) {
@@ -79,7 +79,7 @@ export class WebhooksController {
     id: 'webhooks.delete',
     summary: 'Remove a webhook endpoint',
     responses: { 204: null },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(204)
   @Scopes('webhooks:write')
@@ -93,7 +93,7 @@ export class WebhooksController {
     id: 'webhooks.test',
     summary: 'Send a `webhook.test` event to this endpoint now',
     responses: { 202: webhookDeliveryViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(202)
   @Scopes('webhooks:write')
@@ -107,7 +107,7 @@ export class WebhooksController {
     id: 'webhooks.rotateSecret',
     summary: 'New signing secret (shown once); the previous one keeps signing during the overlap',
     responses: { 200: webhookEndpointWithSecretSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(200)
   @Scopes('webhooks:write')
@@ -120,7 +120,7 @@ export class WebhooksController {
     id: 'webhooks.listDeliveries',
     summary: 'Delivery log of an endpoint, newest first (cursor pagination)',
     responses: { 200: webhookDeliveryListSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('webhooks:read')
   deliveries(@CurrentUser() user: Principal, @Param('id') id: string, @Query() q: ListDeliveriesDto) {
@@ -132,7 +132,7 @@ export class WebhooksController {
     id: 'webhooks.getDelivery',
     summary: 'One delivery with its payload and last outcome',
     responses: { 200: webhookDeliveryViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('webhooks:read')
   delivery(@CurrentUser() user: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
@@ -144,7 +144,7 @@ export class WebhooksController {
     id: 'webhooks.redeliver',
     summary: 'Send a delivery again now (a new series of attempts)',
     responses: { 202: webhookDeliveryViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(202)
   @Scopes('webhooks:write')
