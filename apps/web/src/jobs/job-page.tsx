@@ -42,6 +42,7 @@ export function JobPage({ id }: { id: string }) {
     invalidate('jobs');
     void reload();
   });
+  // Retry = the same parameters submitted again; they are the API's own echo of what it accepted.
   const retry = useMutation(
     () => unwrap<Job>(api.POST(`/v1/jobs/${job!.type}` as '/v1/jobs/trim', { body: job!.params as never })),
     (j) => {
@@ -62,12 +63,12 @@ export function JobPage({ id }: { id: string }) {
               Cancel job
             </button>
           )}
-          {finished && (job.status === 'failed' || job.status === 'cancelled') && (
+          {finished && (job.status === 'failed' || job.status === 'canceled') && (
             <button type="button" onClick={() => void retry.run()} disabled={retry.pending}>
               Retry
             </button>
           )}
-          {finished && job.status !== 'cancelled' && (
+          {finished && job.status !== 'canceled' && (
             <button type="button" className="danger" onClick={() => void cancel.run()} disabled={cancel.pending}>
               Delete files
             </button>
@@ -110,6 +111,16 @@ export function JobPage({ id }: { id: string }) {
   );
 }
 
+/**
+ * Local-storage links are the gateway's own `/v1/files/…`: use them on this origin (the one that
+ * served the page), whatever host PUBLIC_BASE_URL names. Presigned S3 links stay as they are.
+ */
+function sameOrigin(url: string | undefined): string | undefined {
+  if (!url) return url;
+  const u = new URL(url, location.origin);
+  return u.pathname.startsWith('/v1/files/') ? u.pathname + u.search : url;
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function Outputs({ job }: { job: Job }) {
@@ -123,7 +134,7 @@ function Outputs({ job }: { job: Job }) {
     );
     return Object.fromEntries(entries);
   });
-  const url = (o: JobOutput) => links.data?.[o.name];
+  const url = (o: JobOutput) => sameOrigin(links.data?.[o.name]);
   const video = job.outputs.find((o) => o.content_type.startsWith('video/'));
   const image = job.outputs.find((o) => o.content_type.startsWith('image/'));
   const vtt = job.outputs.find((o) => o.name.endsWith('.vtt'));
