@@ -15,6 +15,7 @@ import { UsageConsumer } from './usage/usage.consumer';
 import { UsageThresholds } from './usage/usage-thresholds';
 import { ReaperService } from './reaper/reaper.service';
 import { StripeService } from './stripe/stripe.service';
+import { StripeCheckoutService } from './stripe/stripe-checkout.service';
 import { StripeRpc } from './stripe/stripe.rpc';
 import { AccountEventsConsumer } from './accounts/account-events.consumer';
 
@@ -37,6 +38,7 @@ export const BILLING_PROVIDERS = [
   UsageThresholds,
   ReaperService,
   StripeService,
+  StripeCheckoutService,
   StripeRpc,
   AccountEventsConsumer,
 ];
