@@ -44,9 +44,10 @@ export function containerEnvKeys(
   return [...keys];
 }
 
-/** The one `…_PORT` variable an app reads beyond the common ones (its HTTP port). */
+/** The one `…_PORT` variable an app listens on beyond the common ones (its HTTP port); ports of
+ * services it calls (`STRIPE_API_PORT`, the Stripe stand-in's) are not its own. */
 export function portKeyOf(app: string, keys: string[], common: string[]): string {
-  const ports = keys.filter((k) => /_PORT$/.test(k) && !common.includes(k));
+  const ports = keys.filter((k) => /_PORT$/.test(k) && !/_API_PORT$/.test(k) && !common.includes(k));
   if (ports.length !== 1) throw new Error(`${app}: expected one HTTP port variable, found ${ports.join(', ') || 'none'}`);
   return ports[0];
 }
