@@ -39,6 +39,7 @@ export class GatewayAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,

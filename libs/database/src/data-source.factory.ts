@@ -22,7 +22,9 @@ export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: s.poolSize ?? 10, application_name: 'clipyard' },
+    // A connection attempt to an unreachable server fails after 5 s (the request then answers 503)
+    // instead of waiting forever for a TCP handshake that never comes.
+    extra: { max: s.poolSize ?? 10, application_name: 'clipyard', connectionTimeoutMillis: 5000 },
   };
 }
 
