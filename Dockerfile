@@ -18,6 +18,8 @@ RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY libs ./libs
 COPY apps ./apps
+COPY scripts/build-web.js ./scripts/build-web.js
+# builds the apps and the dashboard (apps/web → dist/web, served by the gateway at /)
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf dist/.tsbuildinfo* \

@@ -57,7 +57,7 @@ describe('auth: provider keys (e2e)', () => {
   it('lists the supported providers without credentials', async () => {
     const res = await sys.get('/v1/providers');
     expect(res.status).toBe(200);
-    expect(res.body.data.map((p: { id: string }) => p.id)).toEqual(['openai', 'groq', 'openai_compatible']);
+    expect(res.body.data.map((p: { id: string }) => p.id)).toEqual(['openai', 'groq', 'openai_compatible', 'anthropic']);
   });
 
   it('stores a key encrypted, shows it masked, never returns the plaintext', async () => {
@@ -99,6 +99,23 @@ describe('auth: provider keys (e2e)', () => {
     expect(used.body.data[0].last_used_at).not.toBeNull();
   });
 
+  it('stores anthropic keys for language models only: chat workers get them, transcription never does', async () => {
+    const u = await signUp(sys);
+    const key = secret('ant');
+    const put = await sys.request('PUT', '/v1/provider-keys/anthropic', { apiKey: u.apiKey, body: { api_key: key } });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ provider: 'anthropic', last4: key.slice(-4), base_url: null, status: 'active' });
+    expect(put.text).not.toContain(key);
+    const rpc = sys.apps.gateway!.get(RpcClient);
+    await expect(rpc.call('auth.providerKey.forWorker', { userId: u.userId })).rejects.toMatchObject({ code: 'PROVIDER_KEY_NOT_FOUND' });
+    const w = await rpc.call('auth.providerKey.forWorker', { userId: u.userId, use: 'chat' });
+    expect(w).toMatchObject({ provider: 'anthropic', base_url: 'https://api.anthropic.com/v1' });
+    expect(new KeyRing(V1).open(w.envelope, providerKeyAad(u.userId, 'anthropic'))).toBe(key);
+    await rpc.call('auth.providerKey.reportError', { userId: u.userId, provider: 'anthropic', error: `PROVIDER_KEY_REJECTED: invalid x-api-key ${key}` });
+    const list = await sys.get('/v1/provider-keys', { apiKey: u.apiKey });
+    expect(list.body.data[0]).toMatchObject({ provider: 'anthropic', status: 'error', last_error: 'PROVIDER_KEY_REJECTED: invalid x-api-key [redacted]' });
+  });
+
   it('records provider errors for the owner, scrubbing the key out of them', async () => {
     const u = await signUp(sys);
     const key = secret('err');
@@ -122,7 +139,8 @@ describe('auth: provider keys (e2e)', () => {
       ['openai_compatible', { api_key: secret('c5'), base_url: 'https://localhost:8443/v1' }, 422, 'UNSAFE_URL'],
       ['openai_compatible', { api_key: secret('c6'), base_url: 'https://[::ffff:10.0.0.1]/v1' }, 422, 'UNSAFE_URL'],
       ['openai_compatible', { api_key: secret('c7'), base_url: 'https://user:pw@8.8.8.8/v1' }, 422, 'UNSAFE_URL'],
-      ['anthropic', { api_key: secret('c8') }, 404, 'UNSUPPORTED_PROVIDER'],
+      ['mistral', { api_key: secret('c8') }, 404, 'UNSUPPORTED_PROVIDER'],
+      ['anthropic', { api_key: secret('c9'), base_url: 'https://10.1.2.3/v1' }, 422, 'UNSAFE_URL'],
       ['openai', { api_key: 'short' }, 422, 'VALIDATION_FAILED'],
     ];
     for (const [provider, body, status, code] of cases) {

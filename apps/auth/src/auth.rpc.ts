@@ -52,7 +52,7 @@ export class AuthRpc {
       'auth.providerKey.set': (p) => this.providerKeys.set(p),
       'auth.providerKey.list': (p) => this.providerKeys.list(p.userId),
       'auth.providerKey.delete': async (p) => (await this.providerKeys.delete(p.userId, p.provider, p.ctx), ok),
-      'auth.providerKey.forWorker': (p) => this.providerKeys.forWorker(p.userId, p.provider),
+      'auth.providerKey.forWorker': (p) => this.providerKeys.forWorker(p.userId, p.provider, p.use),
       'auth.providerKey.reportError': async (p) => (await this.providerKeys.reportError(p.userId, p.provider, p.error), ok),
       'auth.audit.list': (p) => this.audit.list(p),
       'auth.audit.record': async (p) =>

@@ -15,6 +15,7 @@ import { StorageModule } from '@clipyard/storage';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
 import { UsageMeteringModule } from './usage/usage.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -47,6 +48,7 @@ export class GatewayAppModule {
         WebhooksModule,
         BillingGatewayModule,
         UsageMeteringModule,
+        WebModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

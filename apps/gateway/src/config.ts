@@ -78,6 +78,15 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
   /** How often counted API requests are flushed to billing as `usage.requests` events. */
   USAGE_FLUSH_MS: positiveInt(5000),
+  /** Folder of the built dashboard (`npm run build` writes it); served at `/`. */
+  WEB_DIR: z.string().min(1).default('dist/web'),
+  /**
+   * `Secure` on the dashboard's session cookies. Browsers keep Secure cookies from http://localhost
+   * (a secure context); set false only to try the dashboard over plain http on another host name.
+   */
+  SESSION_COOKIE_SECURE: envBool(true),
+  /** Lifetime of the session cookies (seconds); match the auth app's REFRESH_TTL_DAYS. */
+  SESSION_COOKIE_MAX_AGE_S: positiveInt(30 * 86_400),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

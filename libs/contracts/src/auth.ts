@@ -24,18 +24,29 @@ export const AUTH_ERROR_STATUS = {
   PROVIDER_KEY_NOT_FOUND: 404,
   UNSAFE_URL: 422,
   UNSUPPORTED_GRANT_TYPE: 400,
+  CSRF_FAILED: 403,
 } as const;
 registerErrorCodes(AUTH_ERROR_STATUS);
 export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;
 
-/** Providers a user can store a key for (OpenAI-compatible transcription endpoints). */
+/**
+ * Providers a user can store a key for, and what each key serves: `transcription` (an
+ * OpenAI-compatible `/audio/transcriptions`) and/or `chat` (language models: OpenAI-compatible
+ * `/chat/completions`, or Anthropic's `/messages`). `openai_compatible` is any such server (a
+ * self-hosted Whisper, vLLM, Ollama, OpenRouter) at the key's own base URL.
+ */
 export const PROVIDERS = {
-  openai: { name: 'OpenAI', default_base_url: 'https://api.openai.com/v1', requires_base_url: false },
-  groq: { name: 'Groq', default_base_url: 'https://api.groq.com/openai/v1', requires_base_url: false },
-  openai_compatible: { name: 'OpenAI-compatible endpoint', default_base_url: null, requires_base_url: true },
-} as const;
+  openai: { name: 'OpenAI', default_base_url: 'https://api.openai.com/v1', requires_base_url: false, uses: ['transcription', 'chat'], chat_api: 'openai' },
+  groq: { name: 'Groq', default_base_url: 'https://api.groq.com/openai/v1', requires_base_url: false, uses: ['transcription', 'chat'], chat_api: 'openai' },
+  openai_compatible: { name: 'OpenAI-compatible endpoint', default_base_url: null, requires_base_url: true, uses: ['transcription', 'chat'], chat_api: 'openai' },
+  anthropic: { name: 'Anthropic', default_base_url: 'https://api.anthropic.com/v1', requires_base_url: false, uses: ['chat'], chat_api: 'anthropic' },
+} as const satisfies Record<string, { name: string; default_base_url: string | null; requires_base_url: boolean; uses: readonly ('transcription' | 'chat')[]; chat_api: 'openai' | 'anthropic' }>;
 export type ProviderId = keyof typeof PROVIDERS;
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as [ProviderId, ...ProviderId[]];
+export type ProviderUse = 'transcription' | 'chat';
+/** Providers whose keys serve `use`, in the order tried when a job names none. */
+export const providersFor = (use: ProviderUse): ProviderId[] =>
+  PROVIDER_IDS.filter((id) => (PROVIDERS[id].uses as readonly ProviderUse[]).includes(use));
 
 /** API key scopes; a key without scopes may do everything its owner may. */
 export const API_KEY_SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write'] as const;

@@ -7,3 +7,4 @@ export * from './auth';
 export * from './media-errors';
 export * from './transcription';
 export * from './cursor';
+export * from './hooks';

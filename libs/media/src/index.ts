@@ -8,3 +8,5 @@ export * from './overlay';
 export * from './media.service';
 export * from './fetch-input';
 export * from './media.module';
+export * from './chat';
+export * from './hooks';

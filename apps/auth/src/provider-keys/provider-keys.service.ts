@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, PROVIDERS, PROVIDER_IDS, type ProviderId } from '@clipyard/contracts';
+import { AppError, PROVIDERS, providersFor, type ProviderId, type ProviderUse } from '@clipyard/contracts';
 import { ProviderKeyEntity } from '@clipyard/database';
 import { assertPublicUrl, KeyRing, providerKeyAad, UnsafeUrlError, versionOf } from '@clipyard/security';
 import { AuditService } from '../audit/audit.service';
@@ -76,9 +76,9 @@ export class ProviderKeysService {
   }
 
   /** Ciphertext + where to call, for a media worker. Marks the key as used. */
-  async forWorker(userId: string, provider?: ProviderId) {
+  async forWorker(userId: string, provider?: ProviderId, use: ProviderUse = 'transcription') {
     const rows = await this.repo.find({ where: { userId } });
-    const row = provider ? rows.find((r) => r.provider === provider) : PROVIDER_IDS.map((id) => rows.find((r) => r.provider === id)).find(Boolean);
+    const row = provider ? rows.find((r) => r.provider === provider) : providersFor(use).map((id) => rows.find((r) => r.provider === id)).find(Boolean);
     if (!row) throw notFound(provider ?? 'provider');
     await this.repo.update({ id: row.id }, { lastUsedAt: new Date() });
     const id = row.provider as ProviderId;

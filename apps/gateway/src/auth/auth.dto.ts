@@ -20,6 +20,8 @@ export class LoginDto extends createZodDto(
       username: z.string().max(254).optional(),
       login: z.string().max(254).optional(),
       password,
+      /** Browsers: put the refresh token in an HttpOnly cookie instead of the reply body. */
+      set_cookie: z.boolean().optional(),
     })
     .refine((b) => b.email ?? b.username ?? b.login, { message: 'email or username is required', path: ['email'] }),
 ) {}
@@ -35,7 +37,8 @@ export class TokenDto extends createZodDto(
   }),
 ) {}
 
-export class RefreshDto extends createZodDto(z.object({ refresh_token: z.string().min(1).max(512) })) {}
+/** No refresh_token: refresh the browser session from its cookie (needs X-CSRF-Token). */
+export class RefreshDto extends createZodDto(z.object({ refresh_token: z.string().min(1).max(512).optional() }).optional().default({})) {}
 
 export class CheckEmailDto extends createZodDto(z.object({ email: z.string().min(1).max(254) })) {}
 

@@ -10,12 +10,13 @@ import { JwtVerifier } from './jwt.verifier';
 import { ProviderKeysController } from './provider-keys.controller';
 import { SessionsController } from './sessions.controller';
 import { RevokedSessions } from './revoked-sessions';
+import { SessionCookies } from './session-cookies';
 
 /** Authentication (used by the global AuthGuard) and the public account, key and audit routes. */
 @Global()
 @Module({
   controllers: [AuthController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
-  providers: [RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit],
-  exports: [JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit],
+  providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit],
+  exports: [SessionCookies, JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit],
 })
 export class AuthModule {}

@@ -19,6 +19,12 @@ describe('TranscriptionSource', () => {
     expect(await codeOf(withKeys().choose('u', { provider: 'groq' }, ['platform_transcription']))).toBe('NO_PROVIDER_KEY:provider');
   });
 
+  it('never transcribes with an anthropic key (it serves language models only)', async () => {
+    expect(await codeOf(withKeys('anthropic').choose('u', {}, ['transcribe']))).toBe('NO_PROVIDER_KEY:provider');
+    expect(await withKeys('anthropic', 'groq').choose('u', {}, [])).toEqual({ key_source: 'user', provider: 'groq' });
+    expect(await codeOf(withKeys('anthropic').choose('u', { provider: 'anthropic' }, []))).toBe('VALIDATION_FAILED:provider');
+  });
+
   it('refuses diarization where the provider cannot do it, naming the field', async () => {
     expect(await codeOf(withKeys('groq').choose('u', { diarization: true }, []))).toBe('VALIDATION_FAILED:diarization');
     expect(await withKeys('openai').choose('u', { diarization: true }, [])).toEqual({ key_source: 'user', provider: 'openai' });

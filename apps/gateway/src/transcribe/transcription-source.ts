@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, providerCapabilities } from '@clipyard/contracts';
+import { AppError, providerCapabilities, providersFor } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 
 /** Order in which a user's providers are tried when the job names none. */
-export const PROVIDER_PREFERENCE = ['openai', 'groq', 'openai_compatible'];
+export const PROVIDER_PREFERENCE: string[] = providersFor('transcription');
 
 export interface TranscriptionSourceChoice {
   key_source: 'user' | 'platform';
@@ -25,8 +25,12 @@ export class TranscriptionSource {
     want: { provider?: string; diarization?: boolean; translate_to_english?: boolean },
     planFeatures: string[],
   ): Promise<TranscriptionSourceChoice> {
+    if (want.provider && !PROVIDER_PREFERENCE.includes(want.provider)) {
+      throw invalid('provider', `${want.provider} keys serve language models, not transcription (use ${PROVIDER_PREFERENCE.join(', ')})`);
+    }
     const list = (await this.rpc.call('auth.providerKey.list', { userId })) as { data: { provider: string }[] };
-    const configured = new Set(list.data.map((k) => k.provider));
+    // only keys that can transcribe (an anthropic key cannot)
+    const configured = new Set(list.data.map((k) => k.provider).filter((p) => PROVIDER_PREFERENCE.includes(p)));
     let choice: TranscriptionSourceChoice | undefined;
     if (want.provider) {
       if (configured.has(want.provider)) choice = { key_source: 'user', provider: want.provider };

@@ -199,12 +199,13 @@ export const authRpc = defineRpc({
   /**
    * For media workers: the user's provider key as ciphertext (never plaintext). Open `envelope`
    * with `new KeyRing(ENCRYPTION_KEYS).open(envelope, providerKeyAad(userId, provider))` from
-   * @clipyard/security, only for the call. Without `provider`, the first configured of
-   * openai, groq, openai_compatible. 404 PROVIDER_KEY_NOT_FOUND when there is none.
+   * @clipyard/security, only for the call. Without `provider`, the first configured provider
+   * serving `use` (default transcription: openai, groq, openai_compatible; chat adds anthropic).
+   * 404 PROVIDER_KEY_NOT_FOUND when there is none.
    */
   'auth.providerKey.forWorker': {
     service: 'auth',
-    request: z.object({ userId: id, provider: provider.optional() }),
+    request: z.object({ userId: id, provider: provider.optional(), use: z.enum(['transcription', 'chat']).optional() }),
     reply: z.object({ provider, provider_name: z.string(), base_url: z.string(), envelope: z.string(), key_version: z.number().int() }),
   },
   /** A worker tells the owner that a provider rejected the key (shown as last_error/status). */

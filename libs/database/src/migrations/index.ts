@@ -5,6 +5,7 @@ import { MediaJobs1732000300000 } from './1732000300000-media-jobs';
 import { Webhooks1732000400000 } from './1732000400000-webhooks';
 import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
 import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
+import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-keys';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Webhooks1732000400000,
   AuditMsPrecision1732000500000,
   SubtitleMinutes1732000600000,
+  ChatProviderKeys1732001800000,
 ];

@@ -1,6 +1,6 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError } from '@clipyard/contracts';
+import { ProviderError, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
 import { toLanguageCode } from './languages';
 
 export interface WhisperSegment {
@@ -40,57 +40,12 @@ export interface WhisperRequest {
   signal?: AbortSignal;
 }
 
-export interface WhisperClientOptions {
+export interface WhisperClientOptions extends RetryOptions {
   /** Per-request timeout. */
   timeoutMs: number;
-  /** Retries after a 429, a 5xx, a timeout or a network error. */
-  maxRetries: number;
-  /** First backoff when the provider gives no Retry-After; doubles each time, with jitter. */
-  baseDelayMs: number;
-  /** Ceiling for any wait, including a provider's Retry-After. */
-  maxDelayMs: number;
-  /** Called before each retry (for logs and metrics; never receives the key). */
-  onRetry?: (info: { attempt: number; status?: number; delayMs: number; reason: string }) => void;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** A provider failure with a stable code; `retryable` says whether the job should be tried again. */
-export class ProviderError extends AppError {
-  constructor(
-    code: string,
-    message: string,
-    readonly retryable: boolean,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-    this.name = 'ProviderError';
-  }
-}
-
-const sleepFor = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
-/** Seconds or an HTTP date (Retry-After), or OpenAI's `retry-after-ms`; undefined when absent. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
-  const ra = headers.get('retry-after');
-  if (!ra) return undefined;
-  if (/^\d+(\.\d+)?$/.test(ra.trim())) return Math.max(0, Number(ra) * 1000);
-  const date = Date.parse(ra);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+export { ProviderError, retryAfterMs };
 
 /**
  * Calls an OpenAI-compatible `/audio/transcriptions` or `/audio/translations` endpoint with plain
@@ -98,28 +53,10 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
  * 5xx, timeouts and network errors with backoff honouring Retry-After; 401/403 fail at once.
  */
 export class WhisperClient {
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  constructor(private readonly opts: WhisperClientOptions) {}
 
-  constructor(private readonly opts: WhisperClientOptions) {
-    this.sleep = opts.sleep ?? sleepFor;
-  }
-
-  async transcribe(req: WhisperRequest): Promise<WhisperResult> {
-    let attempt = 0;
-    for (;;) {
-      attempt++;
-      try {
-        return await this.once(req);
-      } catch (err) {
-        const e = err instanceof ProviderError ? err : this.wrap(err, req);
-        if (!e.retryable || attempt > this.opts.maxRetries || req.signal?.aborted) throw e;
-        const hinted = typeof e.details?.retryAfterMs === 'number' ? (e.details.retryAfterMs as number) : undefined;
-        const backoff = this.opts.baseDelayMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4);
-        const delayMs = Math.min(this.opts.maxDelayMs, hinted ?? backoff);
-        this.opts.onRetry?.({ attempt, status: e.details?.status as number | undefined, delayMs, reason: e.code });
-        await this.sleep(delayMs, req.signal);
-      }
-    }
+  transcribe(req: WhisperRequest): Promise<WhisperResult> {
+    return withProviderRetries(this.opts, req.signal, (err) => this.wrap(err, req), () => this.once(req));
   }
 
   private async once(req: WhisperRequest): Promise<WhisperResult> {
@@ -147,7 +84,7 @@ export class WhisperClient {
       redirect: 'error',
     });
     const text = await res.text();
-    if (!res.ok) throw this.httpError(res, text, req.apiKey);
+    if (!res.ok) throw providerHttpError(res, text, req.apiKey);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -159,57 +96,10 @@ export class WhisperClient {
     return parseResult(body);
   }
 
-  private httpError(res: Response, body: string, apiKey: string): ProviderError {
-    const providerMessage = scrub(extractMessage(body), apiKey);
-    const details: Record<string, unknown> = { status: res.status, providerMessage };
-    if (res.status === 401 || res.status === 403) {
-      return new ProviderError('PROVIDER_KEY_REJECTED', `The provider rejected the API key (HTTP ${res.status})`, false, details);
-    }
-    if (res.status === 429) {
-      const ra = retryAfterMs(res.headers);
-      if (ra !== undefined) details.retryAfterMs = ra;
-      return new ProviderError('PROVIDER_RATE_LIMITED', 'The provider is rate limiting requests', true, details);
-    }
-    if (res.status >= 500) {
-      const ra = retryAfterMs(res.headers);
-      if (ra !== undefined) details.retryAfterMs = ra;
-      return new ProviderError('PROVIDER_UNAVAILABLE', `The provider failed (HTTP ${res.status})`, true, details);
-    }
-    if (res.status === 408 || res.status === 409) {
-      return new ProviderError('PROVIDER_UNAVAILABLE', `The provider asked to retry (HTTP ${res.status})`, true, details);
-    }
-    return new ProviderError('PROVIDER_REQUEST_REJECTED', `The provider refused the request (HTTP ${res.status})`, false, details);
-  }
-
   private wrap(err: unknown, req: WhisperRequest): ProviderError {
-    const e = err as Error & { code?: string; cause?: { code?: string } };
-    if (e?.name === 'TimeoutError') {
-      return new ProviderError('PROVIDER_TIMEOUT', `The provider did not answer within ${this.opts.timeoutMs} ms`, true);
-    }
-    if (e?.name === 'AbortError' || req.signal?.aborted) {
-      return new ProviderError('PROVIDER_UNAVAILABLE', 'The request to the provider was cancelled', false);
-    }
-    if (e?.code === 'ENOENT') throw err; // our own file is missing: a bug, not the provider's fault
-    return new ProviderError('PROVIDER_UNAVAILABLE', 'The provider could not be reached', true, {
-      cause: scrub(e?.cause?.code ?? e?.message ?? 'network error', req.apiKey),
-    });
+    if ((err as { code?: string })?.code === 'ENOENT') throw err; // our own file is missing: a bug, not the provider's fault
+    return providerFetchError(err, this.opts.timeoutMs, req.apiKey, req.signal);
   }
-}
-
-function extractMessage(body: string): string {
-  try {
-    const j = JSON.parse(body) as { error?: { message?: string } | string; message?: string };
-    const m = typeof j.error === 'string' ? j.error : (j.error?.message ?? j.message);
-    if (m) return String(m).slice(0, 300);
-  } catch {
-    /* not JSON */
-  }
-  return body.slice(0, 300);
-}
-
-/** A provider could echo what it was sent; make sure the key never leaves in an error. */
-function scrub(s: string, apiKey: string): string {
-  return apiKey && apiKey.length >= 4 ? s.split(apiKey).join('[redacted]') : s;
 }
 
 const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);

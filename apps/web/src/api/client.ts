@@ -1,0 +1,23 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './paths';
+import { refresh, session } from './session';
+
+/**
+ * The typed API client (`@clipyard/client`'s paths) with the session's access token added, and one
+ * silent refresh-and-retry when the token has expired.
+ */
+async function authedFetch(input: Request): Promise<Response> {
+  const send = (token: string | null) => {
+    const req = input.clone();
+    if (token) req.headers.set('Authorization', `Bearer ${token}`);
+    return fetch(req);
+  };
+  const res = await send(session.accessToken());
+  if (res.status !== 401) return res;
+  if (!(await refresh().catch(() => false))) return res;
+  return send(session.accessToken());
+}
+
+export const api = createClient<paths>({ baseUrl: location.origin, fetch: authedFetch });
+/** For the routes that make a session (sign-in, refresh): no token, no retry. */
+export const publicApi = createClient<paths>({ baseUrl: location.origin, credentials: 'same-origin' });

@@ -1,0 +1,96 @@
+import { publicApi } from './client';
+import { ApiError, unwrap } from './errors';
+
+/**
+ * The browser session. The access token lives in this module's memory only (never storage); the
+ * refresh token is an HttpOnly cookie the page cannot read, sent by the browser to the refresh
+ * route alone. Refreshing echoes the readable `cy_csrf` cookie in `X-CSRF-Token`.
+ */
+export type SessionState = { status: 'loading' } | { status: 'signed-out'; reason?: string } | { status: 'signed-in' };
+
+let state: SessionState = { status: 'loading' };
+let access: string | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inflight: Promise<boolean> | null = null;
+const listeners = new Set<() => void>();
+
+const set = (s: SessionState) => {
+  state = s;
+  listeners.forEach((l) => l());
+};
+
+export const session = {
+  get: () => state,
+  subscribe(l: () => void) {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+  accessToken: () => access,
+};
+
+function csrfCookie(): string | null {
+  const m = /(?:^|;\s*)cy_csrf=([^;]+)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+function adopt(tok: { access_token: string; expires_in: number }) {
+  access = tok.access_token;
+  clearTimeout(timer);
+  // Refresh ahead of expiry so a page left open keeps working; a 401 on the way refreshes too.
+  timer = setTimeout(() => void refresh(), Math.max(5, tok.expires_in * 0.8) * 1000);
+  set({ status: 'signed-in' });
+}
+
+function drop(reason?: string) {
+  access = null;
+  clearTimeout(timer);
+  set({ status: 'signed-out', reason });
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  adopt(await unwrap(publicApi.POST('/v1/auth/login', { body: { email, password, set_cookie: true } })));
+}
+
+/** One refresh at a time; resolves false (and signs out) when the session is gone. */
+export function refresh(): Promise<boolean> {
+  inflight ??= (async () => {
+    const csrf = csrfCookie();
+    if (!csrf) {
+      drop();
+      return false;
+    }
+    try {
+      adopt(await unwrap(publicApi.POST('/v1/auth/refresh', { body: {}, headers: { 'X-CSRF-Token': csrf } })));
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+        drop('Your session ended; please sign in again.');
+        return false;
+      }
+      // An outage: keep the cookie and let the caller show the error.
+      if (state.status === 'loading') drop();
+      throw e;
+    } finally {
+      inflight = null;
+    }
+  })();
+  return inflight;
+}
+
+/** Signs out: the server ends the session and clears both cookies; memory forgets the token. */
+export async function signOut(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } finally {
+    drop();
+  }
+}
+
+/** Called once at start: a page reload resumes the session from its cookie. */
+export async function resume(): Promise<void> {
+  try {
+    await refresh();
+  } catch {
+    drop();
+  }
+}

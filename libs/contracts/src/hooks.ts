@@ -1,0 +1,20 @@
+import { registerErrorCodes } from './errors';
+import type { ProviderId } from './auth';
+
+/** Hook detection and language-model calls: error codes and default models per provider. */
+registerErrorCodes({
+  /** The model's answer did not match the expected JSON, even after one repair turn. */
+  MODEL_OUTPUT_INVALID: 502,
+  /** The user has no provider key that can run a language model. */
+  NO_CHAT_PROVIDER_KEY: 400,
+});
+
+/**
+ * Model used when a hooks job names none. `openai_compatible` has no default: the server's models
+ * are its own, so the job must name one.
+ */
+export const DEFAULT_CHAT_MODELS: Partial<Record<ProviderId, string>> = {
+  openai: 'gpt-4o-mini',
+  groq: 'llama-3.3-70b-versatile',
+  anthropic: 'claude-3-5-haiku-latest',
+};
