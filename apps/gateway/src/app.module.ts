@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
 import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
+import { FactEventsAlert } from './system/fact-events.alert';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
@@ -56,6 +57,7 @@ export class GatewayAppModule {
         AuthGuard,
         { provide: APP_GUARD, useExisting: AuthGuard }, // one instance: /admin/queues reuses its check
         QueueDepthMetrics,
+        FactEventsAlert,
       ],
       exports: [GATEWAY_CONFIG],
     };

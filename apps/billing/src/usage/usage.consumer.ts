@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, usageEventSchema } from '@clipyard/contracts';
 import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
-import { bullPrefix, createRedis } from '@clipyard/queue';
+import { FACT_WORKER_OPTIONS, bullPrefix, createRedis, runFact } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { UsageService } from './usage.service';
 import { UsageThresholds } from './usage-thresholds';
@@ -27,10 +27,14 @@ export class UsageConsumer implements OnApplicationBootstrap, BeforeApplicationS
     if (!this.background) return; // admin REPL: no background work
     const settings = { url: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
     this.conn = createRedis(settings);
-    this.worker = new Worker(QUEUES.usageEvents, (job) => this.handle(job), {
+    // a fact: waits out any outage (runFact), only a malformed event is dead-lettered
+    const deferred = (job: Job, err: unknown, delayMs: number) =>
+      this.logger.warn({ bullJobId: job.id, delayMs, err: { message: (err as Error)?.message } }, 'usage event deferred: a dependency is down');
+    this.worker = new Worker(QUEUES.usageEvents, (job, token) => runFact(job, token, () => this.handle(job), (err, ms) => deferred(job, err, ms)), {
       connection: this.conn,
       prefix: bullPrefix(settings),
       concurrency: this.config.USAGE_CONCURRENCY,
+      ...FACT_WORKER_OPTIONS,
     });
     this.worker.on('error', (err) => this.logger.error({ err }, 'usage worker error'));
     this.worker.on('failed', (job, err) =>

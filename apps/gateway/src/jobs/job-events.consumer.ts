@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, jobEventSchema, type JobEvent } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
+import { FACT_WORKER_OPTIONS, REDIS_SETTINGS, bullPrefix, createRedis, runFact, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobsRepository } from './jobs.repository';
 import { JobLifecycle } from './job-lifecycle';
@@ -49,10 +49,12 @@ export class JobEventsConsumer implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     if (!this.background) return; // admin REPL: no background work
     this.conn = createRedis(this.redis);
-    this.worker = new Worker(QUEUES.jobEvents, (job) => this.handle(job), {
+    // a fact: waits out any outage (runFact), only a malformed event is dead-lettered
+    this.worker = new Worker(QUEUES.jobEvents, (job, token) => runFact(job, token, () => this.handle(job), (err, delayMs) => this.deferred(job, err, delayMs)), {
       connection: this.conn,
       prefix: bullPrefix(this.redis),
       concurrency: this.config.JOB_EVENTS_CONCURRENCY,
+      ...FACT_WORKER_OPTIONS,
     });
     this.worker.on('error', (err) => this.logger.error({ err }, 'job-events worker error'));
   }
@@ -60,6 +62,11 @@ export class JobEventsConsumer implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.conn?.quit().catch(() => undefined);
+  }
+
+  private deferred(job: Job, err: unknown, delayMs: number): void {
+    this.applied.inc({ event: String(job.name), outcome: 'deferred' });
+    this.logger.warn({ bullJobId: job.id, delayMs, err: { message: (err as Error)?.message } }, 'job event deferred: a dependency is down');
   }
 
   async handle(job: Job): Promise<void> {

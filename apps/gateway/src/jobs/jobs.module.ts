@@ -11,6 +11,7 @@ import { RetentionSweeper } from '../retention/retention.sweeper';
 import { BillingClient } from './billing.client';
 import { JobCancelService } from './job-cancel.service';
 import { JobEventsConsumer } from './job-events.consumer';
+import { JobReconciler } from './job-reconciler';
 import { JobFiles } from './job-files';
 import { JobLifecycle } from './job-lifecycle';
 import { JobSubmissionService } from './job-submission.service';
@@ -37,11 +38,12 @@ import { TranscriptionSource } from '../transcribe/transcription-source';
     JobsQueryService,
     JobCancelService,
     JobEventsConsumer,
+    JobReconciler,
     MediaProbe,
     UploadsService,
     DownloadsService,
     RetentionSweeper,
   ],
-  exports: [RetentionSweeper, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [RetentionSweeper, JobReconciler, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
 })
 export class JobsModule {}

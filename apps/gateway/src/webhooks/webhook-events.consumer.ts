@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, webhookSourceEventSchema, type WebhookSourceEvent } from '@clipyard/contracts';
 import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
-import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
+import { FACT_WORKER_OPTIONS, REDIS_SETTINGS, bullPrefix, createRedis, runFact, type RedisSettings } from '@clipyard/queue';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 /** Consumes domain events other apps publish for webhooks (billing's usage thresholds). */
@@ -23,10 +23,12 @@ export class WebhookEventsConsumer implements OnModuleInit, OnApplicationShutdow
   onModuleInit(): void {
     if (!this.background) return; // admin REPL: no background work
     this.conn = createRedis(this.redis);
-    this.worker = new Worker(QUEUES.webhookEvents, (job) => this.handle(job), {
+    // a fact: waits out any outage (runFact), only a malformed event is dead-lettered
+    this.worker = new Worker(QUEUES.webhookEvents, (job, token) => runFact(job, token, () => this.handle(job)), {
       connection: this.conn,
       prefix: bullPrefix(this.redis),
       concurrency: 4,
+      ...FACT_WORKER_OPTIONS,
     });
     this.worker.on('error', (err) => this.logger.error({ err }, 'webhook-events worker error'));
   }

@@ -6,6 +6,7 @@ import { Webhooks1732000400000 } from './1732000400000-webhooks';
 import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
 import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
 import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-keys';
+import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuditMsPrecision1732000500000,
   SubtitleMinutes1732000600000,
   ChatProviderKeys1732001800000,
+  JobsOpenIdx1732002300000,
 ];
