@@ -5,7 +5,8 @@
 #   docker run -e APP=media-worker clipyard:latest
 #   docker run clipyard:latest migrate run        # migrations (compose `migrate`, k8s Job)
 #   docker run -it clipyard:latest repl           # admin REPL (see README)
-ARG NODE_VERSION=20
+# Node.js 24 (active LTS); the code also runs on 22 and on the 20 of older development machines.
+ARG NODE_VERSION=24
 
 # ---- build: full toolchain (argon2 compiles from source when no prebuild fits) ----
 FROM node:${NODE_VERSION}-bookworm AS build
@@ -14,8 +15,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts/openapi.js ./scripts/openapi.js
 COPY libs ./libs
 COPY apps ./apps
 COPY scripts/build-web.js ./scripts/build-web.js

@@ -33,6 +33,9 @@ function events(n: number, users: string[], tag: string): Extract<UsageEvent, { 
       outputBytes: 400_000,
       processingMs: 900,
       subtitleMinutes: 0,
+      trimJobs: 0,
+      inputTokens: 0,
+      outputTokens: 0,
       occurredAt: new Date().toISOString(),
     };
   });

@@ -2,7 +2,8 @@
 /**
  * `npm test`: the same provisioning as `npm start`, then a type check, a build (e2e tests spawn
  * compiled apps), a throwaway database and Redis key prefix for this run, and jest over unit,
- * integration and end-to-end specs. Extra arguments go to jest (`npm test -- auth`).
+ * integration and end-to-end specs. Extra arguments go to jest (`npm test -- auth`); `--no-build`
+ * skips the type check and build (dist/ from an earlier run).
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -26,9 +27,14 @@ async function main() {
   p.ensureDeps();
   const base = p.loadEnv();
   const stopServices = await p.ensureServices(base);
-  p.step('type-checking…');
-  p.run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-  p.build();
+  // --no-build: a second run (e.g. .ci/run's unit and integration suites on Node.js 24) reuses dist/.
+  const args = process.argv.slice(2);
+  const noBuild = args.includes('--no-build');
+  if (!noBuild) {
+    p.step('type-checking…');
+    p.run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+    p.build();
+  }
 
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const db = new URL(base.DATABASE_URL);
@@ -44,8 +50,8 @@ async function main() {
   let status = 1;
   try {
     p.migrate(env);
-    p.step(`running jest (database ${db.pathname.slice(1)}, redis prefix ${env.REDIS_PREFIX})…`);
-    const r = spawnSync('npx', ['jest', ...process.argv.slice(2)], { stdio: 'inherit', cwd: p.ROOT, env });
+    p.step(`running jest on Node.js ${process.versions.node} (database ${db.pathname.slice(1)}, redis prefix ${env.REDIS_PREFIX})…`);
+    const r = spawnSync('npx', ['jest', ...args.filter((a) => a !== '--no-build')], { stdio: 'inherit', cwd: p.ROOT, env });
     status = r.status ?? 1;
   } finally {
     await p.dropDatabase(env.DATABASE_URL).catch((e) => console.error(`could not drop test database: ${e.message}`));

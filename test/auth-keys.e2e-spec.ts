@@ -144,11 +144,15 @@ describe('auth: API keys — roll, limits, expiry, usage, deactivation (e2e)', (
     const asUser = await sys.get(`/v1/audit-events?user_id=${target.userId}`, { apiKey: a.apiKey });
     expect(asUser.body.data.every((e: { user_id: string }) => e.user_id === a.userId)).toBe(true);
     await admin.users.setRole(a.userId, 'admin');
-    const asAdmin = await sys.get(`/v1/audit-events?user_id=${target.userId}`, { apiKey: a.apiKey });
+    // The role alone is not enough for an API key: it needs the admin scope too.
+    const unscoped = await sys.get(`/v1/audit-events?user_id=${target.userId}`, { apiKey: a.apiKey });
+    expect([unscoped.status, unscoped.body.error?.code]).toEqual([403, 'INSUFFICIENT_SCOPE']);
+    const adminKey = (await sys.post('/v1/api-keys', { name: 'admin', scopes: ['admin', 'account:read'] }, { token: a.accessToken })).body.key;
+    const asAdmin = await sys.get(`/v1/audit-events?user_id=${target.userId}`, { apiKey: adminKey });
     expect(asAdmin.status).toBe(200);
     expect(asAdmin.body.data.length).toBeGreaterThan(0);
     expect(asAdmin.body.data.every((e: { user_id: string }) => e.user_id === target.userId)).toBe(true);
-    const trail = await sys.get(`/v1/audit-events?user_id=${target.userId}&action=admin.read`, { apiKey: a.apiKey });
+    const trail = await sys.get(`/v1/audit-events?user_id=${target.userId}&action=admin.read`, { apiKey: adminKey });
     expect(trail.body.data[0]).toMatchObject({ actor_id: a.userId, user_id: target.userId });
   });
 
@@ -165,6 +169,38 @@ describe('auth: API keys — roll, limits, expiry, usage, deactivation (e2e)', (
     expect(broader.body.error.code).toBe('INSUFFICIENT_SCOPE');
     expect((await sys.post('/v1/api-keys', { name: 'sub', scopes: ['account:read'] }, { apiKey: acct })).status).toBe(201);
     expect((await sys.post('/v1/api-keys', { name: 'mint' }, { apiKey: jobsOnly })).status).toBe(403);
+  });
+
+  it('roll follows the subset rule: a scoped key cannot roll a broader key into a new secret', async () => {
+    const u = await signUp(sys);
+    const acct = (await sys.post('/v1/api-keys', { name: 'acct', scopes: ['account:write'] }, { token: u.accessToken })).body;
+    const escalate = await sys.post(`/v1/api-keys/${u.apiKeyId}/roll`, {}, { apiKey: acct.key });
+    expect([escalate.status, escalate.body.error?.code]).toEqual([403, 'INSUFFICIENT_SCOPE']);
+    expect(escalate.text).not.toContain('cy_live_');
+    const own = await sys.post(`/v1/api-keys/${acct.id}/roll`, { grace_seconds: 0 }, { apiKey: acct.key });
+    expect(own.status).toBe(201);
+    expect(own.body.scopes).toEqual(['account:write']);
+    // A session may roll any of its owner's keys.
+    expect((await sys.post(`/v1/api-keys/${u.apiKeyId}/roll`, {}, { token: u.accessToken })).status).toBe(201);
+  });
+
+  it('keys in a roll grace period count against the active-key limit', async () => {
+    const u = await signUp(sys);
+    for (let i = 0; i < 3; i++) {
+      const rolled = await sys.post(`/v1/api-keys/${u.apiKeyId}/roll`, { grace_seconds: 30 * 86_400 }, { token: u.accessToken });
+      expect(rolled.status).toBe(201);
+      u.apiKeyId = rolled.body.id;
+    }
+    // 4 usable keys (3 in grace + 1 active): one more fits, then rolls with a grace and creations are refused.
+    expect((await sys.post('/v1/api-keys', { name: 'fifth' }, { token: u.accessToken })).status).toBe(201);
+    const roll = await sys.post(`/v1/api-keys/${u.apiKeyId}/roll`, { grace_seconds: 30 * 86_400 }, { token: u.accessToken });
+    expect([roll.status, roll.body.error?.code]).toEqual([409, 'API_KEY_LIMIT_REACHED']);
+    const create = await sys.post('/v1/api-keys', { name: 'sixth' }, { token: u.accessToken });
+    expect([create.status, create.body.error?.code]).toEqual([409, 'API_KEY_LIMIT_REACHED']);
+    // A roll that retires the old secret at once frees its slot as it takes one.
+    expect((await sys.post(`/v1/api-keys/${u.apiKeyId}/roll`, { grace_seconds: 0 }, { token: u.accessToken })).status).toBe(201);
+    const usable = (await sys.get('/v1/api-keys', { token: u.accessToken })).body.data.filter((k: { status: string }) => k.status === 'active' || k.status === 'expiring');
+    expect(usable).toHaveLength(5);
   });
 
   it('serves a burst of first requests with a fresh key (one lookup, every request accepted)', async () => {

@@ -70,10 +70,12 @@ describe('Dockerfile', () => {
   it('builds in one stage and runs from a slim, non-root stage with ffmpeg and fonts', () => {
     expect(stages).toHaveLength(2);
     const [build, runtime] = stages;
-    expect(build).toMatch(/npm install --no-audit --no-fund/);
+    expect(build).toMatch(/npm ci --no-audit --no-fund/); // the lock file as committed
+    expect(dockerfile).toMatch(/^ARG NODE_VERSION=24$/m); // Node.js 24 LTS: node:24-bookworm(-slim)
+    expect(build).toMatch(/^node:\$\{NODE_VERSION\}-bookworm AS build/);
     expect(build).toMatch(/npm run build/);
     expect(build).toMatch(/python3 make g\+\+/); // argon2 may compile from source
-    expect(runtime).toMatch(/^node:\S+-slim AS runtime/);
+    expect(runtime).toMatch(/^node:\$\{NODE_VERSION\}-bookworm-slim AS runtime/);
     expect(runtime).toMatch(/apt-get install[^\n]*ffmpeg[^\n]*fonts-dejavu-core/);
     expect(runtime).not.toMatch(/g\+\+|python3/);
     const user = /^USER (\S+)/m.exec(runtime)?.[1];
@@ -394,5 +396,18 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     expect(deny?.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
     const openIngress = policies.filter((p) => (p.spec.ingress ?? []).some((r: any) => !r.from));
     expect(openIngress.map((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'])).toEqual(['gateway']);
+  });
+});
+
+describe('kustomizations', () => {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : e.name === 'kustomization.yaml' ? [path.join(dir, e.name)] : [],
+    );
+
+  it('use no field kustomize deprecates (bases, commonLabels, patchesStrategicMerge, patchesJson6902)', () => {
+    const deprecated = ['bases', 'commonLabels', 'patchesStrategicMerge', 'patchesJson6902', 'vars'];
+    const found = files('k8s').flatMap((f) => Object.keys(readYaml(f) ?? {}).filter((k) => deprecated.includes(k)).map((k) => `${f}: ${k}`));
+    expect(found).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import { createGatewayApp } from '../apps/gateway/src/bootstrap';
 import { createAuthApp } from '../apps/auth/src/bootstrap';
 import { createBillingApp } from '../apps/billing/src/bootstrap';
 import { createWorkerApp } from '../apps/media-worker/src/bootstrap';
+import { createClipyardClient, type ClipyardClient } from '@clipyard/client';
+import { checkedFetch, ContractChecker, ContractViolation } from './helpers/contract';
 
 export type AppName = 'gateway' | 'auth' | 'billing' | 'media-worker';
 export const ALL_APPS: AppName[] = ['auth', 'billing', 'media-worker', 'gateway'];
@@ -41,6 +43,8 @@ export interface RequestOptions {
   apiKey?: string;
   /** Shorthand for `Authorization: Bearer`. */
   token?: string;
+  /** false: skip the contract check for this request (a test that sends what no client would). */
+  contract?: boolean;
 }
 
 export interface System {
@@ -52,6 +56,10 @@ export interface System {
   request<T = any>(method: string, path: string, opts?: RequestOptions): Promise<HttpResponse<T>>;
   get<T = any>(path: string, opts?: RequestOptions): Promise<HttpResponse<T>>;
   post<T = any>(path: string, body?: unknown, opts?: RequestOptions): Promise<HttpResponse<T>>;
+  /** The typed client (`@clipyard/client`) on this system's gateway, contract-checked like `request`. */
+  client(auth?: { apiKey?: string; token?: string }): ClipyardClient;
+  /** The gateway's OpenAPI description and the checker every response goes through. */
+  contract(): ContractChecker | undefined;
   startApp(name: AppName): Promise<void>;
   stopApp(name: AppName): Promise<void>;
   stop(): Promise<void>;
@@ -82,6 +90,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
   const destination = { write: (s: string) => void logs.push(s) };
   const apps: Partial<Record<AppName, NestFastifyApplication>> = {};
   let baseUrl = '';
+  let checker: ContractChecker | undefined;
 
   const startApp = async (name: AppName) => {
     const { app } = await FACTORIES[name]({ env, logDestination: destination });
@@ -91,6 +100,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
       const addr = app.getHttpAdapter().getInstance().server.address() as AddressInfo;
       baseUrl = `http://127.0.0.1:${addr.port}`;
       env.PUBLIC_BASE_URL = baseUrl;
+      checker ??= new ContractChecker((await (await fetch(`${baseUrl}/docs/json`)).json()) as Record<string, any>);
     }
   };
   const stopApp = async (name: AppName) => {
@@ -120,6 +130,10 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     } catch {
       /* not JSON */
     }
+    if (checker && o.contract !== false) {
+      const problems = checker.check(method, path, res.status, res.headers, text);
+      if (problems.length) throw new ContractViolation(problems);
+    }
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   };
 
@@ -133,6 +147,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     request,
     get: (path, o) => request('GET', path, o),
     post: (path, body, o) => request('POST', path, { ...o, body }),
+    client: (auth = {}) => createClipyardClient({ baseUrl, ...auth, fetch: checkedFetch(() => checker) }),
+    contract: () => checker,
     startApp,
     stopApp,
     stop: async () => {

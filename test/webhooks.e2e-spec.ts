@@ -5,6 +5,7 @@ import { SubscriptionsService } from '../apps/billing/src/subscriptions/subscrip
 import { eventually, startSystem, type System } from './harness';
 import { startWebhookReceiver, verify, type WebhookReceiver } from './fakes/webhook-receiver';
 import { signUp, type TestUser } from './helpers/users';
+import { JobWebhooks } from '../apps/gateway/src/webhooks/job-webhooks';
 
 /** Webhooks over HTTP: endpoints, signed deliveries to a local receiver, retries, rotation, SSRF. */
 describe('webhooks (e2e)', () => {
@@ -159,6 +160,41 @@ describe('webhooks (e2e)', () => {
     const { body: ep } = await create(alice, { url: receiver.url, events: ['job.completed'] });
     expect((await sys.request('DELETE', `/v1/webhooks/${ep.id}`, { apiKey: alice.apiKey })).status).toBe(204);
     expect((await sys.get(`/v1/webhooks/${ep.id}`, { apiKey: alice.apiKey })).status).toBe(404);
+  });
+
+  it('checks the webhooks feature at every use: after a downgrade only list, get and delete still work', async () => {
+    const carol = await signUp(sys);
+    await setPlan(carol.userId, 'pro');
+    const { body: ep } = await create(carol, { url: receiver.url, events: ['job.completed'] });
+    receiver.secrets = [ep.secret];
+    const sent = await sys.post(`/v1/webhooks/${ep.id}/test`, undefined, { apiKey: carol.apiKey });
+    expect(sent.status).toBe(202);
+    await eventually(async () => receiver.received.length >= 1);
+    await setPlan(carol.userId, 'free');
+    for (const [m, p] of [
+      ['POST', `/v1/webhooks/${ep.id}/test`],
+      ['POST', `/v1/webhooks/${ep.id}/rotate-secret`],
+      ['POST', '/v1/webhooks/callback-secret'],
+      ['GET', `/v1/webhooks/${ep.id}/deliveries`],
+      ['GET', `/v1/webhooks/${ep.id}/deliveries/${sent.body.id}`],
+      ['POST', `/v1/webhooks/${ep.id}/deliveries/${sent.body.id}/redeliver`],
+    ]) {
+      const res = await sys.request(m, p, { apiKey: carol.apiKey, ...(m === 'POST' ? { body: {} } : {}) });
+      expect({ m, p, status: res.status, code: res.body?.error?.code }).toEqual({ m, p, status: 403, code: 'FEATURE_NOT_IN_PLAN' });
+    }
+    // A job finishing now is not delivered to the endpoint (nor to a callback_url).
+    const before = receiver.received.length;
+    const now = new Date();
+    await sys.apps.gateway!.get(JobWebhooks).onFinished({
+      id: randomUUID(), userId: carol.userId, type: 'trim', status: 'completed', progress: 100, params: { callback_url: receiver.url },
+      input: { url: 'https://example.com/a.mp4' }, uploadId: null, priority: 10, reservationId: null, attempt: 1, error: null,
+      outputs: [], usage: null, result: null, revision: '1', createdAt: now, startedAt: now, completedAt: now, outputsExpiredAt: null,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receiver.received.length).toBe(before);
+    expect((await sys.get(`/v1/webhooks/${ep.id}`, { apiKey: carol.apiKey })).status).toBe(200);
+    expect((await sys.get('/v1/webhooks', { apiKey: carol.apiKey })).status).toBe(200);
+    expect((await sys.request('DELETE', `/v1/webhooks/${ep.id}`, { apiKey: carol.apiKey })).status).toBe(204);
   });
 
   it('the receiver check used here is the documented one', () => {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RpcClient } from '@clipyard/queue';
 import { eventually, type HttpResponse, type System } from '../harness';
+import { ContractViolation } from './contract';
 
 export interface UploadOptions {
   filename?: string;
@@ -22,6 +23,8 @@ export async function upload(sys: System, apiKey: string, file: string | Buffer,
   form.append(o.field ?? 'file', new Blob([bytes], { type: o.contentType ?? 'application/octet-stream' }), name);
   const res = await fetch(`${sys.baseUrl}/v1/uploads`, { method: 'POST', headers: { 'x-api-key': apiKey }, body: form });
   const text = await res.text();
+  const problems = sys.contract()?.check('POST', '/v1/uploads', res.status, res.headers, text) ?? [];
+  if (problems.length) throw new ContractViolation(problems);
   let body: unknown = text;
   try {
     body = JSON.parse(text);

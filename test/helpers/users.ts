@@ -5,6 +5,9 @@
  *   await makeAdmin(sys, alice.userId);              // her API key is admin on the next request
  */
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { API_KEY_SCOPES } from '@clipyard/contracts';
+import { ApiKeysService } from '../../apps/auth/src/api-keys/api-keys.service';
 import { AccountService } from '../../apps/auth/src/users/account.service';
 import { uniqueEmail, type System } from '../harness';
 
@@ -63,12 +66,15 @@ export async function signUp(sys: System, opts: SignUpOptions = {}): Promise<Tes
 }
 
 /**
- * Makes a user an admin through the auth app's service. API keys carry the role from the very
- * next request; access tokens carry it from the next login or refresh (use the API key, or
- * sign in again).
+ * Makes a user an admin through the auth app's service, and gives the user's unscoped API keys
+ * every scope including `admin` (as an admin creating a key with the admin scope would), so
+ * `user.apiKey` reaches admin routes. API keys carry the role from the very next request; access
+ * tokens carry it from the next login or refresh (use the API key, or sign in again).
  */
 export async function makeAdmin(sys: System, userId: string): Promise<void> {
   const auth = sys.apps.auth;
   if (!auth) throw new Error('makeAdmin needs the auth app running');
+  await auth.get(DataSource).query(`UPDATE api_keys SET scopes = $2 WHERE user_id = $1 AND scopes = '{}'`, [userId, [...API_KEY_SCOPES]]);
   await auth.get(AccountService).setRole(userId, 'admin');
+  await auth.get(ApiKeysService).refreshUserKeys(userId);
 }

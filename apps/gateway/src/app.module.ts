@@ -42,6 +42,7 @@ export class GatewayAppModule {
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
           rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
+          config,
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,

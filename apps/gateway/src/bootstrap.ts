@@ -1,13 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
 import { createHttpApp } from '@clipyard/observability';
 import { GatewayAppModule } from './app.module';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { mountGatewayQueueBoard } from './admin/queue-board';
+import { buildOpenApiDocument } from './openapi/openapi.document';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
@@ -27,15 +27,17 @@ export async function createGatewayApp(
   // Security headers from helmet, built once: @fastify/helmet rebuilds helmet's middleware on every
   // request, which was ~7 % of the gateway's CPU on the polling path. The dashboard and the API get a
   // strict policy (no inline script or style); only the Swagger UI and Bull Board pages need inline.
+  // Outputs on S3 are previewed and read from their presigned URLs: that store's origin only.
+  const store = storeOrigins(config);
   const strictHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...store],
+        mediaSrc: ["'self'", 'blob:', ...store],
+        connectSrc: ["'self'", ...store],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
@@ -68,17 +70,15 @@ export async function createGatewayApp(
     exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
   });
   await mountGatewayQueueBoard(app); // Bull Board at /admin/queues, admins only
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Clipyard API')
-      .setDescription('Trim, overlay and transcribe media; poll jobs; meter usage.')
-      .setVersion('1')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: '/v1/auth/token', scopes: {} } } }, 'oauth2')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(doc), { jsonDocumentUrl: 'docs/json' });
+  // The same document `npm run openapi` commits to libs/client (with this gateway's public URL).
+  const doc = buildOpenApiDocument(app, { serverUrl: config.PUBLIC_BASE_URL });
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/json' });
   return { app, config };
+}
+
+/** Where presigned S3 links point (none for local storage, whose links are the gateway's own). */
+function storeOrigins(config: GatewayConfig): string[] {
+  if (config.STORAGE_DRIVER !== 's3') return [];
+  if (config.S3_ENDPOINT) return [new URL(config.S3_ENDPOINT).origin, ...(config.S3_FORCE_PATH_STYLE ? [] : [`*.${new URL(config.S3_ENDPOINT).host}`])];
+  return [`https://*.s3.${config.S3_REGION}.amazonaws.com`, `https://s3.${config.S3_REGION}.amazonaws.com`];
 }

@@ -45,6 +45,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
   /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */
   ALLOW_PRIVATE_URLS: envBool(false),
+  /** Accept `{video_page_url}` job inputs (read by the workers with yt-dlp; set the same on both). */
+  VIDEO_PAGE_INPUTS: envBool(false),
   /** Where uploads are spooled while ffprobe checks them, before they move to storage. */
   UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */

@@ -48,9 +48,27 @@ export type ProviderUse = 'transcription' | 'chat';
 export const providersFor = (use: ProviderUse): ProviderId[] =>
   PROVIDER_IDS.filter((id) => (PROVIDERS[id].uses as readonly ProviderUse[]).includes(use));
 
-/** API key scopes; a key without scopes may do everything its owner may. */
-export const API_KEY_SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write'] as const;
+/**
+ * API key scopes. A key created without scopes has every scope except `admin`; `admin` is granted
+ * only explicitly, and only to an admin's key. Access tokens (sessions) are not limited by scopes.
+ */
+export const API_KEY_SCOPES = [
+  'jobs:read',
+  'jobs:write',
+  'files:read',
+  'files:write',
+  'usage:read',
+  'account:read',
+  'account:write',
+  'webhooks:read',
+  'webhooks:write',
+  'admin',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** What a key created without scopes may do: every scope but `admin`, which is only ever granted explicitly. */
+export const UNSCOPED_KEY_SCOPES: readonly ApiKeyScope[] = API_KEY_SCOPES.filter((s) => s !== 'admin');
+/** A key's stored scopes → the scopes it has ([] = unscoped). */
+export const effectiveScopes = (stored: readonly string[]): readonly string[] => (stored.length ? stored : UNSCOPED_KEY_SCOPES);
 
 /**
  * Redis names the auth app writes and the gateway reads (`prefix` = keyPrefix(REDIS_PREFIX), e.g. `cy:`).

@@ -23,6 +23,10 @@ const extraStatus = new Map<string, number>();
 export function registerErrorCodes(codes: Record<string, number>): void {
   for (const [code, status] of Object.entries(codes)) extraStatus.set(code, status);
 }
+/** Whether a code is in one of the tables (the OpenAPI document refuses to list an unknown one). */
+export function isKnownErrorCode(code: string): boolean {
+  return Object.hasOwn(ERROR_STATUS, code) || extraStatus.has(code);
+}
 export function statusForCode(code: string): number {
   return (ERROR_STATUS as Record<string, number>)[code] ?? extraStatus.get(code) ?? 400;
 }

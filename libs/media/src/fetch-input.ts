@@ -16,7 +16,7 @@ export async function fetchUrlToFile(
   url: string,
   file: string,
   config: FetchConfig,
-  opts: { maxBytes?: number; signal?: AbortSignal } = {},
+  opts: { maxBytes?: number; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<{ size: number; contentType?: string }> {
   const maxBytes = Math.min(opts.maxBytes ?? config.URL_MAX_BYTES, config.URL_MAX_BYTES);
   try {
@@ -26,6 +26,7 @@ export async function fetchUrlToFile(
       timeoutMs: config.URL_FETCH_TIMEOUT_S * 1000,
       maxRedirects: config.URL_MAX_REDIRECTS,
       signal: opts.signal,
+      ...(opts.headers ? { headers: opts.headers } : {}),
     });
     if (res.status < 200 || res.status >= 300) {
       res.body.destroy();

@@ -10,3 +10,4 @@ export * from './fetch-input';
 export * from './media.module';
 export * from './chat';
 export * from './hooks';
+export * from './video-page';

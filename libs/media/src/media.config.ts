@@ -14,5 +14,11 @@ export const mediaConfigSchema = z.object({
   /** Upper bound for a URL input (a job may carry a lower, plan-specific limit). */
   URL_MAX_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
   URL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(5),
+  /** Accept `{video_page_url}` inputs (YouTube and similar), read with yt-dlp. Off by default. */
+  VIDEO_PAGE_INPUTS: envBool(false),
+  /** The yt-dlp binary (keep it current: sites change often). */
+  YTDLP_PATH: z.string().min(1).default('yt-dlp'),
+  /** Time yt-dlp may take to read a page's metadata. */
+  YTDLP_TIMEOUT_S: positiveInt(90),
 });
 export type MediaConfig = z.infer<typeof mediaConfigSchema>;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { requestIdFor } from './request-id';
 import { Metrics } from './metrics';
 import { AllExceptionsFilter } from './exception.filter';
+import { assertRoutesDeclareAccess } from './public.decorator';
 
 export interface HttpAppOptions {
   bodyLimit?: number;
@@ -31,6 +32,12 @@ export async function createHttpApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: opts.maxParamLength ?? 100 },
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
+  try {
+    assertRoutesDeclareAccess(app);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   app.useLogger(app.get(PinoNestLogger));
   const metrics = app.get(Metrics);
   const fastify = app.getHttpAdapter().getInstance();

@@ -8,3 +8,5 @@ export * from './fact-events';
 export * from './queue.module';
 export * from './queue-metrics';
 export * from './broadcast-cache';
+export * from './consumer';
+export * from './rpc-server.module';

@@ -5,7 +5,7 @@ import { Gauge } from 'prom-client';
 import { QUEUES, RPC_SERVICES, rpcQueueName } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
-import { REDIS_SETTINGS } from './queue.module';
+import { REDIS_SETTINGS } from './queue.tokens';
 import { FACT_QUEUES } from './policy';
 
 /** Job states reported per queue (BullMQ's names; `wait` is what KEDA watches). */

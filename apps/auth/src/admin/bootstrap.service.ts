@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { API_KEY_SCOPES } from '@clipyard/contracts';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { UsersService } from '../users/users.service';
@@ -36,7 +37,7 @@ export class BootstrapService {
       const generatedPassword = !this.config.ADMIN_PASSWORD;
       const password = this.config.ADMIN_PASSWORD ?? `Cy${randomBytes(18).toString('base64url')}7`;
       const user = await this.users.create({ email, password, role: 'admin', ctx: { userAgent: 'bootstrap-admin' } });
-      const key = await this.apiKeys.create({ userId: user.id, name: 'bootstrap admin' });
+      const key = await this.apiKeys.create({ userId: user.id, name: 'bootstrap admin', scopes: [...API_KEY_SCOPES] });
       return { created: true, userId: user.id, email: user.email, password, generatedPassword, apiKey: key.key };
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, type ApiKeyCacheEntry, type ApiKeyView } from '@clipyard/contracts';
+import { AppError, effectiveScopes, type ApiKeyCacheEntry, type ApiKeyView } from '@clipyard/contracts';
 import { ApiKeyEntity, UserEntity } from '@clipyard/database';
 import { API_KEY_PREFIX, apiKeyLast4, generateApiKey, hashApiKey } from '@clipyard/security';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +11,21 @@ import { ApiKeyCache } from './api-key.cache';
 
 const DAY = 86_400_000;
 const notFound = () => new AppError('NOT_FOUND', 'API key not found');
+
+/**
+ * No escalation: a key made (created or rolled) by an API key holds a subset of the caller's
+ * scopes (an unscoped key counts as every scope but `admin`); `admin` only on an admin's key.
+ */
+function assertMayHold(scopes: readonly string[], role: string, callerScopes: readonly string[] | undefined): void {
+  const wanted = effectiveScopes(scopes);
+  if (callerScopes) {
+    const missing = wanted.filter((s) => !callerScopes.includes(s));
+    if (missing.length) {
+      throw new AppError('INSUFFICIENT_SCOPE', 'An API key can only create or roll keys with a subset of its own scopes', { missing });
+    }
+  }
+  if (wanted.includes('admin') && role !== 'admin') throw new AppError('INSUFFICIENT_ROLE', 'Only an admin can hold a key with the admin scope');
+}
 
 function status(k: ApiKeyEntity, now = Date.now()): ApiKeyView['status'] {
   if (k.revokedAt) return 'revoked';
@@ -50,18 +65,14 @@ export class ApiKeysService {
     return hashApiKey(key, this.config.API_KEY_PEPPER);
   }
 
-  async create(p: { userId: string; name: string; expires_in_days?: number; scopes?: string[]; ctx?: RequestCtx }) {
+  async create(p: { userId: string; name: string; expires_in_days?: number; scopes?: string[]; callerScopes?: string[]; ctx?: RequestCtx }) {
     const days = p.expires_in_days ?? this.config.API_KEYS_DEFAULT_EXPIRY_DAYS;
     const { key, row } = await this.ds.transaction(async (m) => {
       // Serialise per user so concurrent creations cannot exceed the limit.
       const user = await m.getRepository(UserEntity).findOne({ where: { id: p.userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new AppError('NOT_FOUND', 'User not found');
-      const active = await this.countActive(m, p.userId);
-      if (active >= this.config.API_KEYS_MAX_ACTIVE) {
-        throw new AppError('API_KEY_LIMIT_REACHED', `At most ${this.config.API_KEYS_MAX_ACTIVE} active API keys; revoke one first`, {
-          limit: this.config.API_KEYS_MAX_ACTIVE,
-        });
-      }
+      assertMayHold(p.scopes ?? [], user.role, p.callerScopes);
+      await this.assertBelowLimit(m, p.userId, 'revoke one first');
       return this.insert(m, p.userId, p.name, p.scopes ?? [], new Date(Date.now() + days * DAY));
     });
     await this.audit.record('api_key.created', { userId: p.userId, ctx: p.ctx, metadata: { key_id: row.id, name: row.name } });
@@ -85,13 +96,18 @@ export class ApiKeysService {
   }
 
   /** New secret for a key; the old one keeps working for `grace_seconds` (default API_KEYS_ROLL_GRACE_S). */
-  async roll(p: { userId: string; keyId: string; grace_seconds?: number; ctx?: RequestCtx }) {
+  async roll(p: { userId: string; keyId: string; grace_seconds?: number; callerScopes?: string[]; ctx?: RequestCtx }) {
     const grace = p.grace_seconds ?? this.config.API_KEYS_ROLL_GRACE_S;
     const { key, row, old } = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(ApiKeyEntity);
-      const old = await repo.findOne({ where: { id: p.keyId, userId: p.userId }, lock: { mode: 'pessimistic_write' } });
+      // Lock the owner first, as create does, so concurrent creates and rolls cannot pass the limit together.
+      const owner = await m.getRepository(UserEntity).findOne({ where: { id: p.userId }, lock: { mode: 'pessimistic_write' } });
+      const old = owner && (await repo.findOne({ where: { id: p.keyId, userId: p.userId }, lock: { mode: 'pessimistic_write' } }));
       if (!old) throw notFound();
       if (status(old) !== 'active') throw new AppError('CONFLICT', `Only an active key can be rolled (this one is ${status(old)})`);
+      assertMayHold(old.scopes, owner.role, p.callerScopes);
+      // The old key stays usable during its grace: it still counts, so rolling with a grace needs a free slot.
+      if (grace > 0) await this.assertBelowLimit(m, p.userId, 'revoke one, or roll with grace_seconds 0');
       const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : this.config.API_KEYS_DEFAULT_EXPIRY_DAYS * DAY;
       const created = await this.insert(m, p.userId, old.name, old.scopes, new Date(Date.now() + lifetime));
       const graceEnd = new Date(Date.now() + grace * 1000);
@@ -154,13 +170,17 @@ export class ApiKeysService {
     return { ok: true, keyId: row.id, userId: row.userId, role: user.role, scopes: row.scopes, expiresAt: row.expiresAt?.getTime() ?? null };
   }
 
-  private async countActive(m: EntityManager, userId: string): Promise<number> {
+  /** Usable keys (active, or rolled and still in their grace period) are what the limit counts. */
+  private async assertBelowLimit(m: EntityManager, userId: string, hint: string): Promise<void> {
     const [{ n }] = await m.query(
-      `SELECT count(*)::int AS n FROM api_keys
-        WHERE user_id = $1 AND revoked_at IS NULL AND replaced_by_id IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      `SELECT count(*)::int AS n FROM api_keys WHERE user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
       [userId],
     );
-    return n;
+    if (n >= this.config.API_KEYS_MAX_ACTIVE) {
+      throw new AppError('API_KEY_LIMIT_REACHED', `At most ${this.config.API_KEYS_MAX_ACTIVE} usable API keys (keys in a roll's grace period count); ${hint}`, {
+        limit: this.config.API_KEYS_MAX_ACTIVE,
+      });
+    }
   }
 
   private async insert(m: EntityManager, userId: string, name: string, scopes: string[], expiresAt: Date) {

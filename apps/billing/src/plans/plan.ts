@@ -9,6 +9,7 @@ export interface PlanRow {
   overlays_per_month: number;
   transcribes_per_month: number;
   transcribe_minutes_per_month: number;
+  hooks_per_month: number;
   max_file_bytes: string | number;
   max_media_seconds: number;
   max_concurrent_jobs: number;
@@ -22,6 +23,7 @@ export const LIMIT_KEYS = [
   'overlays_per_month',
   'transcribes_per_month',
   'transcribe_minutes_per_month',
+  'hooks_per_month',
   'max_file_bytes',
   'max_media_seconds',
   'max_concurrent_jobs',
@@ -52,10 +54,11 @@ export function effectiveLimits(p: PlanRow, overrides: LimitOverrides): { limits
 }
 
 /** The feature an action needs in the caller's plan. */
-export const ACTION_FEATURE = { trim: 'trim', overlay: 'overlay', transcribe: 'transcribe' } as const;
+export const ACTION_FEATURE = { trim: 'trim', overlay: 'overlay', transcribe: 'transcribe', hooks: 'hook_detection' } as const;
 /** The per-month job limit of an action. */
 export const ACTION_JOBS_LIMIT = {
   trim: 'trims_per_month',
   overlay: 'overlays_per_month',
   transcribe: 'transcribes_per_month',
+  hooks: 'hooks_per_month',
 } as const satisfies Record<string, keyof PlanLimits>;

@@ -183,6 +183,45 @@ describe('billing quota (integration: real PostgreSQL, Redis, BullMQ)', () => {
     expect(limits).toEqual({ plan: 'free', priority: 10, features: ['trim', 'overlay', 'download', 'api_access'], maxFileBytes: 52428800, maxMediaSeconds: 300, maxConcurrentJobs: 1, retentionDays: 7 });
   });
 
+  it('meters hooks against hooks_per_month with hook_detection (pro/premium only), holding a short\'s trims and minutes up front', async () => {
+    const userId = randomUUID();
+    await expect(reserve(userId, 'hooks' as never)).rejects.toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', details: { feature: 'hook_detection', plan: 'free' } });
+    await b.rpc.call('admin.setPlan', { userId, plan: 'pro' });
+    expect((await b.rpc.call('usage.summary', { userId })).actions.hooks).toMatchObject({ limit: 50, used: 0 });
+    await b.rpc.call('admin.setLimits', { userId, limits: { hooks_per_month: 2, trims_per_month: 4, transcribe_minutes_per_month: 10, max_concurrent_jobs: -1 } });
+    // a short: 1 hooks unit + 3 trims + 4 minutes, in one reservation (one concurrency slot)
+    const shortId = randomUUID();
+    await b.rpc.call('quota.reserve', { userId, jobId: shortId, action: 'hooks', units: 1, features: ['trim'], trimJobs: 3, subtitleMinutes: 4 });
+    expect(await monthly(userId, 'hooks')).toMatchObject({ jobs_reserved: 1 });
+    expect(await monthly(userId, 'trim')).toMatchObject({ jobs_reserved: 3 });
+    expect(await monthly(userId, 'transcribe')).toMatchObject({ jobs_reserved: 0, units_reserved: 4 });
+    // two more trims would overshoot: refused before anything is held
+    await expect(b.rpc.call('quota.reserve', { userId, jobId: randomUUID(), action: 'hooks', units: 1, features: [], trimJobs: 2 })).rejects.toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      details: { metric: 'trim', limit: 4, reserved: 3, requested: 2 },
+    });
+    expect(await monthly(userId, 'hooks')).toMatchObject({ jobs_reserved: 1 });
+    // the short completes with 2 clips: 2 trims used, 1 freed; minutes and tokens recorded
+    const ev = { ...completed(userId, shortId, 'hooks'), trimJobs: 2, subtitleMinutes: 3, inputTokens: 1200, outputTokens: 300, aiProvider: 'anthropic', aiModel: 'claude-x' };
+    await b.queues.add(QUEUES.usageEvents, ev);
+    await eventually(() => settled(ev.eventId));
+    expect(await monthly(userId, 'hooks')).toMatchObject({ jobs_used: 1, jobs_reserved: 0 });
+    expect(await monthly(userId, 'trim')).toMatchObject({ jobs_used: 2, jobs_reserved: 0 });
+    expect(await monthly(userId, 'transcribe')).toMatchObject({ jobs_used: 0, units_used: 3, units_reserved: 0 });
+    const summary = await b.rpc.call('usage.summary', { userId });
+    expect(summary.ai_tokens).toEqual({ input: 1200, output: 300 });
+    const ledger = await b.rpc.call('usage.events', { userId, limit: 10 });
+    expect(ledger.data.find((e) => e.event_id === ev.eventId)).toMatchObject({ action: 'hooks', input_tokens: 1200, output_tokens: 300, ai_provider: 'anthropic', ai_model: 'claude-x' });
+    expect(ledger.data.find((e) => e.event_id === `${ev.eventId}:trims`)).toMatchObject({ action: 'trim', units: 2 });
+    // a cancelled short gives everything back
+    const cancelled = randomUUID();
+    await b.rpc.call('quota.reserve', { userId, jobId: cancelled, action: 'hooks', units: 1, features: [], trimJobs: 2, subtitleMinutes: 2 });
+    await b.rpc.call('quota.release', { userId, jobId: cancelled, reason: 'cancelled' });
+    expect(await monthly(userId, 'trim')).toMatchObject({ jobs_used: 2, jobs_reserved: 0 });
+    expect(await monthly(userId, 'transcribe')).toMatchObject({ units_reserved: 0 });
+    expect(await monthly(userId, 'hooks')).toMatchObject({ jobs_used: 1, jobs_reserved: 0 });
+  });
+
   it('the database itself refuses an overshoot, whatever the code does', async () => {
     const userId = randomUUID();
     await b.rpc.call('admin.setLimits', { userId, limits: { trims_per_month: 1 } });

@@ -12,6 +12,8 @@ export interface ReservationRow {
   units: number;
   /** Transcription minutes a subtitled trim holds on the month's `transcribe` row. */
   subtitle_minutes: number;
+  /** Trim jobs a shorts job holds on the month's `trim` row (one per clip). */
+  trim_jobs: number;
   plan_code: string;
   priority: number;
   status: 'pending' | 'committed' | 'released';
@@ -31,7 +33,7 @@ export class QuotaRepository {
   findByJob(m: EntityManager, jobId: string, lock = false): Promise<ReservationRow | undefined> {
     return one<ReservationRow>(
       m,
-      `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, plan_code, priority, status, expires_at
+      `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, status, expires_at
        FROM quota_reservations WHERE job_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [jobId],
     );
@@ -82,6 +84,19 @@ export class QuotaRepository {
     return rows.length === 1;
   }
 
+  /** Holds `jobs` trim jobs (no units) on the month's `trim` row, within its job limit. */
+  async tryReserveJobs(m: EntityManager, userId: string, month: string, metric: string, jobs: number, jobsLimit: number): Promise<boolean> {
+    const rows = await sql(
+      m,
+      `UPDATE usage_monthly SET jobs_reserved = jobs_reserved + $4, jobs_limit = $5, updated_at = now()
+       WHERE user_id = $1 AND month = $2 AND metric = $3
+         AND ($5 < 0 OR jobs_used + jobs_reserved + $4 <= $5)
+       RETURNING 1`,
+      [userId, month, metric, jobs, jobsLimit],
+    );
+    return rows.length === 1;
+  }
+
   async unreserve(m: EntityManager, r: ReservationRow): Promise<void> {
     await m.query(
       `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - 1, units_reserved = units_reserved - $4, updated_at = now()
@@ -93,6 +108,13 @@ export class QuotaRepository {
         `UPDATE usage_monthly SET units_reserved = units_reserved - $3, updated_at = now()
          WHERE user_id = $1 AND month = $2 AND metric = 'transcribe'`,
         [r.user_id, r.month, r.subtitle_minutes],
+      );
+    }
+    if (r.trim_jobs > 0) {
+      await m.query(
+        `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - $3, updated_at = now()
+         WHERE user_id = $1 AND month = $2 AND metric = 'trim'`,
+        [r.user_id, r.month, r.trim_jobs],
       );
     }
   }
@@ -112,9 +134,9 @@ export class QuotaRepository {
   ): Promise<string> {
     const row = await one<{ id: string }>(
       m,
-      `INSERT INTO quota_reservations (user_id, job_id, action, month, units, subtitle_minutes, plan_code, priority, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9)) RETURNING id`,
-      [r.user_id, r.job_id, r.action, r.month, r.units, r.subtitle_minutes, r.plan_code, r.priority, r.ttlSeconds],
+      `INSERT INTO quota_reservations (user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10)) RETURNING id`,
+      [r.user_id, r.job_id, r.action, r.month, r.units, r.subtitle_minutes, r.trim_jobs, r.plan_code, r.priority, r.ttlSeconds],
     );
     return (row as { id: string }).id;
   }
@@ -134,22 +156,26 @@ export class QuotaRepository {
    * subscription lock.
    */
   commitPending(m: EntityManager, userId: string, jobId: string, units: number) {
-    return one<{ month: string; action: UsageAction; units: number; subtitle_minutes: number }>(
+    return one<{ month: string; action: UsageAction; units: number; subtitle_minutes: number; trim_jobs: number }>(
       m,
       `WITH r AS (
          UPDATE quota_reservations SET status = 'committed', committed_units = $3, settled_at = now()
          WHERE job_id = $2 AND user_id = $1 AND status = 'pending'
-         RETURNING user_id, month, action, units, subtitle_minutes),
+         RETURNING user_id, month, action, units, subtitle_minutes, trim_jobs),
        mo AS (
          UPDATE usage_monthly u SET jobs_reserved = u.jobs_reserved - 1, units_reserved = u.units_reserved - r.units, updated_at = now()
          FROM r WHERE u.user_id = r.user_id AND u.month = r.month AND u.metric = r.action RETURNING 1),
        mm AS (
          UPDATE usage_monthly u SET units_reserved = u.units_reserved - r.subtitle_minutes, updated_at = now()
          FROM r WHERE r.subtitle_minutes > 0 AND u.user_id = r.user_id AND u.month = r.month AND u.metric = 'transcribe' RETURNING 1),
+       mt AS (
+         UPDATE usage_monthly u SET jobs_reserved = u.jobs_reserved - r.trim_jobs, updated_at = now()
+         FROM r WHERE r.trim_jobs > 0 AND u.user_id = r.user_id AND u.month = r.month AND u.metric = 'trim' RETURNING 1),
        s AS (
          UPDATE subscriptions SET active_jobs = active_jobs - 1
          FROM r WHERE subscriptions.user_id = r.user_id AND subscriptions.active_jobs > 0 RETURNING 1)
-       SELECT r.month, r.action, r.units, r.subtitle_minutes, (SELECT count(*) FROM mo) + (SELECT count(*) FROM mm) + (SELECT count(*) FROM s) AS touched FROM r`,
+       SELECT r.month, r.action, r.units, r.subtitle_minutes, r.trim_jobs,
+         (SELECT count(*) FROM mo) + (SELECT count(*) FROM mm) + (SELECT count(*) FROM mt) + (SELECT count(*) FROM s) AS touched FROM r`,
       [userId, jobId, units],
     );
   }

@@ -9,7 +9,7 @@ import { SubscriptionsRepository } from '../subscriptions/subscriptions.reposito
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { QuotaRepository, type ReservationRow } from './quota.repository';
 
-type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features' | 'subtitleMinutes'>> & RpcRequest<'quota.reserve'>;
+type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features' | 'subtitleMinutes' | 'trimJobs'>> & RpcRequest<'quota.reserve'>;
 type ReleaseReply = RpcReply<'quota.release'>;
 
 /**
@@ -87,13 +87,23 @@ export class QuotaService {
     if (!(await this.repo.tryReserve(m, key, units, jobsLimit, unitsLimit))) {
       throw await this.quotaExceeded(m, key, units, jobsLimit, unitsLimit, plan);
     }
-    // A trim with subtitles also holds the minutes it will transcribe (no transcription job).
-    const subtitleMinutes = req.action === 'trim' ? req.subtitleMinutes : 0;
+    // A trim with subtitles, or a hooks/shorts job that transcribes, also holds the minutes it will
+    // transcribe (no transcription job).
+    const subtitleMinutes = req.action === 'trim' || req.action === 'hooks' ? req.subtitleMinutes : 0;
     if (subtitleMinutes > 0) {
       const minutesLimit = limits.transcribe_minutes_per_month;
       await this.repo.ensureMonthly(m, req.userId, month, 'transcribe');
       if (!(await this.repo.tryReserveMinutes(m, req.userId, month, subtitleMinutes, minutesLimit))) {
         throw await this.quotaExceeded(m, { ...key, action: 'transcribe' }, subtitleMinutes, -1, minutesLimit, plan);
+      }
+    }
+    // A shorts job holds one trim job per clip it may cut, all up front.
+    const trimJobs = req.action === 'hooks' ? req.trimJobs : 0;
+    if (trimJobs > 0) {
+      const trimsLimit = limits[ACTION_JOBS_LIMIT.trim];
+      await this.repo.ensureMonthly(m, req.userId, month, 'trim');
+      if (!(await this.repo.tryReserveJobs(m, req.userId, month, 'trim', trimJobs, trimsLimit))) {
+        throw await this.quotaExceeded(m, { ...key, action: 'trim' }, 0, trimsLimit, -1, plan, trimJobs);
       }
     }
     if (!(await this.subs.tryTakeSlot(m, req.userId, limits.max_concurrent_jobs))) {
@@ -110,6 +120,7 @@ export class QuotaService {
       month,
       units,
       subtitle_minutes: subtitleMinutes,
+      trim_jobs: trimJobs,
       plan_code: plan,
       priority: sub.priority,
       ttlSeconds: this.config.RESERVATION_TTL_S,
@@ -124,13 +135,14 @@ export class QuotaService {
     jobsLimit: number,
     unitsLimit: number,
     plan: string,
+    jobsRequested = 1,
   ): Promise<AppError> {
     const row = await this.repo.monthly(m, key.userId, key.month, key.action);
     const jobs = { used: row?.jobs_used ?? 0, reserved: row?.jobs_reserved ?? 0 };
     const mins = { used: row?.units_used ?? 0, reserved: row?.units_reserved ?? 0 };
-    const jobsOver = jobsLimit >= 0 && jobs.used + jobs.reserved + 1 > jobsLimit;
+    const jobsOver = jobsLimit >= 0 && jobs.used + jobs.reserved + jobsRequested > jobsLimit;
     const [metric, limit, c, requested] = jobsOver
-      ? [key.action, jobsLimit, jobs, 1]
+      ? [key.action, jobsLimit, jobs, jobsRequested]
       : ['transcribe_minutes', unitsLimit, mins, units];
     return new AppError('QUOTA_EXCEEDED', `Monthly ${metric} quota of your plan (${plan}) is used up`, {
       metric,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, type RpcReply, type UsageSummaryDto } from '@clipyard/contracts';
+import { AppError, USAGE_ACTIONS, type RpcReply, type UsageAction, type UsageSummaryDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { monthBounds, monthOf, resetsAt } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
@@ -40,16 +40,16 @@ export class UsageQueryService {
     const { limits } = effectiveLimits(sub, sub.limit_overrides);
     const rows = new Map((await this.usage.monthRows(this.ds.manager, userId, month)).map((r) => [r.metric, r]));
     const get = (metric: string) => rows.get(metric);
-    const action = (a: 'trim' | 'overlay' | 'transcribe') =>
-      counter(get(a)?.jobs_used ?? 0, get(a)?.jobs_reserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
-    const jobRows = ['trim', 'overlay', 'transcribe'].map(get).filter((r) => r !== undefined);
+    const action = (a: UsageAction) => counter(get(a)?.jobs_used ?? 0, get(a)?.jobs_reserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
+    const jobRows = USAGE_ACTIONS.map(get).filter((r) => r !== undefined);
     const sum = (k: 'media_seconds' | 'input_bytes' | 'output_bytes' | 'processing_ms') =>
       jobRows.reduce((acc, r) => acc + Number(r[k]), 0);
     return {
       month,
       plan: sub.code,
       resets_at: resetsAt(month),
-      actions: { trim: action('trim'), overlay: action('overlay'), transcribe: action('transcribe') },
+      actions: { trim: action('trim'), overlay: action('overlay'), transcribe: action('transcribe'), hooks: action('hooks') },
+      ai_tokens: { input: Number(get('hooks')?.input_tokens ?? 0), output: Number(get('hooks')?.output_tokens ?? 0) },
       transcribe_minutes: counter(
         get('transcribe')?.units_used ?? 0,
         get('transcribe')?.units_reserved ?? 0,
@@ -89,6 +89,10 @@ export class UsageQueryService {
         output_bytes: r.output_bytes,
         processing_ms: r.processing_ms,
         template: r.template,
+        input_tokens: r.input_tokens,
+        output_tokens: r.output_tokens,
+        ai_provider: r.ai_provider,
+        ai_model: r.ai_model,
         occurred_at: new Date(r.occurred_at).toISOString(),
       })),
       next_cursor: rows.length > q.limit && last ? encodeCursor(new Date(last.occurred_at), last.id) : null,

@@ -1,13 +1,15 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { QUEUES, usageThresholdEventId, type UsageEvent } from '@clipyard/contracts';
+import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { UsageRepository } from './usage.repository';
+
+type UsageThresholdMetric = (typeof USAGE_THRESHOLD_METRICS)[number];
 
 export const THRESHOLDS = [80, 100] as const;
 const MONTH_TTL_S = 40 * 24 * 3600;
@@ -42,7 +44,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     const rows = await this.usage.monthRows(this.ds.manager, e.userId, month);
     const row = rows.find((r) => r.metric === e.action);
     if (!row) return;
-    const checks: { metric: 'trim' | 'overlay' | 'transcribe' | 'transcribe_minutes'; used: number; limit: number }[] = [
+    const checks: { metric: UsageThresholdMetric; used: number; limit: number }[] = [
       { metric: e.action, used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] },
     ];
     // transcription minutes: spent by transcriptions and by trims with subtitles
@@ -59,7 +61,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     }
   }
 
-  private async fire(userId: string, month: string, metric: 'trim' | 'overlay' | 'transcribe' | 'transcribe_minutes', threshold: 80 | 100, used: number, limit: number) {
+  private async fire(userId: string, month: string, metric: UsageThresholdMetric, threshold: 80 | 100, used: number, limit: number) {
     const eventId = usageThresholdEventId(userId, month, metric, threshold);
     const marker = `${keyPrefix(this.settings)}usage-threshold:${eventId}`;
     if (await this.redis.exists(marker)) return;

@@ -15,6 +15,10 @@ export interface LedgerInsert {
   processingMs?: number;
   template?: string;
   customOverrides?: Record<string, unknown>;
+  inputTokens?: number;
+  outputTokens?: number;
+  aiProvider?: string;
+  aiModel?: string;
   month: string;
   occurredAt: string;
 }
@@ -29,6 +33,8 @@ export interface MonthlyDelta {
   inputBytes: number;
   outputBytes: number;
   processingMs: number;
+  inputTokens?: number;
+  outputTokens?: number;
 }
 
 /** The usage ledger (`usage_events`) and the used-side of `usage_monthly`. */
@@ -39,8 +45,9 @@ export class UsageRepository {
     const rows = await sql(
       m,
       `INSERT INTO usage_events (event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes,
-         output_bytes, processing_ms, template, custom_overrides, month, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         output_bytes, processing_ms, template, custom_overrides, month, occurred_at,
+         input_tokens, output_tokens, ai_provider, ai_model)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ON CONFLICT (event_id) DO NOTHING RETURNING 1`,
       [
         e.eventId,
@@ -57,6 +64,10 @@ export class UsageRepository {
         e.customOverrides ? JSON.stringify(e.customOverrides) : null,
         e.month,
         e.occurredAt,
+        e.inputTokens ?? 0,
+        e.outputTokens ?? 0,
+        e.aiProvider ?? null,
+        e.aiModel ?? null,
       ],
     );
     return rows.length === 1;
@@ -65,8 +76,8 @@ export class UsageRepository {
   async addToMonth(m: EntityManager, userId: string, month: string, metric: string, d: MonthlyDelta): Promise<void> {
     await m.query(
       `INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
-         media_seconds, input_bytes, output_bytes, processing_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (user_id, month, metric) DO UPDATE SET
          jobs_used = u.jobs_used + EXCLUDED.jobs_used,
          units_used = u.units_used + EXCLUDED.units_used,
@@ -76,8 +87,10 @@ export class UsageRepository {
          input_bytes = u.input_bytes + EXCLUDED.input_bytes,
          output_bytes = u.output_bytes + EXCLUDED.output_bytes,
          processing_ms = u.processing_ms + EXCLUDED.processing_ms,
+         input_tokens = u.input_tokens + EXCLUDED.input_tokens,
+         output_tokens = u.output_tokens + EXCLUDED.output_tokens,
          updated_at = now()`,
-      [userId, month, metric, d.jobs, d.units, d.jobsUnreserved, d.unitsUnreserved, d.mediaSeconds, d.inputBytes, d.outputBytes, d.processingMs],
+      [userId, month, metric, d.jobs, d.units, d.jobsUnreserved, d.unitsUnreserved, d.mediaSeconds, d.inputBytes, d.outputBytes, d.processingMs, d.inputTokens ?? 0, d.outputTokens ?? 0],
     );
   }
 
@@ -92,11 +105,13 @@ export class UsageRepository {
       input_bytes: number;
       output_bytes: number;
       processing_ms: number;
+      input_tokens: number;
+      output_tokens: number;
     }>(
       m,
       `SELECT metric, jobs_used, jobs_reserved, units_used::float8 AS units_used, units_reserved::float8 AS units_reserved,
          media_seconds, input_bytes::float8 AS input_bytes, output_bytes::float8 AS output_bytes,
-         processing_ms::float8 AS processing_ms
+         processing_ms::float8 AS processing_ms, input_tokens::float8 AS input_tokens, output_tokens::float8 AS output_tokens
        FROM usage_monthly WHERE user_id = $1 AND month = $2`,
       [userId, month],
     );
@@ -119,11 +134,16 @@ export class UsageRepository {
       output_bytes: number;
       processing_ms: number;
       template: string | null;
+      input_tokens: number;
+      output_tokens: number;
+      ai_provider: string | null;
+      ai_model: string | null;
       occurred_at: Date;
     }>(
       m,
       `SELECT id, event_id, kind, job_id, action, units::float8 AS units, media_seconds, input_bytes::float8 AS input_bytes,
-         output_bytes::float8 AS output_bytes, processing_ms::float8 AS processing_ms, template, occurred_at
+         output_bytes::float8 AS output_bytes, processing_ms::float8 AS processing_ms, template,
+         input_tokens::float8 AS input_tokens, output_tokens::float8 AS output_tokens, ai_provider, ai_model, occurred_at
        FROM usage_events
        WHERE user_id = $1
          AND ($2::timestamptz IS NULL OR occurred_at >= $2)

@@ -56,6 +56,10 @@ export class UsageService {
         processingMs: e.processingMs,
         template: e.template,
         customOverrides: e.customOverrides,
+        inputTokens: e.inputTokens,
+        outputTokens: e.outputTokens,
+        aiProvider: e.aiProvider,
+        aiModel: e.aiModel,
         month,
         occurredAt: e.occurredAt,
       });
@@ -75,9 +79,36 @@ export class UsageService {
         inputBytes: e.inputBytes,
         outputBytes: e.outputBytes,
         processingMs: e.processingMs,
+        inputTokens: e.inputTokens,
+        outputTokens: e.outputTokens,
       });
-      // A trim's subtitles: the transcribed minutes, against what its reservation held for them.
-      const minutes = e.action === 'trim' ? e.subtitleMinutes : 0;
+      // A shorts job's clips: that many trim jobs, against what its reservation held for them.
+      const trims = e.action === 'hooks' ? e.trimJobs : 0;
+      if (trims > 0) {
+        await this.usage.insertEvent(m, {
+          eventId: `${e.eventId}:trims`,
+          userId: e.userId,
+          kind: 'job',
+          jobId: e.jobId,
+          action: 'trim',
+          units: trims,
+          month,
+          occurredAt: e.occurredAt,
+        });
+        const held = r && r.month === month ? r.trim_jobs : 0;
+        await this.usage.addToMonth(m, e.userId, month, 'trim', {
+          jobs: trims,
+          units: trims,
+          jobsUnreserved: trims - Math.min(trims, held),
+          unitsUnreserved: 0,
+          mediaSeconds: 0,
+          inputBytes: 0,
+          outputBytes: 0,
+          processingMs: 0,
+        });
+      }
+      // A trim's subtitles (or a hooks job's transcription): the minutes, against what its reservation held.
+      const minutes = e.action === 'trim' || e.action === 'hooks' ? e.subtitleMinutes : 0;
       if (minutes > 0) {
         // its own ledger line, so the ledger shows where the minutes went
         await this.usage.insertEvent(m, {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { AppError, QUEUES } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient } from '@clipyard/queue';
-import { AuthGuard } from '../auth/auth.guard';
+import { AuthGuard, missingScopes } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -24,7 +24,7 @@ export interface QueueBoardOptions {
 /**
  * Mounts Bull Board at /admin/queues for admins only. Its routes are a Fastify plugin, not Nest
  * routes, so the global AuthGuard does not run: an onRequest hook scoped to the plugin reuses the
- * guard's verification and requires the admin role. Besides `X-API-Key` and `Authorization:
+ * guard's verification and requires the admin role (and, for an API key, the admin scope). Besides `X-API-Key` and `Authorization:
  * Bearer`, it accepts HTTP Basic with an admin API key as the password, so a browser can open the
  * dashboard (it prompts once, then sends the credentials with the dashboard's own API calls).
  */
@@ -41,6 +41,7 @@ export async function mountQueueBoard(app: NestFastifyApplication, opts: QueueBo
       try {
         const principal = await opts.authenticate(basicAsApiKey(req));
         if (principal.role !== 'admin') throw new AppError('INSUFFICIENT_ROLE', 'The queue dashboard needs the admin role', undefined, 403);
+        if (missingScopes(principal, ['admin']).length) throw new AppError('INSUFFICIENT_SCOPE', 'The queue dashboard needs an API key with the admin scope', { missing: ['admin'] });
         (req as FastifyRequest & { principal?: Principal }).principal = principal;
         if (req.method !== 'GET') opts.logger.info({ userId: principal.userId, method: req.method, url: req.url }, 'admin queue action');
       } catch (err) {

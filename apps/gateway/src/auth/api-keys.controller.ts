@@ -1,10 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AppError } from '@clipyard/contracts';
+import { effectiveScopes } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 import { CreateApiKeyDto, RollApiKeyDto } from './auth.dto';
 import { assertId, Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
+import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
+
+/** An API key may only create or roll keys holding a subset of its own scopes (the auth app checks). */
+const callerScopes = (me: Principal): string[] | undefined => (me.via === 'api_key' ? [...effectiveScopes(me.scopes)] : undefined);
 
 /** API keys: the secret is returned once, on create and roll. */
 @ApiTags('api-keys')
@@ -16,22 +20,35 @@ export class ApiKeysController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @ApiRoute({
+    id: 'apiKeys.create',
+    summary: 'Create an API key (the secret is in this answer only)',
+    responses: { 201: rpcReply('auth.apiKey.create') },
+    errors: ['API_KEY_LIMIT_REACHED'],
+  })
   @Scopes('account:write')
   create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {
-    // A scoped key may only mint keys with a subset of its own scopes (no escalation).
-    if (me.scopes.length && (!body.scopes?.length || body.scopes.some((s) => !me.scopes.includes(s)))) {
-      throw new AppError('INSUFFICIENT_SCOPE', 'A scoped API key can only create keys with a subset of its own scopes', { scopes: me.scopes });
-    }
-    return this.rpc.call('auth.apiKey.create', { userId: me.userId, ...body, ctx });
+    return this.rpc.call('auth.apiKey.create', { userId: me.userId, ...body, callerScopes: callerScopes(me), ctx });
   }
 
   @Get()
+  @ApiRoute({
+    id: 'apiKeys.list',
+    summary: 'Your API keys (never their secrets)',
+    responses: { 200: rpcReply('auth.apiKey.list') },
+  })
   @Scopes('account:read')
   list(@CurrentUser() me: Principal) {
     return this.rpc.call('auth.apiKey.list', { userId: me.userId });
   }
 
   @Delete(':id')
+  @ApiRoute({
+    id: 'apiKeys.revoke',
+    summary: 'Revoke an API key (at once, on every gateway)',
+    responses: { 204: null },
+    errors: ['NOT_FOUND'],
+  })
   @HttpCode(204)
   @Scopes('account:write')
   async revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Client() ctx: ClientCtx) {
@@ -40,8 +57,14 @@ export class ApiKeysController {
 
   /** New secret; the old one keeps working for `grace_seconds` (default 24 h). */
   @Post(':id/roll')
+  @ApiRoute({
+    id: 'apiKeys.roll',
+    summary: 'New secret for a key; the old one keeps working for `grace_seconds` (default 24 h)',
+    responses: { 201: rpcReply('auth.apiKey.roll') },
+    errors: ['NOT_FOUND'],
+  })
   @Scopes('account:write')
   roll(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RollApiKeyDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: assertId(id, 'API key'), grace_seconds: body?.grace_seconds, ctx });
+    return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: assertId(id, 'API key'), grace_seconds: body?.grace_seconds, callerScopes: callerScopes(me), ctx });
   }
 }

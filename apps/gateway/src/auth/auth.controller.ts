@@ -1,13 +1,32 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '@clipyard/contracts';
+import { z } from 'zod';
+import { AppError, tokenPair } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { ChangePasswordDto, CheckEmailDto, LoginDto, RefreshDto, RegisterDto, TokenDto, UpdateMeDto } from './auth.dto';
 import { Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
 import { SessionCookies } from './session-cookies';
+import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
+
+/** What sign-in and refresh answer: the token pair, or (browser session, `set_cookie`) the pair without the refresh token, which went into an HttpOnly cookie. */
+const signedIn = z.union([tokenPair, tokenPair.omit({ refresh_token: true }).extend({ csrf_token: z.string().describe('Send as X-CSRF-Token when refreshing from the cookie') })]);
+
+/** The token endpoint's body as documented (the DTO validates it; RFC 6749 field names). */
+const tokenForm = {
+  type: 'object',
+  required: ['grant_type'],
+  properties: {
+    grant_type: { type: 'string', enum: ['password', 'refresh_token'] },
+    username: { type: 'string', description: 'Email or username (password grant)' },
+    password: { type: 'string' },
+    refresh_token: { type: 'string' },
+    scope: { type: 'string' },
+    client_id: { type: 'string' },
+  },
+};
 
 const needsSession = () => new AppError('BAD_REQUEST', 'This needs an access token (a session), not an API key');
 
@@ -25,6 +44,12 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @ApiRoute({
+    id: 'auth.register',
+    summary: 'Create an account (email + password)',
+    responses: { 201: rpcReply('auth.register') },
+    errors: ['EMAIL_TAKEN', 'USERNAME_TAKEN', 'WEAK_PASSWORD', 'RATE_LIMITED'],
+  })
   register(@Body() body: RegisterDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.register', { ...body, ctx });
   }
@@ -32,6 +57,13 @@ export class AuthController {
   /** `set_cookie: true` (browsers): the refresh token goes into an HttpOnly cookie instead of the body. */
   @Public()
   @Post('login')
+  @ApiRoute({
+    id: 'auth.login',
+    summary: 'Sign in with email or username and password → access + refresh token',
+    description: 'With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned.',
+    responses: { 200: signedIn },
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
+  })
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     const login = (body.email ?? body.username ?? body.login)!;
@@ -42,6 +74,13 @@ export class AuthController {
   /** OAuth2 token endpoint: `password` and `refresh_token` grants, form-encoded or JSON. */
   @Public()
   @Post('token')
+  @ApiRoute({
+    id: 'auth.token',
+    summary: 'OAuth2 token endpoint: `password` and `refresh_token` grants (form-encoded or JSON)',
+    responses: { 200: rpcReply('auth.login') },
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'UNSUPPORTED_GRANT_TYPE', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED'],
+    body: { content: { 'application/x-www-form-urlencoded': tokenForm, 'application/json': tokenForm } },
+  })
   @HttpCode(200)
   token(@Body() body: TokenDto, @Client() ctx: ClientCtx) {
     if (body.grant_type === 'password') {
@@ -61,8 +100,15 @@ export class AuthController {
    */
   @Public()
   @Post('refresh')
+  @ApiRoute({
+    id: 'auth.refresh',
+    summary: 'Exchange a refresh token for a new pair (the old one is spent; reuse revokes the session)',
+    description: 'Without `refresh_token` in the body, the browser session cookie is refreshed (needs X-CSRF-Token) and rotated.',
+    responses: { 200: signedIn },
+    errors: ['REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'CSRF_FAILED'],
+    headers: { 'X-CSRF-Token': { description: 'The cy_csrf cookie, when refreshing from the session cookie' } },
+  })
   @HttpCode(200)
-  @ApiHeader({ name: 'X-CSRF-Token', required: false, description: 'the cy_csrf cookie, when refreshing from the session cookie' })
   async refresh(
     @Body() body: RefreshDto,
     @Client() ctx: ClientCtx,
@@ -82,7 +128,15 @@ export class AuthController {
 
   /** Ends this session; a browser's session cookies are cleared too. */
   @Post('logout')
+  @ApiRoute({
+    id: 'auth.logout',
+    summary: 'Sign out this session',
+    responses: { 204: null },
+    errors: ['BAD_REQUEST'],
+    auth: 'session',
+  })
   @HttpCode(204)
+  @Scopes('account:write')
   async logout(@CurrentUser() me: Principal, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     if (!me.sessionId) throw needsSession();
     await this.rpc.call('auth.logout', { userId: me.userId, sessionId: me.sessionId, ctx });
@@ -90,6 +144,11 @@ export class AuthController {
   }
 
   @Post('logout-all')
+  @ApiRoute({
+    id: 'auth.logoutAll',
+    summary: 'Sign out every session of your account',
+    responses: { 200: rpcReply('auth.logoutAll') },
+  })
   @HttpCode(200)
   @Scopes('account:write')
   logoutAll(@CurrentUser() me: Principal, @Client() ctx: ClientCtx) {
@@ -99,17 +158,34 @@ export class AuthController {
   /** Whether an email is free, for sign-up forms (rate limited per IP). */
   @Public()
   @Get('check-email')
+  @ApiRoute({
+    id: 'auth.checkEmail',
+    summary: 'Whether an email is free, for sign-up forms (rate limited per IP)',
+    responses: { 200: rpcReply('auth.checkEmail') },
+    errors: ['RATE_LIMITED'],
+  })
   checkEmail(@Query() q: CheckEmailDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.checkEmail', { email: q.email, ctx });
   }
 
   @Get('me')
+  @ApiRoute({
+    id: 'auth.getMe',
+    summary: 'Your profile',
+    responses: { 200: rpcReply('auth.me.get') },
+  })
   @Scopes('account:read')
   me(@CurrentUser() me: Principal) {
     return this.rpc.call('auth.me.get', { userId: me.userId });
   }
 
   @Patch('me')
+  @ApiRoute({
+    id: 'auth.updateMe',
+    summary: 'Change your name, timezone or avatar',
+    responses: { 200: rpcReply('auth.me.update') },
+    errors: ['UNSAFE_URL'],
+  })
   @Scopes('account:write')
   updateMe(@CurrentUser() me: Principal, @Body() body: UpdateMeDto) {
     return this.rpc.call('auth.me.update', { userId: me.userId, ...body });
@@ -117,6 +193,12 @@ export class AuthController {
 
   /** Changes the password; every other session is signed out. */
   @Post('password')
+  @ApiRoute({
+    id: 'auth.changePassword',
+    summary: 'Change your password; every other session is signed out',
+    responses: { 200: rpcReply('auth.password.change') },
+    errors: ['WRONG_PASSWORD', 'WEAK_PASSWORD'],
+  })
   @HttpCode(200)
   @Scopes('account:write')
   changePassword(@CurrentUser() me: Principal, @Body() body: ChangePasswordDto, @Client() ctx: ClientCtx) {

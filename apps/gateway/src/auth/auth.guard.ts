@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '@clipyard/contracts';
+import { AppError, effectiveScopes, type ApiKeyScope } from '@clipyard/contracts';
 import { PUBLIC_ROUTE } from '@clipyard/observability';
 import { looksLikeApiKey } from '@clipyard/security';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
@@ -36,10 +36,11 @@ export class AuthGuard implements CanActivate {
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
     }
-    const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES, targets);
-    if (scopes?.length && principal.scopes.length && !scopes.every((s) => principal.scopes.includes(s))) {
-      throw new AppError('INSUFFICIENT_SCOPE', `This API key lacks the scope ${scopes.filter((s) => !principal.scopes.includes(s)).join(', ')}`);
-    }
+    // Deny by default: a route without @Scopes() cannot boot; should one slip through, nobody passes.
+    const scopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets);
+    if (!scopes?.length) throw new AppError('INSUFFICIENT_SCOPE', 'This route declares no scope');
+    const missing = missingScopes(principal, scopes);
+    if (missing.length) throw new AppError('INSUFFICIENT_SCOPE', `This API key lacks the scope ${missing.join(', ')}`, { missing });
     req.principal = principal;
     return true;
   }
@@ -56,4 +57,14 @@ export class AuthGuard implements CanActivate {
     }
     throw new AppError('UNAUTHENTICATED', 'Missing credentials: send X-API-Key or Authorization: Bearer', undefined, undefined, CHALLENGE);
   }
+}
+
+/**
+ * The scopes of `needed` the caller lacks. Access tokens are limited by role only; an API key by
+ * its scopes, where an unscoped key has every scope but `admin`.
+ */
+export function missingScopes(principal: Pick<Principal, 'via' | 'scopes'>, needed: readonly ApiKeyScope[]): ApiKeyScope[] {
+  if (principal.via !== 'api_key') return [];
+  const has = effectiveScopes(principal.scopes);
+  return needed.filter((s) => !has.includes(s));
 }

@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { Scopes } from '@clipyard/observability';
 
 export type Role = 'user' | 'admin';
 
@@ -12,6 +13,7 @@ export interface Principal {
   sessionId?: string;
   /** The API key used, when via = api_key. */
   apiKeyId?: string;
+  /** The API key's scopes as stored ([] = unscoped key, or an access token). */
   scopes: string[];
 }
 
@@ -24,9 +26,7 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;
 });
 
-export const SCOPES = 'clipyard:scopes';
-/**
- * Scopes an API key needs for a route (e.g. `@Scopes('jobs:write')`). Keys created without scopes,
- * and access tokens, may do everything their owner may.
- */
-export const Scopes = (...scopes: string[]) => SetMetadata(SCOPES, scopes);
+export { SCOPES, Scopes } from '@clipyard/observability';
+
+/** Admin routes: the admin role and, for an API key, the `admin` scope (never implied by an unscoped key). */
+export const AdminOnly = () => applyDecorators(Roles('admin'), Scopes('admin'));

@@ -1,9 +1,12 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@clipyard/observability';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { DownloadsService } from './downloads.service';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { binaryContent } from '../openapi/schemas';
+import { signedUrlSchema } from '../jobs/jobs.dto';
 
 @ApiTags('jobs')
 @Controller()
@@ -14,7 +17,16 @@ export class DownloadsController {
   @Scopes('files:read')
   @ApiSecurity('api-key')
   @ApiSecurity('bearer')
-  @ApiOperation({ summary: 'Download an output of your job (supports Range)' })
+  @ApiRoute({
+    id: 'jobs.downloadOutput',
+    summary: 'Download an output of your job (supports Range)',
+    headers: { Range: { description: 'A single byte range (`bytes=0-1023`)' } },
+    responses: {
+      200: { description: 'The file', content: binaryContent, headers: { 'Content-Disposition': 'attachment; filename=…', 'Accept-Ranges': 'bytes' } },
+      206: { description: 'The requested range', content: binaryContent, headers: { 'Content-Range': 'bytes start-end/size' } },
+    },
+    errors: ['JOB_NOT_FOUND', 'OUTPUT_NOT_FOUND', 'OUTPUT_EXPIRED', 'RANGE_NOT_SATISFIABLE', 'FEATURE_NOT_IN_PLAN'],
+  })
   async download(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -30,7 +42,12 @@ export class DownloadsController {
   @Scopes('files:read')
   @ApiSecurity('api-key')
   @ApiSecurity('bearer')
-  @ApiOperation({ summary: 'A time-limited signed URL for an output (presigned on S3, HMAC-signed locally)' })
+  @ApiRoute({
+    id: 'jobs.outputUrl',
+    summary: 'A time-limited signed URL for an output (presigned on S3, HMAC-signed locally)',
+    responses: { 200: signedUrlSchema },
+    errors: ['JOB_NOT_FOUND', 'OUTPUT_NOT_FOUND', 'OUTPUT_EXPIRED', 'FEATURE_NOT_IN_PLAN'],
+  })
   signedUrl(@CurrentUser() user: Principal, @Param('id') id: string, @Param('name') name: string) {
     return this.downloads.signedUrl(user.userId, id, name);
   }

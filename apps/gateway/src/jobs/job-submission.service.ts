@@ -20,7 +20,7 @@ export interface SubmitRequest {
   userId: string;
   type: JobType;
   /** Parameters already validated by the type's schema (defaults applied, timecodes in seconds). */
-  params: Record<string, unknown> & { input: { upload_id: string } | { url: string } };
+  params: Record<string, unknown> & { input: { upload_id: string } | { url: string } | { video_page_url: string } };
   /** The body as the client sent it: the idempotency fingerprint. */
   rawBody: unknown;
   idempotencyKey?: string;
@@ -59,18 +59,30 @@ export class JobSubmissionService {
     const policy = JOB_TYPE_POLICIES[type];
     const jobId = randomUUID();
     let upload: UploadRecord | null = null;
-    let input: { key: string } | { url: string };
-    /** Worker-side cap on a URL input's size: the plan's upload limit. */
+    let input: { key: string } | { url: string } | { video_page_url: string };
+    /** Worker-side caps on a URL or video-page input: the plan's upload and length limits. */
     let maxInputBytes: number | undefined;
+    let maxMediaSeconds: number | undefined;
     if ('upload_id' in params.input) {
       upload = await this.uploads.findOwned(userId, params.input.upload_id);
       if (!upload) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found', { field: 'input.upload_id' });
       input = { key: upload.storageKey };
     } else {
-      assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
-      input = { url: params.input.url };
-      const { maxFileBytes } = await this.billing.limits(userId);
+      if ('video_page_url' in params.input) {
+        if (!this.config.VIDEO_PAGE_INPUTS) {
+          throw new AppError('VIDEO_PAGE_INPUTS_DISABLED', 'Video page inputs are not enabled on this server (VIDEO_PAGE_INPUTS)', {
+            issues: [{ path: 'input.video_page_url', message: 'not enabled on this server' }],
+          });
+        }
+        assertPublicUrl(params.input.video_page_url, this.config.ALLOW_PRIVATE_URLS, 'input.video_page_url');
+        input = { video_page_url: params.input.video_page_url };
+      } else {
+        assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
+        input = { url: params.input.url };
+      }
+      const { maxFileBytes, maxMediaSeconds: planSeconds } = await this.billing.limits(userId);
       maxInputBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);
+      if (planSeconds > 0) maxMediaSeconds = planSeconds;
     }
 
     // Transcriptions (and subtitled trims) need a key: whose is decided now, so a job that cannot
@@ -109,7 +121,13 @@ export class JobSubmissionService {
             jobId,
             userId,
             priority: reservation.priority,
-            params: { ...params, input, ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}), ...workerExtra },
+            params: {
+              ...params,
+              input,
+              ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}),
+              ...(maxMediaSeconds ? { max_media_seconds: maxMediaSeconds } : {}),
+              ...workerExtra,
+            },
           } as never,
           { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
         );

@@ -1,27 +1,9 @@
+import type { z } from 'zod';
+import type { jobOutputViewSchema, jobViewSchema } from './jobs.dto';
 import type { JobRecord } from './jobs.repository';
 
-export interface JobOutputView {
-  name: string;
-  content_type: string;
-  size: number;
-  url: string;
-}
-
-export interface JobView {
-  id: string;
-  type: string;
-  status: string;
-  progress: number;
-  params: Record<string, unknown>;
-  error?: { code: string; message: string };
-  outputs: JobOutputView[];
-  outputs_expired_at?: string;
-  created_at: string;
-  started_at?: string;
-  completed_at?: string;
-  usage?: Record<string, unknown>;
-  result?: Record<string, unknown>;
-}
+export type JobOutputView = z.infer<typeof jobOutputViewSchema>;
+export type JobView = z.infer<typeof jobViewSchema>;
 
 export const outputPath = (jobId: string, name: string) => `/v1/jobs/${jobId}/outputs/${encodeURIComponent(name)}`;
 

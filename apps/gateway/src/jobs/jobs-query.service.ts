@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import type { z } from 'zod';
+import type { jobStatsSchema } from './jobs.dto';
 import { JobsRepository, type JobRecord } from './jobs.repository';
 import { presentJob, type JobView } from './job.presenter';
 
@@ -12,13 +14,7 @@ export function assertJobId(id: string): void {
   if (!UUID.test(id)) throw new AppError('JOB_NOT_FOUND', 'Job not found');
 }
 
-export interface JobStats {
-  total: number;
-  by_status: Record<JobStatus, number>;
-  by_type: Record<JobType, Record<JobStatus, number> & { total: number }>;
-  /** completed / (completed + failed); null until a job has finished. */
-  success_rate: number | null;
-}
+export type JobStats = z.infer<typeof jobStatsSchema>;
 
 const zeroStatuses = () => Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
 

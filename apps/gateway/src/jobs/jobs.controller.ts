@@ -1,17 +1,16 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JobType } from '@clipyard/database';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
-import { ListJobsQueryDto, OverlayJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
+import { jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
 import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
-
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Stripe semantics, kept 24 h' };
+import { ApiRoute } from '../openapi/api-route.decorator';
 
 @ApiTags('jobs')
 @ApiSecurity('api-key')
@@ -27,23 +26,40 @@ export class JobsController {
 
   @Post('trim')
   @Scopes('jobs:write')
-  @ApiOperation({ summary: 'Trim a video (fast: stream copy; precise: re-encode), optionally 9:16' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiRoute({
+    id: 'jobs.createTrim',
+    summary: 'Trim a video (fast: stream copy; precise: re-encode), optionally 9:16',
+    description: 'Queues the job and answers 202 with it; poll `GET /v1/jobs/{id}` or subscribe a webhook.',
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
+    headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
+  })
   trim(@CurrentUser() user: Principal, @Body() body: TrimJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.submit('trim', user, body, req, res);
   }
 
   @Post('overlay')
   @Scopes('jobs:write')
-  @ApiOperation({ summary: 'Draw text on an image or video with a template' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiRoute({
+    id: 'jobs.createOverlay',
+    summary: 'Draw text on an image or video with a template',
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
+    headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
+  })
   overlay(@CurrentUser() user: Principal, @Body() body: OverlayJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.submit('overlay', user, body, req, res);
   }
 
   @Post('transcribe')
-  @ApiOperation({ summary: "Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT" })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiRoute({
+    id: 'jobs.createTranscribe',
+    summary: 'Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT',
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'NO_PROVIDER_KEY', 'PROVIDER_KEY_NOT_FOUND'],
+    headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
+  })
+  @Scopes('jobs:write')
   transcribe(@CurrentUser() user: Principal, @Body() body: TranscribeJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.submit('transcribe', user, body, req, res);
   }
@@ -66,14 +82,14 @@ export class JobsController {
 
   @Get()
   @Scopes('jobs:read')
-  @ApiOperation({ summary: 'List your jobs, newest first (cursor pagination)' })
+  @ApiRoute({ id: 'jobs.list', summary: 'List your jobs, newest first (cursor pagination)', responses: { 200: jobListSchema } })
   list(@CurrentUser() user: Principal, @Query() q: ListJobsQueryDto) {
     return this.query.list(user.userId, q);
   }
 
   @Get('stats')
   @Scopes('jobs:read')
-  @ApiOperation({ summary: 'Counts of your jobs by status and type, and the success rate' })
+  @ApiRoute({ id: 'jobs.stats', summary: 'Counts of your jobs by status and type, and the success rate', responses: { 200: jobStatsSchema } })
   stats(@CurrentUser() user: Principal) {
     return this.query.stats(user.userId);
   }
@@ -81,7 +97,16 @@ export class JobsController {
   /** The polling hot path: one indexed read, no RPC; ETag/304 and Retry-After while running. */
   @Get(':id')
   @Scopes('jobs:read')
-  @ApiOperation({ summary: 'Poll a job (ETag / If-None-Match → 304; Retry-After while running)' })
+  @ApiRoute({
+    id: 'jobs.get',
+    summary: 'Poll a job (ETag / If-None-Match → 304; Retry-After while running)',
+    responses: {
+      200: { schema: jobViewSchema, headers: { ETag: { description: 'Changes whenever the job does', required: true }, 'Retry-After': 'Seconds until the next useful poll (queued or running)' } },
+      304: { description: 'Not modified (If-None-Match matched)', headers: { ETag: { description: 'The current tag', required: true } } },
+    },
+    errors: ['JOB_NOT_FOUND'],
+    headers: { 'If-None-Match': { description: 'The ETag of the copy you have' } },
+  })
   async get(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
@@ -102,7 +127,12 @@ export class JobsController {
   @Delete(':id')
   @Scopes('jobs:write')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a queued or running job (kills ffmpeg) and delete its files' })
+  @ApiRoute({
+    id: 'jobs.cancel',
+    summary: 'Cancel a queued or running job (kills ffmpeg) and delete its files',
+    responses: { 200: jobViewSchema },
+    errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELABLE'],
+  })
   cancel(@CurrentUser() user: Principal, @Param('id') id: string) {
     return this.cancels.cancel(user.userId, id);
   }

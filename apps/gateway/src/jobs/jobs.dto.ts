@@ -2,6 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { overlayParamsSchema, transcribeParamsSchema, trimParamsSchema } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES } from '@clipyard/database';
+import { isoTimestamp, pageSchema } from '../openapi/schemas';
 
 export const listJobsQuerySchema = z.object({
   status: z.enum(JOB_STATUSES).optional(),
@@ -16,3 +17,46 @@ export class ListJobsQueryDto extends createZodDto(listJobsQuerySchema) {}
 export class TrimJobDto extends createZodDto(trimParamsSchema) {}
 export class OverlayJobDto extends createZodDto(overlayParamsSchema) {}
 export class TranscribeJobDto extends createZodDto(transcribeParamsSchema) {}
+
+const iso = isoTimestamp;
+
+export const jobOutputViewSchema = z
+  .object({ name: z.string(), content_type: z.string(), size: z.number().int(), url: z.string().describe('Download URL (needs credentials)') })
+  .meta({ id: 'JobOutput' });
+
+/** The public shape of a job (the presenter's type is inferred from it). */
+export const jobViewSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(JOB_TYPES),
+    status: z.enum(JOB_STATUSES),
+    progress: z.number().min(0).max(100),
+    params: z.record(z.string(), z.unknown()).describe('The parameters the job was submitted with'),
+    error: z.object({ code: z.string(), message: z.string() }).optional().describe('Why a failed job failed'),
+    outputs: z.array(jobOutputViewSchema),
+    outputs_expired_at: iso.optional(),
+    created_at: iso,
+    started_at: iso.optional(),
+    completed_at: iso.optional(),
+    usage: z.record(z.string(), z.unknown()).optional().describe('What the job was metered for'),
+    result: z.record(z.string(), z.unknown()).optional().describe('Type-specific result of a completed job (e.g. duration, language)'),
+  })
+  .meta({ id: 'Job' });
+export const jobListSchema = pageSchema(jobViewSchema);
+
+const statusCounts = z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>);
+export const jobStatsSchema = z
+  .object({
+    total: z.number().int(),
+    by_status: statusCounts,
+    by_type: z.object(
+      Object.fromEntries(JOB_TYPES.map((t) => [t, statusCounts.extend({ total: z.number().int() })])) as Record<
+        (typeof JOB_TYPES)[number],
+        z.ZodObject<typeof statusCounts.shape & { total: z.ZodNumber }>
+      >,
+    ),
+    success_rate: z.number().nullable().describe('completed / (completed + failed); null until a job has finished'),
+  })
+  .meta({ id: 'JobStats' });
+
+export const signedUrlSchema = z.object({ url: z.string(), expires_at: iso }).meta({ id: 'SignedUrl' });

@@ -11,7 +11,7 @@ export interface JobRecord {
   status: JobStatus;
   progress: number;
   params: Record<string, unknown>;
-  input: { key: string } | { url: string };
+  input: { key: string } | { url: string } | { video_page_url: string };
   uploadId: string | null;
   priority: number;
   reservationId: string | null;
@@ -33,7 +33,7 @@ export interface NewJob {
   userId: string;
   type: JobType;
   params: Record<string, unknown>;
-  input: { key: string } | { url: string };
+  input: { key: string } | { url: string } | { video_page_url: string };
   uploadId: string | null;
   priority: number;
   reservationId: string | null;

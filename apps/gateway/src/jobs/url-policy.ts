@@ -7,7 +7,7 @@ import { checkUrl } from '@clipyard/security';
  * refused here too. Other names are resolved and re-checked by the worker when it fetches, after
  * every redirect.
  */
-export function assertPublicUrl(raw: string, allowPrivate: boolean): void {
+export function assertPublicUrl(raw: string, allowPrivate: boolean, field = 'input.url'): void {
   try {
     const url = checkUrl(raw, { allowPrivate });
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
@@ -16,7 +16,7 @@ export function assertPublicUrl(raw: string, allowPrivate: boolean): void {
     }
   } catch (err) {
     if (err instanceof AppError) {
-      throw new AppError(err.code, err.message, { issues: [{ path: 'input.url', message: err.message }] });
+      throw new AppError(err.code, err.message, { issues: [{ path: field, message: err.message }] });
     }
     throw err;
   }

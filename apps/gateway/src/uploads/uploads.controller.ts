@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
-import { ListUploadsQueryDto } from './uploads.dto';
+import { ListUploadsQueryDto, uploadBodyContent, uploadListSchema, uploadViewSchema } from './uploads.dto';
 import { UploadsService } from './uploads.service';
+import { ApiRoute } from '../openapi/api-route.decorator';
 
 @ApiTags('uploads')
 @ApiSecurity('api-key')
@@ -15,22 +16,28 @@ export class UploadsController {
   @Post()
   @Scopes('files:write')
   @HttpCode(201)
-  @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload a media file (multipart field "file"); checked with ffprobe' })
+  @ApiRoute({
+    id: 'uploads.create',
+    summary: 'Upload a media file (multipart field "file"); checked with ffprobe',
+    description: 'The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`.',
+    body: { content: uploadBodyContent },
+    responses: { 201: uploadViewSchema },
+    errors: ['FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'MEDIA_TOO_LONG', 'FEATURE_NOT_IN_PLAN', 'QUOTA_EXCEEDED'],
+  })
   upload(@CurrentUser() user: Principal, @Req() req: FastifyRequest) {
     return this.uploads.upload(user.userId, req);
   }
 
   @Get()
   @Scopes('files:read')
-  @ApiOperation({ summary: 'List your uploads, newest first (cursor pagination); expired and deleted ones are gone' })
+  @ApiRoute({ id: 'uploads.list', summary: 'List your uploads, newest first (cursor pagination); expired and deleted ones are gone', responses: { 200: uploadListSchema } })
   list(@CurrentUser() user: Principal, @Query() q: ListUploadsQueryDto) {
     return this.uploads.list(user.userId, q);
   }
 
   @Get(':id')
   @Scopes('files:read')
-  @ApiOperation({ summary: 'Metadata of one of your uploads' })
+  @ApiRoute({ id: 'uploads.get', summary: 'Metadata of one of your uploads', responses: { 200: uploadViewSchema }, errors: ['UPLOAD_NOT_FOUND'] })
   get(@CurrentUser() user: Principal, @Param('id') id: string) {
     return this.uploads.get(user.userId, id);
   }
@@ -38,7 +45,13 @@ export class UploadsController {
   @Delete(':id')
   @Scopes('files:write')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete one of your uploads (its bytes at once); 409 UPLOAD_IN_USE while a queued or running job reads it' })
+  @ApiRoute({
+    id: 'uploads.delete',
+    summary: 'Delete one of your uploads (its bytes at once)',
+    description: '409 `UPLOAD_IN_USE` while a queued or running job reads it.',
+    responses: { 204: null },
+    errors: ['UPLOAD_NOT_FOUND', 'UPLOAD_IN_USE'],
+  })
   async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
     await this.uploads.remove(user.userId, id);
   }

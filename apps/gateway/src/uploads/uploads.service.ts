@@ -12,18 +12,11 @@ import { ByteLimit, Storage, fileTooLarge, storageKey } from '@clipyard/storage'
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { BillingClient } from '../jobs/billing.client';
 import { MediaProbe } from './media-probe';
+import type { z } from 'zod';
+import type { uploadViewSchema } from './uploads.dto';
 import { UploadsRepository, type UploadRecord } from './uploads.repository';
 
-export interface UploadView {
-  id: string;
-  size: number;
-  content_type: string;
-  filename?: string;
-  duration_s?: number;
-  width?: number;
-  height?: number;
-  created_at: string;
-}
+export type UploadView = z.infer<typeof uploadViewSchema>;
 
 export function presentUpload(u: UploadRecord): UploadView {
   const v: UploadView = { id: u.id, size: u.size, content_type: u.contentType, created_at: u.createdAt.toISOString() };

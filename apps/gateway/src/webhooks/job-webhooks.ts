@@ -1,8 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ROOT_LOGGER } from '@clipyard/observability';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobLifecycle } from '../jobs/job-lifecycle';
 import { presentJob } from '../jobs/job.presenter';
 import type { JobRecord } from '../jobs/jobs.repository';
+import { PlanGate } from './plan-gate';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 /**
@@ -15,7 +18,9 @@ export class JobWebhooks implements OnModuleInit {
   constructor(
     private readonly lifecycle: JobLifecycle,
     private readonly dispatcher: WebhookDispatcher,
+    private readonly plans: PlanGate,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
@@ -25,6 +30,10 @@ export class JobWebhooks implements OnModuleInit {
   async onFinished(job: JobRecord): Promise<void> {
     if (!['completed', 'failed', 'canceled'].includes(job.status)) return;
     const callback = typeof job.params.callback_url === 'string' ? job.params.callback_url : undefined;
+    if (!(await this.planAllows(job.userId))) {
+      this.logger.info({ jobId: job.id, userId: job.userId }, 'webhooks not in the plan any more: job event not delivered');
+      return;
+    }
     await this.dispatcher.dispatch({
       userId: job.userId,
       type: `job.${job.status}`,
@@ -33,5 +42,15 @@ export class JobWebhooks implements OnModuleInit {
       data: { job: presentJob(job, this.config.PUBLIC_BASE_URL) },
       callbackUrl: callback,
     });
+  }
+
+  /** The plan's `webhooks` feature now; when billing cannot say, deliver (it was granted at creation). */
+  private async planAllows(userId: string): Promise<boolean> {
+    try {
+      return (await this.plans.features(userId)).includes('webhooks');
+    } catch (err) {
+      this.logger.warn({ err, userId }, 'plan features unavailable; delivering the job event anyway');
+      return true;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from '@clipyard/contracts';
+import { isoTimestamp, listSchema, pageSchema } from '../openapi/schemas';
 
 export const createWebhookSchema = z
   .object({
@@ -25,29 +26,45 @@ export const listDeliveriesSchema = z.object({
 });
 export class ListDeliveriesDto extends createZodDto(listDeliveriesSchema) {}
 
-export interface WebhookEndpointView {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  created_at: string;
-  updated_at: string;
-  /** Until when the previous secret still signs (after a rotation), else null. */
-  previous_secret_expires_at: string | null;
-}
+export const webhookEndpointViewSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    description: z.string().nullable(),
+    events: z.array(z.string()),
+    created_at: isoTimestamp,
+    updated_at: isoTimestamp,
+    previous_secret_expires_at: isoTimestamp.nullable().describe('Until when the previous secret still signs (after a rotation), else null'),
+  })
+  .meta({ id: 'WebhookEndpoint' });
+export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
 
-export interface WebhookDeliveryView {
-  id: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  url: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  last_attempt_at: string | null;
-  delivered_at: string | null;
-  created_at: string;
-  payload: unknown;
-}
+/** An endpoint with its signing secret (`whsec_…`), shown on create and rotate only. */
+export const webhookEndpointWithSecretSchema = webhookEndpointViewSchema
+  .extend({ secret: z.string().describe('Signing secret, shown once') })
+  .meta({ id: 'WebhookEndpointWithSecret' });
+export const webhookEndpointListSchema = listSchema(webhookEndpointViewSchema);
+
+export const callbackSecretSchema = z
+  .object({ secret: z.string(), previous_secret_expires_at: isoTimestamp.nullable() })
+  .meta({ id: 'CallbackSecret' });
+
+export const webhookDeliveryViewSchema = z
+  .object({
+    id: z.uuid(),
+    webhook_id: z.uuid(),
+    event_id: z.string(),
+    event_type: z.string(),
+    url: z.string(),
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    attempts: z.number().int(),
+    last_status_code: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    last_attempt_at: isoTimestamp.nullable(),
+    delivered_at: isoTimestamp.nullable(),
+    created_at: isoTimestamp,
+    payload: z.unknown().describe('The event as delivered'),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDeliveryView = z.infer<typeof webhookDeliveryViewSchema>;
+export const webhookDeliveryListSchema = pageSchema(webhookDeliveryViewSchema);

@@ -39,7 +39,11 @@ export const deliveryView = (d: DeliveryRecord): WebhookDeliveryView => ({
   payload: JSON.parse(d.body),
 });
 
-/** Endpoint management for one user: create (secret shown once), list, delete, rotate, test, logs. */
+/**
+ * Endpoint management for one user: create (secret shown once), list, delete, rotate, test, logs.
+ * Everything that sends, signs or shows deliveries needs the plan's `webhooks` feature at the time
+ * of the call (a downgraded user keeps only list, get and delete, to clean up).
+ */
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -86,12 +90,14 @@ export class WebhooksService {
 
   /** New secret (shown once); the previous one keeps signing for the overlap period. */
   async rotate(userId: string, id: string, overlapHours?: number) {
+    await this.plans.require(userId, 'webhooks');
     const { row, secret } = await this.rotateRow(await this.owned(userId, id), overlapHours);
     return { ...endpointView(row), secret };
   }
 
   /** Creates or rotates the secret that signs per-job `callback_url` deliveries; shown once. */
   async rotateCallbackSecret(userId: string, overlapHours?: number) {
+    await this.plans.require(userId, 'webhooks');
     const e = await this.dispatcher.callbackEndpoint(userId);
     const { row, secret } = await this.rotateRow(e, overlapHours);
     const expires = row.previousSecretExpiresAt;
@@ -102,6 +108,7 @@ export class WebhooksService {
   }
 
   async test(userId: string, id: string) {
+    await this.plans.require(userId, 'webhooks');
     const e = await this.owned(userId, id);
     const [d] = await this.dispatcher.dispatch({
       userId,
@@ -114,6 +121,7 @@ export class WebhooksService {
   }
 
   async deliveries(userId: string, id: string, limit: number, cursor?: string) {
+    await this.plans.require(userId, 'webhooks');
     await this.owned(userId, id);
     const rows = await this.repo.listDeliveries(userId, id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
     const { page, next_cursor } = pageOf(rows, limit);
@@ -121,6 +129,7 @@ export class WebhooksService {
   }
 
   async delivery(userId: string, id: string, deliveryId: string) {
+    await this.plans.require(userId, 'webhooks');
     await this.owned(userId, id);
     const d = UUID.test(deliveryId) ? await this.repo.findDelivery(userId, deliveryId) : null;
     if (!d || d.endpointId !== id) throw new AppError('WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery');
@@ -129,6 +138,7 @@ export class WebhooksService {
 
   /** Sends a delivery again now (a new series of attempts), whatever its previous outcome. */
   async redeliver(userId: string, id: string, deliveryId: string) {
+    await this.plans.require(userId, 'webhooks');
     await this.owned(userId, id);
     const d = UUID.test(deliveryId) ? await this.repo.resetForRedelivery(userId, id, deliveryId) : null;
     if (!d) throw new AppError('WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery');

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { AppError, jobInputSchema } from '@clipyard/contracts';
-import { fetchUrlToFile, MediaAbortedError, MediaError, type MediaConfig } from '@clipyard/media';
+import { fetchUrlToFile, fetchVideoPageToFile, MediaAbortedError, MediaError, type MediaConfig } from '@clipyard/media';
 import { keyBelongsTo, type Storage } from '@clipyard/storage';
 
-/** Brings a job's input into its work folder: from storage (owner-checked) or from a URL (SSRF-checked). */
+/** Brings a job's input into its work folder: from storage (owner-checked), a URL (SSRF-checked), or a video page (yt-dlp metadata, then the guarded fetcher). */
 export class InputResolver {
   constructor(
     private readonly storage: Storage,
@@ -12,11 +12,19 @@ export class InputResolver {
 
   async fetch(
     raw: unknown,
-    ctx: { userId: string; workDir: string; signal: AbortSignal; maxBytes?: number },
+    ctx: { userId: string; workDir: string; signal: AbortSignal; maxBytes?: number; maxMediaSeconds?: number },
   ): Promise<{ file: string; bytes: number }> {
     const parsed = jobInputSchema.safeParse(raw);
-    if (!parsed.success) throw new MediaError('VALIDATION_FAILED', 'params.input must be {key} or {url}');
+    if (!parsed.success) throw new MediaError('VALIDATION_FAILED', 'params.input must be {key}, {url} or {video_page_url}');
     const input = parsed.data;
+    if ('video_page_url' in input) {
+      const got = await fetchVideoPageToFile(input.video_page_url, ctx.workDir, this.config, {
+        maxBytes: ctx.maxBytes,
+        maxMediaSeconds: ctx.maxMediaSeconds,
+        signal: ctx.signal,
+      });
+      return { file: got.file, bytes: got.size };
+    }
     if ('url' in input) {
       const ext = path.extname(new URL(input.url).pathname).toLowerCase();
       const file = path.join(ctx.workDir, `input${/^\.[a-z0-9]{1,5}$/.test(ext) ? ext : ''}`);

@@ -17,10 +17,15 @@ export const timecode = z.union([z.number(), z.string()]).transform((val, ctx) =
   return parts.reduce((acc, p) => acc * 60 + p, 0);
 });
 
-/** Where a job's input comes from: an earlier upload, or a URL the worker fetches (SSRF-checked). */
+/**
+ * Where a job's input comes from: an earlier upload, a URL of a media file the worker fetches
+ * (SSRF-checked), or a video page (YouTube and similar) the worker reads with yt-dlp when the
+ * server enables VIDEO_PAGE_INPUTS.
+ */
 export const mediaInputSchema = z.union([
   z.object({ upload_id: uuid }).strict(),
   z.object({ url: z.string().url().max(2048) }).strict(),
+  z.object({ video_page_url: z.string().url().max(2048) }).strict(),
 ]);
 export type MediaInput = z.infer<typeof mediaInputSchema>;
 
@@ -102,10 +107,17 @@ export const mediaJobSchemas = {
 export const jobInputSchema = z.union([
   z.object({ key: z.string().min(1).max(1024) }).strict(),
   z.object({ url: z.string().url().max(2048) }).strict(),
+  z.object({ video_page_url: z.string().url().max(2048) }).strict(),
 ]);
 export type JobInput = z.infer<typeof jobInputSchema>;
-/** Optional per-job cap on a URL input's size (the plan's upload limit), set by the gateway. */
-const workerLimits = { max_input_bytes: z.number().int().positive().optional() };
+/**
+ * Optional per-job caps on a URL or video-page input, set by the gateway from the plan: its size
+ * (the upload limit) and its length (checked on a video page's metadata before any download).
+ */
+const workerLimits = {
+  max_input_bytes: z.number().int().positive().optional(),
+  max_media_seconds: z.number().int().positive().optional(),
+};
 /**
  * Whose provider key a transcription uses, decided by the gateway at submission (never taken from
  * the client): the owner's key for `provider`, or the platform's key when the plan has

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, uuid, v } from './common';
 
-export const USAGE_ACTIONS = ['trim', 'overlay', 'transcribe'] as const;
+export const USAGE_ACTIONS = ['trim', 'overlay', 'transcribe', 'hooks'] as const;
 export type UsageAction = (typeof USAGE_ACTIONS)[number];
 
 /**
@@ -25,6 +25,13 @@ export const usageEventSchema = z.discriminatedUnion('name', [
     customOverrides: z.record(z.string(), z.unknown()).optional(),
     /** Minutes a trim transcribed for its subtitles: metered on the transcribe minutes, no transcription job counted. */
     subtitleMinutes: z.number().int().nonnegative().default(0),
+    /** Clips a shorts job cut: metered as that many trim jobs, against what its reservation held. */
+    trimJobs: z.number().int().min(0).max(100).default(0),
+    /** The language model's tokens (hooks and shorts), so users see what a job cost them. */
+    inputTokens: z.number().int().nonnegative().default(0),
+    outputTokens: z.number().int().nonnegative().default(0),
+    aiProvider: z.string().max(50).optional(),
+    aiModel: z.string().max(200).optional(),
     occurredAt: isoDate,
   }),
   /** Batched API request counts from the gateway (one message per user per flush). */

@@ -19,7 +19,7 @@ export const webhookDeliverySchema = z.discriminatedUnion('name', [
 ]);
 
 /** What usage.threshold_reached is about: a count of jobs, or transcription minutes. */
-export const USAGE_THRESHOLD_METRICS = ['trim', 'overlay', 'transcribe', 'transcribe_minutes'] as const;
+export const USAGE_THRESHOLD_METRICS = ['trim', 'overlay', 'transcribe', 'hooks', 'transcribe_minutes'] as const;
 
 /**
  * Other apps → gateway: domain events that become webhooks. Billing emits

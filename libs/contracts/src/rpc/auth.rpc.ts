@@ -159,6 +159,8 @@ export const authRpc = defineRpc({
       name: z.string(),
       expires_in_days: z.number().int().optional(),
       scopes: z.array(z.enum(API_KEY_SCOPES)).optional(),
+      /** The calling API key's effective scopes (absent for a session): the new key must hold a subset. */
+      callerScopes: z.array(z.string()).optional(),
       ctx,
     }),
     reply: apiKeyView.extend({ key: z.string() }),
@@ -167,7 +169,7 @@ export const authRpc = defineRpc({
   'auth.apiKey.revoke': { service: 'auth', request: z.object({ userId: id, keyId: id, ctx }), reply: ok },
   'auth.apiKey.roll': {
     service: 'auth',
-    request: z.object({ userId: id, keyId: id, grace_seconds: z.number().int().min(0).optional(), ctx }),
+    request: z.object({ userId: id, keyId: id, grace_seconds: z.number().int().min(0).optional(), callerScopes: z.array(z.string()).optional(), ctx }),
     reply: apiKeyView.extend({ key: z.string(), previous: apiKeyView }),
   },
   /** Cache miss in the gateway: looks the key up by hash, fills the cache, returns the entry. */

@@ -33,6 +33,7 @@ export const PLAN_FEATURES = [
   'webhooks',
   'priority_processing',
   'platform_transcription',
+  'hook_detection',
 ] as const;
 export type PlanFeature = (typeof PLAN_FEATURES)[number];
 export const billingMonth = month;
@@ -43,6 +44,8 @@ export const planLimitsSchema = z.object({
   overlays_per_month: z.number().int().min(-1),
   transcribes_per_month: z.number().int().min(-1),
   transcribe_minutes_per_month: z.number().int().min(-1),
+  /** Hook detection jobs (and shorts) per month: the product's `monthly_hooks`. */
+  hooks_per_month: z.number().int().min(-1),
   max_file_bytes: z.number().int().min(-1),
   max_media_seconds: z.number().int().min(-1),
   max_concurrent_jobs: z.number().int().min(-1),
@@ -57,6 +60,7 @@ export const limitOverridesSchema = z
     overlays_per_month: override,
     transcribes_per_month: override,
     transcribe_minutes_per_month: override,
+    hooks_per_month: override,
     max_file_bytes: override,
     max_media_seconds: override,
     max_concurrent_jobs: override,
@@ -101,7 +105,9 @@ export const usageSummarySchema = z.object({
   month,
   plan: z.string(),
   resets_at: z.string(),
-  actions: z.object({ trim: counter, overlay: counter, transcribe: counter }),
+  actions: z.object({ trim: counter, overlay: counter, transcribe: counter, hooks: counter }),
+  /** Language-model tokens of the month's hooks and shorts jobs (on your own provider key). */
+  ai_tokens: z.object({ input: z.number(), output: z.number() }),
   transcribe_minutes: counter,
   media_seconds: z.number(),
   input_bytes: z.number(),
@@ -122,6 +128,10 @@ export const usageEventDtoSchema = z.object({
   output_bytes: z.number(),
   processing_ms: z.number(),
   template: z.string().nullable(),
+  input_tokens: z.number(),
+  output_tokens: z.number(),
+  ai_provider: z.string().nullable(),
+  ai_model: z.string().nullable(),
   occurred_at: z.string(),
 });
 
@@ -137,6 +147,8 @@ const reserveRequest = z.object({
   features: z.array(z.string().min(1).max(50)).max(20).default([]),
   /** Transcription minutes a trim with subtitles holds on the month's transcribe minutes (ceil of the cut's length). */
   subtitleMinutes: z.number().int().min(0).max(1_000_000).default(0),
+  /** Trim jobs a shorts job holds on the month's `trim` row (one per clip it may cut). */
+  trimJobs: z.number().int().min(0).max(100).default(0),
 });
 
 /** RPC methods the billing service answers. Request fields camelCase; HTTP-facing replies snake_case. */

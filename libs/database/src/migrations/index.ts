@@ -6,6 +6,8 @@ import { Webhooks1732000400000 } from './1732000400000-webhooks';
 import { AuditMsPrecision1732000500000 } from './1732000500000-audit-ms-precision';
 import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
 import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-keys';
+import { HooksMetering1732001800100 } from './1732001800100-hooks-metering';
+import { HooksJobs1732001800200 } from './1732001800200-hooks-jobs';
 import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 
 /**
@@ -22,5 +24,7 @@ export const MIGRATIONS = [
   AuditMsPrecision1732000500000,
   SubtitleMinutes1732000600000,
   ChatProviderKeys1732001800000,
+  HooksMetering1732001800100,
+  HooksJobs1732001800200,
   JobsOpenIdx1732002300000,
 ];

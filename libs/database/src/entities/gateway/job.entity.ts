@@ -26,7 +26,7 @@ export class JobEntity {
   /** Parameters as the client submitted them (validated, normalised). */
   @Column('jsonb') params!: Record<string, unknown>;
   /** Where the worker reads the input: `{ key }` in storage or `{ url }`. */
-  @Column('jsonb') input!: { key: string } | { url: string };
+  @Column('jsonb') input!: { key: string } | { url: string } | { video_page_url: string };
   @Column('uuid', { name: 'upload_id', nullable: true }) uploadId!: string | null;
   @Column('int') priority!: number;
   @Column('text', { name: 'reservation_id', nullable: true }) reservationId!: string | null;
