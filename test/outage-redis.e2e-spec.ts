@@ -78,11 +78,14 @@ it('keeps every app running through a Redis outage, answering 503 + Retry-After,
   expect(sys.exited()).toEqual([]);
 
   await redis.start();
+  const back = Date.now();
   await waitFor(async () => (await sys.get('/health/ready')).status === 200, 60_000, 'ready again after Redis returned', 250);
+  const readyS = (Date.now() - back) / 1000;
   const login = await sys.post('/v1/auth/login', { email: alice.email, password: alice.password });
   expect(login.status).toBe(200);
   expect((await sys.get('/v1/auth/me', { apiKey: alice.apiKey })).status).toBe(200);
   // a few more timer ticks (flushes, pings) on the recovered connections
   await new Promise((r) => setTimeout(r, 1500));
   expect(sys.exited()).toEqual([]);
+  process.stdout.write(`outage-redis: Redis down ${((back - outageStarted) / 1000).toFixed(1)} s; ${seen.length} requests during it, all 503; gateway ready again ${readyS.toFixed(1)} s after Redis returned\n`);
 }, 120_000);
