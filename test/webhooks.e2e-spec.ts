@@ -21,7 +21,7 @@ describe('webhooks (e2e)', () => {
     receiver = await startWebhookReceiver();
     sys = await startSystem({
       apps: ['auth', 'billing', 'gateway'],
-      env: { ALLOW_PRIVATE_WEBHOOK_URLS: 'true', WEBHOOK_BACKOFF_BASE_MS: '200', WEBHOOK_BACKOFF_MAX_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '4' },
+      env: { ALLOW_PRIVATE_URLS: 'true', WEBHOOK_BACKOFF_BASE_MS: '200', WEBHOOK_BACKOFF_MAX_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '4' },
     });
     queues = new QueueClient({ url: sys.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: sys.env.REDIS_PREFIX! });
     alice = await signUp(sys);
@@ -188,7 +188,7 @@ describe('webhooks (e2e)', () => {
     await sys.apps.gateway!.get(JobWebhooks).onFinished({
       id: randomUUID(), userId: carol.userId, type: 'trim', status: 'completed', progress: 100, params: { callback_url: receiver.url },
       input: { url: 'https://example.com/a.mp4' }, uploadId: null, priority: 10, reservationId: null, attempt: 1, error: null,
-      outputs: [], usage: null, result: null, revision: '1', createdAt: now, startedAt: now, completedAt: now, outputsExpiredAt: null,
+      outputs: [], usage: null, result: null, aiProvider: null, aiModel: null, revision: '1', createdAt: now, startedAt: now, completedAt: now, outputsExpiredAt: null,
     });
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.received.length).toBe(before);
@@ -203,12 +203,12 @@ describe('webhooks (e2e)', () => {
 });
 
 describe('webhooks to private addresses (default configuration)', () => {
-  it('are refused unless ALLOW_PRIVATE_WEBHOOK_URLS is set', async () => {
+  it('are refused unless ALLOW_PRIVATE_URLS is set', async () => {
     const sys = await startSystem({ apps: ['auth', 'billing', 'gateway'] });
     try {
       const u = await signUp(sys);
       await sys.apps.billing!.get(SubscriptionsService).setPlan(u.userId, 'pro');
-      for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://10.0.0.7/hook', 'http://localhost:9/hook']) {
+      for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://10.0.0.7/hook', 'http://localhost:9/hook', 'http://[::7f00:1]:9/hook', 'http://[::ffff:7f00:1]:9/hook', 'http://[2002:7f00:1::1]:9/hook', 'http://[64:ff9b::a00:7]/hook']) {
         const res = await sys.post('/v1/webhooks', { url, events: ['job.completed'] }, { apiKey: u.apiKey });
         expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 422, code: 'URL_FORBIDDEN' });
       }

@@ -8,6 +8,7 @@ import { WORKER_CONFIG, type WorkerConfig } from './config';
 import { PROCESSOR_CLASSES } from './processors';
 import { MediaWorkersHost } from './jobs/media-workers.host';
 import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
+import { HOOKS_PROVIDERS } from './hooks/hooks.providers';
 
 /** The media worker owns no tables: only objects in storage. */
 @Module({})
@@ -40,6 +41,7 @@ export class WorkerAppModule {
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         ...TRANSCRIBE_PROVIDERS,
+        ...HOOKS_PROVIDERS,
         ...PROCESSOR_CLASSES,
         MediaWorkersHost,
       ],

@@ -66,7 +66,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('delivers a signed event once per endpoint, with the event id header, and logs it', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e, secret } = await endpoint(s, userId, receiver.url);
     await endpoint(s, userId, `${receiver.url}?other`, ['job.failed']); // not subscribed
@@ -90,7 +90,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('retries after a 500 from the receiver and records each attempt', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e, secret } = await endpoint(s, userId, receiver.url);
     receiver.secrets = [secret];
@@ -109,7 +109,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('marks a delivery failed after the last attempt', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e } = await endpoint(s, userId, receiver.url);
     receiver.script.push(503, 503, 503);
@@ -122,7 +122,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('refuses private destinations by default, at once and without sending', async () => {
-    const s = boot(); // ALLOW_PRIVATE_WEBHOOK_URLS unset
+    const s = boot(); // ALLOW_PRIVATE_URLS unset
     const userId = randomUUID();
     const { e } = await endpoint(s, userId, receiver.url);
     await s.dispatcher.dispatch({ userId, type: 'job.completed', key: `job:${randomUUID()}:completed`, data: {} });
@@ -136,7 +136,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('signs with both secrets during a rotation overlap', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e, secret: old } = await endpoint(s, userId, receiver.url);
     const fresh = generateWebhookSecret();
@@ -160,6 +160,6 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
     expect(webhookBackoff(1, 30_000, 1e9)).toBeGreaterThanOrEqual(27_000);
     expect(webhookBackoff(3, 30_000, 1e9)).toBeGreaterThanOrEqual(108_000);
     expect(total / 3600_000).toBeGreaterThan(24);
-    expect(defaults.ALLOW_PRIVATE_WEBHOOK_URLS).toBe(false);
+    expect(defaults.ALLOW_PRIVATE_URLS).toBe(false);
   });
 });
