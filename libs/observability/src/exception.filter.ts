@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AppError, DependencyUnavailableError, outageOf } from '@clipyard/contracts';
+import { redactUrl } from './logger';
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -38,12 +39,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // PostgreSQL or Redis unreachable is an outage, not a bug: 503 + Retry-After, logged briefly.
     const outage = exception instanceof AppError ? null : outageOf(exception);
     if (outage) {
-      this.logger.warn({ dependency: outage, err: { message: (exception as Error)?.message }, requestId: req.id, url: req.url }, 'dependency unavailable');
+      this.logger.warn({ dependency: outage, err: { message: (exception as Error)?.message }, requestId: req.id, url: redactUrl(req.url) }, 'dependency unavailable');
       exception = new DependencyUnavailableError(outage);
     }
     const { status, body, headers } = this.toResponse(exception, String(req.id));
     if (status >= 500 && body.error.code !== 'UPSTREAM_UNAVAILABLE') {
-      this.logger.error({ err: exception, requestId: req.id, url: req.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId: req.id, url: redactUrl(req.url) }, 'unhandled error');
     }
     if (headers) for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     reply.status(status).send(body);

@@ -52,6 +52,6 @@ import { HooksInputResolver } from '../hooks/hooks-input';
     DownloadsService,
     RetentionSweeper,
   ],
-  exports: [RetentionSweeper, JobReconciler, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [RetentionSweeper, JobReconciler, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
 })
 export class JobsModule {}
