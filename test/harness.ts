@@ -81,6 +81,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     BILLING_HTTP_PORT: '0',
     WORKER_HTTP_PORT: '0',
     RPC_TIMEOUT_MS: '3000',
+    // no early 503 from the circuit breaker on a loaded machine (the outage specs set their own)
+    RPC_PING_TIMEOUT_MS: '3000',
     HEALTH_RPC_TIMEOUT_MS: '1000',
     REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'cyt'}-${randomBytes(4).toString('hex')}`,
     ...opts.env,

@@ -30,6 +30,7 @@ export class BillingAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
           config,
         }),
         RpcServerModule.forService('billing'),

@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
 import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
+import { FactEventsAlert } from './system/fact-events.alert';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
@@ -42,6 +43,7 @@ export class GatewayAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
           config,
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
@@ -60,6 +62,7 @@ export class GatewayAppModule {
         AuthGuard,
         { provide: APP_GUARD, useExisting: AuthGuard }, // one instance: /admin/queues reuses its check
         QueueDepthMetrics,
+        FactEventsAlert,
       ],
       exports: [GATEWAY_CONFIG],
     };

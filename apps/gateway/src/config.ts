@@ -42,6 +42,12 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
    * poll). Every change to a job is pushed to every gateway at once; this bounds the rest.
    */
   JOB_STATUS_CACHE_S: z.coerce.number().int().min(0).max(300).default(30),
+  /** How often the job reconciler looks for open jobs nothing will ever settle (seconds). */
+  JOB_RECONCILE_INTERVAL_S: positiveInt(60),
+  /** An open job untouched this long is checked against BullMQ (and failed with JOB_LOST if nothing will finish it). */
+  JOB_RECONCILE_AFTER_S: positiveInt(300),
+  /** `fact_events_alert_age_seconds`: alert when the oldest pending fact event (job, usage, webhook events) is older. */
+  FACT_EVENTS_ALERT_AGE_S: positiveInt(300),
   /** Parallel job events (progress, completed, failed) the gateway applies. */
   JOB_EVENTS_CONCURRENCY: positiveInt(16),
   /** Hard cap on one upload whatever the plan says (bytes). */

@@ -31,6 +31,7 @@ export class WorkerAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
           config,
         }),
         RpcServerModule.forService('media'),

@@ -42,10 +42,14 @@ export const workerConfigSchema = commonSchema
       .pipe(z.array(z.enum(MEDIA_QUEUES))),
     /** Per-job time limit for ffmpeg; past it ffmpeg is killed and the job fails with JOB_TIMEOUT. */
     JOB_TIMEOUT_S: positiveInt(900),
-    /** A job's lock lasts this long and is renewed at half of it; a dead worker's job is retaken after it expires. */
-    WORKER_LOCK_DURATION_MS: positiveInt(30_000),
-    /** How often each worker looks for jobs whose lock expired (stalled jobs). */
-    WORKER_STALLED_INTERVAL_MS: positiveInt(30_000),
+    /**
+     * A job's lock lasts this long and is renewed every half of it; a dead worker's job is retaken
+     * after it expires (then within one stalled interval). ffmpeg runs in its own process, so the
+     * renewal never waits on the encode; 15 s leaves 7 s of slack for a busy event loop.
+     */
+    WORKER_LOCK_DURATION_MS: positiveInt(15_000),
+    /** How often each worker looks for jobs whose lock expired (stalled jobs): one cheap Redis script per queue. */
+    WORKER_STALLED_INTERVAL_MS: positiveInt(5_000),
     /** Times a job may stall (its worker died) before it is failed. */
     WORKER_MAX_STALLED_COUNT: positiveInt(2),
     /** Parent of the per-job temp folders. */

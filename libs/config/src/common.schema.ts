@@ -36,6 +36,12 @@ export const commonSchema = z.object({
   /** Shared secret that seals RPC requests and replies while they sit in Redis. */
   RPC_SECRET: secret(),
   RPC_TIMEOUT_MS: positiveInt(5000),
+  /**
+   * Circuit breaker: a call to a service that has not answered anything for 5 s is sent with a
+   * ping; when the ping is not answered within this long the call fails at once with 503 instead
+   * of waiting out its own timeout (login's is 15 s). A live but busy service keeps the full timeout.
+   */
+  RPC_PING_TIMEOUT_MS: positiveInt(1500),
   /** Seconds a SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_GRACE_S: positiveInt(30),
 });

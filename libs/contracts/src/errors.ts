@@ -52,14 +52,65 @@ export class AppError extends Error {
   }
 }
 
+/** Seconds a client is told to wait (Retry-After) when a service or dependency is down. */
+export const OUTAGE_RETRY_AFTER_S = 5;
+
 /** The owner of an RPC method did not answer within its timeout (or is not running). */
 export class UpstreamUnavailableError extends AppError {
   constructor(service: string, method: string) {
-    super('UPSTREAM_UNAVAILABLE', `The ${service} service did not answer in time; try again shortly`, {
-      service,
-      method,
-    });
+    super(
+      'UPSTREAM_UNAVAILABLE',
+      `The ${service} service did not answer in time; try again shortly`,
+      { service, method },
+      undefined,
+      { 'Retry-After': String(OUTAGE_RETRY_AFTER_S) },
+    );
   }
+}
+
+/** A dependency every app shares (PostgreSQL, Redis) is unreachable: 503 with Retry-After. */
+export class DependencyUnavailableError extends AppError {
+  constructor(readonly dependency: OutageDependency) {
+    super(
+      'UPSTREAM_UNAVAILABLE',
+      dependency === 'unknown'
+        ? 'A service this request needs is unreachable; try again shortly'
+        : `${dependency === 'postgres' ? 'The database' : 'Redis'} is unreachable; try again shortly`,
+      dependency === 'unknown' ? undefined : { dependency },
+      503,
+      { 'Retry-After': String(OUTAGE_RETRY_AFTER_S) },
+    );
+    this.name = 'DependencyUnavailableError';
+  }
+}
+export type OutageDependency = 'postgres' | 'redis' | 'unknown';
+
+/** Socket-level failures: the peer is down, restarting or unreachable. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATEs that mean the server is going away or not accepting connections yet. */
+const PG_OUTAGE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command/i;
+const REDIS_MESSAGES = /Connection is closed|Stream isn't writeable|max retries per request|Redis connection (lost|closed)|Connection in subscriber mode|enableOfflineQueue/i;
+
+/**
+ * Whether `err` is PostgreSQL or Redis being unreachable (rather than a bug or a bad input), and
+ * which. Duck-typed (pg, TypeORM, ioredis, BullMQ) so contracts needs none of those libraries.
+ */
+export function outageOf(err: unknown): OutageDependency | null {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    if (e instanceof DependencyUnavailableError) return e.dependency;
+    const o = e as { name?: string; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown[] };
+    const msg = typeof o.message === 'string' ? o.message : '';
+    const code = typeof o.code === 'string' ? o.code : '';
+    if (o.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(msg)) return 'redis';
+    if (PG_OUTAGE_STATES.has(code) || code.startsWith('08') || PG_MESSAGES.test(msg)) return 'postgres';
+    if (o.driverError && SOCKET_CODES.has(String((o.driverError as { code?: unknown }).code))) return 'postgres';
+    if (SOCKET_CODES.has(code)) return 'unknown';
+    // AggregateError (Node's happy-eyeballs connect to localhost) carries the socket errors inside
+    if (Array.isArray(o.errors) && o.errors.some((x) => SOCKET_CODES.has(String((x as { code?: unknown })?.code)))) return 'unknown';
+    e = o.driverError ?? o.cause;
+  }
+  return null;
 }
 
 /** Serialisable form of an error as it travels in an RPC reply or a failed job. */

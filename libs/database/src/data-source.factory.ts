@@ -24,7 +24,9 @@ export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
     synchronize: false,
     logging: ['error', 'warn'],
     logger: new StatementOnlyLogger(),
-    extra: { max: s.poolSize ?? 10, application_name: 'clipyard' },
+    // A connection attempt to an unreachable server fails after 5 s (the request then answers 503)
+    // instead of waiting forever for a TCP handshake that never comes.
+    extra: { max: s.poolSize ?? 10, application_name: 'clipyard', connectionTimeoutMillis: 5000 },
   };
 }
 

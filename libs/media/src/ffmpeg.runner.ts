@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import { INPUT_OPTIONS } from './input-policy';
 import { MediaAbortedError, MediaError } from './media-error';
@@ -31,6 +32,54 @@ export function parseTimemark(mark: string | undefined): number | null {
   return Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
 }
 
+/** ffmpeg processes this process started and that are still running. */
+const live = new Set<number>();
+let exitHook = false;
+
+/**
+ * Makes ffmpeg `pid` die with this process, however it ends. On a normal exit (including
+ * process.exit after a shutdown grace period) the 'exit' hook kills it; for a SIGKILL or an OOM
+ * kill, where no code of ours runs, a tiny detached watchdog (`sh`, no file on disk, so a noexec
+ * /tmp does not matter) polls our pid every second and kills ffmpeg once we are gone. The watchdog
+ * ends by itself with ffmpeg, and is stopped at once when ffmpeg ends normally.
+ */
+export function tieToThisProcess(pid: number): () => void {
+  const dog = guard(pid);
+  return () => {
+    live.delete(pid);
+    dog?.kill('SIGKILL');
+  };
+}
+
+function guard(pid: number): ChildProcess | undefined {
+  live.add(pid);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => {
+      for (const p of live) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    });
+  }
+  if (process.platform === 'win32') return undefined;
+  try {
+    const dog = spawn(
+      'sh',
+      ['-c', 'while kill -0 "$0" 2>/dev/null; do kill -0 "$1" 2>/dev/null || exit 0; sleep 1; done; kill -KILL "$1" 2>/dev/null', String(process.pid), String(pid)],
+      { detached: true, stdio: 'ignore' },
+    );
+    dog.on('error', () => undefined); // no sh: the exit hook still covers normal exits
+    dog.unref();
+    return dog;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs ffmpeg through fluent-ffmpeg with progress, a time limit and cancellation. */
 export class FfmpegRunner {
   constructor(
@@ -58,6 +107,7 @@ export class FfmpegRunner {
       let stop: Error | undefined;
       let timer: NodeJS.Timeout | undefined;
       let lastPct = -1;
+      let untie: (() => void) | undefined;
       const kill = (why: Error) => {
         if (stop) return;
         stop = why;
@@ -66,6 +116,7 @@ export class FfmpegRunner {
       const onAbort = () => kill(new MediaAbortedError());
       const done = (err?: Error) => {
         if (timer) clearTimeout(timer);
+        untie?.();
         opts.signal?.removeEventListener('abort', onAbort);
         if (err) reject(err);
         else resolve();
@@ -79,7 +130,10 @@ export class FfmpegRunner {
       }
       cmd.on('start', () => {
         const pid = (cmd as unknown as { ffmpegProc?: { pid?: number } }).ffmpegProc?.pid;
-        if (pid) opts.onStart?.(pid);
+        if (pid) {
+          untie = tieToThisProcess(pid);
+          opts.onStart?.(pid);
+        }
       });
       cmd.on('progress', (p: { timemark?: string }) => {
         const t = parseTimemark(p.timemark);

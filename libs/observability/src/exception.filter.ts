@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { AppError } from '@clipyard/contracts';
+import { AppError, DependencyUnavailableError, outageOf } from '@clipyard/contracts';
 import { redactUrl } from './logger';
 
 const HTTP_CODES: Record<number, string> = {
@@ -36,6 +36,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
+    // PostgreSQL or Redis unreachable is an outage, not a bug: 503 + Retry-After, logged briefly.
+    const outage = exception instanceof AppError ? null : outageOf(exception);
+    if (outage) {
+      this.logger.warn({ dependency: outage, err: { message: (exception as Error)?.message }, requestId: req.id, url: redactUrl(req.url) }, 'dependency unavailable');
+      exception = new DependencyUnavailableError(outage);
+    }
     const { status, body, headers } = this.toResponse(exception, String(req.id));
     if (status >= 500 && body.error.code !== 'UPSTREAM_UNAVAILABLE') {
       this.logger.error({ err: exception, requestId: req.id, url: redactUrl(req.url) }, 'unhandled error');

@@ -41,9 +41,10 @@ export class HealthController {
         }
       }),
     );
-    const up = results.every(([, r]) => r.status === 'up');
-    res.status(up ? 200 : 503);
-    return { status: up ? 'ok' : 'degraded', checks: Object.fromEntries(results) };
+    const down = results.filter(([, r]) => r.status === 'down').map(([name]) => name);
+    res.status(down.length ? 503 : 200);
+    // `down` names what is unreachable first (database, redis), then the services behind it.
+    return { status: down.length ? 'degraded' : 'ok', ...(down.length ? { down } : {}), checks: Object.fromEntries(results) };
   }
 
   @Get('metrics')

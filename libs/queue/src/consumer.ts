@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { DiscoveryService } from '@nestjs/core';
-import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter, Histogram } from 'prom-client';
 import { QUEUE_JOB_NAMES, QUEUE_PAYLOADS, type ParsedQueuePayload, type PayloadQueue } from '@clipyard/contracts';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
+import { FACT_WORKER_OPTIONS, runFact } from './fact-events';
+import { FACT_QUEUES } from './policy';
 
 /** How a `@Consumer` class's queue is worked. Functions read the app's validated config. */
 export interface ConsumerOptions<C = any> {
@@ -145,7 +147,9 @@ export class ConsumerHost {
       const concurrency = typeof options.concurrency === 'function' ? options.concurrency(config, queue) : (options.concurrency ?? 1);
       const conn = createRedis(this.deps.redis);
       this.conns.push(conn);
-      const worker = new Worker(queue, (job) => this.dispatch(queue, names, job), {
+      const worker = new Worker(queue, (job, token) => this.dispatch(queue, names, job, token), {
+        // fact queues: idempotent handlers, run again however often a lock lapsed (Redis away)
+        ...(FACT_QUEUES.includes(queue) ? FACT_WORKER_OPTIONS : {}),
         ...options.worker?.(config, queue),
         connection: conn,
         prefix: bullPrefix(this.deps.redis),
@@ -165,7 +169,7 @@ export class ConsumerHost {
     return [...routes.keys()];
   }
 
-  private async dispatch(queue: PayloadQueue, names: Map<string, Route>, job: Job): Promise<unknown> {
+  private async dispatch(queue: PayloadQueue, names: Map<string, Route>, job: Job, token?: string): Promise<unknown> {
     const parsed = QUEUE_PAYLOADS[queue].safeParse(job.data);
     const route = names.get(job.name);
     if (!parsed.success || !route || (parsed.data as { name: string }).name !== job.name) {
@@ -175,14 +179,19 @@ export class ConsumerHost {
     }
     const payload = parsed.data as ParsedQueuePayload<typeof queue>;
     const end = this.seconds?.startTimer({ queue, job: job.name });
+    const call = async () =>
+      route.runner ? route.runner.run({ queue, job, payload, handler: route.handler }) : route.handler(payload, job);
     try {
-      const out = route.runner
-        ? await route.runner.run({ queue, job, payload, handler: route.handler })
-        : await route.handler(payload, job);
+      // Facts (FACT_QUEUES) wait out an outage without using attempts; see runFact.
+      const out = FACT_QUEUES.includes(queue)
+        ? await runFact(job, token, call, (err, delayMs) =>
+            this.deps.logger.warn({ queue, jobName: job.name, bullJobId: job.id, delayMs, err: { message: (err as Error)?.message } }, 'fact event deferred: a dependency is down'),
+          )
+        : await call();
       this.handled?.inc({ queue, job: job.name, outcome: 'completed' });
       return out;
     } catch (err) {
-      this.handled?.inc({ queue, job: job.name, outcome: 'failed' });
+      this.handled?.inc({ queue, job: job.name, outcome: err instanceof DelayedError ? 'deferred' : 'failed' });
       throw err;
     } finally {
       end?.();

@@ -4,6 +4,7 @@ export * from './rpc-client';
 export * from './rpc-server';
 export * from './queue-client';
 export * from './policy';
+export * from './fact-events';
 export * from './queue.module';
 export * from './queue-metrics';
 export * from './broadcast-cache';

@@ -2,7 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_PAYLOADS, type PayloadQueue, type QueuePayload } from '@clipyard/contracts';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
-import { DEFAULT_JOB_OPTIONS } from './policy';
+import { jobOptionsFor } from './policy';
 
 /**
  * Enqueues validated, typed payloads on the plain queues. The payload's `name` is the BullMQ job
@@ -20,7 +20,7 @@ export class QueueClient {
     const data = QUEUE_PAYLOADS[queue].parse(payload) as { name: string };
     // BullMQ refuses ':' in custom ids; our deterministic ids read naturally with it (job:<id>:completed).
     const jobId = opts.jobId?.replace(/:/g, '_');
-    const job = await this.queue(queue).add(data.name, data, { ...DEFAULT_JOB_OPTIONS, ...opts, ...(jobId ? { jobId } : {}) });
+    const job = await this.queue(queue).add(data.name, data, { ...jobOptionsFor(queue), ...opts, ...(jobId ? { jobId } : {}) });
     return job.id as string;
   }
 

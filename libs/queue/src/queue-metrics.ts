@@ -6,6 +6,7 @@ import { QUEUES, RPC_SERVICES, rpcQueueName } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
 import { REDIS_SETTINGS } from './queue.tokens';
+import { FACT_QUEUES } from './policy';
 
 /** Job states reported per queue (BullMQ's names). */
 export const QUEUE_STATES = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'paused'] as const;
@@ -64,6 +65,18 @@ export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
       },
     });
     new Gauge({
+      name: 'fact_events_oldest_age_seconds',
+      help: 'Age of the oldest fact event (job, usage, webhook events) not yet applied, per queue; grows while a dependency is down',
+      labelNames: ['queue'],
+      registers: [this.metrics.registry],
+      async collect() {
+        const ages = await self.oldestFactAges().catch(() => undefined);
+        this.reset();
+        if (!ages) return;
+        for (const [queue, age] of Object.entries(ages)) this.set({ queue }, age);
+      },
+    });
+    new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in each BullMQ queue by state, read at scrape time',
       labelNames: ['queue', 'state'],
@@ -76,6 +89,26 @@ export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
           for (const [state, n] of Object.entries(byState)) this.set({ queue, state }, n);
       },
     });
+  }
+
+  /**
+   * Age in seconds of the oldest fact event still to be applied (waiting, delayed — retrying through
+   * an outage — or running), per fact queue; 0 when none. Read from the oldest few of each state.
+   */
+  async oldestFactAges(timeoutMs = 2000): Promise<Record<string, number>> {
+    const now = Date.now();
+    const work = Promise.all(
+      FACT_QUEUES.map(async (name) => {
+        const q = this.queue(name);
+        const jobs = (await Promise.all([q.getJobs(['wait', 'prioritized', 'active'], 0, 9, true), q.getJobs(['delayed'], 0, 49, true)])).flat();
+        const oldest = Math.min(...jobs.filter(Boolean).map((j) => j.timestamp));
+        return [name, Number.isFinite(oldest) ? Math.max(0, (now - oldest) / 1000) : 0] as const;
+      }),
+    );
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`fact event ages timed out after ${timeoutMs} ms`)), timeoutMs).unref(),
+    );
+    return Object.fromEntries(await Promise.race([work, timeout]));
   }
 
   /** Current counts of every queue, by state (also used by the admin REPL's queues.stats()). */

@@ -13,6 +13,8 @@ export interface QueueModuleOptions {
   redis: RedisSettings;
   rpcSecret: string;
   rpcTimeoutMs: number;
+  /** Circuit breaker: how long a liveness ping may take before a silent service counts as down. */
+  rpcPingTimeoutMs?: number;
   /** The app's validated config: `@Consumer` options read their concurrency and settings from it. */
   config?: unknown;
 }
@@ -45,7 +47,7 @@ export class QueueModule {
         {
           provide: RpcClient,
           // RPC latency and timeouts go to the app's Prometheus registry when it has one
-          useFactory: (metrics?: Metrics) => new RpcClient(opts.redis, opts.rpcSecret, opts.rpcTimeoutMs, metrics),
+          useFactory: (metrics?: Metrics) => new RpcClient(opts.redis, opts.rpcSecret, opts.rpcTimeoutMs, metrics, { pingTimeoutMs: opts.rpcPingTimeoutMs }),
           inject: [{ token: Metrics, optional: true }],
         },
         { provide: QueueClient, useFactory: () => new QueueClient(opts.redis) },

@@ -34,6 +34,7 @@ export interface RpcClientMetrics {
 
 interface Pending {
   method: RpcMethod;
+  service: RpcService;
   started: number;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -43,10 +44,27 @@ interface Pending {
 export const replyChannel = (settings: RedisSettings, clientId: string) =>
   `${keyPrefix(settings)}rpc-reply:${clientId}`;
 
+export interface RpcClientOptions {
+  /**
+   * Circuit breaker: a call to a service not heard from within LIVE_WINDOW_MS is accompanied by
+   * that service's ping; if the ping is not answered within this long the service is taken for
+   * dead and the call fails at once (503) instead of waiting out its own, longer timeout.
+   */
+  pingTimeoutMs?: number;
+}
+
+/** A service that answered anything this recently counts as alive (no ping sent). */
+const LIVE_WINDOW_MS = 5000;
+
 /**
  * Typed request/reply over BullMQ. Requests go to the owner's queue (`rpc-<service>`) as sealed
  * jobs; replies come back on a per-client pub/sub channel, so they are never stored in Redis.
- * A call that is not answered in time rejects with UpstreamUnavailableError (HTTP 503).
+ * A call that is not answered in time rejects with UpstreamUnavailableError (HTTP 503); so does a
+ * call made while Redis is unreachable (the request connection has no offline queue), and a call
+ * to a service whose ping went unanswered (see RpcClientOptions.pingTimeoutMs).
+ *
+ * Every promise this class creates is settled through one path that is always awaited by the
+ * caller: nothing can reject unobserved (an unhandled rejection would end the process).
  */
 export class RpcClient {
   private readonly id = randomUUID();
@@ -56,16 +74,27 @@ export class RpcClient {
   private readonly pub: Redis;
   private readonly sealer: Sealer;
   private readonly ready: Promise<unknown>;
+  private readonly pingTimeoutMs: number;
+  /** Last time each service answered anything (a reply or a coded error). */
+  private readonly lastHeard = new Map<RpcService, number>();
+  /** One liveness ping per service at a time; resolves true when answered. */
+  private readonly probes = new Map<RpcService, Promise<boolean>>();
 
   constructor(
     private readonly settings: RedisSettings,
     secret: string,
     private readonly defaultTimeoutMs: number,
     private readonly metrics?: RpcClientMetrics,
+    opts: RpcClientOptions = {},
   ) {
     this.sealer = new Sealer(secret);
-    this.pub = createRedis(settings);
+    this.pingTimeoutMs = opts.pingTimeoutMs ?? 1500;
+    // Requests fail at once while Redis is unreachable instead of queueing in ioredis's memory
+    // until it is back (and then being sent long after their caller gave up).
+    this.pub = createRedis(settings, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.pub.on('error', () => undefined); // reconnects by itself; calls report the outage
     this.sub = createRedis(settings);
+    this.sub.on('error', () => undefined);
     this.sub.on('messageBuffer', (_ch: Buffer, msg: Buffer) => this.onReply(msg.toString()));
     this.ready = subscribe(this.sub, replyChannel(settings, this.id));
     this.ready.catch(() => undefined); // surfaces on the first call instead
@@ -80,36 +109,61 @@ export class RpcClient {
     const timeoutMs = opts.timeoutMs ?? ('timeoutMs' in def ? (def.timeoutMs as number) : this.defaultTimeoutMs);
     const checked = def.request.safeParse(params);
     if (!checked.success) throw new Error(`RPC ${method}: invalid request: ${checked.error.message}`);
-    await this.ready;
+    const service = def.service;
     const id = randomUUID();
-    const envelope: RpcEnvelope = {
-      id,
-      replyTo: this.id,
-      deadline: Date.now() + timeoutMs,
-      params: checked.data,
-    };
     const result = new Promise<unknown>((resolve, reject) => {
       const started = performance.now();
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        this.metrics?.rpcTimeouts.inc({ method });
-        this.record(method, started, 'timeout');
-        reject(new UpstreamUnavailableError(def.service, method));
-      }, timeoutMs);
-      this.pending.set(id, { method, started, resolve, reject, timer });
+      const timer = setTimeout(() => this.fail(id, 'timeout'), timeoutMs);
+      this.pending.set(id, { method, service, started, resolve, reject, timer });
     });
-    try {
-      await this.queue(def.service).add(method, { s: this.sealer.seal(envelope) }, RPC_JOB_OPTIONS);
-    } catch {
-      const p = this.pending.get(id);
-      if (p) {
-        clearTimeout(p.timer);
-        this.pending.delete(id);
-        this.record(method, p.started, 'unavailable');
-      }
-      throw new UpstreamUnavailableError(def.service, method);
+    // The send settles the call (through fail) rather than rejecting on its own.
+    void this.send(def.service, method, id, timeoutMs, checked.data);
+    const isPing = method === pingOf(service);
+    if (!isPing && Date.now() - (this.lastHeard.get(service) ?? 0) > LIVE_WINDOW_MS && this.pingTimeoutMs < timeoutMs) {
+      void this.probe(service).then((alive) => {
+        if (!alive) this.fail(id, 'unavailable');
+      });
     }
     return result as Promise<RpcReply<M>>;
+  }
+
+  /** Sends the request once the reply channel is subscribed; any failure settles the call as unavailable. */
+  private async send(service: RpcService, method: RpcMethod, id: string, timeoutMs: number, params: unknown): Promise<void> {
+    try {
+      await this.ready;
+      if (!this.pending.has(id)) return; // timed out while Redis was away
+      const envelope: RpcEnvelope = { id, replyTo: this.id, deadline: Date.now() + timeoutMs, params };
+      await this.queue(service).add(method, { s: this.sealer.seal(envelope) }, RPC_JOB_OPTIONS);
+    } catch {
+      this.fail(id, 'unavailable');
+    }
+  }
+
+  /** Pings `service` (single flight); true when it answered within pingTimeoutMs. */
+  private probe(service: RpcService): Promise<boolean> {
+    let p = this.probes.get(service);
+    if (!p) {
+      p = this.call(pingOf(service), {} as never, { timeoutMs: this.pingTimeoutMs })
+        .then(
+          () => true,
+          // any answer, even a coded error, shows the service is alive
+          (err: unknown) => !(err instanceof UpstreamUnavailableError),
+        )
+        .finally(() => this.probes.delete(service));
+      this.probes.set(service, p);
+    }
+    return p;
+  }
+
+  /** Rejects a pending call with UpstreamUnavailableError (no-op if it was already settled). */
+  private fail(id: string, outcome: 'timeout' | 'unavailable'): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.pending.delete(id);
+    if (outcome === 'timeout') this.metrics?.rpcTimeouts.inc({ method: p.method });
+    this.record(p.method, p.started, outcome);
+    p.reject(new UpstreamUnavailableError(p.service, p.method));
   }
 
   private onReply(raw: string): void {
@@ -123,6 +177,7 @@ export class RpcClient {
     if (!p) return;
     clearTimeout(p.timer);
     this.pending.delete(reply.id);
+    this.lastHeard.set(p.service, Date.now());
     if (!reply.ok) {
       const e = reply.error;
       this.record(p.method, p.started, 'error');
@@ -163,3 +218,5 @@ export class RpcClient {
     await Promise.allSettled([this.sub.quit(), this.pub.quit()]);
   }
 }
+
+const pingOf = (service: RpcService) => `${service}.ping` as RpcMethod;

@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
   AppError,
+  DependencyUnavailableError,
+  outageOf,
   RPC_METHODS,
   rpcQueueName,
   type RpcMethod,
@@ -82,7 +84,8 @@ export class RpcServer<S extends RpcService> {
       reply = { id: env.id, ok: true, result: await handler(params.data) };
     } catch (err) {
       reply = { id: env.id, ok: false, error: toWireError(err) };
-      if (!(err instanceof AppError)) this.logger.error({ err, method }, 'rpc handler failed');
+      if (outageOf(err)) this.logger.warn({ method, err: { message: (err as Error).message } }, 'rpc handler: dependency unavailable');
+      else if (!(err instanceof AppError)) this.logger.error({ err, method }, 'rpc handler failed');
     }
     this.logger.debug({ method, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'rpc handled');
     await this.pub.publish(replyChannel(this.settings, env.replyTo), this.sealer.seal(reply));
@@ -96,6 +99,9 @@ export class RpcServer<S extends RpcService> {
 }
 
 export function toWireError(err: unknown): WireError {
+  // The owner's PostgreSQL or Redis is down: the caller answers 503 + Retry-After, not 500.
+  const outage = err instanceof AppError ? null : outageOf(err);
+  if (outage) err = new DependencyUnavailableError(outage);
   if (err instanceof AppError) {
     return { code: err.code, message: err.message, details: err.details, status: err.status, headers: err.headers };
   }

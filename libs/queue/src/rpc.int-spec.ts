@@ -149,4 +149,46 @@ describe('RPC over BullMQ (real Redis)', () => {
     await closing;
     await expect(call).resolves.toMatchObject({ ok: true });
   });
+
+  describe('circuit breaker (a dead service is noticed by its ping, a busy one keeps the full timeout)', () => {
+    function recorder() {
+      const outcomes: string[] = [];
+      const timeouts: string[] = [];
+      return {
+        outcomes,
+        timeouts,
+        metrics: {
+          rpcDuration: { observe: (l: { method: string; outcome: string }) => void outcomes.push(`${l.method}:${l.outcome}`) },
+          rpcTimeouts: { inc: (l: { method: string }) => void timeouts.push(l.method) },
+        },
+      };
+    }
+
+    it('fails a call to a service that does not answer its ping without waiting for the call\'s timeout', async () => {
+      const s = settings();
+      const rec = recorder();
+      const c = new RpcClient(s, SECRET, 60_000, rec.metrics, { pingTimeoutMs: 300 });
+      cleanup.push(() => c.close());
+      const err = await c.call('plans.list', {} as never).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UpstreamUnavailableError);
+      expect((err as AppError).headers).toEqual({ 'Retry-After': expect.stringMatching(/^\d+$/) });
+      // the ping timed out; the call itself was failed by the breaker, not by its 60 s timer
+      expect(rec.timeouts).toEqual(['billing.ping']);
+      expect(rec.outcomes).toEqual(expect.arrayContaining(['billing.ping:timeout', 'plans.list:unavailable']));
+    });
+
+    it('lets a live but slow service take longer than the ping timeout', async () => {
+      const s = settings();
+      serve(s, {
+        'billing.ping': () => ({ service: 'billing', ok: true, time: new Date().toISOString() }),
+        'plans.list': async () => {
+          await new Promise((r) => setTimeout(r, 1500));
+          return { data: [] } as never;
+        },
+      });
+      const c = new RpcClient(s, SECRET, 30_000, undefined, { pingTimeoutMs: 300 });
+      cleanup.push(() => c.close());
+      await expect(c.call('plans.list', {} as never)).resolves.toBeDefined();
+    });
+  });
 });

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { QueueDepthMetrics } from '@clipyard/queue';
+import { FACT_QUEUES, QueueClient, QueueDepthMetrics } from '@clipyard/queue';
+import type { PayloadQueue } from '@clipyard/contracts';
+import { JobReconciler } from '../jobs/job-reconciler';
 import { JobCancelService } from '../jobs/job-cancel.service';
 import { JobSubmissionService } from '../jobs/job-submission.service';
 import { JobsQueryService } from '../jobs/jobs-query.service';
@@ -37,6 +39,9 @@ export function gatewayReplHelpers(get: <T>(type: Type<T>) => T) {
   const submission = get(JobSubmissionService);
   const ds = get(DataSource);
   const logger = get<Logger>(ROOT_LOGGER as never);
+  const queues = get(QueueClient);
+  const reconciler = get(JobReconciler);
+  const factQueue = (name: unknown) => arg(z.enum(FACT_QUEUES as [string, ...string[]]), name, 'queue') as PayloadQueue;
 
   const ownerOf = async (jobId: string): Promise<string> => {
     const rows: { user_id: string }[] = await ds.query('SELECT user_id FROM jobs WHERE id = $1', [uuid(jobId, 'jobId')]);
@@ -77,5 +82,47 @@ export function gatewayReplHelpers(get: <T>(type: Type<T>) => T) {
       /** Jobs per queue and state (`wait`, `active`, `delayed`, `prioritized`, `failed`, …) straight from Redis. */
       stats: () => depth.counts(),
     },
+    /**
+     * Fact events (job-events, usage-events, webhook-events) that were dead-lettered: malformed, or
+     * failing for a reason other than an outage. They are kept until re-driven.
+     */
+    facts: {
+      /** Dead letters, oldest first: id, event name, why it failed, attempts, when, and its payload (ids only, never secrets). */
+      deadLetters: async (queue?: string, limit = 50) => {
+        const names = queue ? [factQueue(queue)] : (FACT_QUEUES as PayloadQueue[]);
+        const n = arg(z.number().int().min(1).max(1000), limit, 'limit');
+        const out = [];
+        for (const q of names) {
+          for (const j of await queues.queue(q).getFailed(0, n - 1)) {
+            out.push({ queue: q, id: j.id, name: j.name, failedReason: j.failedReason, attemptsMade: j.attemptsMade, enqueuedAt: new Date(j.timestamp).toISOString(), data: j.data });
+          }
+        }
+        return out.sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt)).slice(0, n);
+      },
+      /** Runs one dead letter again (after the cause is fixed); a malformed one fails again at once. */
+      redrive: async (queue: string, id: string) => {
+        const job = await queues.queue(factQueue(queue)).getJob(arg(z.string().min(1), id, 'id'));
+        if (!job) throw new Error(`no event ${id} in ${queue}`);
+        if (!(await job.isFailed())) throw new Error(`event ${id} in ${queue} is not dead-lettered`);
+        await job.retry('failed');
+        logger.info({ queue, id, via: 'repl' }, 'admin re-drove a dead-lettered event');
+        return { queue, id, redriven: true };
+      },
+      /** Re-drives every dead letter of a queue; returns how many. */
+      redriveAll: async (queue: string) => {
+        const q = queues.queue(factQueue(queue));
+        // a snapshot: an event that fails again at once is not picked up twice
+        const failed = await q.getFailed(0, Math.max(0, (await q.getFailedCount()) - 1));
+        let n = 0;
+        for (const j of failed) {
+          await j.retry('failed');
+          n++;
+        }
+        logger.info({ queue, count: n, via: 'repl' }, 'admin re-drove dead-lettered events');
+        return { queue, redriven: n };
+      },
+    },
+    /** Settles open jobs nothing will finish (see JobReconciler): one pass now; returns what it did. */
+    reconcile: () => reconciler.reconcile(),
   };
 }

@@ -13,6 +13,7 @@ import { BillingClient } from './billing.client';
 import { JobCancelService } from './job-cancel.service';
 import { JobPurgeService } from './job-purge.service';
 import { JobEventsConsumer } from './job-events.consumer';
+import { JobReconciler } from './job-reconciler';
 import { JobFiles } from './job-files';
 import { JobLifecycle } from './job-lifecycle';
 import { JobSubmissionService } from './job-submission.service';
@@ -44,12 +45,13 @@ import { HooksInputResolver } from '../hooks/hooks-input';
     JobCancelService,
     JobPurgeService,
     JobEventsConsumer,
+    JobReconciler,
     MediaProbe,
     UrlImport,
     UploadsService,
     DownloadsService,
     RetentionSweeper,
   ],
-  exports: [RetentionSweeper, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [RetentionSweeper, JobReconciler, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
 })
 export class JobsModule {}

@@ -227,6 +227,18 @@ export class JobsRepository {
     return job ? this.changed(userId, id, job) : null;
   }
 
+  /**
+   * System sweep (the reconciler), across tenants: still-open jobs nothing has touched since
+   * `olderThan`, oldest first. Each result carries its owner, and every follow-up write takes it.
+   */
+  async openUntouchedSince(olderThan: Date, limit: number): Promise<JobRecord[]> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${COLUMNS} FROM jobs WHERE ${OPEN} AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
+      [olderThan, limit],
+    );
+    return rows.map(toRecord);
+  }
+
   /** Cancels a running job; returns it with the status it had before, or null if it was not running. */
   async cancel(userId: string, id: string): Promise<{ job: JobRecord; was: JobStatus } | null> {
     const rows: Row[] = await this.ds.query(

@@ -23,7 +23,7 @@ export class JobEvents {
   }
 
   progress(w: Who, progress: number): Promise<string> {
-    return this.queues.add(QUEUES.jobEvents, { name: 'job.progress', ...w, progress, at: now() }, { attempts: 1 });
+    return this.queues.add(QUEUES.jobEvents, { name: 'job.progress', ...w, progress, at: now() }, { attempts: 1, removeOnFail: true });
   }
 
   completed(w: Who, outputs: JobOutput[], result: Record<string, unknown>): Promise<string> {

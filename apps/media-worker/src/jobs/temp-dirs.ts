@@ -6,6 +6,12 @@ import type { Logger } from 'pino';
 const PREFIX = 'clipyard-job-';
 
 /**
+ * `clipyard-job-<jobId>-<pid>-<hex>` plus the six characters mkdtemp appends (mixed case and
+ * digits): the pid is the run of digits between the last two dashes.
+ */
+export const TEMP_DIR_NAME = /^clipyard-job-.*-(\d+)-[0-9a-f]+[A-Za-z0-9]{6}$/;
+
+/**
  * Per-job temp folders named `clipyard-job-<jobId>-<pid>-<random>`. Each is removed when its job
  * ends; a folder left by a process that died (SIGKILL) is swept at the next boot.
  */
@@ -15,9 +21,10 @@ export class TempDirs {
     private readonly logger: Logger,
   ) {}
 
-  create(jobId: string): Promise<string> {
+  /** `pid` is the owner recorded in the name (this process; tests name another). */
+  create(jobId: string, pid = process.pid): Promise<string> {
     const safeId = jobId.replace(/[^A-Za-z0-9-]/g, '');
-    return mkdtemp(path.join(this.root, `${PREFIX}${safeId}-${process.pid}-${randomBytes(3).toString('hex')}`));
+    return mkdtemp(path.join(this.root, `${PREFIX}${safeId}-${pid}-${randomBytes(3).toString('hex')}`));
   }
 
   async remove(dir: string): Promise<void> {
@@ -30,7 +37,7 @@ export class TempDirs {
     const entries = await readdir(this.root).catch(() => [] as string[]);
     for (const name of entries) {
       if (!name.startsWith(PREFIX)) continue;
-      const m = /-(\d+)-[0-9a-f]+$/.exec(name);
+      const m = TEMP_DIR_NAME.exec(name);
       const pid = m ? Number(m[1]) : NaN;
       if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
       await this.remove(path.join(this.root, name));

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { INPUT_OPTIONS } from '../input-policy';
 import { AppError } from '@clipyard/contracts';
+import { tieToThisProcess } from '../ffmpeg.runner';
 
 /**
  * The few ffmpeg/ffprobe calls transcription needs, with argument arrays (never a shell) and
@@ -18,12 +19,15 @@ export interface RunOptions {
 export async function run(bin: string, args: string[], opts: RunOptions = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // dies with the worker even on a SIGKILL
+    const untie = child.pid ? tieToThisProcess(child.pid) : () => undefined;
     let stdout = '';
     let stderr = '';
     let settled = false;
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
+      untie();
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
