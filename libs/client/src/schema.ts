@@ -848,6 +848,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable an endpoint again after its receiver answered 410 Gone
+         * @description **API key scope:** `webhooks:write`.
+         */
+        post: operations["webhooks.enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/{id}/rotate-secret": {
         parameters: {
             query?: never;
@@ -1052,6 +1072,9 @@ export interface components {
             /** @description ISO 8601 timestamp */
             created_at: string;
             description: string | null;
+            /** @description Set when the receiver answered 410 Gone: nothing is sent until `POST …/enable` */
+            disabled_at: string | null;
+            disabled_reason: string | null;
             events: string[];
             /** Format: uuid */
             id: string;
@@ -1065,6 +1088,9 @@ export interface components {
             /** @description ISO 8601 timestamp */
             created_at: string;
             description: string | null;
+            /** @description Set when the receiver answered 410 Gone: nothing is sent until `POST …/enable` */
+            disabled_at: string | null;
+            disabled_reason: string | null;
             events: string[];
             /** Format: uuid */
             id: string;
@@ -1276,7 +1302,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    features?: ("trim" | "overlay" | "download" | "api_access" | "vertical_format" | "transcribe" | "subtitles" | "webhooks" | "priority_processing" | "platform_transcription")[] | null;
+                    features?: ("trim" | "overlay" | "download" | "api_access" | "vertical_format" | "transcribe" | "subtitles" | "webhooks" | "priority_processing" | "platform_transcription" | "hook_detection")[] | null;
+                    hooks_per_month?: number | null;
                     max_concurrent_jobs?: number | null;
                     max_file_bytes?: number | null;
                     max_media_seconds?: number | null;
@@ -1300,6 +1327,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -1496,6 +1524,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -4700,6 +4729,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     overrides?: {
                         box?: boolean;
@@ -5025,6 +5057,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     language?: string;
                     /** @default whisper-1 */
@@ -5246,6 +5281,9 @@ export interface operations {
                     } | {
                         /** Format: uri */
                         url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
                     };
                     /**
                      * @default fast
@@ -5470,6 +5508,7 @@ export interface operations {
                             code: string;
                             features: string[];
                             limits: {
+                                hooks_per_month: number;
                                 max_concurrent_jobs: number;
                                 max_file_bytes: number;
                                 max_media_seconds: number;
@@ -6003,6 +6042,7 @@ export interface operations {
                         current_period_start: string;
                         features: string[];
                         limits: {
+                            hooks_per_month: number;
                             max_concurrent_jobs: number;
                             max_file_bytes: number;
                             max_media_seconds: number;
@@ -6642,14 +6682,18 @@ export interface operations {
                     "application/json": {
                         data: {
                             action: string | null;
+                            ai_model: string | null;
+                            ai_provider: string | null;
                             event_id: string;
                             input_bytes: number;
+                            input_tokens: number;
                             job_id: string | null;
                             /** @enum {string} */
                             kind: "job" | "requests";
                             media_seconds: number;
                             occurred_at: string;
                             output_bytes: number;
+                            output_tokens: number;
                             processing_ms: number;
                             template: string | null;
                             units: number;
@@ -6767,6 +6811,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         actions: {
+                            hooks: {
+                                limit: number | null;
+                                remaining: number | null;
+                                reserved: number;
+                                used: number;
+                            };
                             overlay: {
                                 limit: number | null;
                                 remaining: number | null;
@@ -6785,6 +6835,10 @@ export interface operations {
                                 reserved: number;
                                 used: number;
                             };
+                        };
+                        ai_tokens: {
+                            input: number;
+                            output: number;
                         };
                         api_requests: number;
                         input_bytes: number;
@@ -7681,6 +7735,116 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `WEBHOOK_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "WEBHOOK_NOT_FOUND";
                         };
                     };
                 };
