@@ -50,6 +50,7 @@ async function waitReady(url, seconds = 60) {
 async function main() {
   p.ensureDeps();
   const env = p.loadEnv();
+  p.ensureMediaTools(env);
   const stopServices = await p.ensureServices(env);
   p.build();
   await p.ensureDatabase(env.DATABASE_URL);

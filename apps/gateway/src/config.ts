@@ -51,6 +51,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   JOB_EVENTS_CONCURRENCY: positiveInt(16),
   /** Hard cap on one upload whatever the plan says (bytes). */
   UPLOAD_MAX_BYTES: positiveInt(4 * 1024 * 1024 * 1024),
+  /** The ffprobe that checks uploads (Debian: ffmpeg). */
+  FFPROBE_PATH: z.string().min(1).default('ffprobe'),
   /** ffprobe time limit for an upload (ms). */
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
   /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */

@@ -7,6 +7,7 @@ import { MediaModule } from '@clipyard/media';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
 import { WorkerRpcHost } from './rpc.host';
 import { SystemRpc } from './system/system.rpc';
+import { MediaToolsHealth } from './system/media-tools.health';
 import { PROCESSOR_CLASSES } from './processors';
 import { JOB_PROCESSORS } from './jobs/processor';
 import { MediaWorkersHost } from './jobs/media-workers.host';
@@ -24,7 +25,7 @@ export class WorkerAppModule {
         ObservabilityModule.forRoot({
           app: 'media-worker',
           level: config.LOG_LEVEL,
-          checks: [RedisHealth],
+          checks: [RedisHealth, MediaToolsHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
           background: opts.background,

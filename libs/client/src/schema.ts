@@ -663,7 +663,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a media file (multipart field "file"); checked with ffprobe
-         * @description The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`.
+         * @description The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`; a server without ffprobe answers 503 `MEDIA_TOOLS_UNAVAILABLE`.
          *
          *     **API key scope:** `files:write`.
          */
@@ -6408,7 +6408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            /** @description A dependency is unavailable; retry later: `MEDIA_TOOLS_UNAVAILABLE`, `UPSTREAM_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait */
@@ -6419,7 +6419,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UPSTREAM_UNAVAILABLE";
+                            code?: "MEDIA_TOOLS_UNAVAILABLE" | "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };

@@ -11,3 +11,4 @@ export * from './media.module';
 export * from './chat';
 export * from './hooks';
 export * from './video-page';
+export * from './media-tools';

@@ -1,11 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { WORKER_CONFIG, type WorkerConfig } from '../config';
+import { workerMissingTools } from './media-tools.health';
 
-/** The ping the gateway's readiness check sends. */
+/** The ping the gateway's readiness check sends; it names the media tools this worker lacks. */
 @Injectable()
 export class SystemRpc {
+  constructor(@Inject(WORKER_CONFIG) private readonly config: WorkerConfig) {}
+
   handlers() {
     return {
-      'media.ping': () => ({ service: 'media', ok: true as const, time: new Date().toISOString() }),
+      'media.ping': async () => {
+        const missing = await workerMissingTools(this.config);
+        return { service: 'media', ok: true as const, time: new Date().toISOString(), ...(missing.length ? { missing } : {}) };
+      },
     };
   }
 }
