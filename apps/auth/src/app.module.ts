@@ -3,16 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AUTH_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule } from '@clipyard/queue';
+import { QueueModule, RpcServerModule } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from './config';
-import { AuthRpcHost } from './rpc.host';
-import { SystemRpc } from './system/system.rpc';
 import { AUTH_PROVIDERS } from './auth.providers';
 
 @Module({})
 export class AuthAppModule {
-  /** `rpc: false` (CLI commands, REPL) builds the services without answering the RPC queue. */
-  static forRoot(config: AuthConfig, logDestination?: DestinationStream, opts: { rpc?: boolean } = {}): DynamicModule {
+  /** `background: false` (CLI commands, the admin REPL) builds every service without answering RPC. */
+  static forRoot(config: AuthConfig, logDestination?: DestinationStream, opts: { background?: boolean } = {}): DynamicModule {
     return {
       module: AuthAppModule,
       global: true,
@@ -23,6 +21,7 @@ export class AuthAppModule {
           checks: [DatabaseHealth, RedisHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
+          background: opts.background,
         }),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: AUTH_ENTITIES }),
@@ -32,13 +31,13 @@ export class AuthAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          config,
         }),
+        RpcServerModule.forService('auth'),
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },
-        SystemRpc,
         ...AUTH_PROVIDERS,
-        ...(opts.rpc === false ? [] : [AuthRpcHost]),
       ],
       exports: [AUTH_CONFIG, ...AUTH_PROVIDERS],
     };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RpcHandlers } from '@clipyard/queue';
+import { RpcController, type RpcHandlers } from '@clipyard/queue';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { RateLimits } from './common/rate-limits.service';
@@ -13,6 +13,7 @@ type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping'>;
 
 /** The auth service's RPC surface: thin adapters from validated requests to the services. */
 @Injectable()
+@RpcController('auth')
 export class AuthRpc {
   constructor(
     private readonly users: UsersService,

@@ -10,7 +10,7 @@ import { authReplHelpers } from './admin/repl-helpers';
  */
 async function main(): Promise<void> {
   const config = loadAuthConfig();
-  const server = await repl(AuthAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { rpc: false }));
+  const server = await repl(AuthAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { background: false }));
   installReplHelpers(server.context, authReplHelpers((type) => server.context.get(type)));
   server.setupHistory('.data/.repl_history_auth', () => undefined);
 }

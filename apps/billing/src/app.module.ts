@@ -3,10 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { BILLING_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule } from '@clipyard/queue';
+import { QueueModule, RpcServerModule } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from './config';
-import { BillingRpcHost } from './rpc.host';
-import { SystemRpc } from './system/system.rpc';
 import { BILLING_PROVIDERS } from './billing.providers';
 
 @Module({})
@@ -32,9 +30,11 @@ export class BillingAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          config,
         }),
+        RpcServerModule.forService('billing'),
       ],
-      providers: [{ provide: BILLING_CONFIG, useValue: config }, SystemRpc, BillingRpcHost, ...BILLING_PROVIDERS],
+      providers: [{ provide: BILLING_CONFIG, useValue: config }, ...BILLING_PROVIDERS],
       exports: [BILLING_CONFIG],
     };
   }

@@ -27,15 +27,17 @@ export async function createGatewayApp(
   // Security headers from helmet, built once: @fastify/helmet rebuilds helmet's middleware on every
   // request, which was ~7 % of the gateway's CPU on the polling path. The dashboard and the API get a
   // strict policy (no inline script or style); only the Swagger UI and Bull Board pages need inline.
+  // Outputs on S3 are previewed and read from their presigned URLs: that store's origin only.
+  const store = storeOrigins(config);
   const strictHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...store],
+        mediaSrc: ["'self'", 'blob:', ...store],
+        connectSrc: ["'self'", ...store],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
@@ -72,4 +74,11 @@ export async function createGatewayApp(
   const doc = buildOpenApiDocument(app, { serverUrl: config.PUBLIC_BASE_URL });
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/json' });
   return { app, config };
+}
+
+/** Where presigned S3 links point (none for local storage, whose links are the gateway's own). */
+function storeOrigins(config: GatewayConfig): string[] {
+  if (config.STORAGE_DRIVER !== 's3') return [];
+  if (config.S3_ENDPOINT) return [new URL(config.S3_ENDPOINT).origin, ...(config.S3_FORCE_PATH_STYLE ? [] : [`*.${new URL(config.S3_ENDPOINT).host}`])];
+  return [`https://*.s3.${config.S3_REGION}.amazonaws.com`, `https://s3.${config.S3_REGION}.amazonaws.com`];
 }

@@ -1,15 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule } from '@clipyard/queue';
+import { QueueModule, RpcServerModule } from '@clipyard/queue';
 import { StorageModule } from '@clipyard/storage';
 import { MediaModule } from '@clipyard/media';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
-import { WorkerRpcHost } from './rpc.host';
-import { SystemRpc } from './system/system.rpc';
 import { MediaToolsHealth } from './system/media-tools.health';
+import { SystemRpc } from './system/system.rpc';
 import { PROCESSOR_CLASSES } from './processors';
-import { JOB_PROCESSORS } from './jobs/processor';
 import { MediaWorkersHost } from './jobs/media-workers.host';
 import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
 
@@ -34,17 +32,17 @@ export class WorkerAppModule {
           redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          config,
         }),
+        RpcServerModule.forService('media'),
         StorageModule.forRoot(config),
         MediaModule.forRoot(config),
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         SystemRpc,
-        WorkerRpcHost,
         ...TRANSCRIBE_PROVIDERS,
         ...PROCESSOR_CLASSES,
-        { provide: JOB_PROCESSORS, useFactory: (...ps: unknown[]) => ps, inject: PROCESSOR_CLASSES },
         MediaWorkersHost,
       ],
       exports: [WORKER_CONFIG],

@@ -26,3 +26,18 @@ export type QueuePayloads = typeof QUEUE_PAYLOADS;
 export type PayloadQueue = keyof QueuePayloads;
 export type QueuePayload<Q extends PayloadQueue> = z.input<QueuePayloads[Q]>;
 export type ParsedQueuePayload<Q extends PayloadQueue> = z.output<QueuePayloads[Q]>;
+
+/** The job names (payload `name` literals) a discriminated payload schema allows. */
+const namesOf = (schema: { options: ReadonlyArray<{ shape: { name: { value: string } } }> }): readonly string[] =>
+  schema.options.map((o) => o.shape.name.value);
+
+/** The job names each plain queue carries. */
+export const QUEUE_JOB_NAMES: Record<PayloadQueue, readonly string[]> = {
+  [QUEUES.jobEvents]: namesOf(jobEventSchema),
+  [QUEUES.usageEvents]: namesOf(usageEventSchema),
+  [QUEUES.trim]: namesOf(mediaJobSchemas[QUEUES.trim]),
+  [QUEUES.overlay]: namesOf(mediaJobSchemas[QUEUES.overlay]),
+  [QUEUES.transcribe]: namesOf(mediaJobSchemas[QUEUES.transcribe]),
+  [QUEUES.webhookDeliveries]: namesOf(webhookDeliverySchema),
+  [QUEUES.webhookEvents]: namesOf(webhookSourceEventSchema),
+};

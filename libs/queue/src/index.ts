@@ -7,3 +7,5 @@ export * from './policy';
 export * from './queue.module';
 export * from './queue-metrics';
 export * from './broadcast-cache';
+export * from './consumer';
+export * from './rpc-server.module';

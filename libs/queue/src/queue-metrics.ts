@@ -5,7 +5,7 @@ import { Gauge } from 'prom-client';
 import { QUEUES, RPC_SERVICES, rpcQueueName } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
-import { REDIS_SETTINGS } from './queue.module';
+import { REDIS_SETTINGS } from './queue.tokens';
 
 /** Job states reported per queue (BullMQ's names; `wait` is what KEDA watches). */
 export const QUEUE_STATES = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'paused'] as const;

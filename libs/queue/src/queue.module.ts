@@ -1,15 +1,20 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Metrics } from '@clipyard/observability';
 import { RpcClient } from './rpc-client';
 import { QueueClient } from './queue-client';
+import { ConsumerExplorer } from './consumer.explorer';
 import type { RedisSettings } from './connection';
+import { APP_CONFIG, REDIS_SETTINGS, RPC_SECRET } from './queue.tokens';
 
-export const REDIS_SETTINGS = Symbol('REDIS_SETTINGS');
+export { APP_CONFIG, REDIS_SETTINGS, RPC_SECRET } from './queue.tokens';
 
 export interface QueueModuleOptions {
   redis: RedisSettings;
   rpcSecret: string;
   rpcTimeoutMs: number;
+  /** The app's validated config: `@Consumer` options read their concurrency and settings from it. */
+  config?: unknown;
 }
 
 class QueueLifecycle implements OnApplicationShutdown {
@@ -22,15 +27,21 @@ class QueueLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Provides the RPC client and the typed queue client to an app, and closes them on shutdown. */
+/**
+ * Provides the RPC client and the typed queue client to an app, runs its `@Consumer` classes
+ * (unless BACKGROUND_WORK is off), and closes everything on shutdown.
+ */
 @Global()
 @Module({})
 export class QueueModule {
   static forRoot(opts: QueueModuleOptions): DynamicModule {
     return {
       module: QueueModule,
+      imports: [DiscoveryModule],
       providers: [
         { provide: REDIS_SETTINGS, useValue: opts.redis },
+        { provide: RPC_SECRET, useValue: opts.rpcSecret },
+        { provide: APP_CONFIG, useValue: opts.config ?? {} },
         {
           provide: RpcClient,
           // RPC latency and timeouts go to the app's Prometheus registry when it has one
@@ -39,8 +50,9 @@ export class QueueModule {
         },
         { provide: QueueClient, useFactory: () => new QueueClient(opts.redis) },
         QueueLifecycle,
+        ConsumerExplorer,
       ],
-      exports: [REDIS_SETTINGS, RpcClient, QueueClient],
+      exports: [REDIS_SETTINGS, RPC_SECRET, APP_CONFIG, RpcClient, QueueClient],
     };
   }
 }

@@ -11,7 +11,7 @@ import { BootstrapService } from '../admin/bootstrap.service';
 
 async function main(): Promise<void> {
   const config = loadAuthConfig();
-  const ctx = await NestFactory.createApplicationContext(AuthAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { rpc: false }), {
+  const ctx = await NestFactory.createApplicationContext(AuthAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { background: false }), {
     logger: ['error'],
   });
   try {

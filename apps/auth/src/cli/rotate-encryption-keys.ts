@@ -10,7 +10,7 @@ import { authReplHelpers } from '../admin/repl-helpers';
 
 async function main(): Promise<void> {
   const config = loadAuthConfig();
-  const ctx = await NestFactory.createApplicationContext(AuthAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { rpc: false }), {
+  const ctx = await NestFactory.createApplicationContext(AuthAppModule.forRoot({ ...config, LOG_LEVEL: 'warn' }, undefined, { background: false }), {
     logger: ['error'],
   });
   try {

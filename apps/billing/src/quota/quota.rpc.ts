@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { RpcController } from '@clipyard/queue';
 import { QuotaService } from './quota.service';
 
 /** `quota.reserve` / `quota.release`, called by the gateway when a job is submitted or settles. */
 @Injectable()
+@RpcController('billing')
 export class QuotaRpc {
   constructor(private readonly quota: QuotaService) {}
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { RpcController } from '@clipyard/queue';
 import { effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** Subscription reads, the limits the gateway checks at submission, and the admin edits. */
 @Injectable()
+@RpcController('billing')
 export class SubscriptionsRpc {
   constructor(private readonly subs: SubscriptionsService) {}
 

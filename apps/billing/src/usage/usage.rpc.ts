@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { RpcController } from '@clipyard/queue';
 import { UsageQueryService } from './usage-query.service';
 
 /** Usage reads for the gateway: summary, ledger, admin overview. */
 @Injectable()
+@RpcController('billing')
 export class UsageRpc {
   constructor(private readonly usage: UsageQueryService) {}
 

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { QUEUES } from '@clipyard/contracts';
 import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
 import { Metrics } from '@clipyard/observability';
-import { QueueClient } from '@clipyard/queue';
+import { QueueClient, startConsumers, type ConsumerHost } from '@clipyard/queue';
 import { createStorage, storageConfigSchema, type Storage } from '@clipyard/storage';
 import { loadGatewayConfig } from '../config';
 import { JobEventsConsumer } from './job-events.consumer';
@@ -28,7 +28,7 @@ const until = async (fn: () => Promise<boolean>, ms = 10_000) => {
 describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
   let ds: DataSource;
   let repo: JobsRepository;
-  let consumer: JobEventsConsumer;
+  let consumer: ConsumerHost;
   let queues: QueueClient;
   const finished: JobRecord[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'jobev-'));
@@ -44,12 +44,12 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
     storage = createStorage(storageConfigSchema.parse({ STORAGE_LOCAL_DIR: dir }));
     const files = new JobFiles(storage, logger);
     const config = loadGatewayConfig({ ...process.env, REDIS_PREFIX: redis.prefix });
-    consumer = new JobEventsConsumer(true, repo, lifecycle, files, redis, config, logger, new Metrics('test'));
-    consumer.onModuleInit();
+    const metrics = new Metrics('test');
+    consumer = startConsumers([new JobEventsConsumer(repo, lifecycle, files, metrics)], { redis, config, logger, metrics });
     queues = new QueueClient(redis);
   });
   afterAll(async () => {
-    await consumer.onApplicationShutdown();
+    await consumer.close();
     await queues.queue(QUEUES.jobEvents).obliterate({ force: true });
     await queues.close();
     await ds.destroy();

@@ -1,11 +1,8 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
-import { QUEUES, jobEventSchema, type JobEvent } from '@clipyard/contracts';
-import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { Injectable } from '@nestjs/common';
+import { QUEUES, type JobEvent } from '@clipyard/contracts';
+import { Metrics } from '@clipyard/observability';
+import { Consumer, Handle } from '@clipyard/queue';
+import type { GatewayConfig } from '../config';
 import { JobsRepository } from './jobs.repository';
 import { JobLifecycle } from './job-lifecycle';
 import { JobFiles } from './job-files';
@@ -28,48 +25,23 @@ export function usageSummary(ev: Extract<JobEvent, { name: 'job.completed' }>): 
  * forward, so duplicates, retries and late progress events are harmless.
  */
 @Injectable()
-export class JobEventsConsumer implements OnModuleInit, OnApplicationShutdown {
-  private worker?: Worker;
-  private conn?: Redis;
+@Consumer<GatewayConfig>(QUEUES.jobEvents, { concurrency: (c) => c.JOB_EVENTS_CONCURRENCY })
+export class JobEventsConsumer {
   private readonly applied;
 
   constructor(
-    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly jobs: JobsRepository,
     private readonly lifecycle: JobLifecycle,
     private readonly files: JobFiles,
-    @Inject(REDIS_SETTINGS) private readonly redis: RedisSettings,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
   ) {
     this.applied = metrics.counter('job_events_total', 'Job events applied by the gateway', ['event', 'outcome']);
   }
 
-  onModuleInit(): void {
-    if (!this.background) return; // admin REPL: no background work
-    this.conn = createRedis(this.redis);
-    this.worker = new Worker(QUEUES.jobEvents, (job) => this.handle(job), {
-      connection: this.conn,
-      prefix: bullPrefix(this.redis),
-      concurrency: this.config.JOB_EVENTS_CONCURRENCY,
-    });
-    this.worker.on('error', (err) => this.logger.error({ err }, 'job-events worker error'));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.conn?.quit().catch(() => undefined);
-  }
-
-  async handle(job: Job): Promise<void> {
-    const parsed = jobEventSchema.safeParse(job.data);
-    if (!parsed.success) {
-      this.logger.warn({ bullJobId: job.id, issues: parsed.error.issues }, 'dropping invalid job event');
-      throw new UnrecoverableError('invalid job event');
-    }
-    const changed = await this.apply(parsed.data);
-    this.applied.inc({ event: parsed.data.name, outcome: changed ? 'applied' : 'ignored' });
+  @Handle('job.started', 'job.progress', 'job.completed', 'job.failed')
+  async handle(ev: JobEvent): Promise<void> {
+    const changed = await this.apply(ev);
+    this.applied.inc({ event: ev.name, outcome: changed ? 'applied' : 'ignored' });
   }
 
   /** Returns whether the event changed the job. */

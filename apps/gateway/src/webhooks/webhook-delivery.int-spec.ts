@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
 import { Metrics } from '@clipyard/observability';
-import { QueueClient } from '@clipyard/queue';
+import { QueueClient, startConsumers, type ConsumerHost } from '@clipyard/queue';
 import { eventually } from '../../../../test/harness';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../../test/fakes/webhook-receiver';
 import { loadGatewayConfig, type GatewayConfig } from '../config';
@@ -18,7 +18,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   let ds: DataSource;
   let repo: WebhooksRepository;
   let receiver: WebhookReceiver;
-  const stack: { queues: QueueClient; worker: WebhookDeliveryWorker; dispatcher: WebhookDispatcher; secrets: WebhookSecrets }[] = [];
+  const stack: { queues: QueueClient; worker: ConsumerHost; dispatcher: WebhookDispatcher; secrets: WebhookSecrets }[] = [];
 
   const boot = (over: Record<string, string> = {}) => {
     const config: GatewayConfig = loadGatewayConfig({
@@ -31,8 +31,8 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
     const secrets = new WebhookSecrets(config);
     const queues = new QueueClient(redis);
     const dispatcher = new WebhookDispatcher(repo, secrets, queues, config);
-    const worker = new WebhookDeliveryWorker(true, repo, secrets, redis, config, pino({ level: 'silent' }), new Metrics('test'));
-    worker.onModuleInit();
+    const metrics = new Metrics('test');
+    const worker = startConsumers([new WebhookDeliveryWorker(repo, secrets, config, metrics)], { redis, config, logger: pino({ level: 'silent' }), metrics });
     const s = { queues, worker, dispatcher, secrets };
     stack.push(s);
     return s;
@@ -52,7 +52,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
   afterAll(async () => {
     for (const s of stack) {
-      await s.worker.onApplicationShutdown();
+      await s.worker.close();
       await s.queues.close();
     }
     await receiver.close();

@@ -1,11 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { Counter } from 'prom-client';
-import { AppError, QUEUES, webhookDeliverySchema } from '@clipyard/contracts';
-import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
+import { AppError, QUEUES } from '@clipyard/contracts';
+import { Metrics } from '@clipyard/observability';
+import { Consumer, Handle, type PayloadOf } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { webhookBackoff } from './webhook-dispatcher';
 import { postWebhook } from './webhook-http';
@@ -19,23 +17,25 @@ import { WebhooksRepository } from './webhooks.repository';
  * on anything but a 2xx so BullMQ retries with the capped exponential backoff.
  */
 @Injectable()
-export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdown {
-  private worker?: Worker;
-  private conn?: Redis;
+@Consumer<GatewayConfig>(QUEUES.webhookDeliveries, {
+  concurrency: (c) => c.WEBHOOK_CONCURRENCY,
+  worker: (c) => ({
+    settings: { backoffStrategy: (attemptsMade: number) => webhookBackoff(attemptsMade, c.WEBHOOK_BACKOFF_BASE_MS, c.WEBHOOK_BACKOFF_MAX_MS) },
+  }),
+})
+export class WebhookDeliveryWorker {
   private readonly outcomes: Counter<'outcome'>;
 
   constructor(
-    @Inject(BACKGROUND_WORK) private readonly background: boolean,
     private readonly repo: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
-    @Inject(REDIS_SETTINGS) private readonly redis: RedisSettings,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
   ) {
     this.outcomes = metrics.counter('webhook_delivery_attempts_total', 'Webhook delivery attempts by outcome', ['outcome']);
   }
 
+<<<<<<< HEAD
   onModuleInit(): void {
     if (!this.background) return; // admin REPL: no background work
     this.conn = createRedis(this.redis);
@@ -58,6 +58,10 @@ export class WebhookDeliveryWorker implements OnModuleInit, OnApplicationShutdow
     const parsed = webhookDeliverySchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid webhook delivery payload');
     const { deliveryId, userId } = parsed.data;
+=======
+  @Handle('webhook.deliver')
+  async process({ deliveryId, userId }: PayloadOf<typeof QUEUES.webhookDeliveries, 'webhook.deliver'>, job: Job): Promise<void> {
+>>>>>>> main
     const d = await this.repo.findDelivery(userId, deliveryId);
     if (!d || d.status === 'succeeded') return; // endpoint deleted, or already delivered
     const ep = await this.repo.findEndpoint(userId, d.endpointId);

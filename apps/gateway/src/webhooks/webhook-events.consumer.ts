@@ -1,50 +1,15 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
-import { QUEUES, webhookSourceEventSchema, type WebhookSourceEvent } from '@clipyard/contracts';
-import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
-import { REDIS_SETTINGS, bullPrefix, createRedis, type RedisSettings } from '@clipyard/queue';
+import { Injectable } from '@nestjs/common';
+import { QUEUES, type WebhookSourceEvent } from '@clipyard/contracts';
+import { Consumer, Handle } from '@clipyard/queue';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 /** Consumes domain events other apps publish for webhooks (billing's usage thresholds). */
 @Injectable()
-export class WebhookEventsConsumer implements OnModuleInit, OnApplicationShutdown {
-  private worker?: Worker;
-  private conn?: Redis;
+@Consumer(QUEUES.webhookEvents, { concurrency: 4 })
+export class WebhookEventsConsumer {
+  constructor(private readonly dispatcher: WebhookDispatcher) {}
 
-  constructor(
-    @Inject(BACKGROUND_WORK) private readonly background: boolean,
-    private readonly dispatcher: WebhookDispatcher,
-    @Inject(REDIS_SETTINGS) private readonly redis: RedisSettings,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onModuleInit(): void {
-    if (!this.background) return; // admin REPL: no background work
-    this.conn = createRedis(this.redis);
-    this.worker = new Worker(QUEUES.webhookEvents, (job) => this.handle(job), {
-      connection: this.conn,
-      prefix: bullPrefix(this.redis),
-      concurrency: 4,
-    });
-    this.worker.on('error', (err) => this.logger.error({ err }, 'webhook-events worker error'));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.conn?.quit().catch(() => undefined);
-  }
-
-  async handle(job: Job): Promise<void> {
-    const parsed = webhookSourceEventSchema.safeParse(job.data);
-    if (!parsed.success) {
-      this.logger.warn({ bullJobId: job.id, issues: parsed.error.issues }, 'dropping invalid webhook source event');
-      throw new UnrecoverableError('invalid webhook source event');
-    }
-    await this.apply(parsed.data);
-  }
-
+  @Handle('usage.threshold_reached')
   async apply(ev: WebhookSourceEvent): Promise<void> {
     switch (ev.name) {
       case 'usage.threshold_reached':

@@ -49,13 +49,9 @@ export class JobRunner {
     this.metrics?.jobDuration.observe({ type, outcome }, (Date.now() - startedAt) / 1000);
   }
 
-  async run(queue: MediaQueue, job: Job, processor: JobProcessor): Promise<Record<string, unknown>> {
-    const parsed = mediaJobSchemas[queue].safeParse(job.data);
-    if (!parsed.success) {
-      this.logger.error({ queue, bullJobId: job.id, issues: parsed.error.issues }, 'media job payload failed validation');
-      throw new UnrecoverableError('VALIDATION_FAILED: invalid job payload');
-    }
-    const payload = parsed.data as MediaJobPayload;
+  /** Runs `process` (a processor's `@Handle` method) on a payload already validated against its contract. */
+  async run(queue: MediaQueue, job: Job, payload: MediaJobPayload, process: JobProcessor['process']): Promise<Record<string, unknown>> {
+    const jobName = payload.name;
     const who = { jobId: payload.jobId, userId: payload.userId };
     const log = this.logger.child({ jobId: who.jobId, queue, attempt: job.attemptsMade + 1 });
     const ac = this.cancels.register(who.jobId);
@@ -69,7 +65,7 @@ export class JobRunner {
       await this.events.started(who, job.attemptsMade + 1);
       log.info('media job started');
       const dir = workDir;
-      const res = await processor.process({
+      const res = await process({
         job,
         payload,
         workDir: dir,
@@ -93,7 +89,7 @@ export class JobRunner {
       if (ac.signal.aborted) throw new MediaAbortedError();
       const processingMs = Date.now() - startedAt;
       await this.events.usage(who, {
-        action: processor.jobName as UsageAction,
+        action: jobName as UsageAction,
         units: res.usage.units ?? 1,
         mediaSeconds: Math.max(0, res.usage.mediaSeconds),
         inputBytes,
@@ -105,7 +101,7 @@ export class JobRunner {
       });
       await this.events.completed(who, outputs, { ...res.result, processing_ms: processingMs });
       log.info({ processingMs, outputs: outputs.length }, 'media job completed');
-      this.observe(processor.jobName, 'completed', startedAt);
+      this.observe(jobName, 'completed', startedAt);
       return { outputs: outputs.map((o) => o.key) };
     } catch (err) {
       progress.stop();
@@ -113,7 +109,7 @@ export class JobRunner {
         await this.cleanupOutputs(who, at, log);
         await this.release(who, 'canceled', log);
         log.info('media job canceled');
-        this.observe(processor.jobName, 'canceled', startedAt);
+        this.observe(jobName, 'canceled', startedAt);
         throw new UnrecoverableError('CANCELED: the job was canceled');
       }
       const f = classify(err);
@@ -121,14 +117,14 @@ export class JobRunner {
       const final = !f.retryable || job.attemptsMade + 1 >= attempts;
       if (!final) {
         log.warn({ err, code: f.code }, 'media job failed; will retry');
-        this.observe(processor.jobName, 'retried', startedAt);
+        this.observe(jobName, 'retried', startedAt);
         throw err instanceof Error ? err : new Error(f.message);
       }
       log.warn({ code: f.code, message: f.message, details: err instanceof AppError ? err.details : undefined, err: f.retryable ? err : undefined }, 'media job failed');
       await this.cleanupOutputs(who, at, log);
       await this.events.failed(who, { code: f.code, message: f.message });
       await this.release(who, `failed:${f.code}`, log);
-      this.observe(processor.jobName, 'failed', startedAt);
+      this.observe(jobName, 'failed', startedAt);
       throw new UnrecoverableError(`${f.code}: ${f.message}`);
     } finally {
       progress.stop();

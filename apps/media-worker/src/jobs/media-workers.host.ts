@@ -1,10 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { QUEUES } from '@clipyard/contracts';
+import { QUEUES, type PayloadQueue } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { bullPrefix, createRedis, QueueClient, RpcClient, type RedisSettings } from '@clipyard/queue';
+import { Consumer, QueueClient, RpcClient, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
 import type { MediaConfig } from '@clipyard/media';
 import { Storage } from '@clipyard/storage';
 import { WORKER_CONFIG, type WorkerConfig } from '../config';
@@ -12,36 +11,32 @@ import { CancelListener } from './cancel.listener';
 import { InputResolver } from './input.resolver';
 import { JobEvents } from './job-events';
 import { JobRunner } from './job.runner';
-import { JOB_PROCESSORS, type JobProcessor, type MediaQueue } from './processor';
-import { buildRegistry } from './registry';
+import type { JobProcessor, MediaQueue } from './processor';
 import { TempDirs } from './temp-dirs';
 
 /**
- * Runs one BullMQ Worker per consumed media queue, each with its own concurrency, dispatching
- * by job name to the registered processor. Shutdown lets in-flight jobs finish (Worker.close);
- * main.ts bounds that wait by SHUTDOWN_GRACE_S.
+ * The runner of every media processor's `@Handle` method: wraps it in the job's life (events,
+ * temp folder, outputs, usage, cancellation; see JobRunner). Sweeps temp folders left by a dead
+ * process and listens for cancellations before the queues start; the consumers' workers are
+ * closed (in-flight jobs finish) before the cancel listener goes.
  */
 @Injectable()
-export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly workers: Worker[] = [];
-  private readonly conns: Redis[] = [];
+export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit, OnApplicationShutdown {
   private readonly cancels: CancelListener;
   private readonly temps: TempDirs;
   private readonly runner: JobRunner;
-  private readonly redis: RedisSettings;
 
   constructor(
-    @Inject(BACKGROUND_WORK) private readonly background: boolean,
-    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-    @Inject(JOB_PROCESSORS) private readonly processors: JobProcessor[],
     @Inject(Storage) storage: Storage,
     @Inject(QueueClient) queues: QueueClient,
     @Inject(RpcClient) rpc: RpcClient,
     @Inject(Metrics) metrics: Metrics,
+    @Optional() @Inject(BACKGROUND_WORK) private readonly background: boolean = true,
   ) {
-    this.redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
-    this.cancels = new CancelListener(this.redis, logger);
+    const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+    this.cancels = new CancelListener(redis, logger);
     this.temps = new TempDirs(config.WORKER_TMP_DIR, logger);
     this.runner = new JobRunner(
       storage,
@@ -56,56 +51,49 @@ export class MediaWorkersHost implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
-  /** Concurrency per queue; a new queue's variable goes here. */
-  private concurrency(queue: MediaQueue): number {
-    const table: Partial<Record<MediaQueue, number>> = {
-      [QUEUES.trim]: this.config.WORKER_TRIM_CONCURRENCY,
-      [QUEUES.overlay]: this.config.WORKER_OVERLAY_CONCURRENCY,
-      [QUEUES.transcribe]: this.config.WORKER_TRANSCRIBE_CONCURRENCY,
-    };
-    return table[queue] ?? 1;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     if (!this.background) return; // admin REPL: no background work
-    const registry = buildRegistry(this.processors, this.config.WORKER_QUEUES);
     await this.temps.sweep();
     await this.cancels.start();
-    for (const [queue, handlers] of registry) {
-      const conn = createRedis(this.redis);
-      this.conns.push(conn);
-      const worker = new Worker(
-        queue,
-        async (job: Job) => {
-          const processor = handlers.get(job.name);
-          if (!processor) throw new Error(`no processor for ${queue}/${job.name}`);
-          return this.runner.run(queue, job, processor);
-        },
-        {
-          connection: conn,
-          prefix: bullPrefix(this.redis),
-          concurrency: this.concurrency(queue),
-          lockDuration: this.config.WORKER_LOCK_DURATION_MS,
-          stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
-          maxStalledCount: this.config.WORKER_MAX_STALLED_COUNT,
-        },
-      );
-      worker.on('error', (err) => this.logger.error({ err, queue }, 'media worker error'));
-      worker.on('stalled', (jobId) => this.logger.warn({ queue, bullJobId: jobId }, 'stalled media job taken back'));
-      // A job over the stall limit is failed by BullMQ when next fetched, without our processor.
-      worker.on('failed', (job) => {
-        if (job?.deferredFailure) {
-          this.runner.failLost(queue, job).catch((err: unknown) => this.logger.error({ err, queue }, 'could not report a lost job'));
-        }
-      });
-      this.workers.push(worker);
-    }
-    this.logger.info({ queues: [...registry.keys()] }, 'media workers running');
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+  run(call: HandlerCall<MediaQueue>): Promise<unknown> {
+    return this.runner.run(call.queue, call.job, call.payload, call.handler as JobProcessor['process']);
+  }
+
+  /** A job over the stall limit is failed by BullMQ when next fetched, without our processor. */
+  failed(queue: MediaQueue, job: Job | undefined): void {
+    if (!job?.deferredFailure) return;
+    this.runner.failLost(queue, job).catch((err: unknown) => this.logger.error({ err, queue }, 'could not report a lost job'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.cancels.close();
-    await Promise.allSettled(this.conns.map((c) => c.quit()));
   }
 }
+
+/** Concurrency per media queue; a new queue's variable goes here. */
+function concurrency(config: WorkerConfig, queue: PayloadQueue): number {
+  const table: Partial<Record<PayloadQueue, number>> = {
+    [QUEUES.trim]: config.WORKER_TRIM_CONCURRENCY,
+    [QUEUES.overlay]: config.WORKER_OVERLAY_CONCURRENCY,
+    [QUEUES.transcribe]: config.WORKER_TRANSCRIBE_CONCURRENCY,
+  };
+  return table[queue] ?? 1;
+}
+
+/**
+ * Declares a media processor: the consumer of its queue (WORKER_QUEUES may leave it out), with the
+ * queue's concurrency and lock settings, its `@Handle` method run through MediaWorkersHost.
+ */
+export const MediaConsumer = (queue: MediaQueue): ClassDecorator =>
+  Consumer<WorkerConfig>(queue, {
+    concurrency,
+    enabled: (c, q) => c.WORKER_QUEUES.length === 0 || c.WORKER_QUEUES.some((w) => w === q),
+    worker: (c) => ({
+      lockDuration: c.WORKER_LOCK_DURATION_MS,
+      stalledInterval: c.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: c.WORKER_MAX_STALLED_COUNT,
+    }),
+    runner: MediaWorkersHost,
+  });

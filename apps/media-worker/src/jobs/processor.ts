@@ -57,16 +57,11 @@ export interface ProcessorResult {
 }
 
 /**
- * One processor per job name. Register it in `processors.ts`; the worker refuses to start when a
+ * One processor per job name: a class declared `@MediaConsumer(queue)` whose `@Handle(jobName)`
+ * method takes the JobContext. Register it in `processors.ts`; the worker refuses to start when a
  * job name of a consumed queue has no processor, or two.
  */
 export interface JobProcessor {
-  readonly queue: MediaQueue;
-  /** The payload's `name` (the BullMQ job name), e.g. `trim`. */
-  readonly jobName: string;
   /** Throw a MediaError (retryable: false) for bad input, anything else to be retried. */
   process(ctx: JobContext): Promise<ProcessorResult>;
 }
-
-/** Nest token for the array of every registered processor. */
-export const JOB_PROCESSORS = Symbol('JOB_PROCESSORS');

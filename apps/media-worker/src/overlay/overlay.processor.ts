@@ -2,17 +2,18 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { overlayJobParamsSchema, QUEUES } from '@clipyard/contracts';
 import { MediaTools } from '@clipyard/media';
+import { Handle } from '@clipyard/queue';
+import { MediaConsumer } from '../jobs/media-workers.host';
 import { parseParams } from '../jobs/params';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
 
 /** `overlay`: draws text on a video, or on an image turned into a video of `duration` seconds. */
 @Injectable()
+@MediaConsumer(QUEUES.overlay)
 export class OverlayProcessor implements JobProcessor {
-  readonly queue = QUEUES.overlay;
-  readonly jobName = 'overlay';
-
   constructor(@Inject(MediaTools) private readonly media: MediaTools) {}
 
+  @Handle('overlay')
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(overlayJobParamsSchema, ctx.payload.params);
     const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { QUEUES, transcribeJobParamsSchema } from '@clipyard/contracts';
+import { Handle } from '@clipyard/queue';
+import { MediaConsumer } from '../jobs/media-workers.host';
 import { parseParams } from '../jobs/params';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
 import { TranscriptionRunner } from './transcription.runner';
 
 /** `transcribe`: the input's speech → transcript.json/.txt/.srt/.vtt, metered in minutes of audio. */
 @Injectable()
+@MediaConsumer(QUEUES.transcribe)
 export class TranscribeProcessor implements JobProcessor {
-  readonly queue = QUEUES.transcribe;
-  readonly jobName = 'transcribe';
-
   constructor(private readonly transcription: TranscriptionRunner) {}
 
+  @Handle('transcribe')
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(transcribeJobParamsSchema, ctx.payload.params);
     const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);

@@ -53,28 +53,32 @@ export async function signIn(email: string, password: string): Promise<void> {
 
 /** One refresh at a time; resolves false (and signs out) when the session is gone. */
 export function refresh(): Promise<boolean> {
-  inflight ??= (async () => {
-    const csrf = csrfCookie();
-    if (!csrf) {
-      drop();
+  // Cleared from the promise, not inside it: a refresh that ends before its first await would
+  // otherwise clear the slot before it is assigned and leave a settled promise there for good.
+  inflight ??= doRefresh().finally(() => {
+    inflight = null;
+  });
+  return inflight;
+}
+
+async function doRefresh(): Promise<boolean> {
+  const csrf = csrfCookie();
+  if (!csrf) {
+    drop();
+    return false;
+  }
+  try {
+    adopt(await unwrap(publicApi.POST('/v1/auth/refresh', { body: {}, headers: { 'X-CSRF-Token': csrf } })));
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      drop('Your session ended; please sign in again.');
       return false;
     }
-    try {
-      adopt(await unwrap(publicApi.POST('/v1/auth/refresh', { body: {}, headers: { 'X-CSRF-Token': csrf } })));
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-        drop('Your session ended; please sign in again.');
-        return false;
-      }
-      // An outage: keep the cookie and let the caller show the error.
-      if (state.status === 'loading') drop();
-      throw e;
-    } finally {
-      inflight = null;
-    }
-  })();
-  return inflight;
+    // An outage: keep the cookie and let the caller show the error.
+    if (state.status === 'loading') drop();
+    throw e;
+  }
 }
 
 /** Signs out: the server ends the session and clears both cookies; memory forgets the token. */

@@ -110,6 +110,16 @@ export function JobPage({ id }: { id: string }) {
   );
 }
 
+/**
+ * Local-storage links are the gateway's own `/v1/files/…`: use them on this origin (the one that
+ * served the page), whatever host PUBLIC_BASE_URL names. Presigned S3 links stay as they are.
+ */
+function sameOrigin(url: string | undefined): string | undefined {
+  if (!url) return url;
+  const u = new URL(url, location.origin);
+  return u.pathname.startsWith('/v1/files/') ? u.pathname + u.search : url;
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function Outputs({ job }: { job: Job }) {
@@ -123,7 +133,7 @@ function Outputs({ job }: { job: Job }) {
     );
     return Object.fromEntries(entries);
   });
-  const url = (o: JobOutput) => links.data?.[o.name];
+  const url = (o: JobOutput) => sameOrigin(links.data?.[o.name]);
   const video = job.outputs.find((o) => o.content_type.startsWith('video/'));
   const image = job.outputs.find((o) => o.content_type.startsWith('image/'));
   const vtt = job.outputs.find((o) => o.name.endsWith('.vtt'));

@@ -18,7 +18,7 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
           {jobs.map((j) => (
             <tr key={j.id}>
               <td>
-                <Link to={`/jobs/${j.id}`} aria-label={`${j.type} job ${j.id.slice(0, 8)}`}>
+                <Link to={`/jobs/${j.id}`}>
                   {j.type} <span className="mono muted">{j.id.slice(0, 8)}</span>
                 </Link>
               </td>
@@ -26,7 +26,7 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
                 <Status status={j.status} />
               </td>
               <td>
-                <progress max={100} value={j.progress} aria-label={`Progress of ${j.type} job ${j.id.slice(0, 8)}`} /> {Math.round(j.progress)}%
+                <progress max={100} value={j.progress} aria-label={`Progress of ${j.type} ${j.id.slice(0, 8)}`} /> {Math.round(j.progress)}%
               </td>
               <td>{fmtDate(j.created_at)}</td>
             </tr>

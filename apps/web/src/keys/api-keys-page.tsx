@@ -6,7 +6,7 @@ import type { ApiKey, Page as ListPage } from '../api/types';
 import { CopyButton, Empty, ErrorNote, fmtDate, Loading, Page, Section, Status } from '../ui/bits';
 import { Check, Field, FormError, Select, Submit } from '../ui/form';
 
-const SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write'];
+const SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write', 'webhooks:read', 'webhooks:write'];
 
 /** A new or rolled secret: shown once, with a copy button. */
 function Secret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
