@@ -14,13 +14,13 @@ import { WebhooksRepository } from './webhooks.repository';
 /**
  * Sends queued webhook deliveries: signs the stored body with the endpoint's live secrets, POSTs
  * it (SSRF-checked, no redirects, time-limited), logs the attempt on the delivery row, and throws
- * on anything but a 2xx so BullMQ retries with the capped exponential backoff.
+ * on anything but a 2xx so BullMQ retries on WEBHOOK_RETRY_SCHEDULE; a 410 Gone disables the endpoint.
  */
 @Injectable()
 @Consumer<GatewayConfig>(QUEUES.webhookDeliveries, {
   concurrency: (c) => c.WEBHOOK_CONCURRENCY,
   worker: (c) => ({
-    settings: { backoffStrategy: (attemptsMade: number) => webhookBackoff(attemptsMade, c.WEBHOOK_BACKOFF_BASE_MS, c.WEBHOOK_BACKOFF_MAX_MS) },
+    settings: { backoffStrategy: (attemptsMade: number) => webhookBackoff(attemptsMade, c.WEBHOOK_RETRY_SCHEDULE) },
   }),
 })
 export class WebhookDeliveryWorker {
@@ -35,33 +35,8 @@ export class WebhookDeliveryWorker {
     this.outcomes = metrics.counter('webhook_delivery_attempts_total', 'Webhook delivery attempts by outcome', ['outcome']);
   }
 
-<<<<<<< HEAD
-  onModuleInit(): void {
-    if (!this.background) return; // admin REPL: no background work
-    this.conn = createRedis(this.redis);
-    const schedule = this.config.WEBHOOK_RETRY_SCHEDULE;
-    this.worker = new Worker(QUEUES.webhookDeliveries, (job) => this.process(job), {
-      connection: this.conn,
-      prefix: bullPrefix(this.redis),
-      concurrency: this.config.WEBHOOK_CONCURRENCY,
-      settings: { backoffStrategy: (attemptsMade: number) => webhookBackoff(attemptsMade, schedule) },
-    });
-    this.worker.on('error', (err) => this.logger.error({ err }, 'webhook worker error'));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.conn?.quit().catch(() => undefined);
-  }
-
-  async process(job: Job): Promise<void> {
-    const parsed = webhookDeliverySchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError('invalid webhook delivery payload');
-    const { deliveryId, userId } = parsed.data;
-=======
   @Handle('webhook.deliver')
   async process({ deliveryId, userId }: PayloadOf<typeof QUEUES.webhookDeliveries, 'webhook.deliver'>, job: Job): Promise<void> {
->>>>>>> main
     const d = await this.repo.findDelivery(userId, deliveryId);
     if (!d || d.status === 'succeeded') return; // endpoint deleted, or already delivered
     const ep = await this.repo.findEndpoint(userId, d.endpointId);
