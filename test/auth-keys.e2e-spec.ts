@@ -96,7 +96,16 @@ describe('auth: API keys — roll, limits, expiry, usage, deactivation (e2e)', (
     const res = await me(u.apiKey);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('ACCOUNT_DISABLED');
-    expect((await sys.post('/v1/auth/login', { email: u.email, password: u.password })).body.error.code).toBe('ACCOUNT_DISABLED');
+    // Sign-in of a disabled account answers the same whether the password was right or wrong.
+    const right = await sys.post('/v1/auth/login', { email: u.email, password: u.password });
+    const wrong = await sys.post('/v1/auth/login', { email: u.email, password: `${u.password}-wrong` });
+    expect({ status: right.status, code: right.body.error.code, message: right.body.error.message }).toEqual({
+      status: 401,
+      code: 'INVALID_CREDENTIALS',
+      message: wrong.body.error.message,
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
     expect((await sys.post('/v1/auth/refresh', { refresh_token: u.refreshToken })).status).toBe(401);
     await admin.users.reactivate(u.userId);
     expect((await me(u.apiKey)).status).toBe(200);

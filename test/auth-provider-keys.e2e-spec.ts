@@ -47,7 +47,7 @@ describe('auth: provider keys (e2e)', () => {
     // Own database: this spec runs under its own master keys and rotates them, which would strand
     // the JWT signing keys of specs running next to it in the shared database.
     db = await freshDatabase('pk');
-    sys = await startSystem({ env: { DATABASE_URL: db.url, LOG_LEVEL: 'debug', ENCRYPTION_KEYS: V1, ALLOW_HTTP_PROVIDER_URLS: 'false', ALLOW_PRIVATE_PROVIDER_URLS: 'false' } });
+    sys = await startSystem({ env: { DATABASE_URL: db.url, LOG_LEVEL: 'debug', ENCRYPTION_KEYS: V1, ALLOW_PRIVATE_URLS: 'false' } });
   });
   afterAll(async () => {
     await sys?.stop();
@@ -133,14 +133,16 @@ describe('auth: provider keys (e2e)', () => {
     const put = (provider: string, body: Record<string, unknown>) => sys.request('PUT', `/v1/provider-keys/${provider}`, { apiKey: u.apiKey, body });
     const cases: [string, Record<string, unknown>, number, string][] = [
       ['openai_compatible', { api_key: secret('c1') }, 422, 'VALIDATION_FAILED'],
-      ['openai_compatible', { api_key: secret('c2'), base_url: 'http://api.example.com/v1' }, 422, 'UNSAFE_URL'],
-      ['openai_compatible', { api_key: secret('c3'), base_url: 'https://127.0.0.1/v1' }, 422, 'UNSAFE_URL'],
-      ['openai_compatible', { api_key: secret('c4'), base_url: 'https://169.254.169.254/latest' }, 422, 'UNSAFE_URL'],
-      ['openai_compatible', { api_key: secret('c5'), base_url: 'https://localhost:8443/v1' }, 422, 'UNSAFE_URL'],
-      ['openai_compatible', { api_key: secret('c6'), base_url: 'https://[::ffff:10.0.0.1]/v1' }, 422, 'UNSAFE_URL'],
-      ['openai_compatible', { api_key: secret('c7'), base_url: 'https://user:pw@8.8.8.8/v1' }, 422, 'UNSAFE_URL'],
+      ['openai_compatible', { api_key: secret('c2'), base_url: 'http://api.example.com/v1' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c3'), base_url: 'https://127.0.0.1/v1' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c4'), base_url: 'https://169.254.169.254/latest' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c5'), base_url: 'https://localhost:8443/v1' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c6'), base_url: 'https://[::ffff:10.0.0.1]/v1' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c7'), base_url: 'https://user:pw@8.8.8.8/v1' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c9'), base_url: 'https://[::7f00:1]/v1' }, 422, 'URL_FORBIDDEN'],
+      ['openai_compatible', { api_key: secret('c10'), base_url: 'https://[64:ff9b::a9fe:a9fe]/v1' }, 422, 'URL_FORBIDDEN'],
       ['mistral', { api_key: secret('c8') }, 404, 'UNSUPPORTED_PROVIDER'],
-      ['anthropic', { api_key: secret('c9'), base_url: 'https://10.1.2.3/v1' }, 422, 'UNSAFE_URL'],
+      ['anthropic', { api_key: secret('c11'), base_url: 'https://10.1.2.3/v1' }, 422, 'URL_FORBIDDEN'],
       ['openai', { api_key: 'short' }, 422, 'VALIDATION_FAILED'],
     ];
     for (const [provider, body, status, code] of cases) {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { commonSchema, loadConfig } from '@clipyard/config';
 import Stripe from 'stripe';
 import { RpcClient } from '@clipyard/queue';
 import { startSystem, type System } from './harness';
@@ -34,7 +35,7 @@ describe('Stripe webhook (e2e)', () => {
   let rpc: RpcClient;
   beforeAll(async () => {
     sys = await startSystem({ apps: ['auth', 'billing', 'gateway'], env: { STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_PRICE_PRO: 'price_pro_e2e', STRIPE_PRICE_PREMIUM: 'price_premium_e2e' } });
-    rpc = new RpcClient({ url: sys.env.REDIS_URL!, prefix: sys.env.REDIS_PREFIX! }, sys.env.RPC_SECRET ?? 'dev-rpc-secret-change-me-0123456789abcdef', 5000);
+    rpc = new RpcClient({ url: sys.env.REDIS_URL!, prefix: sys.env.REDIS_PREFIX! }, loadConfig(commonSchema, sys.env).RPC_SECRET, 5000);
   });
   afterAll(async () => {
     await rpc.close();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { commonSchema, loadConfig } from '@clipyard/config';
 import { QUEUES } from '@clipyard/contracts';
 import { QueueClient, RpcClient } from '@clipyard/queue';
 import { eventually, startSystem, type System } from './harness';
@@ -20,7 +21,7 @@ describe('plans, subscription and usage (e2e)', () => {
   beforeAll(async () => {
     sys = await startSystem({ apps: ['auth', 'billing', 'gateway'], env: { USAGE_FLUSH_MS: '200' } });
     const settings = { url: sys.env.REDIS_URL!, prefix: sys.env.REDIS_PREFIX! };
-    rpc = new RpcClient(settings, sys.env.RPC_SECRET ?? 'dev-rpc-secret-change-me-0123456789abcdef', 5000);
+    rpc = new RpcClient(settings, loadConfig(commonSchema, sys.env).RPC_SECRET, 5000);
     queues = new QueueClient(settings);
     [alice, bob, admin] = [await signUp(sys), await signUp(sys), await signUp(sys)];
     aliceRequests = 1; // signUp created her API key with her token

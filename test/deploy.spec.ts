@@ -369,25 +369,54 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     expect(paths.filter((p: any) => (p.path === '/' && p.pathType !== 'Exact') || /health|metrics/.test(p.path)).map((p: any) => p.path)).toEqual([]);
     // every public gateway route is reachable through one of them
     const prefixes: string[] = paths.map((p: any) => p.path as string);
-    const uncovered = gatewayRoutes().filter((r) => !prefixes.some((p) => r === p || r.startsWith(p.endsWith('/') ? p : `${p}/`)));
+    const inClusterOnly = (r: string) => /^\/(health|metrics)(\/|$)/.test(r); // probes, Prometheus, KEDA
+    const uncovered = gatewayRoutes().filter((r) => !inClusterOnly(r)).filter((r) => !prefixes.some((p) => r === p || r.startsWith(p.endsWith('/') ? p : `${p}/`)));
     expect(uncovered).toEqual([]);
   });
 
-  run('scales the gateway on CPU and the media worker on queue depth (KEDA) or CPU (fallback)', () => {
+  run('scales the gateway on CPU and the media worker on the true backlog of every media queue (KEDA or HPA fallback)', () => {
     const gw = byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === 'gateway')!;
     expect(gw.spec.metrics[0].resource.name).toBe('cpu');
     const so = byKind('ScaledObject').find((s) => s.spec.scaleTargetRef.name === 'media-worker');
     const hpa = byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === 'media-worker');
     expect(Number(!!so) + Number(!!hpa)).toBe(1);
     if (so) {
-      // the BullMQ wait list of every media queue, under the configured Redis prefix
-      const prefix = find('ConfigMap', 'clipyard-config')!.data.REDIS_PREFIX;
-      const lists = so.spec.triggers.filter((t: any) => t.type === 'redis').map((t: any) => t.metadata.listName);
-      expect(lists.sort()).toEqual(MEDIA_QUEUES.map((q) => `${prefix}:bull:${q}:wait`).sort());
+      // KEDA reads the gateway's /metrics/queue-backlog (wait + prioritized) for each media queue
+      const namespace = kustomization.namespace;
+      const api = so.spec.triggers.filter((t: any) => t.type === 'metrics-api');
+      expect(new Set(api.map((t: any) => t.metadata.url))).toEqual(new Set([`http://gateway.${namespace}.svc/metrics/queue-backlog`]));
+      expect(api.map((t: any) => t.metadata.valueLocation).sort()).toEqual(MEDIA_QUEUES.map((q) => `queues.${q}.backlog`).sort());
+      expect(so.spec.triggers.filter((t: any) => t.type === 'redis')).toEqual([]); // never the wait list alone
       expect(so.spec.minReplicaCount).toBeGreaterThanOrEqual(1); // it answers rpc-media pings
-      const auth = find('TriggerAuthentication', so.spec.triggers[0].authenticationRef.name)!;
-      for (const ref of auth.spec.secretTargetRef) expect(templateKeys).toContain(ref.key);
+      expect(so.spec.fallback.replicas).toBeGreaterThanOrEqual(1);
+    } else if (hpa) {
+      // the HPA reads the same figure (clipyard_queue_backlog through prometheus-adapter), and CPU
+      const queues = hpa.spec.metrics.filter((m: any) => m.type === 'External' && m.external.metric.name === 'clipyard_queue_backlog');
+      expect(queues.map((m: any) => m.external.metric.selector.matchLabels.queue).sort()).toEqual([...MEDIA_QUEUES].sort());
+      expect(hpa.spec.metrics.some((m: any) => m.type === 'Resource' && m.resource.name === 'cpu')).toBe(true);
     }
+  });
+
+  run('fits the PostgreSQL connection budget at full scale-out (every replica × its pool, plus the migrations Job)', () => {
+    const config = find('ConfigMap', 'clipyard-config')!.data as Record<string, string>;
+    const maxReplicas = (name: string, d: K8sObject) =>
+      byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === name)?.spec.maxReplicas ??
+      byKind('ScaledObject').find((s) => s.spec.scaleTargetRef.name === name)?.spec.maxReplicaCount ??
+      d.spec.replicas ??
+      1;
+    const perApp = appDeployments()
+      // the apps that open a pool (the media worker owns no table and never connects)
+      .filter((d) => fs.readFileSync(path.join(ROOT, `apps/${d.metadata.name}/src/app.module.ts`), 'utf8').includes('TypeOrmModule'))
+      .map((d) => {
+        const c = d.spec.template.spec.containers[0];
+        const pool = Number(c.env?.find((e: any) => e.name === 'DATABASE_POOL_SIZE')?.value ?? config.DATABASE_POOL_SIZE);
+        return { app: d.metadata.name, connections: maxReplicas(d.metadata.name, d) * pool };
+      });
+    const total = perApp.reduce((n, a) => n + a.connections, 0) + 2; // migrate: pool of 2
+    // dev: the in-namespace PostgreSQL's default max_connections (100, 3 reserved);
+    // prod: the budget the README's capacity section asks of the managed server (or PgBouncer)
+    const budget = overlay === 'dev' ? 97 : 160;
+    expect({ total, perApp, budget }).toEqual({ total: Math.min(total, budget), perApp, budget });
   });
 
   run('denies traffic by default and lets only the gateway take it from outside', () => {

@@ -193,6 +193,22 @@ describe('media jobs API (e2e)', () => {
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('URL_FORBIDDEN');
     });
+
+    it.each([
+      'http://127.0.0.1:9/cb',
+      'http://localhost:9/cb',
+      'http://[::7f00:1]/cb',
+      'file:///etc/passwd',
+      'gopher://127.0.0.1:6379/_INFO',
+      'javascript:alert(1)',
+    ])('refuses the callback_url %s at submission with 422 URL_FORBIDDEN, and creates no job', async (callback_url) => {
+      const own = (await upload(sys, alice.apiKey, video)).body.id;
+      const before = (await sys.get('/v1/jobs', { apiKey: alice.apiKey })).body.data.length;
+      const res = await sys.post('/v1/jobs/trim', { input: { upload_id: own }, start: 0, end: 1, callback_url }, { apiKey: alice.apiKey });
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 422, code: 'URL_FORBIDDEN' });
+      expect(res.body.error.details.issues[0].path).toBe('callback_url');
+      expect((await sys.get('/v1/jobs', { apiKey: alice.apiKey })).body.data.length).toBe(before);
+    });
   });
 
   describe('idempotency', () => {

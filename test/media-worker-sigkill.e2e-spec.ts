@@ -96,3 +96,34 @@ it('a SIGKILLed worker’s job is picked up by another worker and completed exac
   expect(Math.abs(got.durationS - 30)).toBeLessThanOrEqual(0.05);
   expect(got.width! * 16).toBe(got.height! * 9);
 }, 180_000);
+
+it('a SIGTERMed worker (a scale-in) finishes the job it is running, counts it once, then exits cleanly', async () => {
+  // only the worker started here may run the job
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  const userId = randomUUID();
+  const jobId = randomUUID();
+  const storage = new LocalStorage(env.STORAGE_LOCAL_DIR!, new LocalUrlSigner('x'.repeat(32)));
+  const key = storageKey({ userId, area: 'inputs', id: randomUUID(), name: 'in.mp4' });
+  await storage.putFile(key, await makeVideo(path.join(dir, 'in-term.mp4'), { durationS: 30, width: 1280, height: 720 }));
+  await queues.add(
+    QUEUES.trim,
+    { name: 'trim', jobId, userId, params: { input: { key }, start: 0, end: 20, mode: 'precise', vertical: 'pad' } },
+    { jobId },
+  );
+
+  const worker = startWorker();
+  await waitFor(() => tap.events(jobId, 'job.progress').length, 60_000, 'progress before the SIGTERM');
+  expect(tap.events(jobId, 'job.completed')).toEqual([]);
+  const exited = new Promise<[number | null, string | null]>((r) => worker.once('exit', (code, signal) => r([code, signal])));
+  worker.kill('SIGTERM');
+  // no second worker: the one being drained must finish the job itself, and only then exit (Nest
+  // re-raises SIGTERM once shutdown is done; exit code 1 would mean the grace period ran out)
+  await waitFor(() => tap.events(jobId, 'job.completed')[0], 90_000, 'completion by the draining worker');
+  const [code, signal] = await exited;
+  expect({ code, signal }).toEqual(code === 0 ? { code: 0, signal: null } : { code: null, signal: 'SIGTERM' });
+  await waitFor(() => tap.events(jobId, 'usage.job').length, 10_000, 'usage event');
+  expect(tap.events(jobId, 'job.completed')).toHaveLength(1);
+  expect(tap.events(jobId, 'job.failed')).toEqual([]);
+  expect(tap.events(jobId, 'usage.job')).toHaveLength(1);
+  expect(await (await queues.queue(QUEUES.trim).getJob(jobId))?.getState()).toBe('completed');
+}, 180_000);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { ALL_QUEUE_NAMES } from '@clipyard/queue';
+import { ALL_QUEUE_NAMES, MEDIA_QUEUE_NAMES } from '@clipyard/queue';
 import { startSystem, type AppName, type System } from './harness';
 
 /** Sum of the samples of `name` whose labels include every `labels` pair. */
@@ -58,6 +58,16 @@ describe('operator metrics (e2e)', () => {
     const text = await metricsOf('gateway');
     expect(sample(text, 'queue_jobs', { queue: 'media-trim', state: 'delayed' })).toBe(3);
     for (const q of ALL_QUEUE_NAMES) expect(sample(text, 'queue_jobs', { queue: q, state: 'wait' })).toBeDefined();
+  });
+
+  it('the media backlog the autoscaler reads: JSON for KEDA and the clipyard_queue_backlog gauge, delayed jobs not counted', async () => {
+    const res = await sys.get('/metrics/queue-backlog');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.queues).sort()).toEqual(MEDIA_QUEUE_NAMES.slice().sort());
+    expect(res.body.queues['media-trim']).toMatchObject({ delayed: 3, backlog: 0, paused: false });
+    expect(res.body.total).toBe(Object.values(res.body.queues as Record<string, { backlog: number }>).reduce((n, q) => n + q.backlog, 0));
+    const text = await metricsOf('gateway');
+    for (const q of MEDIA_QUEUE_NAMES) expect(sample(text, 'clipyard_queue_backlog', { queue: q })).toBe(res.body.queues[q].backlog);
   });
 
   it('RPC timeouts by method when an owner does not answer', async () => {

@@ -52,8 +52,7 @@ describe('transcription (e2e)', () => {
     fake = await startFakeOpenAI({ expectedKey: [KEY, PLATFORM_KEY], maxUploadBytes: 200_000 });
     sys = await startSystem({
       env: {
-        ALLOW_HTTP_PROVIDER_URLS: 'true',
-        ALLOW_PRIVATE_PROVIDER_URLS: 'true',
+        ALLOW_PRIVATE_URLS: 'true',
         WHISPER_CHUNK_MAX_BYTES: '200000',
         WHISPER_CONCURRENCY: '2',
         WHISPER_RETRY_BASE_MS: '50',
@@ -61,7 +60,6 @@ describe('transcription (e2e)', () => {
         PLATFORM_OPENAI_API_KEY: PLATFORM_KEY,
         PLATFORM_OPENAI_BASE_URL: fake.url,
         LOG_LEVEL: 'debug',
-        ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
       },
     });
     alice = await signUp(sys);

@@ -21,7 +21,7 @@ describe('webhooks (e2e)', () => {
     receiver = await startWebhookReceiver();
     sys = await startSystem({
       apps: ['auth', 'billing', 'gateway'],
-      env: { ALLOW_PRIVATE_WEBHOOK_URLS: 'true', WEBHOOK_RETRY_SCHEDULE: '200ms,500ms,1s' },
+      env: { ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_SCHEDULE: '200ms,500ms,1s' },
     });
     queues = new QueueClient({ url: sys.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: sys.env.REDIS_PREFIX! });
     alice = await signUp(sys);
@@ -248,12 +248,12 @@ describe('webhooks (e2e)', () => {
 });
 
 describe('webhooks to private addresses (default configuration)', () => {
-  it('are refused unless ALLOW_PRIVATE_WEBHOOK_URLS is set', async () => {
+  it('are refused unless ALLOW_PRIVATE_URLS is set', async () => {
     const sys = await startSystem({ apps: ['auth', 'billing', 'gateway'] });
     try {
       const u = await signUp(sys);
       await sys.apps.billing!.get(SubscriptionsService).setPlan(u.userId, 'pro');
-      for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://10.0.0.7/hook', 'http://localhost:9/hook']) {
+      for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://10.0.0.7/hook', 'http://localhost:9/hook', 'http://[::7f00:1]:9/hook', 'http://[::ffff:7f00:1]:9/hook', 'http://[2002:7f00:1::1]:9/hook', 'http://[64:ff9b::a00:7]/hook']) {
         const res = await sys.post('/v1/webhooks', { url, events: ['job.completed'] }, { apiKey: u.apiKey });
         expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 422, code: 'URL_FORBIDDEN' });
       }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
-import { apiKeyPepperVar, encryptionKeysVar } from '@clipyard/security';
+import { apiKeyPepperVar, encryptionKeysVar, urlPolicyConfigShape } from '@clipyard/security';
 
 export const authConfigSchema = commonSchema.extend({
   /** Small HTTP port for health and metrics. */
@@ -27,9 +27,8 @@ export const authConfigSchema = commonSchema.extend({
   API_KEYS_ROLL_GRACE_S: z.coerce.number().int().min(0).default(24 * 3600),
   /** How long the gateway may serve an API key lookup from Redis (seconds). */
   API_KEYS_CACHE_TTL_S: positiveInt(300),
-  /** Provider base URLs: allow http:// and private/loopback addresses (tests, trusted LANs only). */
-  ALLOW_HTTP_PROVIDER_URLS: envBool(false),
-  ALLOW_PRIVATE_PROVIDER_URLS: envBool(false),
+  /** The URL policy's development switch: provider base URLs may be http:// and private/loopback. */
+  ...urlPolicyConfigShape,
   /** Login: failures per account before a temporary lockout, and its length (seconds). */
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_LOCKOUT_S: positiveInt(15 * 60),

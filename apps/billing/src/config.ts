@@ -15,7 +15,7 @@ export const billingConfigSchema = commonSchema.extend({
   /** Usage events processed in parallel by one billing instance. */
   USAGE_CONCURRENCY: positiveInt(8),
   /** Signing secret of the Stripe webhook endpoint (`whsec_…`). */
-  STRIPE_WEBHOOK_SECRET: secretVar('whsec_dev_clipyard_change_me_0123456789'),
+  STRIPE_WEBHOOK_SECRET: secretVar(),
   /** Seconds a signed Stripe payload stays valid (replay window). */
   STRIPE_WEBHOOK_TOLERANCE_S: positiveInt(300),
   /** Optional: only needed to call Stripe's API; webhooks verify with the webhook secret alone. */

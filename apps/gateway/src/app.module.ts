@@ -10,6 +10,7 @@ import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { AuthServiceHealth, BillingServiceHealth, FfprobeHealth, MediaServiceHealth } from './system/service.health';
+import { QueueBacklogController } from './system/queue-backlog.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { StorageModule } from '@clipyard/storage';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -50,6 +51,7 @@ export class GatewayAppModule {
         UsageMeteringModule,
         WebModule,
       ],
+      controllers: [QueueBacklogController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ValidationPipe },

@@ -23,6 +23,7 @@ export async function createGatewayApp(
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     maxParamLength: 2048,
+    timeouts: { headersMs: config.HTTP_HEADERS_TIMEOUT_MS, requestMs: config.HTTP_REQUEST_TIMEOUT_MS, idleMs: config.HTTP_IDLE_TIMEOUT_MS },
   });
   // Security headers from helmet, built once: @fastify/helmet rebuilds helmet's middleware on every
   // request, which was ~7 % of the gateway's CPU on the polling path. The dashboard and the API get a

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
 import { storageConfigSchema } from '@clipyard/storage';
-import { apiKeyPepperVar } from '@clipyard/security';
+import { apiKeyPepperVar, urlPolicyConfigShape } from '@clipyard/security';
 import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -32,6 +32,15 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   /** Largest JSON body accepted (uploads have their own, per-plan limit). */
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  /**
+   * Slow and stalled clients (ms, 0 = no limit): time to send the request headers, to send the
+   * whole request (an upload included), and socket inactivity before the connection is closed.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(3600_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
+  /** An upload whose body sends nothing for this long (ms) is answered 408 and its spool file deleted. */
+  UPLOAD_IDLE_TIMEOUT_MS: positiveInt(30_000),
   /** Trust X-Forwarded-* from a proxy in front (set when behind an ingress or load balancer). */
   TRUST_PROXY: envBool(false),
   /** How long /health/ready waits for each service's ping. */
@@ -55,8 +64,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   FFPROBE_PATH: z.string().min(1).default('ffprobe'),
   /** ffprobe time limit for an upload (ms). */
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
-  /** Accept job input URLs on private/loopback addresses (local development and tests ONLY). */
-  ALLOW_PRIVATE_URLS: envBool(false),
+  /** The URL policy's development switch (media URL inputs, webhook and callback URLs). */
+  ...urlPolicyConfigShape,
   /** Accept `{video_page_url}` job inputs (read by the workers with yt-dlp; set the same on both). */
   VIDEO_PAGE_INPUTS: envBool(false),
   /** Where uploads are spooled while ffprobe checks them, before they move to storage. */
@@ -94,8 +103,6 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   WEBHOOK_MAX_ENDPOINTS: positiveInt(10),
   /** After a secret rotation, how long the previous secret still signs (alongside the new one). */
   WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
-  /** Deliver webhooks to loopback/private addresses. For local development and tests only. */
-  ALLOW_PRIVATE_WEBHOOK_URLS: envBool(false),
   /** How often counted API requests are flushed to billing as `usage.requests` events. */
   USAGE_FLUSH_MS: positiveInt(5000),
   /** Folder of the built dashboard (`npm run build` writes it); served at `/`. */

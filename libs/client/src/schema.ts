@@ -3108,7 +3108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `UNSAFE_URL`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3117,7 +3117,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UNSAFE_URL" | "VALIDATION_FAILED";
+                            code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5790,7 +5790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `UNSAFE_URL`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5799,7 +5799,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UNSAFE_URL" | "VALIDATION_FAILED";
+                            code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -6332,6 +6332,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: `REQUEST_TIMEOUT` */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "REQUEST_TIMEOUT";
                         };
                     };
                 };

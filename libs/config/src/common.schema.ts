@@ -11,8 +11,15 @@ export const envBool = (def: boolean) =>
 export const port = (def: number) => z.coerce.number().int().min(0).max(65535).default(def);
 export const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
 
-const secret = (def: string, min = 32) =>
-  z.string().min(min, `must be at least ${min} characters`).default(devSecret(def));
+/** Placeholder default of a secret: replaced by a generated one outside production, refused if set. */
+export const SECRET_PLACEHOLDER = 'generated-on-first-start-outside-production';
+
+/**
+ * A secret variable: required in production; elsewhere, when unset, a random value made on first
+ * start and kept in `.data/dev-secrets/` (see dev-secrets.ts). `placeholder` only marks it.
+ */
+const secret = (placeholder: string = SECRET_PLACEHOLDER, min = 32) =>
+  z.string().min(min, `must be at least ${min} characters`).default(devSecret(placeholder));
 
 /** Variables every app reads. */
 export const commonSchema = z.object({
@@ -27,7 +34,7 @@ export const commonSchema = z.object({
   /** Prefix of every Redis key (queues, caches, rate limits): lets several systems share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('cy'),
   /** Shared secret that seals RPC requests and replies while they sit in Redis. */
-  RPC_SECRET: secret('dev-rpc-secret-change-me-0123456789abcdef'),
+  RPC_SECRET: secret(),
   RPC_TIMEOUT_MS: positiveInt(5000),
   /** Seconds a SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_GRACE_S: positiveInt(30),

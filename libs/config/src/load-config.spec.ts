@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, commonSchema, loadConfig, secretVar } from './index';
+import { ConfigError, SECRET_PLACEHOLDER, commonSchema, loadConfig, secretVar } from './index';
 
 describe('loadConfig', () => {
   it('fills every default so nothing is needed locally', () => {
@@ -38,5 +41,38 @@ describe('loadConfig', () => {
   it('refuses a secret that is too short', () => {
     const schema = z.object({ S: secretVar('dev-default-secret-0123456789abcdef0') });
     expect(() => loadConfig(schema, { S: 'short' })).toThrow(/S: must be at least 32 characters/);
+  });
+
+  describe('development secrets', () => {
+    let dir: string;
+    beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'cy-devsecrets-'))));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('generates a random secret on first start, keeps it in DEV_CREDENTIALS_DIR, and reuses it', () => {
+      const a = loadConfig(commonSchema, { DEV_CREDENTIALS_DIR: dir }).RPC_SECRET;
+      expect(a).not.toBe(SECRET_PLACEHOLDER);
+      expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(readFileSync(path.join(dir, 'RPC_SECRET'), 'utf8').trim()).toBe(a);
+      expect(statSync(path.join(dir, 'RPC_SECRET')).mode & 0o077).toBe(0);
+      expect(loadConfig(commonSchema, { DEV_CREDENTIALS_DIR: dir, NODE_ENV: 'test' }).RPC_SECRET).toBe(a);
+      const other = mkdtempSync(path.join(tmpdir(), 'cy-devsecrets-'));
+      try {
+        expect(loadConfig(commonSchema, { DEV_CREDENTIALS_DIR: other }).RPC_SECRET).not.toBe(a);
+      } finally {
+        rmSync(other, { recursive: true, force: true });
+      }
+    });
+
+    it('never accepts a value that appears in the source, in any mode', () => {
+      for (const NODE_ENV of ['development', 'test', 'production']) {
+        // the default earlier releases published, and today's placeholder
+        for (const RPC_SECRET of ['dev-rpc-secret-change-me-0123456789abcdef', SECRET_PLACEHOLDER]) {
+          expect(() => loadConfig(commonSchema, { NODE_ENV, RPC_SECRET, DEV_CREDENTIALS_DIR: dir })).toThrow(/RPC_SECRET: this value is published/);
+        }
+      }
+      const keys = z.object({ K: secretVar() });
+      expect(() => loadConfig(keys, { K: 'whsec_dev_clipyard_change_me_0123456789' })).toThrow(/K: this value is published/);
+      expect(() => loadConfig(keys, { K: 'dev-storage-url-secret-change-me-0123456789' })).toThrow(/K: this value is published/);
+    });
   });
 });

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  /** The client stopped sending its request (an upload body idle past its limit). */
+  REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   INTERNAL: 500,

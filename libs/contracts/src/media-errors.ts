@@ -14,7 +14,7 @@ export const MEDIA_ERROR_CODES = {
   UNSUPPORTED_MEDIA: 422,
   /** A URL input is larger than the plan's limit. */
   INPUT_TOO_LARGE: 413,
-  /** A URL input points at a forbidden address or scheme (SSRF protection). */
+  /** The URL policy refused a URL (media input, webhook/callback, provider base URL): scheme, credentials, address. */
   URL_FORBIDDEN: 422,
   /** A URL input could not be fetched (HTTP error, timeout, too many redirects). */
   URL_FETCH_FAILED: 422,

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { StatementOnlyLogger } from './query-logger';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
@@ -21,7 +22,8 @@ export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new StatementOnlyLogger(),
     extra: { max: s.poolSize ?? 10, application_name: 'clipyard' },
   };
 }

@@ -1,4 +1,5 @@
 export * from './data-source.factory';
+export * from './query-logger';
 export * from './database.health';
 export * from './migrations';
 export * from './entities';

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '@clipyard/contracts';
-import { safeRequest } from '@clipyard/security';
+import { safeRequest, urlPolicyOf } from '@clipyard/security';
 import type { MediaConfig } from './media.config';
 import { MediaAbortedError, MediaError } from './media-error';
 
@@ -21,7 +21,7 @@ export async function fetchUrlToFile(
   const maxBytes = Math.min(opts.maxBytes ?? config.URL_MAX_BYTES, config.URL_MAX_BYTES);
   try {
     const res = await safeRequest(url, {
-      policy: { allowPrivate: config.ALLOW_PRIVATE_URLS },
+      policy: urlPolicyOf(config),
       maxBytes,
       timeoutMs: config.URL_FETCH_TIMEOUT_S * 1000,
       maxRedirects: config.URL_MAX_REDIRECTS,

@@ -1,4 +1,5 @@
 import ffmpeg from 'fluent-ffmpeg';
+import { INPUT_OPTIONS } from './input-policy';
 import { MediaAbortedError, MediaError } from './media-error';
 
 export interface RunOptions {
@@ -46,7 +47,7 @@ export class FfmpegRunner {
     const cmd = this.command();
     for (const input of spec.inputs) {
       cmd.input(input.path);
-      if (input.options?.length) cmd.inputOptions(...input.options);
+      cmd.inputOptions(...INPUT_OPTIONS, ...(input.options ?? []));
     }
     // One array per call with >1 items: fluent-ffmpeg then never splits an option on spaces.
     const outOpts = ['-nostdin', '-y', ...spec.outputOptions];

@@ -8,6 +8,7 @@ export * from './overlay';
 export * from './media.service';
 export * from './fetch-input';
 export * from './media.module';
+export * from './input-policy';
 export * from './chat';
 export * from './hooks';
 export * from './video-page';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envBool, positiveInt } from '@clipyard/config';
+import { urlPolicyConfigShape } from '@clipyard/security';
 
 /** ffmpeg, font and URL-fetch settings; the worker's (and gateway's, for probing) schemas extend with `.shape`. */
 export const mediaConfigSchema = z.object({
@@ -8,8 +9,8 @@ export const mediaConfigSchema = z.object({
   /** Font for overlays (Debian: fonts-dejavu-core). Checked when an overlay runs. */
   MEDIA_FONT_FILE: z.string().min(1).default('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
   MEDIA_FONT_BOLD_FILE: z.string().min(1).default('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'),
-  /** Allow URL inputs on loopback/private networks. Development and tests only. */
-  ALLOW_PRIVATE_URLS: envBool(false),
+  /** The URL policy's development switch (URL inputs, provider base URLs): development and tests only. */
+  ...urlPolicyConfigShape,
   URL_FETCH_TIMEOUT_S: positiveInt(120),
   /** Upper bound for a URL input (a job may carry a lower, plan-specific limit). */
   URL_MAX_BYTES: positiveInt(2 * 1024 * 1024 * 1024),

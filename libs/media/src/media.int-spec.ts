@@ -1,9 +1,13 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@clipyard/contracts';
 import { ffprobe, isAlive, makeCorrupt, makeImage, makeVideo } from '../../../test/helpers/media';
-import { FfmpegMediaTools, MediaAbortedError, mediaConfigSchema } from './index';
+import { extractSpeechAudio, FfmpegMediaTools, MediaAbortedError, mediaConfigSchema } from './index';
+
+const execFileP = promisify(execFile);
 
 const codeOf = (p: Promise<unknown>) =>
   p.then(() => 'resolved', (e: unknown) => (e instanceof AppError ? e.code : e instanceof MediaAbortedError ? 'ABORTED' : String(e)));
@@ -37,6 +41,33 @@ describe('probe', () => {
 
   it('refuses a corrupt file with UNSUPPORTED_MEDIA', async () => {
     expect(await codeOf(tools.probe(await makeCorrupt(path.join(dir, 'bad.mp4'))))).toBe('UNSUPPORTED_MEDIA');
+  });
+});
+
+describe('inputs that name other files', () => {
+  // An HLS playlist (named like any input, without its .m3u8) whose one segment is a file elsewhere
+  // on the worker's disk: ffmpeg would open and read it. It must be refused without being read.
+  let playlist: string;
+  beforeAll(async () => {
+    const secret = path.join(dir, 'elsewhere', 'private.ts');
+    await mkdir(path.dirname(secret), { recursive: true });
+    await execFileP('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=d=2', '-f', 'mpegts', '-y', secret]);
+    playlist = path.join(dir, 'input');
+    await writeFile(playlist, `#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n${secret}\n#EXT-X-ENDLIST\n`);
+  });
+
+  it('probe refuses an HLS playlist naming a local file', async () => {
+    expect(await codeOf(tools.probe(playlist))).toBe('UNSUPPORTED_MEDIA');
+  });
+
+  it('trim refuses it too, and writes nothing', async () => {
+    const out = path.join(dir, 'from-playlist.mp4');
+    expect(await codeOf(tools.trim(playlist, out, { start: 0, end: 1, mode: 'precise' }))).not.toBe('resolved');
+    await expect(stat(out).then((s) => s.size)).rejects.toThrow();
+  });
+
+  it('transcription audio extraction refuses it', async () => {
+    await expect(extractSpeechAudio(playlist, path.join(dir, 'pl.mp3'))).rejects.toThrow();
   });
 });
 

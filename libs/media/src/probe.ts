@@ -1,4 +1,5 @@
 import { FfmpegRunner } from './ffmpeg.runner';
+import { INPUT_OPTIONS } from './input-policy';
 import { unsupportedMedia } from './media-error';
 
 export interface ProbeResult {
@@ -22,7 +23,7 @@ const IMAGE_CODECS = new Set(['png', 'mjpeg', 'webp', 'bmp', 'tiff', 'jpegls']);
 /** ffprobe through fluent-ffmpeg; anything unreadable becomes UNSUPPORTED_MEDIA. */
 export function probeFile(runner: FfmpegRunner, file: string): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
-    runner.command().input(file).ffprobe((err: Error | null, data) => {
+    runner.command().input(file).ffprobe([...INPUT_OPTIONS], (err: Error | null, data) => {
       if (err || !data) return reject(unsupportedMedia('ffprobe could not read the file'));
       const video = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic === 1));
       const audio = data.streams.find((s) => s.codec_type === 'audio');

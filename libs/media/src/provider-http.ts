@@ -1,4 +1,10 @@
 import { AppError } from '@clipyard/contracts';
+import { fetch as undiciFetch, FormData, type Dispatcher, type RequestInit as UndiciRequestInit } from 'undici';
+import { withPinnedDispatcher, type UrlPolicy } from '@clipyard/security';
+
+/** Multipart bodies for providerFetch (undici's FormData, matching its fetch). */
+export { FormData as ProviderFormData };
+export type ProviderRequestInit = Omit<UndiciRequestInit, 'redirect' | 'dispatcher'>;
 
 /**
  * What every client of a customer's provider (Whisper, chat models) shares: coded errors, the
@@ -106,6 +112,11 @@ export function providerHttpError(res: Response, body: string, apiKey: string): 
 /** A thrown fetch error (timeout, abort, network) → coded error. */
 export function providerFetchError(err: unknown, timeoutMs: number, apiKey: string, signal?: AbortSignal): ProviderError {
   const e = err as Error & { code?: string; cause?: { code?: string } };
+  // The URL policy refused the base URL, before the call or at connect time (a DNS answer that
+  // changed to a private address): final, the job must not retry into the private network.
+  const refused = [err, e?.cause].find((x): x is AppError => x instanceof AppError && x.code === 'URL_FORBIDDEN');
+  if (refused?.details?.reason === 'unresolvable') return new ProviderError('PROVIDER_UNAVAILABLE', 'The provider host does not resolve', true);
+  if (refused) return new ProviderError('URL_FORBIDDEN', `The provider base URL is refused: ${refused.message}`, false);
   if (e?.name === 'TimeoutError') {
     return new ProviderError('PROVIDER_TIMEOUT', `The provider did not answer within ${timeoutMs} ms`, true);
   }
@@ -131,4 +142,20 @@ export function extractProviderMessage(body: string): string {
 /** A provider could echo what it was sent; make sure the key never leaves in an error. */
 export function scrubKey(s: string, apiKey: string): string {
   return apiKey && apiKey.length >= 4 ? s.split(apiKey).join('[redacted]') : s;
+}
+
+/**
+ * One provider HTTP call, its body read as text. With `urlPolicy` (a user's base URL) the host is
+ * resolved and checked first and the socket connects only to those checked addresses (a refusal
+ * is a final URL_FORBIDDEN); without it (the operator's own URL) a plain fetch. Never follows
+ * redirects: the key must not travel.
+ */
+export async function providerFetch(url: string, init: ProviderRequestInit, urlPolicy?: UrlPolicy): Promise<{ res: Response; text: string }> {
+  // undici's own fetch (not the runtime's): the dispatcher, FormData and fetch are then always of
+  // one version, whatever undici the installed Node.js bundles.
+  const call = async (dispatcher?: Dispatcher) => {
+    const res = await undiciFetch(url, { ...init, redirect: 'error', ...(dispatcher ? { dispatcher } : {}) });
+    return { res: res as unknown as Response, text: await res.text() };
+  };
+  return urlPolicy ? withPinnedDispatcher(url, urlPolicy, call, { field: 'base_url' }) : call();
 }

@@ -14,7 +14,16 @@ export interface HttpAppOptions {
   trustProxy?: boolean | string;
   /** Longest path parameter the router accepts (Fastify's default is 100; signed-link tokens are longer). */
   maxParamLength?: number;
+  /**
+   * Slow or stalled clients (ms; 0 = none): `headersMs` to send the request headers, `requestMs`
+   * for the whole request, `idleMs` of socket inactivity. Past one the socket is closed (or a 408
+   * sent), so a body that stops mid-way never holds a connection and its file descriptors forever.
+   */
+  timeouts?: { headersMs?: number; requestMs?: number; idleMs?: number };
 }
+
+/** Defaults for apps that do not set their own (health/metrics ports). */
+const DEFAULT_TIMEOUTS = { headersMs: 30_000, requestMs: 300_000, idleMs: 60_000 };
 
 /**
  * Creates a Nest app on Fastify with what every Clipyard app shares: request ids (accepted from
@@ -25,11 +34,14 @@ export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
   opts: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const adapter = new FastifyAdapter({
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: opts.maxParamLength ?? 100 },
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
   try {
@@ -41,6 +53,8 @@ export async function createHttpApp(
   app.useLogger(new QuietBootLogger(app.get(PinoNestLogger)));
   const metrics = app.get(Metrics);
   const fastify = app.getHttpAdapter().getInstance();
+  // Node's own limit on the request headers (it must not exceed requestTimeout when that is set).
+  fastify.server.headersTimeout = timeouts.requestMs ? Math.min(timeouts.headersMs, timeouts.requestMs) : timeouts.headersMs;
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

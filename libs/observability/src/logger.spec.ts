@@ -1,4 +1,4 @@
-import { createLogger } from './logger';
+import { createLogger, redactUrl } from './logger';
 
 function capture() {
   const lines: string[] = [];
@@ -27,5 +27,34 @@ describe('logger redaction', () => {
     expect(line.body.password).toBe('[redacted]');
     expect(line.app).toBe('test');
     expect(line.msg).toBe('something happened');
+  });
+});
+
+describe('request URLs and query errors in logs', () => {
+  it('redacts credential query values (signed links, one-time tokens) and keeps the rest', () => {
+    const sig = 'a'.repeat(64);
+    const url = redactUrl(`/v1/files/eyJrIjoieCJ9?exp=1767225600&sig=${sig}&x=1`);
+    expect(url).toBe('/v1/files/eyJrIjoieCJ9?exp=1767225600&sig=[redacted]&x=1');
+    expect(redactUrl('/v1/auth/verify?token=abc123&next=%2F')).toBe('/v1/auth/verify?token=[redacted]&next=%2F');
+    expect(redactUrl('/cb?code=c0de&state=s&refresh_token=rt')).toBe('/cb?code=[redacted]&state=s&refresh_token=[redacted]');
+    expect(redactUrl('/v1/jobs?limit=5')).toBe('/v1/jobs?limit=5');
+  });
+
+  it('logs a failed query with its statement, not its parameters', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('test', 'info', stream);
+    const err = Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), {
+      name: 'QueryFailedError',
+      query: 'INSERT INTO users (email, display_name) VALUES ($1, $2)',
+      parameters: ['alice.private@example.com', 'Alice Secretname'],
+      driverError: { code: '23505', detail: 'Key (email)=(alice.private@example.com) already exists.', parameters: ['x'] },
+      detail: 'Key (email)=(alice.private@example.com) already exists.',
+    });
+    log.error({ err }, 'unhandled error');
+    const out = lines.join('\n');
+    expect(out).toContain('INSERT INTO users (email, display_name) VALUES ($1, $2)');
+    expect(out).toContain('23505');
+    expect(out).not.toContain('alice.private@example.com');
+    expect(out).not.toContain('Secretname');
   });
 });

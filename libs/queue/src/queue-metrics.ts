@@ -7,11 +7,30 @@ import { Metrics } from '@clipyard/observability';
 import { bullPrefix, createRedis, type RedisSettings } from './connection';
 import { REDIS_SETTINGS } from './queue.tokens';
 
-/** Job states reported per queue (BullMQ's names; `wait` is what KEDA watches). */
+/** Job states reported per queue (BullMQ's names). */
 export const QUEUE_STATES = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'paused'] as const;
 
 /** Every queue of the system: the plain queues and one request queue per RPC service. */
 export const ALL_QUEUE_NAMES: string[] = [...Object.values(QUEUES), ...RPC_SERVICES.map(rpcQueueName)];
+
+/** The queues the media worker consumes: what its autoscaler watches. */
+export const MEDIA_QUEUE_NAMES: string[] = Object.values(QUEUES).filter((q) => q.startsWith('media-'));
+
+/**
+ * What is waiting in one media queue. `backlog` is what BullMQ would hand to a worker next:
+ * `wait` (jobs without a priority) plus `prioritized` (every job submitted with a plan's priority
+ * lives there, not in `wait`). Delayed jobs are not yet runnable, so they don't count until they
+ * are due (the scaler polls every few seconds and sees them then); a paused queue runs nothing,
+ * so its backlog is 0 however many jobs it holds. `active` is reported beside it, not in it.
+ */
+export interface QueueBacklog {
+  backlog: number;
+  wait: number;
+  prioritized: number;
+  delayed: number;
+  active: number;
+  paused: boolean;
+}
 
 /**
  * `queue_jobs{queue,state}`: the depth of every BullMQ queue, read from Redis when Prometheus
@@ -33,6 +52,18 @@ export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
     if (this.metrics.registry.getSingleMetric('queue_jobs')) return;
     const self = this;
     new Gauge({
+      name: 'clipyard_queue_backlog',
+      help: 'Jobs BullMQ would run next in each media queue (wait + prioritized; 0 while paused), read at scrape time',
+      labelNames: ['queue'],
+      registers: [this.metrics.registry],
+      async collect() {
+        const backlog = await self.backlog().catch(() => undefined);
+        this.reset();
+        if (!backlog) return;
+        for (const [queue, b] of Object.entries(backlog)) this.set({ queue }, b.backlog);
+      },
+    });
+    new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in each BullMQ queue by state, read at scrape time',
       labelNames: ['queue', 'state'],
@@ -52,10 +83,20 @@ export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
     const work = Promise.all(
       ALL_QUEUE_NAMES.map(async (name) => [name, await this.queue(name).getJobCounts(...QUEUE_STATES)] as const),
     );
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`queue counts timed out after ${timeoutMs} ms`)), timeoutMs).unref(),
+    return Object.fromEntries(await withTimeout(work, timeoutMs, 'queue counts'));
+  }
+
+  /** The backlog of every media queue (the figure `/metrics/queue-backlog` and the gauge report). */
+  async backlog(timeoutMs = 2000): Promise<Record<string, QueueBacklog>> {
+    const work = Promise.all(
+      MEDIA_QUEUE_NAMES.map(async (name) => {
+        const q = this.queue(name);
+        const [c, paused] = await Promise.all([q.getJobCounts('wait', 'prioritized', 'delayed', 'active'), q.isPaused()]);
+        const backlog = paused ? 0 : c.wait + c.prioritized;
+        return [name, { backlog, wait: c.wait, prioritized: c.prioritized, delayed: c.delayed, active: c.active, paused }] as const;
+      }),
     );
-    return Object.fromEntries(await Promise.race([work, timeout]));
+    return Object.fromEntries(await withTimeout(work, timeoutMs, 'queue backlog'));
   }
 
   private queue(name: string): Queue {
@@ -72,4 +113,14 @@ export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     await this.conn?.quit().catch(() => undefined);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    timer.unref();
+  });
+  work.catch(() => undefined); // a late failure after the timeout must not go unhandled
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -10,7 +10,7 @@ export const storageConfigSchema = z.object({
   /** Root folder of the local driver. */
   STORAGE_LOCAL_DIR: z.string().min(1).default('.data/storage'),
   /** Signs local-storage download links (HMAC); S3 links are presigned with the S3 credentials. */
-  STORAGE_URL_SECRET: secretVar('dev-storage-url-secret-change-me-0123456789'),
+  STORAGE_URL_SECRET: secretVar(),
   /** Lifetime of a signed download link. */
   STORAGE_URL_TTL_S: positiveInt(3600),
   S3_ENDPOINT: z.string().url().optional(),

@@ -38,8 +38,11 @@ export class LocalUrlSigner {
     const expN = typeof exp === 'number' ? exp : Number(exp);
     if (typeof token !== 'string' || typeof sig !== 'string' || !Number.isInteger(expN)) return null;
     if (expN * 1000 < this.now()) return null;
-    const want = Buffer.from(this.mac(token, expN), 'hex');
-    const got = Buffer.from(sig, 'hex');
+    // Only the exact canonical form: 64 lower-case hex digits (Buffer.from(hex) would stop at the
+    // first non-hex character and accept trailing garbage or upper case) and a canonical exp.
+    if (!/^[0-9a-f]{64}$/.test(sig) || String(expN) !== String(exp)) return null;
+    const want = Buffer.from(this.mac(token, expN), 'utf8');
+    const got = Buffer.from(sig, 'utf8');
     if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
     try {
       const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { k?: unknown; n?: unknown };

@@ -14,7 +14,7 @@ const meta = {
   properties: { name: str, namespace: str, labels: { type: 'object' }, annotations: { type: 'object' } },
 };
 
-/** KEDA v2 ScaledObject / TriggerAuthentication, restricted to what a Redis list trigger needs. */
+/** KEDA v2 ScaledObject / TriggerAuthentication, restricted to the triggers we use (metrics-api, cpu; redis lists). */
 const KEDA_SCHEMAS: Record<string, object> = {
   ScaledObject: {
     type: 'object',
@@ -40,7 +40,12 @@ const KEDA_SCHEMAS: Record<string, object> = {
           idleReplicaCount: { type: 'integer', minimum: 0 },
           pollingInterval: { type: 'integer', minimum: 1 },
           cooldownPeriod: { type: 'integer', minimum: 0 },
-          fallback: { type: 'object' },
+          fallback: {
+            type: 'object',
+            required: ['failureThreshold', 'replicas'],
+            additionalProperties: false,
+            properties: { failureThreshold: { type: 'integer', minimum: 1 }, replicas: { type: 'integer', minimum: 1 } },
+          },
           advanced: {
             type: 'object',
             additionalProperties: false,
@@ -72,16 +77,51 @@ const KEDA_SCHEMAS: Record<string, object> = {
                   properties: { name: str, kind: { enum: ['TriggerAuthentication', 'ClusterTriggerAuthentication'] } },
                 },
               },
-              // the Redis list scaler: a list to watch and a positive target length
-              if: { properties: { type: { const: 'redis' } } },
-              then: {
-                properties: {
-                  metadata: {
-                    required: ['listName', 'listLength'],
-                    properties: { listLength: { pattern: '^[1-9][0-9]*$' }, activationListLength: { pattern: '^[0-9]+$' } },
+              allOf: [
+                {
+                  // the Redis list scaler: a list to watch and a positive target length
+                  if: { properties: { type: { const: 'redis' } } },
+                  then: {
+                    properties: {
+                      metadata: {
+                        required: ['listName', 'listLength'],
+                        properties: { listLength: { pattern: '^[1-9][0-9]*$' }, activationListLength: { pattern: '^[0-9]+$' } },
+                      },
+                    },
                   },
                 },
-              },
+                {
+                  // the metrics-api scaler: an http(s) URL, a GJSON location and a positive target
+                  if: { properties: { type: { const: 'metrics-api' } } },
+                  then: {
+                    properties: {
+                      metadata: {
+                        required: ['url', 'valueLocation', 'targetValue'],
+                        additionalProperties: false,
+                        properties: {
+                          url: { pattern: '^https?://[^/]+/' },
+                          valueLocation: str,
+                          targetValue: { pattern: '^[1-9][0-9]*$' },
+                          activationTargetValue: { pattern: '^[0-9]+$' },
+                          format: { enum: ['json'] },
+                          authMode: str,
+                        },
+                      },
+                    },
+                  },
+                },
+                {
+                  // the CPU scaler: a utilisation percentage, no metadata.type (deprecated)
+                  if: { properties: { type: { const: 'cpu' } } },
+                  then: {
+                    required: ['metricType'],
+                    properties: {
+                      metricType: { enum: ['Utilization', 'AverageValue'] },
+                      metadata: { required: ['value'], additionalProperties: false, properties: { value: { pattern: '^[1-9][0-9]*$' } } },
+                    },
+                  },
+                },
+              ],
             },
           },
         },

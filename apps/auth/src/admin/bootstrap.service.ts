@@ -16,6 +16,9 @@ export type BootstrapResult =
 /**
  * Creates the first admin and an API key, once: when any admin exists it does nothing (also
  * under concurrent runs, serialised by an advisory lock). ADMIN_EMAIL / ADMIN_PASSWORD name it.
+ * The lock is transaction-scoped, held by a transaction that stays open until the admin exists:
+ * behind PgBouncer in transaction mode a session lock could be taken on one server connection and
+ * "released" on another, leaving it held forever.
  */
 @Injectable()
 export class BootstrapService {
@@ -29,8 +32,9 @@ export class BootstrapService {
   async run(): Promise<BootstrapResult> {
     const runner = this.ds.createQueryRunner();
     await runner.connect();
+    await runner.startTransaction();
     try {
-      await runner.query('SELECT pg_advisory_lock($1)', [BOOTSTRAP_LOCK]);
+      await runner.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
       const [existing] = await runner.query(`SELECT email FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
       if (existing) return { created: false, adminEmail: existing.email };
       const email = this.config.ADMIN_EMAIL ?? 'admin@localhost.localdomain';
@@ -40,7 +44,8 @@ export class BootstrapService {
       const key = await this.apiKeys.create({ userId: user.id, name: 'bootstrap admin', scopes: [...API_KEY_SCOPES] });
       return { created: true, userId: user.id, email: user.email, password, generatedPassword, apiKey: key.key };
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]).catch(() => undefined);
+      // nothing was written on this connection: committing only releases the lock
+      await runner.commitTransaction().catch(() => runner.rollbackTransaction().catch(() => undefined));
       await runner.release();
     }
   }

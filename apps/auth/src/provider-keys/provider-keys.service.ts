@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, PROVIDERS, providersFor, type ProviderId, type ProviderUse } from '@clipyard/contracts';
 import { ProviderKeyEntity } from '@clipyard/database';
-import { assertPublicUrl, KeyRing, providerKeyAad, UnsafeUrlError, versionOf } from '@clipyard/security';
+import { KeyRing, providerKeyAad, resolveUrl, urlForbidden, urlPolicyOf, versionOf } from '@clipyard/security';
 import { AuditService } from '../audit/audit.service';
 import { iso, type RequestCtx } from '../common/context';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -134,16 +134,9 @@ export class ProviderKeysService {
       }
       return null;
     }
-    try {
-      const { url } = await assertPublicUrl(raw, {
-        allowHttp: this.config.ALLOW_HTTP_PROVIDER_URLS,
-        allowPrivate: this.config.ALLOW_PRIVATE_PROVIDER_URLS,
-      });
-      if (url.search || url.hash) throw new UnsafeUrlError('base_url must not have a query or fragment', 'invalid');
-      return url.toString().replace(/\/+$/, '');
-    } catch (e) {
-      if (e instanceof UnsafeUrlError) throw new AppError('UNSAFE_URL', `base_url refused: ${e.message}`, { field: 'base_url', reason: e.reason });
-      throw e;
-    }
+    // The URL policy, https only (the key travels in the Authorization header) unless ALLOW_PRIVATE_URLS.
+    const { url } = await resolveUrl(raw, urlPolicyOf(this.config), { httpsOnly: true, field: 'base_url' });
+    if (url.search || url.hash) throw urlForbidden('base_url must not have a query or fragment', 'invalid', 'base_url');
+    return url.toString().replace(/\/+$/, '');
   }
 }

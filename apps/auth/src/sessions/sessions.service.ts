@@ -42,7 +42,9 @@ export class SessionsService {
     const account = user?.id ?? p.login.trim().toLowerCase().slice(0, 254);
     await this.limits.assertNotLocked(account);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, p.password);
-    if (!ok || !user) {
+    // A disabled account answers exactly like a wrong password, so the answer never tells an
+    // attacker that the password they tried was right.
+    if (!ok || !user || !user.isActive) {
       const locked = await this.limits.recordFailure(account);
       await this.audit.record(locked ? 'login.locked' : 'login.failed', {
         userId: user?.id ?? null,
@@ -51,7 +53,6 @@ export class SessionsService {
       });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
     }
-    if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
     await this.limits.clearFailures(account);
     const pair = await this.start(user, p.ctx);
     await this.audit.record('login.succeeded', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id } });

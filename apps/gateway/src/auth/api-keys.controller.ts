@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger'
 import { effectiveScopes } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 import { CreateApiKeyDto, RollApiKeyDto } from './auth.dto';
-import { assertId, Client, type ClientCtx } from './http-context';
+import { Client, type ClientCtx } from './http-context';
+import { IdParam } from '../http/id.pipe';
 import { CurrentUser, Scopes, type Principal } from './principal';
 import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
@@ -51,8 +52,8 @@ export class ApiKeysController {
   })
   @HttpCode(204)
   @Scopes('account:write')
-  async revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Client() ctx: ClientCtx) {
-    await this.rpc.call('auth.apiKey.revoke', { userId: me.userId, keyId: assertId(id, 'API key'), ctx });
+  async revoke(@CurrentUser() me: Principal, @IdParam('id', 'NOT_FOUND', 'API key not found') id: string, @Client() ctx: ClientCtx) {
+    await this.rpc.call('auth.apiKey.revoke', { userId: me.userId, keyId: id, ctx });
   }
 
   /** New secret; the old one keeps working for `grace_seconds` (default 24 h). */
@@ -64,7 +65,7 @@ export class ApiKeysController {
     errors: ['NOT_FOUND'],
   })
   @Scopes('account:write')
-  roll(@CurrentUser() me: Principal, @Param('id') id: string, @Body() body: RollApiKeyDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: assertId(id, 'API key'), grace_seconds: body?.grace_seconds, callerScopes: callerScopes(me), ctx });
+  roll(@CurrentUser() me: Principal, @IdParam('id', 'NOT_FOUND', 'API key not found') id: string, @Body() body: RollApiKeyDto, @Client() ctx: ClientCtx) {
+    return this.rpc.call('auth.apiKey.roll', { userId: me.userId, keyId: id, grace_seconds: body?.grace_seconds, callerScopes: callerScopes(me), ctx });
   }
 }

@@ -184,7 +184,7 @@ export class AuthController {
     id: 'auth.updateMe',
     summary: 'Change your name, timezone or avatar',
     responses: { 200: rpcReply('auth.me.update') },
-    errors: ['UNSAFE_URL'],
+    errors: ['URL_FORBIDDEN'],
   })
   @Scopes('account:write')
   updateMe(@CurrentUser() me: Principal, @Body() body: UpdateMeDto) {

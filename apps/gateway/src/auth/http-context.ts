@@ -1,6 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '@clipyard/contracts';
 
 export interface ClientCtx {
   ip?: string;
@@ -14,9 +13,3 @@ export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   return { ip: req.ip?.slice(0, 64), userAgent: typeof ua === 'string' ? ua.slice(0, 512) : undefined };
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A path id that is not a UUID cannot name anything: 404, the same answer as someone else's id. */
-export function assertId(id: string, what: string): string {
-  if (!UUID.test(id)) throw new AppError('NOT_FOUND', `${what} not found`);
-  return id.toLowerCase();
-}

@@ -65,7 +65,7 @@ export class ProviderKeysController {
     id: 'providerKeys.set',
     summary: 'Store (or replace) your key for a provider; it is encrypted at rest and never shown again',
     responses: { 200: rpcReply('auth.providerKey.set') },
-    errors: ['UNSUPPORTED_PROVIDER', 'UNSAFE_URL'],
+    errors: ['UNSUPPORTED_PROVIDER', 'URL_FORBIDDEN'],
   })
   @Scopes('account:write')
   set(@CurrentUser() me: Principal, @Param('provider') p: string, @Body() body: SetProviderKeyDto, @Client() ctx: ClientCtx) {

@@ -50,7 +50,7 @@ export class SessionCookies {
   refreshToken(req: FastifyRequest): string {
     const cookies = parse(req.headers.cookie ?? '');
     const token = cookies[REFRESH_COOKIE];
-    if (!token) throw new AppError('UNAUTHENTICATED', 'No refresh_token in the body and no session cookie');
+    if (!token) throw new AppError('REFRESH_TOKEN_INVALID', 'No refresh_token in the body and no session cookie');
     const site = req.headers['sec-fetch-site'];
     if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
       throw new AppError('CSRF_FAILED', 'A session cookie can only be refreshed from the same origin');

@@ -1,7 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOAuth2, ApiTags } from '@nestjs/swagger';
 import { RpcClient } from '@clipyard/queue';
-import { assertId, Client, type ClientCtx } from './http-context';
+import { Client, type ClientCtx } from './http-context';
+import { IdParam } from '../http/id.pipe';
 import { CurrentUser, Scopes, type Principal } from './principal';
 import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
 
@@ -33,7 +34,7 @@ export class SessionsController {
   })
   @HttpCode(204)
   @Scopes('account:write')
-  async revoke(@CurrentUser() me: Principal, @Param('id') id: string, @Client() ctx: ClientCtx) {
-    await this.rpc.call('auth.sessions.revoke', { userId: me.userId, sessionId: assertId(id, 'Session'), ctx });
+  async revoke(@CurrentUser() me: Principal, @IdParam('id', 'NOT_FOUND', 'Session not found') id: string, @Client() ctx: ClientCtx) {
+    await this.rpc.call('auth.sessions.revoke', { userId: me.userId, sessionId: id, ctx });
   }
 }

@@ -7,6 +7,7 @@ import { DownloadsService } from './downloads.service';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { binaryContent } from '../openapi/schemas';
 import { signedUrlSchema } from '../jobs/jobs.dto';
+import { IdParam } from '../http/id.pipe';
 
 @ApiTags('jobs')
 @Controller()
@@ -29,7 +30,7 @@ export class DownloadsController {
   })
   async download(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string,
     @Param('name') name: string,
     @Headers('range') range: string | undefined,
     @Res() res: FastifyReply,
@@ -48,7 +49,7 @@ export class DownloadsController {
     responses: { 200: signedUrlSchema },
     errors: ['JOB_NOT_FOUND', 'OUTPUT_NOT_FOUND', 'OUTPUT_EXPIRED', 'FEATURE_NOT_IN_PLAN'],
   })
-  signedUrl(@CurrentUser() user: Principal, @Param('id') id: string, @Param('name') name: string) {
+  signedUrl(@CurrentUser() user: Principal, @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string, @Param('name') name: string) {
     return this.downloads.signedUrl(user.userId, id, name);
   }
 

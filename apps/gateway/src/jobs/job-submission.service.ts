@@ -5,6 +5,7 @@ import { AppError } from '@clipyard/contracts';
 import type { JobType } from '@clipyard/database';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient } from '@clipyard/queue';
+import { checkUrl, resolveUrl, urlPolicyOf } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { StoredResponse } from '../idempotency/idempotency.repository';
@@ -14,7 +15,6 @@ import { JOB_TYPE_POLICIES } from './job-types';
 import { TranscriptionSource } from '../transcribe/transcription-source';
 import { JobsRepository } from './jobs.repository';
 import { presentJob } from './job.presenter';
-import { assertPublicUrl } from './url-policy';
 
 export interface SubmitRequest {
   userId: string;
@@ -57,6 +57,10 @@ export class JobSubmissionService {
 
   private async create({ userId, type, params }: SubmitRequest): Promise<StoredResponse> {
     const policy = JOB_TYPE_POLICIES[type];
+    const urlPolicy = urlPolicyOf(this.config);
+    // The URL policy at submission: a callback is resolved now (and pinned again at delivery);
+    // a media URL is checked without the network here and resolved, pinned, by the worker.
+    if (typeof params.callback_url === 'string') await resolveUrl(params.callback_url, urlPolicy, { field: 'callback_url' });
     const jobId = randomUUID();
     let upload: UploadRecord | null = null;
     let input: { key: string } | { url: string } | { video_page_url: string };
@@ -74,10 +78,10 @@ export class JobSubmissionService {
             issues: [{ path: 'input.video_page_url', message: 'not enabled on this server' }],
           });
         }
-        assertPublicUrl(params.input.video_page_url, this.config.ALLOW_PRIVATE_URLS, 'input.video_page_url');
+        checkUrl(params.input.video_page_url, urlPolicy, { field: 'input.video_page_url' });
         input = { video_page_url: params.input.video_page_url };
       } else {
-        assertPublicUrl(params.input.url, this.config.ALLOW_PRIVATE_URLS);
+        checkUrl(params.input.url, urlPolicy, { field: 'input.url' });
         input = { url: params.input.url };
       }
       const { maxFileBytes, maxMediaSeconds: planSeconds } = await this.billing.limits(userId);

@@ -1,7 +1,9 @@
 import { canonicalJson } from '../idempotency/idempotency.service';
 import { parseRange } from '../downloads/range';
 import { etagMatches } from './job.presenter';
-import { assertPublicUrl } from './url-policy';
+import { checkUrl } from '@clipyard/security';
+
+const assertPublicUrl = (url: string, allowPrivate: boolean) => checkUrl(url, { allowPrivate }, { field: 'input.url' });
 
 describe('jobs HTTP helpers', () => {
   it('fingerprints bodies independently of key order', () => {

@@ -2,16 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { isUuid } from '../http/id.pipe';
 import type { z } from 'zod';
 import type { jobStatsSchema } from './jobs.dto';
 import { JobsRepository, type JobRecord } from './jobs.repository';
 import { presentJob, type JobView } from './job.presenter';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id cannot name a job the caller owns: it is simply not found. */
+/** A malformed id cannot name a job the caller owns: it is simply not found (REPL and downloads call in too). */
 export function assertJobId(id: string): void {
-  if (!UUID.test(id)) throw new AppError('JOB_NOT_FOUND', 'Job not found');
+  if (!isUuid(id)) throw new AppError('JOB_NOT_FOUND', 'Job not found');
 }
 
 export type JobStats = z.infer<typeof jobStatsSchema>;

@@ -11,6 +11,7 @@ import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
 import { ApiRoute } from '../openapi/api-route.decorator';
+import { IdParam } from '../http/id.pipe';
 
 @ApiTags('jobs')
 @ApiSecurity('api-key')
@@ -109,7 +110,7 @@ export class JobsController {
   })
   async get(
     @CurrentUser() user: Principal,
-    @Param('id') id: string,
+    @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<JobView | undefined> {
@@ -133,7 +134,7 @@ export class JobsController {
     responses: { 200: jobViewSchema },
     errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELABLE'],
   })
-  cancel(@CurrentUser() user: Principal, @Param('id') id: string) {
+  cancel(@CurrentUser() user: Principal, @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string) {
     return this.cancels.cancel(user.userId, id);
   }
 }

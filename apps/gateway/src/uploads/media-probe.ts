@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@clipyard/contracts';
+import { INPUT_OPTIONS } from '@clipyard/media';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 export interface ProbeResult {
@@ -68,7 +69,7 @@ export class MediaProbe {
   }
 
   private run(filePath: string): Promise<FfprobeJson> {
-    const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', filePath];
+    const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...INPUT_OPTIONS, filePath];
     return new Promise((resolve, reject) => {
       execFile(this.config.FFPROBE_PATH, args, { timeout: this.config.UPLOAD_PROBE_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => {
         // No ffprobe on this server is an outage (503), never the file's fault.

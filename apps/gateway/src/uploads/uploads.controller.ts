@@ -5,6 +5,7 @@ import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { ListUploadsQueryDto, uploadBodyContent, uploadListSchema, uploadViewSchema } from './uploads.dto';
 import { UploadsService } from './uploads.service';
 import { ApiRoute } from '../openapi/api-route.decorator';
+import { IdParam } from '../http/id.pipe';
 
 @ApiTags('uploads')
 @ApiSecurity('api-key')
@@ -22,7 +23,7 @@ export class UploadsController {
     description: 'The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`; a server without ffprobe answers 503 `MEDIA_TOOLS_UNAVAILABLE`.',
     body: { content: uploadBodyContent },
     responses: { 201: uploadViewSchema },
-    errors: ['FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'MEDIA_TOO_LONG', 'FEATURE_NOT_IN_PLAN', 'QUOTA_EXCEEDED', 'MEDIA_TOOLS_UNAVAILABLE'],
+    errors: ['FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'MEDIA_TOO_LONG', 'FEATURE_NOT_IN_PLAN', 'QUOTA_EXCEEDED', 'BAD_REQUEST', 'REQUEST_TIMEOUT', 'MEDIA_TOOLS_UNAVAILABLE'],
   })
   upload(@CurrentUser() user: Principal, @Req() req: FastifyRequest) {
     return this.uploads.upload(user.userId, req);
@@ -38,7 +39,7 @@ export class UploadsController {
   @Get(':id')
   @Scopes('files:read')
   @ApiRoute({ id: 'uploads.get', summary: 'Metadata of one of your uploads', responses: { 200: uploadViewSchema }, errors: ['UPLOAD_NOT_FOUND'] })
-  get(@CurrentUser() user: Principal, @Param('id') id: string) {
+  get(@CurrentUser() user: Principal, @IdParam('id', 'UPLOAD_NOT_FOUND', 'Upload not found') id: string) {
     return this.uploads.get(user.userId, id);
   }
 
@@ -52,7 +53,7 @@ export class UploadsController {
     responses: { 204: null },
     errors: ['UPLOAD_NOT_FOUND', 'UPLOAD_IN_USE'],
   })
-  async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
+  async remove(@CurrentUser() user: Principal, @IdParam('id', 'UPLOAD_NOT_FOUND', 'Upload not found') id: string): Promise<void> {
     await this.uploads.remove(user.userId, id);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -10,6 +11,7 @@ import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { ByteLimit, Storage, fileTooLarge, storageKey } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { isUuid } from '../http/id.pipe';
 import { BillingClient } from '../jobs/billing.client';
 import { MediaProbe } from './media-probe';
 import type { z } from 'zod';
@@ -32,6 +34,80 @@ const tooLarge = (maxBytes: number) => {
   const e = fileTooLarge(maxBytes);
   return new AppError(e.code, e.message, e.details, undefined, { Connection: 'close' });
 };
+
+/** 408 that closes the connection: the client stopped sending its body. */
+const idleTimeout = (ms: number) =>
+  new AppError('REQUEST_TIMEOUT', `The upload sent nothing for ${Math.round(ms / 1000)} s; send it again`, undefined, undefined, { Connection: 'close' });
+
+/** 400 for a body that is not well-formed multipart (no boundary, truncated, bad part headers). */
+const badMultipart = (why: string) =>
+  new AppError('BAD_REQUEST', `Malformed multipart/form-data body: ${why}`, undefined, undefined, { Connection: 'close' });
+
+/** What busboy and @fastify/multipart throw for a malformed body (never the server's fault). */
+function multipartError(err: unknown): AppError | null {
+  const e = err as { code?: string; message?: string };
+  const msg = String(e?.message ?? '');
+  if (/boundary/i.test(msg)) return badMultipart('no boundary in the Content-Type');
+  if (/unexpected end of (form|multipart)|part terminated early|malformed part header|multipart: /i.test(msg)) return badMultipart(msg.replace(/^.*?: /, ''));
+  if (e?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return badMultipart('not multipart/form-data');
+  return null;
+}
+
+/** Once the whole body has arrived, a part that gets no more bytes for this long was cut off. */
+const AFTER_BODY_MS = 1000;
+
+/**
+ * Errors the stream when no chunk arrives for `ms` (per-part inactivity, 408). After `bodyEnded()`
+ * no byte can come any more: a part still open then lost its closing boundary (400, at once).
+ */
+class IdleWatch extends Transform {
+  timedOut = false;
+  truncated = false;
+  private timer: NodeJS.Timeout;
+  private bodyDone = false;
+  /** `upstream()`: bytes still buffered before this stream (backpressure, not a cut-off body). */
+  constructor(
+    private readonly ms: number,
+    private readonly upstream: () => number = () => 0,
+  ) {
+    super();
+    this.timer = this.arm();
+  }
+  bodyEnded(): void {
+    this.bodyDone = true;
+    clearTimeout(this.timer);
+    this.timer = this.arm();
+  }
+  private arm(): NodeJS.Timeout {
+    return setTimeout(
+      () => {
+        if (this.bodyDone && this.upstream() + this.writableLength + this.readableLength > 0) {
+          this.timer = this.arm(); // still flushing to disk
+        } else if (this.bodyDone) {
+          this.truncated = true;
+          this.destroy(badMultipart('the body ended inside the file part (no closing boundary)'));
+        } else {
+          this.timedOut = true;
+          this.destroy(idleTimeout(this.ms));
+        }
+      },
+      this.bodyDone ? AFTER_BODY_MS : this.ms,
+    );
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    clearTimeout(this.timer);
+    this.timer = this.arm();
+    cb(null, chunk);
+  }
+  override _flush(cb: TransformCallback): void {
+    clearTimeout(this.timer);
+    cb();
+  }
+  override _destroy(err: Error | null, cb: (err: Error | null) => void): void {
+    clearTimeout(this.timer);
+    cb(err);
+  }
+}
 
 /** Multipart boundaries and part headers on top of the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -68,21 +144,32 @@ export class UploadsService {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_SLACK) throw tooLarge(maxBytes);
 
-    const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024 } });
+    const part = await this.firstPart(req, maxBytes);
     if (!part || part.fieldname !== 'file') {
       part?.file.resume(); // drain it, so the connection stays usable
       throw new AppError('VALIDATION_FAILED', 'Missing file', { issues: [{ path: 'file', message: 'a file field named "file" is required' }] });
     }
+    // busboy reports a part cut off by the end of the body as soon as the body ends, possibly
+    // before the pipeline below listens: keep that error so it is not lost (the part would never end).
+    let early: unknown;
+    part.file.on('error', (err) => (early ??= err));
     const id = randomUUID();
     await mkdir(this.config.UPLOAD_TMP_DIR, { recursive: true });
     const spool = path.join(this.config.UPLOAD_TMP_DIR, id);
     try {
       const counter = new ByteLimit(maxBytes);
+      const idle = new IdleWatch(this.config.UPLOAD_IDLE_TIMEOUT_MS, () => part.file.readableLength);
+      if (req.raw.readableEnded) idle.bodyEnded();
+      else req.raw.once('end', () => idle.bodyEnded());
       try {
-        await pipeline(part.file, counter, createWriteStream(spool));
+        if (early) throw early;
+        await pipeline(part.file, idle, counter, createWriteStream(spool));
       } catch (err) {
+        idle.destroy();
         if (counter.exceeded || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-        throw err;
+        if (idle.timedOut) throw idleTimeout(this.config.UPLOAD_IDLE_TIMEOUT_MS);
+        if (idle.truncated) throw badMultipart('the body ended inside the file part (no closing boundary)');
+        throw multipartError(err) ?? err;
       }
       if (counter.bytes === 0) throw new AppError('UNSUPPORTED_MEDIA', 'Unsupported or corrupt media: the file is empty');
       const media = await this.probe.probe(spool);
@@ -111,6 +198,23 @@ export class UploadsService {
     }
   }
 
+  /** The first part of the body, with a per-part inactivity limit; malformed bodies are a 400. */
+  private async firstPart(req: FastifyRequest, maxBytes: number) {
+    const ms = this.config.UPLOAD_IDLE_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(idleTimeout(ms)), ms);
+    });
+    try {
+      return await Promise.race([req.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024 } }), stalled]);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw multipartError(err) ?? err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async get(userId: string, id: string): Promise<UploadView> {
     return presentUpload(await this.owned(userId, id));
   }
@@ -136,7 +240,7 @@ export class UploadsService {
   }
 
   private async owned(userId: string, id: string): Promise<UploadRecord> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findOwned(userId, id) : null;
+    const row = isUuid(id) ? await this.repo.findOwned(userId, id) : null;
     if (!row) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found');
     return row;
   }

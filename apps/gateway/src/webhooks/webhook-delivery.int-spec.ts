@@ -64,7 +64,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('delivers a signed event once per endpoint, with the event id header, and logs it', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e, secret } = await endpoint(s, userId, receiver.url);
     await endpoint(s, userId, `${receiver.url}?other`, ['job.failed']); // not subscribed
@@ -88,7 +88,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('retries after a 500 from the receiver and records each attempt', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e, secret } = await endpoint(s, userId, receiver.url);
     receiver.secrets = [secret];
@@ -107,7 +107,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('marks a delivery failed after the last attempt', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e } = await endpoint(s, userId, receiver.url);
     receiver.script.push(503, 503, 503);
@@ -120,7 +120,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('refuses private destinations by default, at once and without sending', async () => {
-    const s = boot(); // ALLOW_PRIVATE_WEBHOOK_URLS unset
+    const s = boot(); // ALLOW_PRIVATE_URLS unset
     const userId = randomUUID();
     const { e } = await endpoint(s, userId, receiver.url);
     await s.dispatcher.dispatch({ userId, type: 'job.completed', key: `job:${randomUUID()}:completed`, data: {} });
@@ -134,7 +134,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
   });
 
   it('signs with both secrets during a rotation overlap', async () => {
-    const s = boot({ ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
+    const s = boot({ ALLOW_PRIVATE_URLS: 'true' });
     const userId = randomUUID();
     const { e, secret: old } = await endpoint(s, userId, receiver.url);
     const fresh = generateWebhookSecret();
@@ -157,6 +157,6 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
     expect(total(() => 0.999) / 86_400_000).toBeLessThan(3.5); // +10 % jitter
     expect(new Set([1, 2, 3].map(() => webhookBackoff(1, schedule))).size).toBeGreaterThan(1); // jitter spreads retries
     expect(() => loadGatewayConfig({ WEBHOOK_RETRY_SCHEDULE: '5s,soon' })).toThrow(/WEBHOOK_RETRY_SCHEDULE/);
-    expect(defaults.ALLOW_PRIVATE_WEBHOOK_URLS).toBe(false);
+    expect(defaults.ALLOW_PRIVATE_URLS).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { Counter } from 'prom-client';
 import { AppError, QUEUES } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import { Consumer, Handle, type PayloadOf } from '@clipyard/queue';
+import { urlPolicyOf } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { webhookBackoff } from './webhook-dispatcher';
 import { postWebhook } from './webhook-http';
@@ -67,7 +68,7 @@ export class WebhookDeliveryWorker {
     try {
       ({ status } = await postWebhook(d.url, d.body, headers, {
         timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
-        policy: { allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS },
+        policy: urlPolicyOf(this.config),
       }));
     } catch (err) {
       const forbidden = err instanceof AppError && err.code === 'URL_FORBIDDEN';

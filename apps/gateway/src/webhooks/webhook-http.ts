@@ -1,28 +1,9 @@
-import { promises as dns } from 'node:dns';
-import { isIP } from 'node:net';
-import { assertAddressAllowed, checkUrl, safeRequest, urlForbidden, type UrlPolicy } from '@clipyard/security';
+import { safeRequest, type UrlPolicy } from '@clipyard/security';
 
 export interface WebhookPostResult {
   status: number;
   /** The first bytes of the receiver's answer, for the delivery log. */
   body: string;
-}
-
-/**
- * Creation-time check of a webhook URL (the same policy as media URLs): http(s), no credentials,
- * and every address the host resolves to allowed. Delivery checks again at connect time.
- */
-export async function assertWebhookUrl(raw: string, policy: UrlPolicy): Promise<void> {
-  const url = checkUrl(raw, policy);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return;
-  let addrs: { address: string }[];
-  try {
-    addrs = await dns.lookup(host, { all: true, verbatim: true });
-  } catch {
-    throw urlForbidden(`${host} does not resolve`);
-  }
-  for (const a of addrs) assertAddressAllowed(a.address, policy);
 }
 
 /**

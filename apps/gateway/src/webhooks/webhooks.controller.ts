@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import {
@@ -14,6 +14,7 @@ import {
 } from './webhooks.dto';
 import { WebhooksService } from './webhooks.service';
 import { ApiRoute } from '../openapi/api-route.decorator';
+import { IdParam } from '../http/id.pipe';
 
 /** Webhook endpoints, their delivery log and secrets. Every route is scoped to the caller. */
 @ApiTags('webhooks')
@@ -70,7 +71,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND'],
   })
   @Scopes('webhooks:read')
-  get(@CurrentUser() user: Principal, @Param('id') id: string) {
+  get(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string) {
     return this.webhooks.get(user.userId, id);
   }
 
@@ -83,7 +84,7 @@ export class WebhooksController {
   })
   @HttpCode(204)
   @Scopes('webhooks:write')
-  async remove(@CurrentUser() user: Principal, @Param('id') id: string): Promise<void> {
+  async remove(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string): Promise<void> {
     await this.webhooks.remove(user.userId, id);
   }
 
@@ -111,7 +112,7 @@ export class WebhooksController {
   })
   @HttpCode(202)
   @Scopes('webhooks:write')
-  test(@CurrentUser() user: Principal, @Param('id') id: string) {
+  test(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string) {
     return this.webhooks.test(user.userId, id);
   }
 
@@ -125,7 +126,7 @@ export class WebhooksController {
   })
   @HttpCode(200)
   @Scopes('webhooks:write')
-  rotate(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: RotateSecretDto) {
+  rotate(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string, @Body() body: RotateSecretDto) {
     return this.webhooks.rotate(user.userId, id, body?.overlap_hours);
   }
 
@@ -137,7 +138,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND'],
   })
   @Scopes('webhooks:read')
-  deliveries(@CurrentUser() user: Principal, @Param('id') id: string, @Query() q: ListDeliveriesDto) {
+  deliveries(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string, @Query() q: ListDeliveriesDto) {
     return this.webhooks.deliveries(user.userId, id, q.limit, q.cursor);
   }
 
@@ -149,7 +150,7 @@ export class WebhooksController {
     errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
   })
   @Scopes('webhooks:read')
-  delivery(@CurrentUser() user: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
+  delivery(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string, @IdParam('deliveryId', 'WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery') deliveryId: string) {
     return this.webhooks.delivery(user.userId, id, deliveryId);
   }
 
@@ -162,7 +163,7 @@ export class WebhooksController {
   })
   @HttpCode(202)
   @Scopes('webhooks:write')
-  redeliver(@CurrentUser() user: Principal, @Param('id') id: string, @Param('deliveryId') deliveryId: string) {
+  redeliver(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string, @IdParam('deliveryId', 'WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery') deliveryId: string) {
     return this.webhooks.redeliver(user.userId, id, deliveryId);
   }
 }

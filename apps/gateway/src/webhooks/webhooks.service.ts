@@ -4,13 +4,11 @@ import { AppError, decodeCursor, pageOf } from '@clipyard/contracts';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { PlanGate } from './plan-gate';
 import { WebhookDispatcher } from './webhook-dispatcher';
-import { assertWebhookUrl } from './webhook-http';
+import { resolveUrl, urlPolicyOf } from '@clipyard/security';
 import { generateWebhookSecret } from './webhook-signature';
 import { WebhookSecrets } from './webhook-secrets';
 import type { WebhookDeliveryView, WebhookEndpointView } from './webhooks.dto';
 import { WebhooksRepository, type DeliveryRecord, type EndpointRecord } from './webhooks.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const endpointView = (e: EndpointRecord): WebhookEndpointView => ({
   id: e.id,
@@ -96,7 +94,7 @@ export class WebhooksService {
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.repo.deleteEndpoint(userId, id))) throw notFound();
+    if (!(await this.repo.deleteEndpoint(userId, id))) throw notFound();
   }
 
   /** New secret (shown once); the previous one keeps signing for the overlap period. */
@@ -142,7 +140,7 @@ export class WebhooksService {
   async delivery(userId: string, id: string, deliveryId: string) {
     await this.plans.require(userId, 'webhooks');
     await this.owned(userId, id);
-    const d = UUID.test(deliveryId) ? await this.repo.findDelivery(userId, deliveryId) : null;
+    const d = await this.repo.findDelivery(userId, deliveryId);
     if (!d || d.endpointId !== id) throw new AppError('WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery');
     return deliveryView(d);
   }
@@ -151,7 +149,7 @@ export class WebhooksService {
   async redeliver(userId: string, id: string, deliveryId: string) {
     await this.plans.require(userId, 'webhooks');
     await this.owned(userId, id);
-    const d = UUID.test(deliveryId) ? await this.repo.resetForRedelivery(userId, id, deliveryId) : null;
+    const d = await this.repo.resetForRedelivery(userId, id, deliveryId);
     if (!d) throw new AppError('WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery');
     await this.dispatcher.enqueue(d, `wh-${d.id}-manual-${Date.now()}`);
     return deliveryView(d);
@@ -167,18 +165,14 @@ export class WebhooksService {
   }
 
   private async owned(userId: string, id: string): Promise<EndpointRecord> {
-    const e = UUID.test(id) ? await this.repo.findEndpoint(userId, id, 'endpoint') : null;
+    const e = await this.repo.findEndpoint(userId, id, 'endpoint');
     if (!e) throw notFound();
     return e;
   }
 
+  /** The URL policy at creation (every resolved address); delivery pins the connection again. */
   private async checkUrl(url: string): Promise<void> {
-    try {
-      await assertWebhookUrl(url, { allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOK_URLS });
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      throw new AppError(err.code, err.message, { issues: [{ path: 'url', message: err.message }] });
-    }
+    await resolveUrl(url, urlPolicyOf(this.config), { field: 'url' });
   }
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError, jobInputSchema } from '@clipyard/contracts';
-import { fetchUrlToFile, fetchVideoPageToFile, MediaAbortedError, MediaError, type MediaConfig } from '@clipyard/media';
+import { fetchUrlToFile, fetchVideoPageToFile, MediaAbortedError, MediaError, safeInputExtension, type MediaConfig } from '@clipyard/media';
 import { keyBelongsTo, type Storage } from '@clipyard/storage';
 
 /** Brings a job's input into its work folder: from storage (owner-checked), a URL (SSRF-checked), or a video page (yt-dlp metadata, then the guarded fetcher). */
@@ -26,15 +26,14 @@ export class InputResolver {
       return { file: got.file, bytes: got.size };
     }
     if ('url' in input) {
-      const ext = path.extname(new URL(input.url).pathname).toLowerCase();
-      const file = path.join(ctx.workDir, `input${/^\.[a-z0-9]{1,5}$/.test(ext) ? ext : ''}`);
+      // Never a user-chosen extension such as .m3u8: ffmpeg picks some demuxers by name.
+      const file = path.join(ctx.workDir, `input${safeInputExtension(path.extname(new URL(input.url).pathname))}`);
       const { size } = await fetchUrlToFile(input.url, file, this.config, { maxBytes: ctx.maxBytes, signal: ctx.signal });
       return { file, bytes: size };
     }
     // A key from a payload is still checked: it must sit under the job owner's folder.
     if (!keyBelongsTo(input.key, ctx.userId)) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
-    const ext = path.extname(input.key).toLowerCase();
-    const file = path.join(ctx.workDir, `input${/^\.[a-z0-9]{1,5}$/.test(ext) ? ext : ''}`);
+    const file = path.join(ctx.workDir, `input${safeInputExtension(path.extname(input.key))}`);
     if (ctx.signal.aborted) throw new MediaAbortedError();
     try {
       const { size } = await this.storage.download(input.key, file);

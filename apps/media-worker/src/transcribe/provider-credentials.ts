@@ -1,12 +1,10 @@
-import { promises as dns } from 'node:dns';
-import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppError } from '@clipyard/contracts';
 import { MediaError } from '@clipyard/media';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
-import { assertAddressAllowed, KeyRing, providerKeyAad } from '@clipyard/security';
+import { KeyRing, providerKeyAad, resolveUrl, urlPolicyOf, type UrlPolicy } from '@clipyard/security';
 import { WORKER_CONFIG, type WorkerConfig } from '../config';
 
 /** A provider key opened for one transcription. Never logged, stored, or put in an error. */
@@ -15,6 +13,8 @@ export interface ProviderCredential {
   baseUrl: string;
   apiKey: string;
   keySource: 'user' | 'platform';
+  /** The URL policy the call must connect under; unset for the operator's own platform URL. */
+  urlPolicy?: UrlPolicy;
 }
 
 /**
@@ -58,7 +58,7 @@ export class ProviderCredentials {
       this.logger.error({ userId, provider: sealed.provider, keyVersion: sealed.key_version }, 'provider key envelope does not open');
       throw new MediaError('INTERNAL', 'The stored provider key could not be read by the worker', true);
     }
-    return fn({ provider: sealed.provider, baseUrl: sealed.base_url, apiKey, keySource: 'user' });
+    return fn({ provider: sealed.provider, baseUrl: sealed.base_url, apiKey, keySource: 'user', urlPolicy: urlPolicyOf(this.config) });
   }
 
   /** Tells the owner's key record that the provider rejected it (shown as last_error). */
@@ -68,23 +68,16 @@ export class ProviderCredentials {
       .catch((err: unknown) => this.logger.warn({ err, userId, provider }, 'could not report the rejected provider key'));
   }
 
-  /** A user-supplied base URL must not lead the worker into the private network (unless allowed). */
+  /** A user-supplied base URL must not lead the worker into the private network (the URL policy). */
   private async checkBaseUrl(raw: string): Promise<void> {
-    const policy = { allowPrivate: this.config.ALLOW_PRIVATE_PROVIDER_URLS };
-    let url: URL;
     try {
-      url = new URL(raw);
-    } catch {
-      throw new MediaError('URL_FORBIDDEN', 'The provider base URL is not a valid URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new MediaError('URL_FORBIDDEN', 'The provider base URL must be http(s)');
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const addresses = isIP(host) ? [host] : (await dns.lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-    if (!addresses.length) throw new MediaError('PROVIDER_UNAVAILABLE', `The provider host ${host} does not resolve`, true);
-    try {
-      for (const a of addresses) assertAddressAllowed(a, policy);
-    } catch {
-      throw new MediaError('URL_FORBIDDEN', 'The provider base URL points at a private or reserved address');
+      await resolveUrl(raw, urlPolicyOf(this.config), { httpsOnly: true, field: 'base_url' });
+    } catch (err) {
+      if (err instanceof AppError && err.details?.reason === 'unresolvable') {
+        throw new MediaError('PROVIDER_UNAVAILABLE', `The provider host does not resolve`, true);
+      }
+      if (err instanceof AppError) throw new MediaError(err.code, `The provider base URL is refused: ${err.message}`);
+      throw err;
     }
   }
 }

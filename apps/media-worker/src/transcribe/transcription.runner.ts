@@ -96,6 +96,7 @@ export class TranscriptionRunner {
           send: async (chunk, _i, signal) => {
             const res = await this.whisper.transcribe({
               baseUrl: cred.baseUrl,
+              urlPolicy: cred.urlPolicy,
               apiKey: cred.apiKey,
               filePath: chunk,
               model,

@@ -23,7 +23,7 @@ function Profile({ me }: { me: Me }) {
   const [timezone, setTimezone] = useState(me.timezone ?? '');
   useEffect(() => setFullName(me.full_name ?? ''), [me.full_name]);
   const m = useMutation(
-    () => unwrap(api.PATCH('/v1/auth/me', { body: { full_name: fullName || null, timezone: timezone || null } as never })),
+    () => unwrap(api.PATCH('/v1/auth/me', { body: { full_name: fullName || null, timezone: timezone || null } })),
     () => invalidate('me'),
   );
   return (
@@ -52,7 +52,7 @@ function PasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const m = useMutation(
-    () => unwrap<{ revoked_sessions: number }>(api.POST('/v1/auth/password', { body: { current_password: current, new_password: next } as never })),
+    () => unwrap<{ revoked_sessions: number }>(api.POST('/v1/auth/password', { body: { current_password: current, new_password: next } })),
     () => {
       setCurrent('');
       setNext('');

@@ -1,10 +1,9 @@
-import createClient from 'openapi-fetch';
-import type { paths } from './paths';
+import { createClipyardClient, type ClipyardClient } from '@clipyard/client';
 import { refresh, session } from './session';
 
 /**
- * The typed API client (`@clipyard/client`'s paths) with the session's access token added, and one
- * silent refresh-and-retry when the token has expired.
+ * The typed API client (`@clipyard/client`, generated from the OpenAPI description) with the
+ * session's access token added, and one silent refresh-and-retry when the token has expired.
  */
 async function authedFetch(input: Request): Promise<Response> {
   const send = (token: string | null) => {
@@ -18,6 +17,6 @@ async function authedFetch(input: Request): Promise<Response> {
   return send(session.accessToken());
 }
 
-export const api = createClient<paths>({ baseUrl: location.origin, fetch: authedFetch });
+export const api: ClipyardClient = createClipyardClient({ baseUrl: location.origin, fetch: authedFetch });
 /** For the routes that make a session (sign-in, refresh): no token, no retry. */
-export const publicApi = createClient<paths>({ baseUrl: location.origin, credentials: 'same-origin' });
+export const publicApi: ClipyardClient = createClipyardClient({ baseUrl: location.origin, credentials: 'same-origin' });

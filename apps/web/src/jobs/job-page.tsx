@@ -42,6 +42,7 @@ export function JobPage({ id }: { id: string }) {
     invalidate('jobs');
     void reload();
   });
+  // Retry = the same parameters submitted again; they are the API's own echo of what it accepted.
   const retry = useMutation(
     () => unwrap<Job>(api.POST(`/v1/jobs/${job!.type}` as '/v1/jobs/trim', { body: job!.params as never })),
     (j) => {
@@ -62,12 +63,12 @@ export function JobPage({ id }: { id: string }) {
               Cancel job
             </button>
           )}
-          {finished && (job.status === 'failed' || job.status === 'cancelled') && (
+          {finished && (job.status === 'failed' || job.status === 'canceled') && (
             <button type="button" onClick={() => void retry.run()} disabled={retry.pending}>
               Retry
             </button>
           )}
-          {finished && job.status !== 'cancelled' && (
+          {finished && job.status !== 'canceled' && (
             <button type="button" className="danger" onClick={() => void cancel.run()} disabled={cancel.pending}>
               Delete files
             </button>

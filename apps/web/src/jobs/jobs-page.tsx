@@ -3,21 +3,24 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useInterval, useQuery } from '../api/hooks';
 import type { Job, Page as ListPage } from '../api/types';
+import type { paths } from '@clipyard/client';
 import { Link } from '../router';
 import { Empty, ErrorNote, Loading, More, Page } from '../ui/bits';
 import { Select } from '../ui/form';
 import { isLive, JobsTable } from './jobs-table';
 
-const STATUSES: [string, string][] = [['', 'Any status'], ['queued', 'Queued'], ['active', 'Running'], ['completed', 'Completed'], ['failed', 'Failed'], ['cancelled', 'Cancelled']];
+const STATUSES: [string, string][] = [['', 'Any status'], ['queued', 'Queued'], ['active', 'Running'], ['completed', 'Completed'], ['failed', 'Failed'], ['canceled', 'Canceled']];
 const TYPES: [string, string][] = [['', 'Any type'], ['trim', 'Trim'], ['overlay', 'Overlay'], ['transcribe', 'Transcribe']];
 
+type JobsQuery = NonNullable<paths['/v1/jobs']['get']['parameters']['query']>;
+
 export function JobsPage() {
-  const [status, setStatus] = useState('');
-  const [type, setType] = useState('');
+  const [status, setStatus] = useState<NonNullable<JobsQuery['status']> | ''>('');
+  const [type, setType] = useState<NonNullable<JobsQuery['type']> | ''>('');
   const [more, setMore] = useState<Job[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>();
   const [loadingMore, setLoadingMore] = useState(false);
-  const query = { limit: 20, ...(status ? { status } : {}), ...(type ? { type } : {}) };
+  const query: JobsQuery = { limit: 20, ...(status ? { status } : {}), ...(type ? { type } : {}) };
   const first = useQuery<ListPage<Job>>(`jobs:list:${status}:${type}`, () => unwrap(api.GET('/v1/jobs', { params: { query } })));
   // Live progress: re-read the first page while any job on it is queued or running.
   useInterval(first.reload, 2000, !!first.data?.data.some(isLive));
@@ -40,8 +43,8 @@ export function JobsPage() {
   return (
     <Page title="Jobs" actions={<Link to="/jobs/new" className="button primary">New job</Link>}>
       <div className="filters">
-        <Select label="Status" name="status" value={status} options={STATUSES} onChange={(e) => (setStatus(e.target.value), reset())} />
-        <Select label="Type" name="type" value={type} options={TYPES} onChange={(e) => (setType(e.target.value), reset())} />
+        <Select label="Status" name="status" value={status} options={STATUSES} onChange={(e) => (setStatus(e.target.value as typeof status), reset())} />
+        <Select label="Type" name="type" value={type} options={TYPES} onChange={(e) => (setType(e.target.value as typeof type), reset())} />
       </div>
       <ErrorNote error={first.error} />
       {!first.data && !first.error && <Loading what="Loading jobs" />}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { paths } from '@clipyard/client';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { invalidate, useMutation, useQuery } from '../api/hooks';
@@ -9,7 +10,7 @@ import { Check, Field, FormError, Select, Submit } from '../ui/form';
 import { uploadFile } from './upload';
 
 type Kind = 'trim' | 'overlay' | 'transcribe';
-const TEMPLATES = ['default', 'title', 'caption', 'lower_third', 'watermark'];
+const TEMPLATES = ['default', 'title', 'caption', 'lower_third', 'watermark'] as const;
 
 export function NewJobPage() {
   const sub = useQuery<Subscription>('subscription', () => unwrap(api.GET('/v1/subscription', {})));
@@ -109,9 +110,16 @@ function UploadForm({ maxBytes, onDone }: { maxBytes?: number | null; onDone: (u
   );
 }
 
-function useSubmit(kind: Kind) {
+type Body<K extends Kind> = NonNullable<paths[`/v1/jobs/${K}`]['post']['requestBody']>['content']['application/json'];
+const SUBMIT: { [K in Kind]: (body: Body<K>) => Promise<Job> } = {
+  trim: (body) => unwrap<Job>(api.POST('/v1/jobs/trim', { body })),
+  overlay: (body) => unwrap<Job>(api.POST('/v1/jobs/overlay', { body })),
+  transcribe: (body) => unwrap<Job>(api.POST('/v1/jobs/transcribe', { body })),
+};
+
+function useSubmit<K extends Kind>(kind: K) {
   return useMutation(
-    (body: Record<string, unknown>) => unwrap<Job>(api.POST(`/v1/jobs/${kind}` as '/v1/jobs/trim', { body: body as never })),
+    (body: Body<K>) => SUBMIT[kind](body),
     (job) => {
       invalidate('jobs', 'usage');
       navigate(`/jobs/${job.id}`);
@@ -123,8 +131,8 @@ function TrimForm({ upload, previewUrl }: { upload: Upload; previewUrl?: string 
   const video = useRef<HTMLVideoElement>(null);
   const [start, setStart] = useState('0');
   const [end, setEnd] = useState(upload.duration_s ? String(Math.min(upload.duration_s, 10)) : '5');
-  const [mode, setMode] = useState('fast');
-  const [vertical, setVertical] = useState('');
+  const [mode, setMode] = useState<'fast' | 'precise'>('fast');
+  const [vertical, setVertical] = useState<'' | 'crop' | 'pad'>('');
   const [thumbnail, setThumbnail] = useState(false);
   const [subtitles, setSubtitles] = useState(false);
   const m = useSubmit('trim');
@@ -160,8 +168,8 @@ function TrimForm({ upload, previewUrl }: { upload: Upload; previewUrl?: string 
           </button>
         )}
       </div>
-      <Select label="Cut" name="mode" value={mode} onChange={(e) => setMode(e.target.value)} options={[['fast', 'Fast (keyframes, no re-encode)'], ['precise', 'Precise (re-encode)']]} error={m.error} />
-      <Select label="Vertical 9:16" name="vertical" value={vertical} onChange={(e) => setVertical(e.target.value)} options={[['', 'Keep the shape'], ['crop', 'Crop to 9:16'], ['pad', 'Pad to 9:16']]} error={m.error} />
+      <Select label="Cut" name="mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} options={[['fast', 'Fast (keyframes, no re-encode)'], ['precise', 'Precise (re-encode)']]} error={m.error} />
+      <Select label="Vertical 9:16" name="vertical" value={vertical} onChange={(e) => setVertical(e.target.value as typeof vertical)} options={[['', 'Keep the shape'], ['crop', 'Crop to 9:16'], ['pad', 'Pad to 9:16']]} error={m.error} />
       <Check label="Thumbnail" checked={thumbnail} onChange={(e) => setThumbnail(e.target.checked)} />
       <Check label="Subtitles (uses your provider key)" checked={subtitles} onChange={(e) => setSubtitles(e.target.checked)} />
       <FormError error={m.error} fields={['start', 'end', 'mode', 'vertical']} />
@@ -174,7 +182,7 @@ function TrimForm({ upload, previewUrl }: { upload: Upload; previewUrl?: string 
 
 function OverlayForm({ upload, previewUrl }: { upload: Upload; previewUrl?: string }) {
   const [text, setText] = useState('');
-  const [template, setTemplate] = useState('default');
+  const [template, setTemplate] = useState<(typeof TEMPLATES)[number]>('default');
   const m = useSubmit('overlay');
   return (
     <form
@@ -184,7 +192,7 @@ function OverlayForm({ upload, previewUrl }: { upload: Upload; previewUrl?: stri
       }}
       noValidate
     >
-      <Select label="Template" name="template" value={template} onChange={(e) => setTemplate(e.target.value)} options={TEMPLATES.map((t) => [t, t.replace('_', ' ')])} error={m.error} />
+      <Select label="Template" name="template" value={template} onChange={(e) => setTemplate(e.target.value as typeof template)} options={TEMPLATES.map((t): [string, string] => [t, t.replace('_', ' ')])} error={m.error} />
       <Field label="Text" name="text" value={text} onChange={(e) => setText(e.target.value)} error={m.error} />
       <div className={`overlay-preview tpl-${template}`} aria-label="Live preview of the overlay">
         {previewUrl && upload.content_type.startsWith('video/') && <video src={previewUrl} muted preload="metadata" aria-hidden="true" />}

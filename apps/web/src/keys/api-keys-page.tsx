@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { paths } from '@clipyard/client';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { invalidate, useMutation, useQuery } from '../api/hooks';
@@ -6,7 +7,8 @@ import type { ApiKey, Page as ListPage } from '../api/types';
 import { CopyButton, Empty, ErrorNote, fmtDate, Loading, Page, Section, Status } from '../ui/bits';
 import { Check, Field, FormError, Select, Submit } from '../ui/form';
 
-const SCOPES = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write', 'webhooks:read', 'webhooks:write'];
+type Scope = NonNullable<NonNullable<paths['/v1/api-keys']['post']['requestBody']>['content']['application/json']['scopes']>[number];
+const SCOPES: Scope[] = ['jobs:read', 'jobs:write', 'files:read', 'files:write', 'usage:read', 'account:read', 'account:write', 'webhooks:read', 'webhooks:write'];
 
 /** A new or rolled secret: shown once, with a copy button. */
 function Secret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
@@ -33,12 +35,12 @@ export function ApiKeysPage() {
   const [shown, setShown] = useState<{ name: string; key: string }>();
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
-  const [scopes, setScopes] = useState<string[]>([]);
+  const [scopes, setScopes] = useState<Scope[]>([]);
   const create = useMutation(
     () =>
       unwrap<ApiKey & { key: string }>(
         api.POST('/v1/api-keys', {
-          body: { name, ...(days ? { expires_in_days: Number(days) } : {}), ...(scopes.length ? { scopes } : {}) } as never,
+          body: { name, ...(days ? { expires_in_days: Number(days) } : {}), ...(scopes.length ? { scopes } : {}) },
         }),
       ),
     (k) => {
@@ -50,7 +52,7 @@ export function ApiKeysPage() {
     },
   );
   const roll = useMutation(
-    (id: string, grace: number) => unwrap<ApiKey & { key: string }>(api.POST('/v1/api-keys/{id}/roll', { params: { path: { id } }, body: { grace_seconds: grace } as never })),
+    (id: string, grace: number) => unwrap<ApiKey & { key: string }>(api.POST('/v1/api-keys/{id}/roll', { params: { path: { id } }, body: { grace_seconds: grace } })),
     (k) => {
       setShown({ name: `${k.name} (rolled)`, key: k.key });
       invalidate('keys');

@@ -19,7 +19,7 @@ export function ProviderKeysPage() {
       unwrap(
         api.PUT('/v1/provider-keys/{provider}', {
           params: { path: { provider } },
-          body: { api_key: apiKey, ...(baseUrl ? { base_url: baseUrl } : {}), ...(label ? { label } : {}) } as never,
+          body: { api_key: apiKey, ...(baseUrl ? { base_url: baseUrl } : {}), ...(label ? { label } : {}) },
         }),
       ),
     () => {

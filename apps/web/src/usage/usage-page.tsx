@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { paths } from '@clipyard/client';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMutation, useQuery } from '../api/hooks';
@@ -8,16 +9,18 @@ import { Select } from '../ui/form';
 
 const ACTIONS: [string, string][] = [['', 'All'], ['trim', 'Trim'], ['overlay', 'Overlay'], ['transcribe', 'Transcribe'], ['requests', 'API requests']];
 
+type EventsQuery = NonNullable<paths['/v1/usage/events']['get']['parameters']['query']>;
+
 export function UsagePage() {
   const summary = useQuery<UsageSummary>('usage:summary', () => unwrap(api.GET('/v1/usage/summary', {})));
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<NonNullable<EventsQuery['action']> | ''>('');
   const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)).toISOString();
-  const query = { limit: 100, from: monthStart, ...(action ? { action } : {}) };
-  const events = useQuery<ListPage<UsageEvent>>(`usage:events:${action}`, () => unwrap(api.GET('/v1/usage/events', { params: { query: query as never } })));
+  const query: EventsQuery = { limit: 100, from: monthStart, ...(action ? { action } : {}) };
+  const events = useQuery<ListPage<UsageEvent>>(`usage:events:${action}`, () => unwrap(api.GET('/v1/usage/events', { params: { query } })));
   const [extra, setExtra] = useState<UsageEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>();
   const more = useMutation(
-    (c: string) => unwrap<ListPage<UsageEvent>>(api.GET('/v1/usage/events', { params: { query: { ...query, cursor: c } as never } })),
+    (c: string) => unwrap<ListPage<UsageEvent>>(api.GET('/v1/usage/events', { params: { query: { ...query, cursor: c } } })),
     (p) => {
       setExtra((x) => [...x, ...p.data]);
       setCursor(p.next_cursor ?? null);
@@ -55,7 +58,7 @@ export function UsagePage() {
         <DailyChart events={all} />
       </Section>
       <Section title="Ledger">
-        <Select label="Action" name="action" value={action} onChange={(e) => (setAction(e.target.value), setExtra([]), setCursor(undefined))} options={ACTIONS} />
+        <Select label="Action" name="action" value={action} onChange={(e) => (setAction(e.target.value as typeof action), setExtra([]), setCursor(undefined))} options={ACTIONS} />
         <ErrorNote error={events.error ?? more.error} />
         {events.data && all.length === 0 && <Empty>Nothing metered this month yet. Jobs you run appear here once they finish.</Empty>}
         {all.length > 0 && (

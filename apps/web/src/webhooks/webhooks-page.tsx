@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { paths } from '@clipyard/client';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { invalidate, useMutation, useQuery } from '../api/hooks';
@@ -6,21 +7,22 @@ import type { Delivery, Page as ListPage, Webhook } from '../api/types';
 import { CopyButton, Empty, ErrorNote, fmtDate, Loading, Page, Section, Status } from '../ui/bits';
 import { Check, Field, FormError, Submit } from '../ui/form';
 
-const EVENTS = ['job.completed', 'job.failed', 'job.canceled', 'usage.threshold_reached'];
+type EventType = NonNullable<paths['/v1/webhooks']['post']['requestBody']>['content']['application/json']['events'][number];
+const EVENTS: EventType[] = ['job.completed', 'job.failed', 'job.canceled', 'usage.threshold_reached'];
 
 export function WebhooksPage() {
   const hooks = useQuery<ListPage<Webhook>>('webhooks', () => unwrap(api.GET('/v1/webhooks', {})));
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>(['job.completed', 'job.failed']);
+  const [events, setEvents] = useState<EventType[]>(['job.completed', 'job.failed']);
   const [secret, setSecret] = useState<string>();
   const [open, setOpen] = useState<string>();
-  const create = useMutation(() => unwrap<Webhook>(api.POST('/v1/webhooks', { body: { url, events } as never })), (w) => {
+  const create = useMutation(() => unwrap<Webhook>(api.POST('/v1/webhooks', { body: { url, events } })), (w) => {
     setSecret(w.secret);
     setUrl('');
     invalidate('webhooks');
   });
   const del = useMutation((id: string) => unwrap(api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } })), () => invalidate('webhooks'));
-  const rotate = useMutation((id: string) => unwrap<Webhook>(api.POST('/v1/webhooks/{id}/rotate-secret', { params: { path: { id } }, body: {} as never })), (w) => {
+  const rotate = useMutation((id: string) => unwrap<Webhook>(api.POST('/v1/webhooks/{id}/rotate-secret', { params: { path: { id } }, body: {} })), (w) => {
     setSecret(w.secret);
     invalidate('webhooks');
   });

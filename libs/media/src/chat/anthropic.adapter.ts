@@ -29,7 +29,7 @@ export class AnthropicChatAdapter implements ChatAdapter {
         : {}),
     };
     const headers = { 'x-api-key': call.apiKey, 'anthropic-version': ANTHROPIC_VERSION };
-    const { res, text } = await postJson(`${trimBase(call.baseUrl)}/messages`, headers, body, call.signal, timeoutMs);
+    const { res, text } = await postJson(`${trimBase(call.baseUrl)}/messages`, headers, body, call.signal, timeoutMs, call.urlPolicy);
     if (!res.ok) throw providerHttpError(res, text, call.apiKey);
     const j = parse(text) as {
       content?: ({ type: 'text'; text: string } | { type: 'tool_use'; name: string; input: unknown })[];

@@ -1,3 +1,4 @@
+import type { UrlPolicy } from '@clipyard/security';
 import type { z } from 'zod';
 
 /** Which wire protocol a provider speaks for chat. */
@@ -22,6 +23,8 @@ export interface TokenUsage {
 /** One HTTP call as an adapter makes it. */
 export interface AdapterCall {
   baseUrl: string;
+  /** The URL policy a user's base URL is called under (pinned connection); unset for the operator's own. */
+  urlPolicy?: UrlPolicy;
   /** The decrypted key: used for the auth header only; never logged or echoed. */
   apiKey: string;
   model: string;
@@ -52,6 +55,8 @@ export interface ChatAdapter {
 export interface StructuredRequest<T> {
   api: ChatApi;
   baseUrl: string;
+  /** The URL policy a user's base URL is called under (pinned connection); unset for the operator's own. */
+  urlPolicy?: UrlPolicy;
   apiKey: string;
   model: string;
   system: string;

@@ -21,7 +21,7 @@ export class OpenAIChatAdapter implements ChatAdapter {
           ? { type: 'json_schema', json_schema: { name: call.schemaName, schema: call.jsonSchema, strict: true } }
           : { type: 'json_object' },
     };
-    const { res, text } = await postJson(`${trimBase(call.baseUrl)}/chat/completions`, { authorization: `Bearer ${call.apiKey}` }, body, call.signal, timeoutMs);
+    const { res, text } = await postJson(`${trimBase(call.baseUrl)}/chat/completions`, { authorization: `Bearer ${call.apiKey}` }, body, call.signal, timeoutMs, call.urlPolicy);
     if (!res.ok) throw providerHttpError(res, text, call.apiKey);
     const j = parse(text) as {
       choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string }[];

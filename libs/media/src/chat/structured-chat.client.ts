@@ -50,6 +50,7 @@ export class StructuredChatClient implements ChatClient {
           adapter.send(
             {
               baseUrl: req.baseUrl,
+              urlPolicy: req.urlPolicy,
               apiKey: req.apiKey,
               model: req.model,
               system,

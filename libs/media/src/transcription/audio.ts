@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { INPUT_OPTIONS } from '../input-policy';
 import { AppError } from '@clipyard/contracts';
 
 /**
@@ -65,7 +66,7 @@ export interface ProbeResult {
 export async function probe(path: string, opts: RunOptions & { ffprobePath?: string } = {}): Promise<ProbeResult> {
   const { stdout } = await run(
     opts.ffprobePath ?? 'ffprobe',
-    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...INPUT_OPTIONS, path],
     opts,
   );
   const j = JSON.parse(stdout) as { format?: { duration?: string; size?: string }; streams?: { codec_type?: string; duration?: string }[] };
@@ -91,7 +92,7 @@ export interface ExtractOptions extends RunOptions {
 export async function extractSpeechAudio(input: string, output: string, opts: ExtractOptions = {}): Promise<void> {
   const args = ['-hide_banner', '-nostdin', '-y', '-v', 'error'];
   if (opts.start !== undefined) args.push('-ss', opts.start.toFixed(3));
-  args.push('-i', input);
+  args.push(...INPUT_OPTIONS, '-i', input);
   if (opts.duration !== undefined) args.push('-t', opts.duration.toFixed(3));
   args.push('-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1', '-ar', '16000');
   args.push('-c:a', 'libmp3lame', '-b:a', `${opts.bitrateKbps ?? 32}k`, '-f', 'mp3', output);
@@ -111,7 +112,7 @@ export async function detectSilences(
   const filter = `silencedetect=noise=${opts.noiseDb ?? -35}dB:d=${opts.minSeconds ?? 0.4}`;
   const { stderr } = await run(
     opts.ffmpegPath ?? 'ffmpeg',
-    ['-hide_banner', '-nostdin', '-v', 'info', '-i', input, '-map', '0:a:0', '-af', filter, '-f', 'null', '-'],
+    ['-hide_banner', '-nostdin', '-v', 'info', ...INPUT_OPTIONS, '-i', input, '-map', '0:a:0', '-af', filter, '-f', 'null', '-'],
     opts,
   );
   return parseSilences(stderr);

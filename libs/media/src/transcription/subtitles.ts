@@ -1,4 +1,5 @@
 import { run, type RunOptions } from './audio';
+import { INPUT_OPTIONS } from '../input-policy';
 
 /**
  * A readable default caption style (libass `force_style`): white DejaVu Sans with a black outline
@@ -41,7 +42,7 @@ export interface BurnOptions extends RunOptions {
 
 /** Re-encodes `input` with the SRT's captions drawn into the picture; audio is copied. */
 export async function burnSubtitles(input: string, srtPath: string, output: string, o: BurnOptions = {}): Promise<void> {
-  const args = ['-hide_banner', '-nostdin', '-y', '-i', input, '-map', '0:v:0', '-map', '0:a?'];
+  const args = ['-hide_banner', '-nostdin', '-y', ...INPUT_OPTIONS, '-i', input, '-map', '0:v:0', '-map', '0:a?'];
   args.push('-vf', subtitlesFilter(srtPath, o.style));
   args.push('-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p', '-c:a', 'copy', '-movflags', '+faststart', output);
   await run(o.ffmpegPath ?? 'ffmpeg', args, {

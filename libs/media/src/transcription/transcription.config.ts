@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBool, positiveInt } from '@clipyard/config';
+import { positiveInt } from '@clipyard/config';
 
 /** Transcription settings of the media worker (`.extend(transcriptionConfigSchema.shape)`). */
 export const transcriptionConfigSchema = z.object({
@@ -24,7 +24,5 @@ export const transcriptionConfigSchema = z.object({
    */
   PLATFORM_OPENAI_API_KEY: z.string().min(8).optional(),
   PLATFORM_OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
-  /** Let user provider base URLs reach loopback/private addresses (tests, trusted LANs only). */
-  ALLOW_PRIVATE_PROVIDER_URLS: envBool(false),
 });
 export type TranscriptionConfig = z.infer<typeof transcriptionConfigSchema>;

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../../test/fakes/openai-server';
 import { speechTimeline } from '../../../../test/helpers/speech';
@@ -129,6 +129,22 @@ describe('WhisperClient against a local OpenAI-compatible server', () => {
     const err = await client().transcribe(req({ language: 'english' })).catch((e) => e);
     expect(err).toMatchObject({ code: 'PROVIDER_REQUEST_REJECTED', retryable: false });
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('connects a user base URL only to addresses the URL policy allows (no second, unchecked resolution)', async () => {
+    // A name (this machine's) that passes the syntactic check and resolves to a loopback address:
+    // the connection is refused at connect time, and the provider never sees the request.
+    const port = new URL(fake.url).port;
+    const before = fake.requests.length;
+    const named = `http://${hostname()}:${port}/v1`;
+    const err = await client({ maxRetries: 0 }).transcribe(req({ baseUrl: named, urlPolicy: { allowPrivate: false } })).catch((e) => e);
+    expect(err).toMatchObject({ code: 'URL_FORBIDDEN', retryable: false });
+    const literal = await client({ maxRetries: 0 }).transcribe(req({ baseUrl: `http://[::7f00:1]:${port}/v1`, urlPolicy: { allowPrivate: false } })).catch((e) => e);
+    expect(literal).toMatchObject({ code: 'URL_FORBIDDEN', retryable: false });
+    expect(fake.requests.length).toBe(before);
+    // the development switch lets the same pinned client reach a local server
+    const ok = await client().transcribe(req({ urlPolicy: { allowPrivate: true } }));
+    expect(ok.text.length).toBeGreaterThan(0);
   });
 
   it('reports an unreachable provider as retryable', async () => {

@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import { ProviderError, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
+import type { UrlPolicy } from '@clipyard/security';
+import { ProviderError, ProviderFormData, providerFetch, providerFetchError, providerHttpError, retryAfterMs, withProviderRetries, type RetryOptions } from '../provider-http';
 import { toLanguageCode } from './languages';
 
 export interface WhisperSegment {
@@ -26,6 +27,12 @@ export interface WhisperResult {
 export interface WhisperRequest {
   /** e.g. `https://api.openai.com/v1` (no trailing `/audio/...`). */
   baseUrl: string;
+  /**
+   * The URL policy for a user-supplied base URL: the socket connects only to addresses it allows
+   * (checked at connect time, so a DNS answer cannot change between the check and the call).
+   * Unset for the operator's own platform URL.
+   */
+  urlPolicy?: UrlPolicy;
   /** The decrypted key. Used for the Authorization header only; never logged or echoed. */
   apiKey: string;
   filePath: string;
@@ -60,7 +67,7 @@ export class WhisperClient {
   }
 
   private async once(req: WhisperRequest): Promise<WhisperResult> {
-    const form = new FormData();
+    const form = new ProviderFormData();
     const blob = await openAsBlob(req.filePath, { type: contentTypeFor(req.filePath) });
     form.append('file', blob, basename(req.filePath));
     const diarize = !!req.diarize && !req.translate;
@@ -76,14 +83,11 @@ export class WhisperClient {
     const url = `${req.baseUrl.replace(/\/+$/, '')}/audio/${req.translate ? 'translations' : 'transcriptions'}`;
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${req.apiKey}`, accept: 'application/json' },
-      body: form,
-      signal,
-      redirect: 'error',
-    });
-    const text = await res.text();
+    const { res, text } = await providerFetch(
+      url,
+      { method: 'POST', headers: { authorization: `Bearer ${req.apiKey}`, accept: 'application/json' }, body: form, signal },
+      req.urlPolicy,
+    );
     if (!res.ok) throw providerHttpError(res, text, req.apiKey);
     let body: unknown;
     try {

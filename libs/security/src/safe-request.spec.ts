@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import { AppError } from '@clipyard/contracts';
-import { checkedLookup, forbiddenReason, safeRequest, type UrlPolicy } from './ssrf';
+import { safeRequest } from './safe-request';
+import { checkedLookup, forbiddenReason, type UrlPolicy } from './url-policy';
 
 const closed: UrlPolicy = { allowPrivate: false };
 const open: UrlPolicy = { allowPrivate: true };
