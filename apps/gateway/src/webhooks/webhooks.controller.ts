@@ -98,7 +98,7 @@ export class WebhooksController {
   })
   @HttpCode(200)
   @Scopes('webhooks:write')
-  enable(@CurrentUser() user: Principal, @Param('id') id: string) {
+  enable(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string) {
     return this.webhooks.enable(user.userId, id);
   }
 
