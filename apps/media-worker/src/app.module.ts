@@ -10,6 +10,7 @@ import { SystemRpc } from './system/system.rpc';
 import { PROCESSOR_CLASSES } from './processors';
 import { MediaWorkersHost } from './jobs/media-workers.host';
 import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
+import { HOOKS_PROVIDERS } from './hooks/hooks.providers';
 
 /** The media worker owns no tables: only objects in storage. */
 @Module({})
@@ -42,6 +43,7 @@ export class WorkerAppModule {
         { provide: WORKER_CONFIG, useValue: config },
         SystemRpc,
         ...TRANSCRIBE_PROVIDERS,
+        ...HOOKS_PROVIDERS,
         ...PROCESSOR_CLASSES,
         MediaWorkersHost,
       ],

@@ -6,7 +6,7 @@ import { storageConfigSchema } from '@clipyard/storage';
 import { mediaConfigSchema, transcriptionConfigSchema } from '@clipyard/media';
 import { encryptionKeysVar } from '@clipyard/security';
 
-const MEDIA_QUEUES = [QUEUES.trim, QUEUES.overlay, QUEUES.transcribe] as const;
+const MEDIA_QUEUES = [QUEUES.trim, QUEUES.overlay, QUEUES.transcribe, QUEUES.hooks] as const;
 
 export const workerConfigSchema = commonSchema
   .extend(storageConfigSchema.shape)
@@ -20,6 +20,20 @@ export const workerConfigSchema = commonSchema
     /** Jobs of each queue one worker process runs at once. */
     WORKER_TRIM_CONCURRENCY: positiveInt(2),
     WORKER_OVERLAY_CONCURRENCY: positiveInt(2),
+    /** hooks and shorts jobs one worker process runs at once (model calls, then ffmpeg for shorts). */
+    WORKER_HOOKS_CONCURRENCY: positiveInt(2),
+    /** Per-request timeout of one language-model call. */
+    CHAT_TIMEOUT_MS: positiveInt(120_000),
+    /** Retries of one call after a 429, 5xx, timeout or network error (Retry-After honoured). */
+    CHAT_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+    CHAT_RETRY_BASE_MS: positiveInt(2000),
+    CHAT_RETRY_MAX_MS: positiveInt(60_000),
+    /** Output token cap of one call. */
+    CHAT_MAX_OUTPUT_TOKENS: positiveInt(4096),
+    /** Transcript characters per model call (about 4 per token: keep well under the model's context). */
+    HOOKS_CHUNK_CHARS: positiveInt(24_000),
+    /** Seconds each transcript chunk overlaps the previous one. */
+    HOOKS_CHUNK_OVERLAP_S: z.coerce.number().min(0).max(600).default(60),
     /** Comma-separated queues this process consumes; empty = every queue that has a processor. */
     WORKER_QUEUES: z
       .string()

@@ -3,6 +3,8 @@ import type { JobProcessor } from './jobs/processor';
 import { TrimProcessor } from './trim/trim.processor';
 import { OverlayProcessor } from './overlay/overlay.processor';
 import { TranscribeProcessor } from './transcribe/transcribe.processor';
+import { HooksProcessor } from './hooks/hooks.processor';
+import { ShortsProcessor } from './hooks/shorts.processor';
 
 /**
  * Every media job processor (one per job name). To add a queue's processor, add its class here
@@ -12,4 +14,6 @@ export const PROCESSOR_CLASSES: Array<Type<JobProcessor>> = [
   TrimProcessor,
   OverlayProcessor,
   TranscribeProcessor,
+  HooksProcessor,
+  ShortsProcessor,
 ];

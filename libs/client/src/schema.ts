@@ -468,6 +468,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find the best moments for short clips with your own language-model key → hooks.json
+         * @description Input: an upload, a URL, a video page (VIDEO_PAGE_INPUTS) or `{job_id}` of your completed transcription (reused: no second transcription). The result lists `hooks` `[{start, end, score, title, hook_sentence, reason}]`, best first.
+         *
+         *     **API key scope:** `jobs:write`.
+         */
+        post: operations["jobs.createHooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/overlay": {
         parameters: {
             query?: never;
@@ -482,6 +504,28 @@ export interface paths {
          * @description **API key scope:** `jobs:write`.
          */
         post: operations["jobs.createOverlay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/shorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hooks rendered as vertical clips with burned captions, in one job (transcribe → hooks → clips)
+         * @description Outputs `short-1.mp4`… and `hooks.json`. Reserves one hooks unit, one trim per clip and the minutes to transcribe, up front.
+         *
+         *     **API key scope:** `jobs:write`.
+         */
+        post: operations["jobs.createShorts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -951,6 +995,8 @@ export interface components {
             };
         };
         Job: {
+            /** @description hooks/shorts: which of your provider keys runs the language model */
+            ai_provider?: string;
             /** @description ISO 8601 timestamp */
             completed_at?: string;
             /** @description ISO 8601 timestamp */
@@ -962,6 +1008,8 @@ export interface components {
             };
             /** Format: uuid */
             id: string;
+            /** @description hooks/shorts: the language model */
+            model?: string;
             outputs: components["schemas"]["JobOutput"][];
             /** @description ISO 8601 timestamp */
             outputs_expired_at?: string;
@@ -979,7 +1027,7 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "active" | "completed" | "failed" | "canceled";
             /** @enum {string} */
-            type: "trim" | "overlay" | "transcribe";
+            type: "trim" | "overlay" | "transcribe" | "hooks" | "shorts";
             /** @description What the job was metered for */
             usage?: {
                 [key: string]: unknown;
@@ -1001,7 +1049,23 @@ export interface components {
                 queued: number;
             };
             by_type: {
+                hooks: {
+                    active: number;
+                    canceled: number;
+                    completed: number;
+                    failed: number;
+                    queued: number;
+                    total: number;
+                };
                 overlay: {
+                    active: number;
+                    canceled: number;
+                    completed: number;
+                    failed: number;
+                    queued: number;
+                    total: number;
+                };
+                shorts: {
                     active: number;
                     canceled: number;
                     completed: number;
@@ -4065,7 +4129,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 status?: "queued" | "active" | "completed" | "failed" | "canceled";
-                type?: "trim" | "overlay" | "transcribe";
+                type?: "trim" | "overlay" | "transcribe" | "hooks" | "shorts";
             };
             header?: never;
             path?: never;
@@ -4708,6 +4772,250 @@ export interface operations {
             };
         };
     };
+    "jobs.createHooks": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key return the first answer (kept 24 h); reuse with another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    callback_url?: string;
+                    /** @default 3 */
+                    count?: number;
+                    input: {
+                        /** Format: uuid */
+                        upload_id: string;
+                    } | {
+                        /** Format: uri */
+                        url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
+                    } | {
+                        /** Format: uuid */
+                        job_id: string;
+                    };
+                    language?: string;
+                    /** @default 60 */
+                    max_s?: number;
+                    /** @default 15 */
+                    min_s?: number;
+                    model?: string;
+                    /** @enum {string} */
+                    provider?: "openai" | "groq" | "openai_compatible" | "anthropic";
+                    topics?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description true when this is a stored answer */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The job to poll */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST`, `IDEMPOTENCY_KEY_INVALID`, `NO_CHAT_PROVIDER_KEY`, `NO_PROVIDER_KEY` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST" | "IDEMPOTENCY_KEY_INVALID" | "NO_CHAT_PROVIDER_KEY" | "NO_PROVIDER_KEY";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Payment required: `QUOTA_EXCEEDED` */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "QUOTA_EXCEEDED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `JOB_NOT_FOUND`, `UPLOAD_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "JOB_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "IDEMPOTENCY_KEY_IN_USE";
+                        };
+                    };
+                };
+            };
+            /** @description Gone: `OUTPUT_EXPIRED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "OUTPUT_EXPIRED";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `FILE_TOO_LARGE`, `INPUT_TOO_LARGE`, `MEDIA_TOO_LONG`, `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FILE_TOO_LARGE" | "INPUT_TOO_LARGE" | "MEDIA_TOO_LONG" | "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED`, `VIDEO_PAGE_INPUTS_DISABLED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED" | "VIDEO_PAGE_INPUTS_DISABLED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `CONCURRENCY_LIMIT`, `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONCURRENCY_LIMIT" | "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     "jobs.createOverlay": {
         parameters: {
             query?: never;
@@ -4888,6 +5196,256 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `CONCURRENCY_LIMIT`, `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONCURRENCY_LIMIT" | "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "jobs.createShorts": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key return the first answer (kept 24 h); reuse with another body is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    callback_url?: string;
+                    count: number;
+                    input: {
+                        /** Format: uuid */
+                        upload_id: string;
+                    } | {
+                        /** Format: uri */
+                        url: string;
+                    } | {
+                        /** Format: uri */
+                        video_page_url: string;
+                    } | {
+                        /** Format: uuid */
+                        job_id: string;
+                    };
+                    language?: string;
+                    /** @default 60 */
+                    max_s?: number;
+                    /** @default 15 */
+                    min_s?: number;
+                    model?: string;
+                    /** @enum {string} */
+                    provider?: "openai" | "groq" | "openai_compatible" | "anthropic";
+                    /** @default true */
+                    subtitles?: boolean;
+                    topics?: string[];
+                    /**
+                     * @default crop
+                     * @enum {string}
+                     */
+                    vertical?: "crop" | "pad";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description true when this is a stored answer */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The job to poll */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST`, `IDEMPOTENCY_KEY_INVALID`, `NO_CHAT_PROVIDER_KEY`, `NO_PROVIDER_KEY` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST" | "IDEMPOTENCY_KEY_INVALID" | "NO_CHAT_PROVIDER_KEY" | "NO_PROVIDER_KEY";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Payment required: `QUOTA_EXCEEDED` */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "QUOTA_EXCEEDED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `JOB_NOT_FOUND`, `UPLOAD_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "JOB_NOT_FOUND" | "UPLOAD_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "IDEMPOTENCY_KEY_IN_USE";
+                        };
+                    };
+                };
+            };
+            /** @description Gone: `OUTPUT_EXPIRED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "OUTPUT_EXPIRED";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `FILE_TOO_LARGE`, `INPUT_TOO_LARGE`, `MEDIA_TOO_LONG`, `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FILE_TOO_LARGE" | "INPUT_TOO_LARGE" | "MEDIA_TOO_LONG" | "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED`, `VIDEO_PAGE_INPUTS_DISABLED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED" | "VIDEO_PAGE_INPUTS_DISABLED";
                         };
                     };
                 };

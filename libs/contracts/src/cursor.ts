@@ -2,6 +2,9 @@ import { AppError } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a canonical UUID (any case): the one id check (path ids, cursors, payload ids). */
+export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+
 /** A keyset position in a newest-first list: the (created_at, id) of the last row seen. */
 export interface KeysetPosition {
   createdAt: Date;

@@ -38,6 +38,7 @@ export const QUEUE_JOB_NAMES: Record<PayloadQueue, readonly string[]> = {
   [QUEUES.trim]: namesOf(mediaJobSchemas[QUEUES.trim]),
   [QUEUES.overlay]: namesOf(mediaJobSchemas[QUEUES.overlay]),
   [QUEUES.transcribe]: namesOf(mediaJobSchemas[QUEUES.transcribe]),
+  [QUEUES.hooks]: namesOf(mediaJobSchemas[QUEUES.hooks]),
   [QUEUES.webhookDeliveries]: namesOf(webhookDeliverySchema),
   [QUEUES.webhookEvents]: namesOf(webhookSourceEventSchema),
 };

@@ -7,6 +7,8 @@ registerErrorCodes({
   MODEL_OUTPUT_INVALID: 502,
   /** The user has no provider key that can run a language model. */
   NO_CHAT_PROVIDER_KEY: 400,
+  /** The transcript holds no speech to find hooks in. */
+  NO_SPEECH: 422,
   /** A `{video_page_url}` input on a server without VIDEO_PAGE_INPUTS=true. */
   VIDEO_PAGE_INPUTS_DISABLED: 422,
   /** The worker cannot read video pages (yt-dlp missing): an operator problem. */

@@ -8,3 +8,4 @@ export * from './media-errors';
 export * from './transcription';
 export * from './cursor';
 export * from './hooks';
+export * from './hooks-params';

@@ -11,6 +11,8 @@ export const QUEUES = {
   trim: 'media-trim',
   overlay: 'media-overlay',
   transcribe: 'media-transcribe',
+  /** hooks and shorts (language model + ffmpeg). */
+  hooks: 'media-hooks',
   /** gateway → gateway: signed webhook deliveries, retried with backoff for more than a day. */
   webhookDeliveries: 'webhook-deliveries',
   /** billing (and others) → gateway: domain events that become webhooks (usage thresholds). */

@@ -1,10 +1,7 @@
 import { Param, type PipeTransform } from '@nestjs/common';
-import { AppError } from '@clipyard/contracts';
+import { AppError, isUuid } from '@clipyard/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a canonical UUID (any case): the one id check of the gateway. */
-export const isUuid = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
+export { isUuid };
 
 /**
  * Path ids: one that is not a UUID cannot name anything, so it gets the same 404 (with the

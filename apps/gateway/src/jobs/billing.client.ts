@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { RpcReply } from '@clipyard/contracts';
+import type { RpcReply, UsageAction } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
-import type { JobType } from '@clipyard/database';
 
 export type Reservation = RpcReply<'quota.reserve'>;
 export type UserLimits = RpcReply<'quota.get-limits'>;
@@ -18,12 +17,13 @@ export class BillingClient {
   reserve(r: {
     userId: string;
     jobId: string;
-    action: JobType;
+    action: UsageAction;
     units?: number;
     inputBytes?: number;
     mediaSeconds?: number;
     features: string[];
     subtitleMinutes?: number;
+    trimJobs?: number;
   }): Promise<Reservation> {
     return this.rpc.call('quota.reserve', r);
   }

@@ -13,6 +13,8 @@ import { UploadsRepository, type UploadRecord } from '../uploads/uploads.reposit
 import { BillingClient } from './billing.client';
 import { JOB_TYPE_POLICIES } from './job-types';
 import { TranscriptionSource } from '../transcribe/transcription-source';
+import { ChatSource } from '../hooks/chat-source';
+import { HooksInputResolver } from '../hooks/hooks-input';
 import { JobsRepository } from './jobs.repository';
 import { presentJob } from './job.presenter';
 
@@ -20,7 +22,7 @@ export interface SubmitRequest {
   userId: string;
   type: JobType;
   /** Parameters already validated by the type's schema (defaults applied, timecodes in seconds). */
-  params: Record<string, unknown> & { input: { upload_id: string } | { url: string } | { video_page_url: string } };
+  params: Record<string, unknown> & { input: { upload_id: string } | { url: string } | { video_page_url: string } | { job_id: string } };
   /** The body as the client sent it: the idempotency fingerprint. */
   rawBody: unknown;
   idempotencyKey?: string;
@@ -43,6 +45,8 @@ export class JobSubmissionService {
     private readonly queues: QueueClient,
     private readonly idempotency: IdempotencyService,
     private readonly transcription: TranscriptionSource,
+    private readonly chat: ChatSource,
+    private readonly hookInputs: HooksInputResolver,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
@@ -67,7 +71,14 @@ export class JobSubmissionService {
     /** Worker-side caps on a URL or video-page input: the plan's upload and length limits. */
     let maxInputBytes: number | undefined;
     let maxMediaSeconds: number | undefined;
-    if ('upload_id' in params.input) {
+    /** hooks/shorts on an earlier transcription: its transcript, reused. */
+    let transcriptKey: string | undefined;
+    if ('job_id' in params.input) {
+      const reused = await this.hookInputs.fromTranscription(userId, params.input.job_id);
+      upload = reused.upload;
+      input = reused.input;
+      transcriptKey = reused.transcriptKey;
+    } else if ('upload_id' in params.input) {
       upload = await this.uploads.findOwned(userId, params.input.upload_id);
       if (!upload) throw new AppError('UPLOAD_NOT_FOUND', 'Upload not found', { field: 'input.upload_id' });
       input = { key: upload.storageKey };
@@ -92,12 +103,16 @@ export class JobSubmissionService {
     // Transcriptions (and subtitled trims) need a key: whose is decided now, so a job that cannot
     // run is refused before anything is reserved or queued.
     const workerExtra = await this.transcriptionSource(userId, type, params);
+    // hooks and shorts: whose language-model key and which model, decided now (recorded on the job)
+    const ai = type === 'hooks' || type === 'shorts' ? await this.chat.choose(userId, params as { provider?: string; model?: string }) : undefined;
+    if (ai) Object.assign(workerExtra, ai, transcriptKey ? { transcript_key: transcriptKey } : {});
 
     const reservation = await this.billing.reserve({
       userId,
       jobId,
-      action: type,
+      action: policy.action ?? (type as 'trim' | 'overlay' | 'transcribe'),
       units: policy.units(params, upload),
+      trimJobs: policy.trimJobs?.(params) ?? 0,
       subtitleMinutes: policy.subtitleMinutes(params, upload),
       ...(upload ? { inputBytes: upload.size } : {}),
       ...(upload?.durationS != null ? { mediaSeconds: upload.durationS } : {}),
@@ -115,6 +130,8 @@ export class JobSubmissionService {
         uploadId: upload?.id ?? null,
         priority: reservation.priority,
         reservationId: reservation.reservationId,
+        aiProvider: ai?.ai_provider ?? null,
+        aiModel: ai?.ai_model ?? null,
       });
       try {
         await this.queues.add(
@@ -157,6 +174,14 @@ export class JobSubmissionService {
 
   /** `{key_source, provider}` for jobs that transcribe; nothing for others, or when the plan lacks the feature (billing refuses). */
   private async transcriptionSource(userId: string, type: JobType, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (type === 'hooks' || type === 'shorts') {
+      // they transcribe unless they reuse a transcription; `provider` there names the model's key
+      if ('job_id' in (params.input as object)) return {};
+      const { features } = await this.billing.limits(userId);
+      if (!features.includes('transcribe')) return {};
+      const t = await this.transcription.choose(userId, {}, features);
+      return { key_source: t.key_source, transcription_provider: t.provider };
+    }
     const feature = type === 'transcribe' ? 'transcribe' : type === 'trim' && params.subtitles ? 'subtitles' : undefined;
     if (!feature) return {};
     const { features } = await this.billing.limits(userId);

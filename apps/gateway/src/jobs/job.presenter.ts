@@ -30,6 +30,8 @@ export function presentJob(job: JobRecord, baseUrl: string): JobView {
   if (job.startedAt) view.started_at = job.startedAt.toISOString();
   if (job.completedAt) view.completed_at = job.completedAt.toISOString();
   if (job.usage) view.usage = job.usage;
+  if (job.aiProvider) view.ai_provider = job.aiProvider;
+  if (job.aiModel) view.model = job.aiModel;
   if (job.result && job.status === 'completed') view.result = job.result;
   return view;
 }

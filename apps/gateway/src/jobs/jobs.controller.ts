@@ -6,12 +6,18 @@ import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
-import { jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
+import { HooksJobDto, jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, ShortsJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
 import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { IdParam } from '../http/id.pipe';
+
+const HOOK_ERRORS = [
+  'QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND',
+  'URL_FORBIDDEN', 'VIDEO_PAGE_INPUTS_DISABLED', 'JOB_NOT_FOUND', 'OUTPUT_EXPIRED', 'NO_PROVIDER_KEY', 'NO_CHAT_PROVIDER_KEY',
+  'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED',
+] as const;
 
 @ApiTags('jobs')
 @ApiSecurity('api-key')
@@ -63,6 +69,36 @@ export class JobsController {
   @Scopes('jobs:write')
   transcribe(@CurrentUser() user: Principal, @Body() body: TranscribeJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return this.submit('transcribe', user, body, req, res);
+  }
+
+  @Post('hooks')
+  @Scopes('jobs:write')
+  @ApiRoute({
+    id: 'jobs.createHooks',
+    summary: 'Find the best moments for short clips with your own language-model key → hooks.json',
+    description:
+      'Input: an upload, a URL, a video page (VIDEO_PAGE_INPUTS) or `{job_id}` of your completed transcription (reused: no second transcription). ' +
+      'The result lists `hooks` `[{start, end, score, title, hook_sentence, reason}]`, best first.',
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    errors: [...HOOK_ERRORS],
+    headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
+  })
+  hooks(@CurrentUser() user: Principal, @Body() body: HooksJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.submit('hooks', user, body, req, res);
+  }
+
+  @Post('shorts')
+  @Scopes('jobs:write')
+  @ApiRoute({
+    id: 'jobs.createShorts',
+    summary: 'Hooks rendered as vertical clips with burned captions, in one job (transcribe → hooks → clips)',
+    description: 'Outputs `short-1.mp4`… and `hooks.json`. Reserves one hooks unit, one trim per clip and the minutes to transcribe, up front.',
+    responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
+    errors: [...HOOK_ERRORS],
+    headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
+  })
+  shorts(@CurrentUser() user: Principal, @Body() body: ShortsJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.submit('shorts', user, body, req, res);
   }
 
   /** Shared by every submission route (the transcribe route uses it too). */

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { overlayParamsSchema, transcribeParamsSchema, trimParamsSchema } from '@clipyard/contracts';
+import { hooksParamsSchema, overlayParamsSchema, shortsParamsSchema, transcribeParamsSchema, trimParamsSchema } from '@clipyard/contracts';
 import { JOB_STATUSES, JOB_TYPES } from '@clipyard/database';
 import { isoTimestamp, pageSchema } from '../openapi/schemas';
 
@@ -17,6 +17,8 @@ export class ListJobsQueryDto extends createZodDto(listJobsQuerySchema) {}
 export class TrimJobDto extends createZodDto(trimParamsSchema) {}
 export class OverlayJobDto extends createZodDto(overlayParamsSchema) {}
 export class TranscribeJobDto extends createZodDto(transcribeParamsSchema) {}
+export class HooksJobDto extends createZodDto(hooksParamsSchema) {}
+export class ShortsJobDto extends createZodDto(shortsParamsSchema) {}
 
 const iso = isoTimestamp;
 
@@ -40,6 +42,8 @@ export const jobViewSchema = z
     completed_at: iso.optional(),
     usage: z.record(z.string(), z.unknown()).optional().describe('What the job was metered for'),
     result: z.record(z.string(), z.unknown()).optional().describe('Type-specific result of a completed job (e.g. duration, language)'),
+    ai_provider: z.string().optional().describe('hooks/shorts: which of your provider keys runs the language model'),
+    model: z.string().optional().describe('hooks/shorts: the language model'),
   })
   .meta({ id: 'Job' });
 export const jobListSchema = pageSchema(jobViewSchema);

@@ -19,6 +19,8 @@ import { JobsQueryService } from './jobs-query.service';
 import { JobsRepository } from './jobs.repository';
 import { JobStatusCache } from './job-status.cache';
 import { TranscriptionSource } from '../transcribe/transcription-source';
+import { ChatSource } from '../hooks/chat-source';
+import { HooksInputResolver } from '../hooks/hooks-input';
 
 /** The media-jobs API: uploads, submission, polling, listing, cancel, and the job-events consumer. */
 @Module({
@@ -34,6 +36,8 @@ import { TranscriptionSource } from '../transcribe/transcription-source';
     JobLifecycle,
     JobSubmissionService,
     TranscriptionSource,
+    ChatSource,
+    HooksInputResolver,
     JobsQueryService,
     JobCancelService,
     JobEventsConsumer,

@@ -21,6 +21,9 @@ export interface JobRecord {
   usage: Record<string, unknown> | null;
   /** What the worker reported on completion (e.g. a transcription's detected_language). */
   result: Record<string, unknown> | null;
+  /** The language model of a hooks/shorts job. */
+  aiProvider: string | null;
+  aiModel: string | null;
   revision: string;
   createdAt: Date;
   startedAt: Date | null;
@@ -37,6 +40,8 @@ export interface NewJob {
   uploadId: string | null;
   priority: number;
   reservationId: string | null;
+  aiProvider?: string | null;
+  aiModel?: string | null;
 }
 
 export interface ListFilter {
@@ -48,7 +53,7 @@ export interface ListFilter {
 }
 
 const COLUMNS = `id, user_id, type, status, progress, params, input, upload_id, priority, reservation_id, attempt,
-  error, outputs, usage, result, revision, created_at, started_at, completed_at, outputs_expired_at`;
+  error, outputs, usage, result, ai_provider, ai_model, revision, created_at, started_at, completed_at, outputs_expired_at`;
 
 const J_COLUMNS = COLUMNS.split(',').map((c) => `j.${c.trim()}`).join(', ');
 
@@ -73,6 +78,8 @@ function toRecord(r: Row): JobRecord {
     outputs: r.outputs ?? [],
     usage: r.usage,
     result: r.result ?? null,
+    aiProvider: r.ai_provider ?? null,
+    aiModel: r.ai_model ?? null,
     revision: String(r.revision),
     createdAt: r.created_at,
     startedAt: r.started_at,
@@ -101,9 +108,9 @@ export class JobsRepository {
 
   async insert(j: NewJob): Promise<JobRecord> {
     const rows: Row[] = await this.ds.query(
-      `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId],
+      `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId, j.aiProvider ?? null, j.aiModel ?? null],
     );
     return this.changed(j.userId, j.id, toRecord(rows[0]));
   }

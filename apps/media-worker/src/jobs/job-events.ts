@@ -49,6 +49,11 @@ export class JobEvents {
       processingMs: number;
       template?: string;
       customOverrides?: Record<string, unknown>;
+      trimJobs?: number;
+      inputTokens?: number;
+      outputTokens?: number;
+      aiProvider?: string;
+      aiModel?: string;
       subtitleMinutes: number;
     },
   ): Promise<string> {

@@ -89,7 +89,7 @@ export class JobRunner {
       if (ac.signal.aborted) throw new MediaAbortedError();
       const processingMs = Date.now() - startedAt;
       await this.events.usage(who, {
-        action: jobName as UsageAction,
+        action: usageActionOf(jobName),
         units: res.usage.units ?? 1,
         mediaSeconds: Math.max(0, res.usage.mediaSeconds),
         inputBytes,
@@ -98,6 +98,11 @@ export class JobRunner {
         template: res.usage.template,
         customOverrides: res.usage.customOverrides,
         subtitleMinutes: res.usage.subtitleMinutes ?? 0,
+        trimJobs: res.usage.trimJobs ?? 0,
+        inputTokens: res.usage.inputTokens ?? 0,
+        outputTokens: res.usage.outputTokens ?? 0,
+        aiProvider: res.usage.aiProvider,
+        aiModel: res.usage.aiModel,
       });
       await this.events.completed(who, outputs, { ...res.result, processing_ms: processingMs });
       log.info({ processingMs, outputs: outputs.length }, 'media job completed');
@@ -176,6 +181,11 @@ export class JobRunner {
       .call('quota.release', { userId: who.userId, jobId: who.jobId, reason })
       .catch((err: unknown) => log.warn({ err, reason }, 'quota.release failed; the reservation will expire'));
   }
+}
+
+/** The billing action a job name is metered as: a short is one hooks unit (plus its clips as trims). */
+function usageActionOf(jobName: string): UsageAction {
+  return (jobName === 'shorts' ? 'hooks' : jobName) as UsageAction;
 }
 
 function classify(err: unknown): Failure {

@@ -78,6 +78,7 @@ function concurrency(config: WorkerConfig, queue: PayloadQueue): number {
     [QUEUES.trim]: config.WORKER_TRIM_CONCURRENCY,
     [QUEUES.overlay]: config.WORKER_OVERLAY_CONCURRENCY,
     [QUEUES.transcribe]: config.WORKER_TRANSCRIBE_CONCURRENCY,
+    [QUEUES.hooks]: config.WORKER_HOOKS_CONCURRENCY,
   };
   return table[queue] ?? 1;
 }

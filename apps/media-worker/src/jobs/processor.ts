@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { QUEUES } from '@clipyard/contracts';
 
-export type MediaQueue = typeof QUEUES.trim | typeof QUEUES.overlay | typeof QUEUES.transcribe;
+export type MediaQueue = typeof QUEUES.trim | typeof QUEUES.overlay | typeof QUEUES.transcribe | typeof QUEUES.hooks;
 
 /** The validated envelope of every media job (`params` is validated by the processor). */
 export interface MediaJobPayload {
@@ -53,6 +53,13 @@ export interface ProcessorResult {
     customOverrides?: Record<string, unknown>;
     /** Minutes transcribed for a trim's subtitles (metered on the transcribe minutes, with the job's one usage event). */
     subtitleMinutes?: number;
+    /** Clips a shorts job cut (metered as trim jobs with its one usage event). */
+    trimJobs?: number;
+    /** The language model's tokens and which model (hooks, shorts). */
+    inputTokens?: number;
+    outputTokens?: number;
+    aiProvider?: string;
+    aiModel?: string;
   };
 }
 

@@ -34,7 +34,11 @@ export class ProviderCredentials {
     this.ring = new KeyRing(config.ENCRYPTION_KEYS);
   }
 
-  async use<T>(userId: string, want: { keySource: 'user' | 'platform'; provider?: string }, fn: (c: ProviderCredential) => Promise<T>): Promise<T> {
+  async use<T>(
+    userId: string,
+    want: { keySource: 'user' | 'platform'; provider?: string; use?: 'transcription' | 'chat' },
+    fn: (c: ProviderCredential) => Promise<T>,
+  ): Promise<T> {
     if (want.keySource === 'platform') {
       const apiKey = this.config.PLATFORM_OPENAI_API_KEY;
       if (!apiKey) throw new MediaError('NO_PROVIDER_KEY', 'Platform transcription is not configured on this server');
@@ -42,7 +46,11 @@ export class ProviderCredentials {
     }
     let sealed;
     try {
-      sealed = await this.rpc.call('auth.providerKey.forWorker', { userId, ...(want.provider ? { provider: want.provider as never } : {}) });
+      sealed = await this.rpc.call('auth.providerKey.forWorker', {
+        userId,
+        ...(want.provider ? { provider: want.provider as never } : {}),
+        ...(want.use ? { use: want.use } : {}),
+      });
     } catch (err) {
       if (err instanceof AppError && err.code === 'PROVIDER_KEY_NOT_FOUND') {
         throw new MediaError('NO_PROVIDER_KEY', 'No provider key is stored for this account (it was deleted after the job was submitted)');

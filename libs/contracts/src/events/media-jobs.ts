@@ -94,10 +94,17 @@ export const transcribeJobSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('transcribe'), ...base, params: z.record(z.string(), z.unknown()) }),
 ]);
 
+/** hooks and shorts share a queue (both call the owner's language model; shorts also cut clips). */
+export const hooksJobSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('hooks'), ...base, params: z.record(z.string(), z.unknown()) }),
+  z.object({ name: z.literal('shorts'), ...base, params: z.record(z.string(), z.unknown()) }),
+]);
+
 export const mediaJobSchemas = {
   [QUEUES.trim]: trimJobSchema,
   [QUEUES.overlay]: overlayJobSchema,
   [QUEUES.transcribe]: transcribeJobSchema,
+  [QUEUES.hooks]: hooksJobSchema,
 } as const;
 
 /**

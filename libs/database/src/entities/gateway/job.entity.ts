@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const JOB_TYPES = ['trim', 'overlay', 'transcribe'] as const;
+export const JOB_TYPES = ['trim', 'overlay', 'transcribe', 'hooks', 'shorts'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['queued', 'active', 'completed', 'failed', 'canceled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -35,6 +35,9 @@ export class JobEntity {
   @Column('jsonb') outputs!: JobOutputRecord[];
   @Column('jsonb', { nullable: true }) result!: Record<string, unknown> | null;
   @Column('jsonb', { nullable: true }) usage!: Record<string, unknown> | null;
+  /** The language model a hooks/shorts job runs on (chosen at submission). */
+  @Column('text', { name: 'ai_provider', nullable: true }) aiProvider!: string | null;
+  @Column('text', { name: 'ai_model', nullable: true }) aiModel!: string | null;
   /** Bumped on every change: the ETag of the status resource. */
   @Column('bigint') revision!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
