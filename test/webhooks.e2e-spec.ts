@@ -229,7 +229,7 @@ describe('webhooks (e2e)', () => {
     await sys.apps.gateway!.get(JobWebhooks).onFinished({
       id: randomUUID(), userId: alice.userId, type: 'trim', status: 'completed', progress: 100, params: {},
       input: { url: 'https://example.com/a.mp4' }, uploadId: null, priority: 10, reservationId: null, attempt: 1, error: null,
-      outputs: [], usage: null, result: null, revision: '1', createdAt: now, startedAt: now, completedAt: now, outputsExpiredAt: null,
+      outputs: [], usage: null, result: null, aiProvider: null, aiModel: null, revision: '1', createdAt: now, startedAt: now, completedAt: now, outputsExpiredAt: null,
     });
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.received).toHaveLength(1);
