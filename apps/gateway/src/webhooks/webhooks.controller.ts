@@ -108,7 +108,7 @@ export class WebhooksController {
     id: 'webhooks.test',
     summary: 'Send a `webhook.test` event to this endpoint now',
     responses: { 202: webhookDeliveryViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(202)
   @Scopes('webhooks:write')
@@ -122,7 +122,7 @@ export class WebhooksController {
     id: 'webhooks.rotateSecret',
     summary: 'New signing secret (shown once); the previous one keeps signing during the overlap',
     responses: { 200: webhookEndpointWithSecretSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(200)
   @Scopes('webhooks:write')
@@ -135,7 +135,7 @@ export class WebhooksController {
     id: 'webhooks.listDeliveries',
     summary: 'Delivery log of an endpoint, newest first (cursor pagination)',
     responses: { 200: webhookDeliveryListSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('webhooks:read')
   deliveries(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string, @Query() q: ListDeliveriesDto) {
@@ -147,7 +147,7 @@ export class WebhooksController {
     id: 'webhooks.getDelivery',
     summary: 'One delivery with its payload and last outcome',
     responses: { 200: webhookDeliveryViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('webhooks:read')
   delivery(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string, @IdParam('deliveryId', 'WEBHOOK_DELIVERY_NOT_FOUND', 'No such delivery') deliveryId: string) {
@@ -159,7 +159,7 @@ export class WebhooksController {
     id: 'webhooks.redeliver',
     summary: 'Send a delivery again now (a new series of attempts)',
     responses: { 202: webhookDeliveryViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(202)
   @Scopes('webhooks:write')
