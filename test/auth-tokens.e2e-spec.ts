@@ -115,7 +115,11 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('REFRESH_TOKEN_INVALID');
     }
-    expect((await sys.post('/v1/auth/refresh', {})).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await sys.post('/v1/auth/refresh', { refresh_token: '' })).body.error.code).toBe('VALIDATION_FAILED');
+    // no token in the body means a browser's cookie session: without the cookie there is nothing to refresh
+    const none = await sys.post('/v1/auth/refresh', {});
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe('REFRESH_TOKEN_INVALID');
   });
 
   it('serves the OAuth2 token endpoint (form-encoded password and refresh_token grants)', async () => {

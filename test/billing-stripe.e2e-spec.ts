@@ -8,7 +8,7 @@ const SECRET = 'whsec_e2e_0123456789abcdefghijklmnopqrstuv';
 const stripe = new Stripe('sk_test_unused', { telemetry: false });
 const now = () => Math.floor(Date.now() / 1000);
 
-function subscriptionEvent(type: string, o: { userId: string; customer: string; price: string; created?: number }) {
+function subscriptionEvent(type: string, o: { userId: string; customer: string; price: string; created?: number; status?: string; cancelAtPeriodEnd?: boolean }) {
   return JSON.stringify({
     id: `evt_${randomBytes(8).toString('hex')}`,
     object: 'event',
@@ -19,7 +19,8 @@ function subscriptionEvent(type: string, o: { userId: string; customer: string; 
         id: `sub_${o.customer}`,
         object: 'subscription',
         customer: o.customer,
-        status: type.endsWith('deleted') ? 'canceled' : 'active',
+        status: o.status ?? (type.endsWith('deleted') ? 'canceled' : 'active'),
+        cancel_at_period_end: o.cancelAtPeriodEnd ?? false,
         metadata: { user_id: o.userId },
         items: {
           object: 'list',
@@ -96,4 +97,33 @@ describe('Stripe webhook (e2e)', () => {
     expect(deleted.status).toBe(200);
     expect(await plan(userId)).toBe('free');
   });
+
+  it('past_due keeps the paid plan for PAST_DUE_GRACE_DAYS (7), then counts as free; paying again restores it', async () => {
+    const day = 86_400;
+    const within = { userId: randomUUID(), customer: `cus_${randomBytes(4).toString('hex')}`, price: 'price_pro_e2e' };
+    expect((await deliver(subscriptionEvent('customer.subscription.created', { ...within, created: now() - 3 * day }))).status).toBe(200);
+    expect((await deliver(subscriptionEvent('customer.subscription.updated', { ...within, status: 'past_due', created: now() - 2 * day }))).status).toBe(200);
+    expect(await rpc.call('subscription.get', { userId: within.userId })).toMatchObject({ plan: 'pro', status: 'past_due' });
+
+    const over = { userId: randomUUID(), customer: `cus_${randomBytes(4).toString('hex')}`, price: 'price_pro_e2e' };
+    await deliver(subscriptionEvent('customer.subscription.created', { ...over, created: now() - 10 * day }));
+    await deliver(subscriptionEvent('customer.subscription.updated', { ...over, status: 'past_due', created: now() - 8 * day }));
+    // Still past_due a day later (Stripe retries the card): the grace counts from when it started.
+    await deliver(subscriptionEvent('customer.subscription.updated', { ...over, status: 'past_due', created: now() - 7 * day + 60 }));
+    const lapsed = await rpc.call('subscription.get', { userId: over.userId });
+    expect(lapsed).toMatchObject({ plan: 'free', status: 'past_due' });
+    expect(lapsed.features).not.toContain('transcribe');
+    await deliver(subscriptionEvent('customer.subscription.updated', { ...over, status: 'active' }));
+    expect(await rpc.call('subscription.get', { userId: over.userId })).toMatchObject({ plan: 'pro', status: 'active' });
+  });
+
+  it('canceled at the period end falls back to free: pro until then, free once Stripe cancels', async () => {
+    const o = { userId: randomUUID(), customer: `cus_${randomBytes(4).toString('hex')}`, price: 'price_premium_e2e' };
+    await deliver(subscriptionEvent('customer.subscription.created', { ...o, created: now() - 60 }));
+    await deliver(subscriptionEvent('customer.subscription.updated', { ...o, cancelAtPeriodEnd: true, created: now() - 30 }));
+    expect(await plan(o.userId)).toBe('premium');
+    await deliver(subscriptionEvent('customer.subscription.updated', { ...o, status: 'canceled', created: now() - 10 }));
+    expect(await plan(o.userId)).toBe('free');
+  });
+
 });

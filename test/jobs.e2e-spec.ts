@@ -107,13 +107,13 @@ describe('media jobs with ffmpeg (e2e)', () => {
     expect(probed.durationS).toBeCloseTo(2, 0);
   });
 
-  it('a URL whose name resolves to a private address fails with URL_FORBIDDEN', async () => {
+  it('a URL whose name resolves to a private address is refused at submission with URL_FORBIDDEN', async () => {
     const host = os.hostname();
     const addrs = await dns.lookup(host, { all: true }).catch(() => []);
     if (!addrs.some((a) => a.address.startsWith('127.') || a.address === '::1')) return; // cannot stage it on this machine
-    const job = await submit('trim', { input: { url: `http://${host}:9/clip.mp4` }, start: 0, end: 1 });
-    const done = await waitForJob(sys, alice.apiKey, job.id);
-    expect(done).toMatchObject({ status: 'failed', error: { code: 'URL_FORBIDDEN' } });
+    // URL inputs are fetched and probed at submission, through the same connect-time address check.
+    const res = await sys.post('/v1/jobs/trim', { input: { url: `http://${host}:9/clip.mp4` }, start: 0, end: 1 }, { apiKey: alice.apiKey });
+    expect([res.status, res.body.error?.code]).toEqual([422, 'URL_FORBIDDEN']);
   });
 
   it('cancels a running job: it stays canceled with no outputs', async () => {

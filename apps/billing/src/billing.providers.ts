@@ -15,6 +15,7 @@ import { UsageConsumer } from './usage/usage.consumer';
 import { UsageThresholds } from './usage/usage-thresholds';
 import { ReaperService } from './reaper/reaper.service';
 import { StripeService } from './stripe/stripe.service';
+import { StripeCheckoutService } from './stripe/stripe-checkout.service';
 import { StripeRpc } from './stripe/stripe.rpc';
 
 /** Every billing feature's providers (plans, subscriptions, quota, usage, reaper, Stripe). */
@@ -36,5 +37,6 @@ export const BILLING_PROVIDERS = [
   UsageThresholds,
   ReaperService,
   StripeService,
+  StripeCheckoutService,
   StripeRpc,
 ];

@@ -23,6 +23,14 @@ export const billingConfigSchema = commonSchema.extend({
   /** Stripe price ids of each paid plan (a price whose lookup_key is a plan code also maps). */
   STRIPE_PRICE_PRO: z.string().optional(),
   STRIPE_PRICE_PREMIUM: z.string().optional(),
+  /** Where the Stripe client sends API calls (default api.stripe.com:443 over https); for a stand-in or proxy. */
+  STRIPE_API_HOST: z.string().min(1).optional(),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(['https', 'http']).optional(),
+  /** Time limit of one Stripe API call (ms). */
+  STRIPE_API_TIMEOUT_MS: positiveInt(10_000),
+  /** A `past_due` subscription keeps its paid plan's limits this many days, then counts as DEFAULT_PLAN. */
+  PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 export type BillingConfig = z.infer<typeof billingConfigSchema>;
 export const BILLING_CONFIG = Symbol('BILLING_CONFIG');

@@ -68,6 +68,9 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   ...urlPolicyConfigShape,
   /** Accept `{video_page_url}` job inputs (read by the workers with yt-dlp; set the same on both). */
   VIDEO_PAGE_INPUTS: envBool(false),
+  /** A URL input is fetched and probed at submission: its time limit (seconds, all redirects and the body). */
+  URL_FETCH_TIMEOUT_S: positiveInt(120),
+  URL_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(5),
   /** Where uploads are spooled while ffprobe checks them, before they move to storage. */
   UPLOAD_TMP_DIR: z.string().min(1).default('.data/tmp/uploads'),
   /** How often the retention sweep runs (seconds); one gateway replica runs it at a time. */

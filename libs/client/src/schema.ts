@@ -384,6 +384,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Stripe Checkout URL to buy a paid plan
+         * @description **API key scope:** `account:write`.
+         */
+        post: operations["billing.checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Stripe Customer Portal URL to manage or cancel your plan
+         * @description **API key scope:** `account:write`.
+         */
+        post: operations["billing.portal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -419,7 +459,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Cancel a queued or running job (kills ffmpeg) and delete its files
+         * Cancel a queued or running job (kills ffmpeg) and delete its files; with ?purge=true, delete a finished job and its outputs (204; its usage stays in the ledger)
          * @description **API key scope:** `jobs:write`.
          */
         delete: operations["jobs.cancel"];
@@ -1937,7 +1977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,7 +1986,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -2249,7 +2289,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2258,7 +2298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -2273,6 +2313,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `API_KEY_LIMIT_REACHED`, `CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_LIMIT_REACHED" | "CONFLICT";
                         };
                     };
                 };
@@ -4123,6 +4177,293 @@ export interface operations {
             };
         };
     };
+    "billing.checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    plan: "pro" | "premium";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `PLAN_NOT_PURCHASABLE`, `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PLAN_NOT_PURCHASABLE" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description Bad gateway: `STRIPE_REQUEST_FAILED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_REQUEST_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `STRIPE_NOT_CONFIGURED`, `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_NOT_CONFIGURED" | "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "billing.portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description Bad gateway: `STRIPE_REQUEST_FAILED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_REQUEST_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `STRIPE_NOT_CONFIGURED`, `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "STRIPE_NOT_CONFIGURED" | "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     "jobs.list": {
         parameters: {
             query?: {
@@ -4368,7 +4709,9 @@ export interface operations {
     };
     "jobs.cancel": {
         parameters: {
-            query?: never;
+            query?: {
+                purge?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4385,6 +4728,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Job"];
                 };
+            };
+            /** @description Purged (`?purge=true`) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
             401: {
@@ -4428,7 +4778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `JOB_NOT_CANCELABLE` */
+            /** @description Conflict: `JOB_NOT_CANCELABLE`, `JOB_NOT_FINISHED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4437,7 +4787,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "JOB_NOT_CANCELABLE";
+                            code?: "JOB_NOT_CANCELABLE" | "JOB_NOT_FINISHED";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5186,7 +5550,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `UNSUPPORTED_MEDIA`, `URL_FETCH_FAILED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +5559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA" | "URL_FETCH_FAILED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5755,7 +6119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `UNSUPPORTED_MEDIA`, `URL_FETCH_FAILED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5764,7 +6128,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA" | "URL_FETCH_FAILED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -5984,7 +6348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
+            /** @description Invalid input: `IDEMPOTENCY_KEY_REUSED`, `UNSUPPORTED_MEDIA`, `URL_FETCH_FAILED`, `URL_FORBIDDEN`, `VALIDATION_FAILED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +6357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "IDEMPOTENCY_KEY_REUSED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "UNSUPPORTED_MEDIA" | "URL_FETCH_FAILED" | "URL_FORBIDDEN" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -7822,7 +8186,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7831,7 +8195,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -7930,7 +8294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7939,7 +8303,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
                         };
                     };
                 };

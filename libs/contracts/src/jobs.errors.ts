@@ -14,6 +14,8 @@ export const JOB_ERROR_CODES = {
   OUTPUT_NOT_FOUND: 404,
   OUTPUT_EXPIRED: 410,
   JOB_NOT_CANCELABLE: 409,
+  /** Purging needs a finished job (cancel a queued or running one first). */
+  JOB_NOT_FINISHED: 409,
   INVALID_SIGNATURE: 403,
   LINK_EXPIRED: 410,
 } as const;

@@ -92,7 +92,8 @@ export class StripeService {
     const eventAt = new Date(event.created * 1000);
     if (row.stripe_event_at && new Date(row.stripe_event_at) > eventAt) return { outcome: 'stale', userId: row.user_id };
 
-    const deleted = event.type === 'customer.subscription.deleted';
+    // Deleted, or canceled (Stripe cancels at the period's end): back to the default plan.
+    const deleted = event.type === 'customer.subscription.deleted' || STATUS[sub.status] === 'canceled';
     const item = sub.items?.data?.[0] as (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined;
     const planCode = deleted ? this.config.DEFAULT_PLAN : this.planFor(item?.price);
     const plan = planCode ? await this.plans.byCode(planCode, m) : undefined;

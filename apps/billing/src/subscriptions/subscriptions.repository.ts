@@ -17,19 +17,33 @@ export interface SubscriptionRow extends PlanRow {
   stripe_customer_id: string | null;
   stripe_subscription_id: string | null;
   stripe_event_at: Date | null;
+  /** When Stripe said past_due (null otherwise). */
+  past_due_since: Date | null;
 }
 
-const SELECT = `SELECT s.id AS subscription_id, s.user_id, s.status, s.current_period_start, s.current_period_end,
-  s.limit_overrides, s.active_jobs, s.stripe_customer_id, s.stripe_subscription_id, s.stripe_event_at, ${PLAN_COLUMNS('p')}
-  FROM subscriptions s JOIN plans p ON p.id = s.plan_id`;
+/**
+ * A subscription joined with the plan whose limits apply now: its own, except a `canceled` one or
+ * one `past_due` for longer than PAST_DUE_GRACE_DAYS, which count as DEFAULT_PLAN (read lazily, so
+ * the fall-back happens on time without a sweeper; paying again restores the plan via Stripe).
+ * Both inlined values are validated by the config schema (an integer, a plan-code pattern).
+ */
+const selectFor = (graceDays: number, fallbackPlan: string) => `SELECT s.id AS subscription_id, s.user_id, s.status, s.current_period_start, s.current_period_end,
+  s.limit_overrides, s.active_jobs, s.stripe_customer_id, s.stripe_subscription_id, s.stripe_event_at, s.past_due_since, ${PLAN_COLUMNS('p')}
+  FROM subscriptions s JOIN plans p ON p.id = CASE
+    WHEN s.status = 'canceled' OR (s.status = 'past_due' AND s.past_due_since <= now() - interval '${Math.trunc(graceDays)} days')
+    THEN (SELECT id FROM plans WHERE code = '${fallbackPlan.replace(/[^a-z0-9_-]/g, '')}') ELSE s.plan_id END`;
 
 /** The `subscriptions` table: exactly one row per user, created lazily on the default plan. */
 @Injectable()
 export class SubscriptionsRepository {
+  private readonly select: string;
+
   constructor(
     private readonly ds: DataSource,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
-  ) {}
+  ) {
+    this.select = selectFor(config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+  }
 
   /** Creates the user's subscription on the default plan unless it exists (race-safe). */
   async ensure(m: EntityManager, userId: string, now: Date): Promise<void> {
@@ -44,7 +58,7 @@ export class SubscriptionsRepository {
 
   /** Reads the subscription and locks it: every quota write of one user goes through this lock. */
   lock(m: EntityManager, userId: string): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
+    return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
   }
 
   /** Locks the user's subscription, creating it first when this is the user's first sight. */
@@ -65,11 +79,11 @@ export class SubscriptionsRepository {
   }
 
   get(userId: string, m: EntityManager = this.ds.manager): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${SELECT} WHERE s.user_id = $1`, [userId]);
+    return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1`, [userId]);
   }
 
   byStripeCustomer(m: EntityManager, customerId: string): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${SELECT} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]);
+    return one<SubscriptionRow>(m, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]);
   }
 
   /** Takes one concurrency slot unless the user is at `limit` (-1 = unlimited). */
@@ -108,6 +122,7 @@ export class SubscriptionsRepository {
          stripe_customer_id = CASE WHEN $6::boolean THEN $7 ELSE stripe_customer_id END,
          stripe_subscription_id = CASE WHEN $8::boolean THEN $9 ELSE stripe_subscription_id END,
          stripe_event_at = COALESCE($10, stripe_event_at),
+         past_due_since = CASE WHEN COALESCE($3, status) = 'past_due' THEN COALESCE(past_due_since, $10::timestamptz, now()) ELSE NULL END,
          updated_at = now()
        WHERE user_id = $1`,
       [

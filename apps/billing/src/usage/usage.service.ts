@@ -39,10 +39,15 @@ export class UsageService {
 
   private recordJob(e: Extract<UsageEvent, { name: 'usage.job' }>): Promise<RecordOutcome> {
     const month = monthOf(new Date(e.occurredAt));
-    // Trim and overlay count jobs; transcription meters minutes too.
-    const units = e.action === 'transcribe' ? e.units : 1;
     return this.ds.transaction(async (m) => {
       await this.subs.lockOnly(m, e.userId, this.clock.now());
+      // A job is never billed above what its reservation held (which the plan admitted): a
+      // transcription whose media turned out longer than reserved meters the reserved minutes.
+      const hold = await this.reservations.findByJob(m, e.jobId);
+      const holds = hold && hold.status === 'pending' && hold.user_id === e.userId && hold.month === month;
+      // Trim and overlay count jobs; transcription meters minutes too.
+      const measured = e.action === 'transcribe' ? e.units : 1;
+      const units = holds && hold.action === e.action ? Math.min(measured, hold.units) : measured;
       const fresh = await this.usage.insertEvent(m, {
         eventId: e.eventId,
         userId: e.userId,
@@ -108,7 +113,7 @@ export class UsageService {
         });
       }
       // A trim's subtitles (or a hooks job's transcription): the minutes, against what its reservation held.
-      const minutes = e.action === 'trim' || e.action === 'hooks' ? e.subtitleMinutes : 0;
+      const minutes = e.action === 'trim' || e.action === 'hooks' ? (holds ? Math.min(e.subtitleMinutes, hold.subtitle_minutes) : e.subtitleMinutes) : 0;
       if (minutes > 0) {
         // its own ledger line, so the ledger shows where the minutes went
         await this.usage.insertEvent(m, {
@@ -121,12 +126,12 @@ export class UsageService {
           month,
           occurredAt: e.occurredAt,
         });
-        const held = r && r.month === month ? r.subtitle_minutes : 0;
+        const heldMinutes = r && r.month === month ? r.subtitle_minutes : 0;
         await this.usage.addToMonth(m, e.userId, month, 'transcribe', {
           jobs: 0,
           units: minutes,
           jobsUnreserved: 0,
-          unitsUnreserved: minutes - Math.min(minutes, held),
+          unitsUnreserved: minutes - Math.min(minutes, heldMinutes),
           mediaSeconds: 0,
           inputBytes: 0,
           outputBytes: 0,

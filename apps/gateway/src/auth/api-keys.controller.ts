@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { effectiveScopes } from '@clipyard/contracts';
+import { AppError, effectiveScopes } from '@clipyard/contracts';
 import { RpcClient } from '@clipyard/queue';
 import { CreateApiKeyDto, RollApiKeyDto } from './auth.dto';
 import { Client, type ClientCtx } from './http-context';
@@ -25,10 +25,13 @@ export class ApiKeysController {
     id: 'apiKeys.create',
     summary: 'Create an API key (the secret is in this answer only)',
     responses: { 201: rpcReply('auth.apiKey.create') },
-    errors: ['API_KEY_LIMIT_REACHED'],
+    errors: ['API_KEY_LIMIT_REACHED', 'INSUFFICIENT_ROLE', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('account:write')
-  create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {
+  async create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {
+    // API access is a plan feature: a plan without `api_access` cannot mint keys.
+    const { features } = await this.rpc.call('quota.get-limits', { userId: me.userId });
+    if (!features.includes('api_access')) throw new AppError('FEATURE_NOT_IN_PLAN', 'Your plan does not include API access (api_access)', { feature: 'api_access' });
     return this.rpc.call('auth.apiKey.create', { userId: me.userId, ...body, callerScopes: callerScopes(me), ctx });
   }
 
@@ -62,7 +65,7 @@ export class ApiKeysController {
     id: 'apiKeys.roll',
     summary: 'New secret for a key; the old one keeps working for `grace_seconds` (default 24 h)',
     responses: { 201: rpcReply('auth.apiKey.roll') },
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'API_KEY_LIMIT_REACHED', 'INSUFFICIENT_ROLE'],
   })
   @Scopes('account:write')
   roll(@CurrentUser() me: Principal, @IdParam('id', 'NOT_FOUND', 'API key not found') id: string, @Body() body: RollApiKeyDto, @Client() ctx: ClientCtx) {

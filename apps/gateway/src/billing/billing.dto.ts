@@ -16,6 +16,8 @@ export class UsageEventsQueryDto extends createZodDto(
     .strict(),
 ) {}
 
+export class CheckoutDto extends createZodDto(z.object({ plan: z.enum(['pro', 'premium']) }).strict()) {}
+
 export class UserIdParamDto extends createZodDto(z.object({ id: z.string().uuid() })) {}
 
 export class SetPlanDto extends createZodDto(

@@ -5,6 +5,7 @@ import { Metrics } from '@clipyard/observability';
 import { LocalUrlSigner, Storage, type GetResult } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobsQueryService } from '../jobs/jobs-query.service';
+import { BillingClient } from '../jobs/billing.client';
 import type { JobOutputRecord } from '@clipyard/database';
 import { parseRange } from './range';
 
@@ -18,6 +19,7 @@ export class DownloadsService {
 
   constructor(
     private readonly query: JobsQueryService,
+    private readonly billing: BillingClient,
     private readonly storage: Storage,
     private readonly signer: LocalUrlSigner,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -28,6 +30,11 @@ export class DownloadsService {
 
   /** The caller's output by name; 404 for another user's job, 410 once retention removed it. */
   async output(userId: string, jobId: string, name: string): Promise<JobOutputRecord> {
+    // Outputs are downloaded (directly or by a signed link issued now) only on a plan with `download`.
+    const { features, plan } = (await this.billing.limits(userId)) as { features: string[]; plan?: string };
+    if (!features.includes('download')) {
+      throw new AppError('FEATURE_NOT_IN_PLAN', 'Your plan does not include downloading outputs', { feature: 'download', plan });
+    }
     const job = await this.query.get(userId, jobId);
     if (job.outputsExpiredAt) {
       throw new AppError('OUTPUT_EXPIRED', "This job's outputs were deleted after the plan's retention period", {

@@ -10,6 +10,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { StoredResponse } from '../idempotency/idempotency.repository';
 import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
+import { UrlImport } from '../uploads/url-import';
 import { BillingClient } from './billing.client';
 import { JOB_TYPE_POLICIES } from './job-types';
 import { TranscriptionSource } from '../transcribe/transcription-source';
@@ -45,6 +46,7 @@ export class JobSubmissionService {
     private readonly queues: QueueClient,
     private readonly idempotency: IdempotencyService,
     private readonly transcription: TranscriptionSource,
+    private readonly urlImport: UrlImport,
     private readonly chat: ChatSource,
     private readonly hookInputs: HooksInputResolver,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -59,21 +61,41 @@ export class JobSubmissionService {
     return this.idempotency.run(req.userId, req.idempotencyKey, hash, () => this.create(req));
   }
 
-  private async create({ userId, type, params }: SubmitRequest): Promise<StoredResponse> {
+  private async create(req: SubmitRequest): Promise<StoredResponse> {
+    const { userId, params } = req;
+    if (!('url' in params.input)) return this.createFrom(req, null);
+    // A URL input is fetched and probed now, before anything is reserved: its real size and length
+    // decide (413 FILE_TOO_LARGE / MEDIA_TOO_LONG, the minutes held), and the worker processes the
+    // very bytes that were probed (stored like an upload). Dropped again if the job is refused.
+    checkUrl(params.input.url, urlPolicyOf(this.config), { field: 'input.url' });
+    const { maxFileBytes } = await this.billing.limits(userId);
+    const maxBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);
+    const imported = await this.urlImport.import(userId, params.input.url, maxBytes);
+    try {
+      return await this.createFrom(req, imported);
+    } catch (err) {
+      await this.urlImport.discard(imported).catch((e) => this.logger.warn({ err: e }, 'could not drop a refused URL input'));
+      throw err;
+    }
+  }
+
+  private async createFrom({ userId, type, params }: SubmitRequest, imported: UploadRecord | null): Promise<StoredResponse> {
     const policy = JOB_TYPE_POLICIES[type];
     const urlPolicy = urlPolicyOf(this.config);
     // The URL policy at submission: a callback is resolved now (and pinned again at delivery);
     // a media URL is checked without the network here and resolved, pinned, by the worker.
     if (typeof params.callback_url === 'string') await resolveUrl(params.callback_url, urlPolicy, { field: 'callback_url' });
     const jobId = randomUUID();
-    let upload: UploadRecord | null = null;
+    let upload: UploadRecord | null = imported;
     let input: { key: string } | { url: string } | { video_page_url: string };
     /** Worker-side caps on a URL or video-page input: the plan's upload and length limits. */
     let maxInputBytes: number | undefined;
     let maxMediaSeconds: number | undefined;
     /** hooks/shorts on an earlier transcription: its transcript, reused. */
     let transcriptKey: string | undefined;
-    if ('job_id' in params.input) {
+    if (upload) {
+      input = { key: upload.storageKey };
+    } else if ('job_id' in params.input) {
       const reused = await this.hookInputs.fromTranscription(userId, params.input.job_id);
       upload = reused.upload;
       input = reused.input;
@@ -92,8 +114,7 @@ export class JobSubmissionService {
         checkUrl(params.input.video_page_url, urlPolicy, { field: 'input.video_page_url' });
         input = { video_page_url: params.input.video_page_url };
       } else {
-        checkUrl(params.input.url, urlPolicy, { field: 'input.url' });
-        input = { url: params.input.url };
+        throw new Error('unreachable: URL inputs are imported before'); // create() handles { url }
       }
       const { maxFileBytes, maxMediaSeconds: planSeconds } = await this.billing.limits(userId);
       maxInputBytes = Math.min(maxFileBytes < 0 ? Number.MAX_SAFE_INTEGER : maxFileBytes, this.config.UPLOAD_MAX_BYTES);

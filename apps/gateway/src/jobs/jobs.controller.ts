@@ -6,7 +6,8 @@ import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
-import { HooksJobDto, jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, ShortsJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
+import { JobPurgeService } from './job-purge.service';
+import { DeleteJobQueryDto, HooksJobDto, jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, ShortsJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
 import { etagMatches, jobEtag, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
@@ -28,6 +29,7 @@ export class JobsController {
     private readonly submission: JobSubmissionService,
     private readonly query: JobsQueryService,
     private readonly cancels: JobCancelService,
+    private readonly purges: JobPurgeService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -38,7 +40,7 @@ export class JobsController {
     summary: 'Trim a video (fast: stream copy; precise: re-encode), optionally 9:16',
     description: 'Queues the job and answers 202 with it; poll `GET /v1/jobs/{id}` or subscribe a webhook.',
     responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
-    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
+    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'URL_FETCH_FAILED', 'UNSUPPORTED_MEDIA', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
   trim(@CurrentUser() user: Principal, @Body() body: TrimJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
@@ -51,7 +53,7 @@ export class JobsController {
     id: 'jobs.createOverlay',
     summary: 'Draw text on an image or video with a template',
     responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
-    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
+    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'URL_FETCH_FAILED', 'UNSUPPORTED_MEDIA', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
   overlay(@CurrentUser() user: Principal, @Body() body: OverlayJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
@@ -63,7 +65,7 @@ export class JobsController {
     id: 'jobs.createTranscribe',
     summary: 'Transcribe (or translate to English) speech with your provider key → JSON, TXT, SRT, VTT',
     responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
-    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'NO_PROVIDER_KEY', 'PROVIDER_KEY_NOT_FOUND'],
+    errors: ['QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'URL_FETCH_FAILED', 'UNSUPPORTED_MEDIA', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'NO_PROVIDER_KEY', 'PROVIDER_KEY_NOT_FOUND'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
   @Scopes('jobs:write')
@@ -166,11 +168,14 @@ export class JobsController {
   @HttpCode(200)
   @ApiRoute({
     id: 'jobs.cancel',
-    summary: 'Cancel a queued or running job (kills ffmpeg) and delete its files',
-    responses: { 200: jobViewSchema },
-    errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELABLE'],
+    summary: 'Cancel a queued or running job (kills ffmpeg) and delete its files; with ?purge=true, delete a finished job and its outputs (204; its usage stays in the ledger)',
+    responses: { 200: jobViewSchema, 204: { description: 'Purged (`?purge=true`)' } },
+    errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELABLE', 'JOB_NOT_FINISHED'],
   })
-  cancel(@CurrentUser() user: Principal, @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string) {
-    return this.cancels.cancel(user.userId, id);
+  async cancel(@CurrentUser() user: Principal, @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string, @Query() q: DeleteJobQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
+    if (!q.purge) return this.cancels.cancel(user.userId, id);
+    await this.purges.purge(user.userId, id);
+    res.status(204);
+    return undefined;
   }
 }

@@ -13,6 +13,12 @@ export const listJobsQuerySchema = z.object({
 });
 export class ListJobsQueryDto extends createZodDto(listJobsQuerySchema) {}
 
+export const deleteJobQuerySchema = z.object({
+  /** `true`: delete a finished job's record and outputs (its metered usage stays in the ledger). */
+  purge: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export class DeleteJobQueryDto extends createZodDto(deleteJobQuerySchema) {}
+
 /** Bodies of the submission routes (validated by the global pipe → 422 naming the field). */
 export class TrimJobDto extends createZodDto(trimParamsSchema) {}
 export class OverlayJobDto extends createZodDto(overlayParamsSchema) {}

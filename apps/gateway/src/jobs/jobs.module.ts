@@ -5,11 +5,13 @@ import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsController } from '../uploads/uploads.controller';
 import { UploadsService } from '../uploads/uploads.service';
 import { MediaProbe } from '../uploads/media-probe';
+import { UrlImport } from '../uploads/url-import';
 import { DownloadsController } from '../downloads/downloads.controller';
 import { DownloadsService } from '../downloads/downloads.service';
 import { RetentionSweeper } from '../retention/retention.sweeper';
 import { BillingClient } from './billing.client';
 import { JobCancelService } from './job-cancel.service';
+import { JobPurgeService } from './job-purge.service';
 import { JobEventsConsumer } from './job-events.consumer';
 import { JobFiles } from './job-files';
 import { JobLifecycle } from './job-lifecycle';
@@ -40,8 +42,10 @@ import { HooksInputResolver } from '../hooks/hooks-input';
     HooksInputResolver,
     JobsQueryService,
     JobCancelService,
+    JobPurgeService,
     JobEventsConsumer,
     MediaProbe,
+    UrlImport,
     UploadsService,
     DownloadsService,
     RetentionSweeper,

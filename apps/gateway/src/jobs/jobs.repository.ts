@@ -128,6 +128,12 @@ export class JobsRepository {
   }
 
   /** Removes a job that never reached the queue (submission rollback). */
+  /** Deletes a finished (not queued or running) job of the user's; false when there was none. */
+  async deleteFinished(userId: string, id: string): Promise<boolean> {
+    const res: unknown = await this.ds.query(`DELETE FROM jobs WHERE id = $1 AND user_id = $2 AND NOT ${OPEN} RETURNING id`, [id, userId]);
+    return this.changed(userId, id, firstRawRow(res) !== undefined);
+  }
+
   async deleteOwned(userId: string, id: string): Promise<void> {
     await this.ds.query(`DELETE FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
     await this.changed(userId, id, undefined);

@@ -68,7 +68,7 @@ export class WebhooksController {
     id: 'webhooks.get',
     summary: 'One of your webhook endpoints',
     responses: { 200: webhookEndpointViewSchema },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @Scopes('webhooks:read')
   get(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string) {
@@ -80,7 +80,7 @@ export class WebhooksController {
     id: 'webhooks.delete',
     summary: 'Remove a webhook endpoint',
     responses: { 204: null },
-    errors: ['WEBHOOK_NOT_FOUND'],
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
   })
   @HttpCode(204)
   @Scopes('webhooks:write')

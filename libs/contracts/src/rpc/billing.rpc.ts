@@ -17,6 +17,10 @@ export const BILLING_ERROR_STATUS = {
   PLAN_NOT_FOUND: 404,
   STRIPE_SIGNATURE_INVALID: 400,
   STRIPE_NOT_CONFIGURED: 503,
+  /** Checkout for a plan that has no Stripe price (free, or unknown). */
+  PLAN_NOT_PURCHASABLE: 422,
+  /** Stripe refused an API call (its message is passed on). */
+  STRIPE_REQUEST_FAILED: 502,
 } as const;
 registerErrorCodes(BILLING_ERROR_STATUS);
 
@@ -245,6 +249,24 @@ export const billingRpc = defineRpc({
         z.object({ day: z.string(), jobs: z.number(), media_seconds: z.number(), api_requests: z.number() }),
       ),
     }),
+  },
+  /** A Stripe Checkout Session for a paid plan (the user's Stripe customer is created on first use). */
+  'stripe.checkout': {
+    service: 'billing',
+    request: z.object({
+      userId: uuid,
+      email: z.string().max(254).optional(),
+      plan: z.string().min(1).max(50),
+      successUrl: z.string().url().max(2048),
+      cancelUrl: z.string().url().max(2048),
+    }),
+    reply: z.object({ url: z.string(), id: z.string() }),
+  },
+  /** A Stripe Customer Portal session (manage the card, switch or cancel the plan). */
+  'stripe.portal': {
+    service: 'billing',
+    request: z.object({ userId: uuid, email: z.string().max(254).optional(), returnUrl: z.string().url().max(2048) }),
+    reply: z.object({ url: z.string(), id: z.string() }),
   },
   /** The gateway forwards the raw body and signature; billing verifies and applies it once. */
   'stripe.webhook': {

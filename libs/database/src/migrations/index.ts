@@ -8,6 +8,7 @@ import { SubtitleMinutes1732000600000 } from './1732000600000-subtitle-minutes';
 import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-keys';
 import { HooksMetering1732001800100 } from './1732001800100-hooks-metering';
 import { HooksJobs1732001800200 } from './1732001800200-hooks-jobs';
+import { SubscriptionPastDue1732001900000 } from './1732001900000-subscription-past-due';
 import { WebhookEndpointDisabled1732002150000 } from './1732002150000-webhook-endpoint-disabled';
 
 /**
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ChatProviderKeys1732001800000,
   HooksMetering1732001800100,
   HooksJobs1732001800200,
+  SubscriptionPastDue1732001900000,
   WebhookEndpointDisabled1732002150000,
 ];
