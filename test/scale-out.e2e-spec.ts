@@ -63,6 +63,7 @@ function client(baseUrl: string): System {
     request,
     get: (p: string, o?: RequestOptions) => request('GET', p, o),
     post: (p: string, body?: unknown, o?: RequestOptions) => request('POST', p, { ...o, body }),
+    contract: () => undefined, // the in-process suites check the contract; here the processes are the point
   } as unknown as System;
 }
 

@@ -29,7 +29,7 @@ export const workerConfigSchema = commonSchema
     CHAT_RETRY_BASE_MS: positiveInt(2000),
     CHAT_RETRY_MAX_MS: positiveInt(60_000),
     /** Output token cap of one call. */
-    CHAT_MAX_OUTPUT_TOKENS: positiveInt(4096),
+    CHAT_MAX_OUTPUT: positiveInt(4096),
     /** Transcript characters per model call (about 4 per token: keep well under the model's context). */
     HOOKS_CHUNK_CHARS: positiveInt(24_000),
     /** Seconds each transcript chunk overlaps the previous one. */

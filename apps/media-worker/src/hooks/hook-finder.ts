@@ -55,7 +55,7 @@ export const chatClientFactory = {
       maxRetries: c.CHAT_MAX_RETRIES,
       baseDelayMs: c.CHAT_RETRY_BASE_MS,
       maxDelayMs: c.CHAT_RETRY_MAX_MS,
-      maxOutputTokens: c.CHAT_MAX_OUTPUT_TOKENS,
+      maxOutputTokens: c.CHAT_MAX_OUTPUT,
     }),
 };
 
