@@ -66,7 +66,7 @@ export class ContractChecker {
     }
     if (!envelope(body)) return [`${where} with a body that is not the error envelope: ${text.slice(0, 300)}`];
     const codes: string[] | undefined = r?.content?.['application/json']?.schema?.allOf?.[1]?.properties?.error?.properties?.code?.enum;
-    const code = body.error.code as string;
+    const code = (body as { error: { code: string } }).error.code;
     if (!r || (codes && !codes.includes(code))) {
       const note = `${o.id}: ${status} ${code} is not in its description`;
       if (!undocumentedErrors.has(note)) {
