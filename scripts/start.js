@@ -47,6 +47,18 @@ async function waitReady(url, seconds = 60) {
   return false;
 }
 
+/** Where emails go: the SMTP host, or (no SMTP_URL) the folder of .eml files. */
+function mailLine(env) {
+  if (env.SMTP_URL) {
+    try {
+      return `SMTP via ${new URL(env.SMTP_URL).host}`;
+    } catch {
+      return 'SMTP (SMTP_URL)';
+    }
+  }
+  return `\x1b[33mno SMTP_URL: emails are not sent, they are written to ${path.resolve(p.ROOT, env.MAIL_DIR || '.data/mail')}/*.eml\x1b[0m`;
+}
+
 async function main() {
   p.ensureDeps();
   const env = p.loadEnv();
@@ -107,7 +119,7 @@ async function main() {
   const base = `http://localhost:${port}`;
   if (await waitReady(`${base}/health/ready`)) {
     process.stdout.write(
-      `\n\x1b[1mClipyard is up\x1b[0m\n  API      ${base}/v1\n  Docs     ${base}/docs\n  Health   ${base}/health/ready\n  Metrics  ${base}/metrics\n  Ctrl-C stops everything.\n\n`,
+      `\n\x1b[1mClipyard is up\x1b[0m\n  API      ${base}/v1\n  Docs     ${base}/docs\n  Health   ${base}/health/ready\n  Metrics  ${base}/metrics\n  Mail     ${mailLine(env)}\n  Ctrl-C stops everything.\n\n`,
     );
   } else {
     process.stdout.write(`\n\x1b[33mthe gateway is not ready yet; see ${base}/health/ready\x1b[0m\n`);

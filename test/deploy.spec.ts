@@ -30,6 +30,7 @@ const COMPOSE_SECRETS = {
   WEBHOOK_SECRET_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}`,
   ENCRYPTION_KEYS: `1:${Buffer.alloc(32, 9).toString('base64')}`,
   API_KEY_PEPPER: 'a'.repeat(40),
+  SMTP_URL: 'smtp://mailer:secret@mail.example.com:587',
 };
 
 /** Compose durations such as `45s`, `17m`, `1m30s`. */

@@ -1,3 +1,5 @@
+import { ACCOUNT_EMAIL_PROVIDERS } from './account-email';
+import { OutboxConsumer } from './outbox/outbox.consumer';
 import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
@@ -26,6 +28,8 @@ export const AUTH_PROVIDERS = [
   ApiKeyCache,
   ApiKeysService,
   ProviderKeysService,
+  ...ACCOUNT_EMAIL_PROVIDERS,
+  OutboxConsumer,
   AccountService,
   AuthRpc,
   BootstrapService,

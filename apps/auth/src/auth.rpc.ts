@@ -1,5 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ROOT_LOGGER } from '@clipyard/observability';
+import type { AccountEmailMethod } from '@clipyard/contracts';
 import { RpcController, type RpcHandlers } from '@clipyard/queue';
+import { VerificationService } from './account-email/verification.service';
+import { AUTH_CONFIG, type AuthConfig } from './config';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { RateLimits } from './common/rate-limits.service';
@@ -9,7 +14,7 @@ import { SigningKeys } from './tokens/signing-keys.service';
 import { AccountService } from './users/account.service';
 import { UsersService } from './users/users.service';
 
-type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping'>;
+type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping' | AccountEmailMethod>;
 
 /** The auth service's RPC surface: thin adapters from validated requests to the services. */
 @Injectable()
@@ -24,12 +29,20 @@ export class AuthRpc {
     private readonly providerKeys: ProviderKeysService,
     private readonly audit: AuditService,
     private readonly limits: RateLimits,
+    private readonly verification: VerificationService,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   handlers(): AuthHandlers {
     const ok = { ok: true as const };
     return {
-      'auth.register': (p) => this.users.register(p),
+      'auth.register': async (p) => {
+        const user = await this.users.register(p);
+        // The account exists either way; a failure here is logged and the user can ask for a resend.
+        await this.verification.send(user.id, p.ctx).catch((err) => this.logger.error({ err, userId: user.id }, 'verification email not queued'));
+        return user;
+      },
       'auth.login': (p) => this.sessions.login(p),
       'auth.refresh': (p) => this.sessions.refresh(p),
       'auth.logout': async (p) => (await this.sessions.revokeOwn(p.userId, p.sessionId, p.ctx), ok),
@@ -44,7 +57,10 @@ export class AuthRpc {
         return { available: await this.users.checkEmail(p.email) };
       },
       'auth.jwks': () => this.signer.jwks(),
-      'auth.apiKey.create': (p) => this.apiKeys.create(p),
+      'auth.apiKey.create': async (p) => {
+        if (this.config.REQUIRE_VERIFIED_EMAIL) await this.users.assertVerified(p.userId);
+        return this.apiKeys.create(p);
+      },
       'auth.apiKey.list': (p) => this.apiKeys.list(p.userId),
       'auth.apiKey.revoke': async (p) => (await this.apiKeys.revoke(p.userId, p.keyId, p.ctx), ok),
       'auth.apiKey.roll': (p) => this.apiKeys.roll(p),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
+import { ConfigError, commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/config';
 import { apiKeyPepperVar, encryptionKeysVar, urlPolicyConfigShape } from '@clipyard/security';
 
 export const authConfigSchema = commonSchema.extend({
@@ -39,7 +39,33 @@ export const authConfigSchema = commonSchema.extend({
   /** First admin created by `bootstrap-admin` (otherwise admin@localhost and a generated password). */
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().optional(),
+  /** Outgoing mail server (`smtp://user:pass@host:587`, `smtps://…`). Unset outside production: `.eml` files in MAIL_DIR. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Sender of every email (`Name <address>` or an address). */
+  MAIL_FROM: z.string().min(3).max(320).default('Clipyard <no-reply@localhost>'),
+  /** Where emails are written as .eml files when SMTP_URL is unset (development and tests). */
+  MAIL_DIR: z.string().default('.data/mail'),
+  /** The address users reach the system at; emailed links are built on it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Product name in email subjects and bodies. */
+  PRODUCT_NAME: z.string().min(1).max(60).default('Clipyard'),
+  /** Job submission and API key creation answer 403 EMAIL_NOT_VERIFIED until the address is verified. */
+  REQUIRE_VERIFIED_EMAIL: envBool(false),
+  /** A magic link or code for an unknown address creates a (verified, passwordless) account. */
+  PASSWORDLESS_SIGNUP: envBool(false),
+  /** Email flows (forgot, magic link, resend, verify, reset): requests per IP per hour, and emails per address per hour. */
+  EMAIL_FLOW_IP_PER_HOUR: positiveInt(60),
+  EMAIL_FLOW_PER_EMAIL_PER_HOUR: positiveInt(5),
+  /** Delivery attempts of an outbox row (exponential backoff from OUTBOX_BACKOFF_MS) before it is marked failed. */
+  OUTBOX_MAX_ATTEMPTS: positiveInt(15),
+  OUTBOX_BACKOFF_MS: positiveInt(2000),
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
-export const loadAuthConfig = (env?: Record<string, string | undefined>) => loadConfig(authConfigSchema, env);
+export function loadAuthConfig(env?: Record<string, string | undefined>): AuthConfig {
+  const config = loadConfig(authConfigSchema, env);
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL) {
+    throw new ConfigError(['SMTP_URL: required when NODE_ENV=production (emails are only written to files in development)']);
+  }
+  return config;
+}

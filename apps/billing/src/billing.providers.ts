@@ -17,6 +17,7 @@ import { ReaperService } from './reaper/reaper.service';
 import { StripeService } from './stripe/stripe.service';
 import { StripeCheckoutService } from './stripe/stripe-checkout.service';
 import { StripeRpc } from './stripe/stripe.rpc';
+import { AccountEventsConsumer } from './accounts/account-events.consumer';
 
 /** Every billing feature's providers (plans, subscriptions, quota, usage, reaper, Stripe). */
 export const BILLING_PROVIDERS = [
@@ -39,4 +40,5 @@ export const BILLING_PROVIDERS = [
   StripeService,
   StripeCheckoutService,
   StripeRpc,
+  AccountEventsConsumer,
 ];

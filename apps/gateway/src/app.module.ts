@@ -16,6 +16,7 @@ import { StorageModule } from '@clipyard/storage';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
 import { UsageMeteringModule } from './usage/usage.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -49,6 +50,7 @@ export class GatewayAppModule {
         WebhooksModule,
         BillingGatewayModule,
         UsageMeteringModule,
+        AccountsModule,
         WebModule,
       ],
       controllers: [QueueBacklogController],

@@ -25,6 +25,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   GATEWAY_HOST: z.string().default('0.0.0.0'),
   /** Public URL of the API, used in Location headers and signed download links. */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Job submission answers 403 EMAIL_NOT_VERIFIED until the caller's email is verified (set the same in the auth app). */
+  REQUIRE_VERIFIED_EMAIL: envBool(false),
   /** Comma-separated origins allowed by CORS; empty = no cross-origin browser access. */
   CORS_ORIGINS: z
     .string()

@@ -23,6 +23,12 @@ export const AUTH_ERROR_STATUS = {
   UNSUPPORTED_PROVIDER: 404,
   PROVIDER_KEY_NOT_FOUND: 404,
   UNSUPPORTED_GRANT_TYPE: 400,
+  /** REQUIRE_VERIFIED_EMAIL=true and the account's address is not verified yet. */
+  EMAIL_NOT_VERIFIED: 403,
+  /** A link or code that is unknown, expired, already used, or whose code was guessed wrong too often. */
+  LINK_INVALID: 400,
+  /** Deleting a passwordless account needs a session opened by a magic link in the last few minutes. */
+  REAUTH_REQUIRED: 403,
   CSRF_FAILED: 403,
 } as const;
 registerErrorCodes(AUTH_ERROR_STATUS);

@@ -4,11 +4,13 @@ import { jobEventSchema } from './events/job-events';
 import { usageEventSchema } from './events/usage-events';
 import { mediaJobSchemas } from './events/media-jobs';
 import { webhookDeliverySchema, webhookSourceEventSchema } from './events/webhook-events';
+import { accountEventSchema, outboxDeliverySchema } from './events/account-events';
 
 export * from './events/job-events';
 export * from './events/usage-events';
 export * from './events/media-jobs';
 export * from './events/webhook-events';
+export * from './events/account-events';
 
 /**
  * Payload schema of every plain (non-RPC) queue. Each is a discriminated union on `name`, so the
@@ -20,6 +22,9 @@ export const QUEUE_PAYLOADS = {
   ...mediaJobSchemas,
   [QUEUES.webhookDeliveries]: webhookDeliverySchema,
   [QUEUES.webhookEvents]: webhookSourceEventSchema,
+  [QUEUES.authOutbox]: outboxDeliverySchema,
+  [QUEUES.accountEventsGateway]: accountEventSchema,
+  [QUEUES.accountEventsBilling]: accountEventSchema,
 } as const;
 
 export type QueuePayloads = typeof QUEUE_PAYLOADS;
@@ -41,4 +46,7 @@ export const QUEUE_JOB_NAMES: Record<PayloadQueue, readonly string[]> = {
   [QUEUES.hooks]: namesOf(mediaJobSchemas[QUEUES.hooks]),
   [QUEUES.webhookDeliveries]: namesOf(webhookDeliverySchema),
   [QUEUES.webhookEvents]: namesOf(webhookSourceEventSchema),
+  [QUEUES.authOutbox]: namesOf(outboxDeliverySchema),
+  [QUEUES.accountEventsGateway]: namesOf(accountEventSchema),
+  [QUEUES.accountEventsBilling]: namesOf(accountEventSchema),
 };

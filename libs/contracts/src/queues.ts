@@ -17,6 +17,11 @@ export const QUEUES = {
   webhookDeliveries: 'webhook-deliveries',
   /** billing (and others) → gateway: domain events that become webhooks (usage thresholds). */
   webhookEvents: 'webhook-events',
+  /** auth → auth: the transactional outbox relay (emails, account events), retried with backoff. */
+  authOutbox: 'auth-outbox',
+  /** auth → gateway / billing: account events (deletion), one queue per consuming app. */
+  accountEventsGateway: 'account-events-gateway',
+  accountEventsBilling: 'account-events-billing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

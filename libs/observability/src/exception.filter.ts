@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AppError } from '@clipyard/contracts';
+import { redactUrl } from './logger';
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -37,7 +38,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const { status, body, headers } = this.toResponse(exception, String(req.id));
     if (status >= 500 && body.error.code !== 'UPSTREAM_UNAVAILABLE') {
-      this.logger.error({ err: exception, requestId: req.id, url: req.url }, 'unhandled error');
+      this.logger.error({ err: exception, requestId: req.id, url: redactUrl(req.url) }, 'unhandled error');
     }
     if (headers) for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     reply.status(status).send(body);

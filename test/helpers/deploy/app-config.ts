@@ -50,4 +50,4 @@ export const migrateConfigKeys = () => schemaKeys(commonSchema).sort();
 
 /** Names that must never sit in a ConfigMap or a compose default. */
 export const looksSecret = (key: string) =>
-  !/_ID$/.test(key) && /SECRET|PASSWORD|TOKEN|(?<!ALLOW_)PRIVATE|(^|_)KEY(S)?$|_KEY_|DATABASE_URL|REDIS_URL/.test(key);
+  !/_ID$/.test(key) && /SECRET|PASSWORD(?!LESS)|TOKEN|(?<!ALLOW_)PRIVATE|(^|_)KEY(S)?$|_KEY_|DATABASE_URL|REDIS_URL/.test(key);

@@ -40,7 +40,7 @@ export class BootstrapService {
       const email = this.config.ADMIN_EMAIL ?? 'admin@localhost.localdomain';
       const generatedPassword = !this.config.ADMIN_PASSWORD;
       const password = this.config.ADMIN_PASSWORD ?? `Cy${randomBytes(18).toString('base64url')}7`;
-      const user = await this.users.create({ email, password, role: 'admin', ctx: { userAgent: 'bootstrap-admin' } });
+      const user = await this.users.create({ email, password, role: 'admin', emailVerified: true, ctx: { userAgent: 'bootstrap-admin' } });
       const key = await this.apiKeys.create({ userId: user.id, name: 'bootstrap admin', scopes: [...API_KEY_SCOPES] });
       return { created: true, userId: user.id, email: user.email, password, generatedPassword, apiKey: key.key };
     } finally {

@@ -5,6 +5,8 @@ import { ProviderKeysService } from '../provider-keys/provider-keys.service';
 import { SigningKeys } from '../tokens/signing-keys.service';
 import { AccountService } from '../users/account.service';
 import { UsersService } from '../users/users.service';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxConsumer } from '../outbox/outbox.consumer';
 
 function arg<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const r = schema.safeParse(value);
@@ -23,6 +25,8 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
   const apiKeys = get(ApiKeysService);
   const providerKeys = get(ProviderKeysService);
   const signing = get(SigningKeys);
+  const outboxRows = get(OutboxRepository);
+  const outboxConsumer = get(OutboxConsumer);
   /** A user id, or an email / username to look up. */
   const resolve = async (who: string): Promise<string> => {
     const value = arg(z.string().min(1), who, 'user');
@@ -58,6 +62,20 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
       issue: async (who: string, name = 'repl', expiresInDays?: number) =>
         apiKeys.create({ userId: await resolve(who), name, expires_in_days: expiresInDays }),
       revoke: async (who: string, keyId: string) => apiKeys.revoke(await resolve(who), arg(z.string().uuid(), keyId, 'keyId')),
+    },
+    outbox: {
+      /** Rows per status (pending, sent, failed). */
+      counts: () => outboxRows.counts(),
+      /** A user's outbox rows (never their sealed content). */
+      of: async (who: string) => outboxRows.listForUser(await resolve(who)),
+      /** Rows that ran out of attempts, with their last error. */
+      failed: () => outboxRows.failedRows(),
+      /** Puts failed rows (all, or the given ids) back to pending and enqueues them. */
+      retryFailed: async (ids?: string[]) => {
+        const back = await outboxRows.resetFailed(ids);
+        await outboxConsumer.sweep(0); // re-runs their exhausted jobs (or enqueues them anew)
+        return { requeued: back.length };
+      },
     },
     keyring,
     /** The same helpers under the name the admin guide uses (`crypto.rotateProviderKeys()`). */

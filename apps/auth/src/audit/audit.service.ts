@@ -24,7 +24,17 @@ export type AuditAction =
   | 'provider_key.set'
   | 'provider_key.deleted'
   | 'admin.read'
-  | 'admin.write';
+  | 'admin.write'
+  | 'email.verification_sent'
+  | 'email.verification_failed'
+  | 'email.verified'
+  | 'email.change_requested'
+  | 'email.changed'
+  | 'password.reset_requested'
+  | 'password.reset'
+  | 'login.magic_link_requested'
+  | 'login.magic_link'
+  | 'account.deleted';
 
 export interface AuditInput {
   userId: string | null;

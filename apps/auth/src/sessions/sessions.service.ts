@@ -60,12 +60,12 @@ export class SessionsService {
   }
 
   /** Opens a session for an already authenticated user (login, bootstrap, tests). */
-  async start(user: UserEntity, ctx: RequestCtx = {}): Promise<TokenPair> {
+  async start(user: UserEntity, ctx: RequestCtx = {}, method: SessionEntity['method'] = 'password'): Promise<TokenPair> {
     const refresh = this.codec.fresh();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
     const session = await this.ds.transaction(async (m) => {
       const s = await m.save(
-        m.create(SessionEntity, { userId: user.id, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() }),
+        m.create(SessionEntity, { userId: user.id, method, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() }),
       );
       await m.insert(RefreshTokenEntity, { sessionId: s.id, tokenHash: this.codec.hash(refresh), expiresAt });
       return s;

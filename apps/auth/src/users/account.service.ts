@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
 import type { UserRole } from '@clipyard/database';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
+import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from './password.hasher';
 import { assertPasswordPolicy, UsersService } from './users.service';
@@ -17,6 +20,8 @@ export class AccountService {
     private readonly apiKeys: ApiKeysService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   /** Changes the password and revokes every other session. */
@@ -32,7 +37,11 @@ export class AccountService {
     user.passwordHash = await this.hasher.hash(p.new_password);
     user.passwordChangedAt = new Date();
     user.updatedAt = new Date();
-    await this.users.users.save(user);
+    const ids = await this.ds.transaction(async (m) => {
+      await m.save(user);
+      return [await this.outbox.email(m, { kind: 'password_changed', to: user.email, userId: user.id })];
+    });
+    await this.outbox.dispatch(ids);
     const revoked = await this.sessions.revokeAll(user.id, p.ctx, p.sessionId, 'password_changed');
     await this.audit.record('password.changed', { userId: user.id, ctx: p.ctx, metadata: { revoked_sessions: revoked } });
     return { ok: true as const, revoked_sessions: revoked };

@@ -10,5 +10,7 @@ export const toUserView = (u: UserEntity): UserView => ({
   avatar_url: u.avatarUrl,
   role: u.role,
   is_active: u.isActive,
+  email_verified: u.emailVerifiedAt !== null,
+  has_password: u.passwordHash !== null,
   created_at: u.createdAt.toISOString(),
 });

@@ -41,7 +41,16 @@ export class UsersService {
   }
 
   /** Creates an account (no rate limit: REPL, bootstrap). */
-  async create(p: { email: string; username?: string; password: string; full_name?: string; role?: UserRole; ctx?: RequestCtx }): Promise<UserView> {
+  async create(p: {
+    email: string;
+    username?: string;
+    password: string;
+    full_name?: string;
+    role?: UserRole;
+    /** The bootstrap admin's address counts as verified (there is nobody to click a link yet). */
+    emailVerified?: boolean;
+    ctx?: RequestCtx;
+  }): Promise<UserView> {
     const email = normaliseEmail(p.email);
     if (p.username !== undefined && !usernameSchema.safeParse(p.username).success) {
       throw new AppError('VALIDATION_FAILED', 'Invalid username', {
@@ -56,7 +65,7 @@ export class UsersService {
     let user: UserEntity;
     try {
       user = await this.users.save(
-        this.users.create({ email, username: p.username ?? null, passwordHash, fullName: p.full_name ?? null, role: p.role ?? 'user' }),
+        this.users.create({ email, username: p.username ?? null, passwordHash, fullName: p.full_name ?? null, role: p.role ?? 'user', emailVerifiedAt: p.emailVerified ? new Date() : null }),
       );
     } catch (err) {
       const c = uniqueViolation(err);
@@ -76,6 +85,12 @@ export class UsersService {
     const u = await this.users.findOneBy({ id: userId });
     if (!u) throw new AppError('NOT_FOUND', 'User not found');
     return u;
+  }
+
+  /** 403 EMAIL_NOT_VERIFIED until the address is verified (REQUIRE_VERIFIED_EMAIL). */
+  async assertVerified(userId: string): Promise<void> {
+    const u = await this.require(userId);
+    if (!u.emailVerifiedAt) throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email first: follow the link or enter the code we sent (POST /v1/auth/email/resend for a new one)');
   }
 
   async findForLogin(login: string): Promise<UserEntity | null> {

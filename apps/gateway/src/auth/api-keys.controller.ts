@@ -25,7 +25,7 @@ export class ApiKeysController {
     id: 'apiKeys.create',
     summary: 'Create an API key (the secret is in this answer only)',
     responses: { 201: rpcReply('auth.apiKey.create') },
-    errors: ['API_KEY_LIMIT_REACHED', 'INSUFFICIENT_ROLE', 'FEATURE_NOT_IN_PLAN'],
+    errors: ['API_KEY_LIMIT_REACHED', 'INSUFFICIENT_ROLE', 'FEATURE_NOT_IN_PLAN', 'EMAIL_NOT_VERIFIED'],
   })
   @Scopes('account:write')
   async create(@CurrentUser() me: Principal, @Body() body: CreateApiKeyDto, @Client() ctx: ClientCtx) {

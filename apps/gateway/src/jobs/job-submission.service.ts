@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '@clipyard/contracts';
 import type { JobType } from '@clipyard/database';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient } from '@clipyard/queue';
+import { QueueClient, RpcClient } from '@clipyard/queue';
 import { checkUrl, resolveUrl, urlPolicyOf } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -52,6 +52,7 @@ export class JobSubmissionService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     metrics: Metrics,
+    private readonly rpc: RpcClient,
   ) {
     this.submitted = metrics.counter('jobs_submitted_total', 'Jobs accepted by the gateway', ['type']);
   }
@@ -63,6 +64,9 @@ export class JobSubmissionService {
 
   private async create(req: SubmitRequest): Promise<StoredResponse> {
     const { userId, params } = req;
+    if (this.config.REQUIRE_VERIFIED_EMAIL && !(await this.rpc.call('auth.me.get', { userId })).email_verified) {
+      throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email before submitting jobs (POST /v1/auth/email/resend for a new link)');
+    }
     if (!('url' in params.input)) return this.createFrom(req, null);
     // A URL input is fetched and probed now, before anything is reserved: its real size and length
     // decide (413 FILE_TOO_LARGE / MEDIA_TOO_LONG, the minutes held), and the worker processes the

@@ -50,6 +50,6 @@ import { HooksInputResolver } from '../hooks/hooks-input';
     DownloadsService,
     RetentionSweeper,
   ],
-  exports: [RetentionSweeper, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [RetentionSweeper, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
 })
 export class JobsModule {}

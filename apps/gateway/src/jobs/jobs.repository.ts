@@ -127,6 +127,20 @@ export class JobsRepository {
     return this.cache && !opts.fresh ? this.cache.read(userId, id, load) : load();
   }
 
+  /** Deletes every job of a user (account deletion); returns the storage keys of their outputs. */
+  async deleteAllOwned(userId: string): Promise<{ ids: string[]; outputKeys: string[] }> {
+    const rows: { id: string; outputs: { key: string }[] }[] = await this.ds.query(`DELETE FROM jobs WHERE user_id = $1 RETURNING id, outputs`, [userId]);
+    const ids = rows.map((r) => r.id);
+    if (ids.length) await this.changed(userId, ids, undefined);
+    return { ids, outputKeys: rows.flatMap((r) => (r.outputs ?? []).map((o) => o.key)) };
+  }
+
+  /** Jobs of a user still queued or running. */
+  async openIds(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM jobs WHERE user_id = $1 AND ${OPEN}`, [userId]);
+    return rows.map((r) => r.id);
+  }
+
   /** Removes a job that never reached the queue (submission rollback). */
   /** Deletes a finished (not queued or running) job of the user's; false when there was none. */
   async deleteFinished(userId: string, id: string): Promise<boolean> {

@@ -19,6 +19,10 @@ export const userView = z.object({
   avatar_url: z.string().nullable(),
   role,
   is_active: z.boolean(),
+  /** The address has been proven by a link or code (always true for the bootstrap admin). */
+  email_verified: z.boolean(),
+  /** False for an account made by a magic link that never set a password (it deletes itself with a fresh magic-link sign-in). */
+  has_password: z.boolean(),
   created_at: iso,
 });
 export const tokenPair = z.object({

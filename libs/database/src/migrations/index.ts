@@ -10,6 +10,7 @@ import { HooksMetering1732001800100 } from './1732001800100-hooks-metering';
 import { HooksJobs1732001800200 } from './1732001800200-hooks-jobs';
 import { SubscriptionPastDue1732001900000 } from './1732001900000-subscription-past-due';
 import { WebhookEndpointDisabled1732002150000 } from './1732002150000-webhook-endpoint-disabled';
+import { AccountEmail1796164512411 } from './1796164512411-account-email';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   HooksJobs1732001800200,
   SubscriptionPastDue1732001900000,
   WebhookEndpointDisabled1732002150000,
+  AccountEmail1796164512411,
 ];

@@ -7,12 +7,14 @@ export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'citext', unique: true }) email!: string;
   @Column({ type: 'citext', nullable: true, unique: true }) username!: string | null;
-  @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
+  /** Null for an account made by a magic link that never set a password. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true }) passwordHash!: string | null;
   @Column({ name: 'full_name', type: 'text', nullable: true }) fullName!: string | null;
   @Column({ type: 'text', nullable: true }) timezone!: string | null;
   @Column({ name: 'avatar_url', type: 'text', nullable: true }) avatarUrl!: string | null;
   @Column({ type: 'text', default: 'user' }) role!: UserRole;
   @Column({ name: 'is_active', type: 'boolean', default: true }) isActive!: boolean;
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt!: Date | null;
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true }) passwordChangedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppError } from '@clipyard/contracts';
+import { SessionEntity } from '@clipyard/database';
+import { ApiKeyCache } from '../api-keys/api-key.cache';
+import { AuditService } from '../audit/audit.service';
+import type { RequestCtx } from '../common/context';
+import { Outbox } from '../outbox/outbox.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { PasswordHasher } from '../users/password.hasher';
+import { UsersService } from '../users/users.service';
+
+/** How recent a magic-link sign-in must be to delete an account without a password. */
+const FRESH_SIGN_IN_MS = 10 * 60_000;
+
+/**
+ * Deletes an account. Sessions and API keys stop working at once (revocations published, key
+ * cache entries replaced by tombstones); then one transaction deletes the user (sessions, keys,
+ * provider keys and tokens go with it by foreign key; audit rows keep the event without the
+ * user) and writes to the outbox the confirmation email and an `account.deleted` event for each
+ * app that owns user data (gateway: jobs, uploads, outputs, webhooks; billing: subscription and
+ * reservations, keeping the usage ledger under the bare user id).
+ */
+@Injectable()
+export class AccountDeletionService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly keyCache: ApiKeyCache,
+    private readonly outbox: Outbox,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async delete(p: { userId: string; sessionId?: string; password?: string; ctx: RequestCtx }): Promise<{ deleted: true }> {
+    const user = await this.users.require(p.userId);
+    if (p.password !== undefined) {
+      if (!(await this.hasher.verify(user.passwordHash, p.password))) throw new AppError('WRONG_PASSWORD', 'The password is wrong', { field: 'password' });
+    } else {
+      const session = p.sessionId ? await this.ds.getRepository(SessionEntity).findOneBy({ id: p.sessionId, userId: user.id }) : null;
+      const fresh = session && !session.revokedAt && session.method === 'magic_link' && Date.now() - session.createdAt.getTime() < FRESH_SIGN_IN_MS;
+      if (!fresh) {
+        throw new AppError('REAUTH_REQUIRED', 'Send your password, or sign in with a magic link and delete within 10 minutes', { field: 'password' });
+      }
+    }
+
+    const revoked = await this.sessions.revokeAll(user.id, p.ctx, undefined, 'account_deleted');
+    const keys: { key_hash: string }[] = await this.ds.query(
+      `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE user_id = $1 RETURNING key_hash`,
+      [user.id],
+    );
+    const hashes = (Array.isArray(keys[0]) ? (keys[0] as unknown as { key_hash: string }[]) : keys).map((k) => k.key_hash);
+    for (const hash of hashes) await this.keyCache.tombstone(hash, 'API_KEY_REVOKED');
+
+    const ids = await this.ds.transaction(async (m) => {
+      const ids = [await this.outbox.email(m, { kind: 'account_deleted', to: user.email, userId: user.id })];
+      ids.push(...(await this.outbox.accountDeleted(m, user.id)));
+      await m.query('DELETE FROM users WHERE id = $1', [user.id]);
+      return ids;
+    });
+    await this.outbox.dispatch(ids);
+    await this.audit.record('account.deleted', {
+      userId: null,
+      actorId: null,
+      ctx: p.ctx,
+      metadata: { deleted_user_id: user.id, revoked_sessions: revoked, revoked_api_keys: hashes.length, method: p.password !== undefined ? 'password' : 'magic_link' },
+    });
+    return { deleted: true };
+  }
+}

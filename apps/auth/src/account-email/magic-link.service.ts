@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppError, type AcceptedReply, type TokenPair } from '@clipyard/contracts';
+import { UserEntity } from '@clipyard/database';
+import { AuditService } from '../audit/audit.service';
+import { uniqueViolation, type RequestCtx } from '../common/context';
+import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
+import { Outbox } from '../outbox/outbox.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { UsersService, normaliseEmail } from '../users/users.service';
+import { AccountLinks } from './account-links';
+import { EmailFlowLimits } from './email-flow-limits';
+import { linkInvalid } from './verification.service';
+
+const TTL_MINUTES = 15;
+
+/**
+ * Passwordless sign-in: a link and a 6-digit code (15 min, single use, five wrong codes kill it).
+ * Finishing needs a POST, so a mail scanner that opens the link spends nothing. With
+ * PASSWORDLESS_SIGNUP an unknown address gets a link too, and its first use makes a verified account.
+ */
+@Injectable()
+export class MagicLinkService {
+  constructor(
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly users: UsersService,
+    private readonly tokens: OneTimeTokens,
+    private readonly outbox: Outbox,
+    private readonly links: AccountLinks,
+    private readonly limits: EmailFlowLimits,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(p: { email: string; ctx: RequestCtx }): Promise<AcceptedReply> {
+    await this.limits.takeIp(p.ctx.ip);
+    const email = normaliseEmail(p.email);
+    this.links.later('magic link', async () => {
+      if (!(await this.limits.mayMail(email))) return;
+      const user = await this.users.users.findOneBy({ email });
+      if (user ? !user.isActive : !this.config.PASSWORDLESS_SIGNUP) return;
+      const ids = await this.ds.transaction(async (m) => {
+        const { token, code } = await this.tokens.issue(m, { purpose: 'magic_link', userId: user?.id ?? null, email, ttlMinutes: TTL_MINUTES, withCode: true });
+        const vars = { link: this.links.link('magic_link', token), code, expiresMinutes: TTL_MINUTES };
+        return [await this.outbox.email(m, { kind: 'magic_link', to: email, userId: user?.id ?? null, vars })];
+      });
+      await this.outbox.dispatch(ids);
+      await this.audit.record('login.magic_link_requested', { userId: user?.id ?? null, ctx: p.ctx, metadata: user ? {} : { signup: true } });
+    });
+    return { accepted: true };
+  }
+
+  async verify(p: { token?: string; email?: string; code?: string; ctx: RequestCtx }): Promise<TokenPair & { created: boolean }> {
+    await this.limits.takeIp(p.ctx.ip);
+    let row;
+    if (p.token !== undefined) row = await this.tokens.consumeToken('magic_link', p.token);
+    else if (p.email !== undefined && p.code !== undefined) row = await this.tokens.consumeCode('magic_link', normaliseEmail(p.email), p.code);
+    else {
+      throw new AppError('VALIDATION_FAILED', 'Send token, or email and code', { issues: [{ path: 'token', message: 'token, or email and code, is required' }] });
+    }
+    if (!row) {
+      await this.audit.record('login.failed', { userId: null, ctx: p.ctx, metadata: { method: 'magic_link' } });
+      throw linkInvalid();
+    }
+    let user = row.userId ? await this.users.users.findOneBy({ id: row.userId }) : await this.users.users.findOneBy({ email: row.email });
+    let created = false;
+    if (!user) {
+      if (row.userId || !this.config.PASSWORDLESS_SIGNUP) throw linkInvalid();
+      ({ user, created } = await this.createPasswordless(row.email, p.ctx));
+    }
+    if (user.email.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid(); // the address changed since
+    if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
+    if (!user.emailVerifiedAt) {
+      await this.ds.getRepository(UserEntity).update({ id: user.id }, { emailVerifiedAt: new Date() });
+      await this.audit.record('email.verified', { userId: user.id, ctx: p.ctx, metadata: { method: 'magic_link' } });
+    }
+    const pair = await this.sessions.start(user, p.ctx, 'magic_link');
+    await this.audit.record('login.magic_link', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id, created } });
+    return { ...pair, created };
+  }
+
+  private async createPasswordless(email: string, ctx: RequestCtx): Promise<{ user: UserEntity; created: boolean }> {
+    const repo = this.ds.getRepository(UserEntity);
+    try {
+      const user = await repo.save(repo.create({ email, passwordHash: null, role: 'user', emailVerifiedAt: new Date() }));
+      await this.audit.record('user.registered', { userId: user.id, ctx, metadata: { role: 'user', method: 'magic_link' } });
+      return { user, created: true };
+    } catch (err) {
+      if (uniqueViolation(err) !== 'users_email_uq') throw err;
+      const user = await repo.findOneBy({ email }); // registered meanwhile
+      if (!user) throw err;
+      return { user, created: false };
+    }
+  }
+}
