@@ -62,6 +62,7 @@ function mailLine(env) {
 async function main() {
   p.ensureDeps();
   const env = p.loadEnv();
+  p.ensureMediaTools(env);
   const stopServices = await p.ensureServices(env);
   p.build();
   await p.ensureDatabase(env.DATABASE_URL);

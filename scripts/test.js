@@ -26,6 +26,7 @@ async function cleanRedis(url, prefix) {
 async function main() {
   p.ensureDeps();
   const base = p.loadEnv();
+  p.ensureMediaTools(base);
   const stopServices = await p.ensureServices(base);
   // --no-build: a second run (e.g. .ci/run's unit and integration suites on Node.js 24) reuses dist/.
   const args = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { QUEUES } from '@clipyard/contracts';
 import { QueueClient } from '@clipyard/queue';
 import { SubscriptionsService } from '../apps/billing/src/subscriptions/subscriptions.service';
 import { eventually, startSystem, type System } from './harness';
-import { startWebhookReceiver, verify, type WebhookReceiver } from './fakes/webhook-receiver';
+import { startWebhookReceiver, verify, verifyStandard, type WebhookReceiver } from './fakes/webhook-receiver';
 import { signUp, type TestUser } from './helpers/users';
 import { JobWebhooks } from '../apps/gateway/src/webhooks/job-webhooks';
 
@@ -21,7 +21,7 @@ describe('webhooks (e2e)', () => {
     receiver = await startWebhookReceiver();
     sys = await startSystem({
       apps: ['auth', 'billing', 'gateway'],
-      env: { ALLOW_PRIVATE_URLS: 'true', WEBHOOK_BACKOFF_BASE_MS: '200', WEBHOOK_BACKOFF_MAX_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '4' },
+      env: { ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_SCHEDULE: '200ms,500ms,1s' },
     });
     queues = new QueueClient({ url: sys.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: sys.env.REDIS_PREFIX! });
     alice = await signUp(sys);
@@ -92,9 +92,19 @@ describe('webhooks (e2e)', () => {
     await eventually(async () => receiver.received.length >= 2);
     expect(receiver.received.map((r) => r.answered)).toEqual([500, 200]);
     const [first, second] = receiver.received;
+    expect(ep.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/); // Standard Webhooks: whsec_ + base64
+    expect(first.verifiedWith).toEqual([ep.secret]); // the standardwebhooks library accepts it
     expect(second.verifiedWith).toEqual([ep.secret]);
+    expect(second.legacyVerifiedWith).toEqual([ep.secret]); // Clipyard-Signature, kept one more release
     expect(second.json).toMatchObject({ type: 'webhook.test', data: { webhook_id: ep.id } });
     expect(first.headers['clipyard-event-id']).toBe(second.headers['clipyard-event-id']);
+    // webhook-id is the message id: the same on a retry, so receivers can deduplicate
+    expect(first.headers['webhook-id']).toBe(second.json.id);
+    expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
+    expect(Math.abs(Number(second.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(300);
+    expect(String(second.headers['webhook-signature'])).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    // a changed body fails the library's check
+    expect(verifyStandard(second.headers, second.body.replace('webhook.test', 'job.completed'), ep.secret)).toBe(false);
     const log = await eventually(async () => {
       const r = await sys.get(`/v1/webhooks/${ep.id}/deliveries`, { apiKey: alice.apiKey });
       return r.body.data[0]?.status === 'succeeded' ? r.body : undefined;
@@ -119,6 +129,9 @@ describe('webhooks (e2e)', () => {
     await sys.post(`/v1/webhooks/${ep.id}/test`, undefined, { apiKey: alice.apiKey });
     await eventually(async () => receiver.received.length >= 1);
     expect(receiver.received[0].verifiedWith).toEqual([rotated.body.secret, ep.secret]);
+    // both signatures, space-separated, as the spec allows
+    expect(String(receiver.received[0].headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(receiver.received[0].legacyVerifiedWith).toEqual([rotated.body.secret, ep.secret]);
 
     // an immediate rotation (no overlap) drops every older secret at once
     const now = await sys.post(`/v1/webhooks/${ep.id}/rotate-secret`, { overlap_hours: 0 }, { apiKey: alice.apiKey });
@@ -195,6 +208,39 @@ describe('webhooks (e2e)', () => {
     expect((await sys.get(`/v1/webhooks/${ep.id}`, { apiKey: carol.apiKey })).status).toBe(200);
     expect((await sys.get('/v1/webhooks', { apiKey: carol.apiKey })).status).toBe(200);
     expect((await sys.request('DELETE', `/v1/webhooks/${ep.id}`, { apiKey: carol.apiKey })).status).toBe(204);
+  });
+
+  it('a 410 Gone disables the endpoint at once: no retry, no new deliveries, until it is enabled again', async () => {
+    const { body: ep } = await create(alice, { url: receiver.url, events: ['job.completed'] });
+    receiver.secrets = [ep.secret];
+    receiver.script.push(410);
+    const sent = await sys.post(`/v1/webhooks/${ep.id}/test`, undefined, { apiKey: alice.apiKey });
+    expect(sent.status).toBe(202);
+    const disabled = await eventually(async () => {
+      const r = await sys.get(`/v1/webhooks/${ep.id}`, { apiKey: alice.apiKey });
+      return r.body.disabled_at ? r.body : undefined;
+    });
+    expect(disabled.disabled_reason).toMatch(/410/);
+    const log = await sys.get(`/v1/webhooks/${ep.id}/deliveries/${sent.body.id}`, { apiKey: alice.apiKey });
+    expect(log.body).toMatchObject({ status: 'failed', attempts: 1, last_status_code: 410 });
+
+    // a job event for this user is not delivered to the disabled endpoint
+    const now = new Date();
+    await sys.apps.gateway!.get(JobWebhooks).onFinished({
+      id: randomUUID(), userId: alice.userId, type: 'trim', status: 'completed', progress: 100, params: {},
+      input: { url: 'https://example.com/a.mp4' }, uploadId: null, priority: 10, reservationId: null, attempt: 1, error: null,
+      outputs: [], usage: null, result: null, aiProvider: null, aiModel: null, revision: '1', createdAt: now, startedAt: now, completedAt: now, outputsExpiredAt: null,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    // (alice's other endpoints got it; this one's log still holds only the 410'd test delivery)
+    expect((await sys.get(`/v1/webhooks/${ep.id}/deliveries`, { apiKey: alice.apiKey })).body.data).toHaveLength(1);
+
+    const enabled = await sys.post(`/v1/webhooks/${ep.id}/enable`, undefined, { apiKey: alice.apiKey });
+    expect(enabled.status).toBe(200);
+    expect(enabled.body.disabled_at).toBeNull();
+    await sys.post(`/v1/webhooks/${ep.id}/test`, undefined, { apiKey: alice.apiKey });
+    const again = await eventually(async () => receiver.received.find((r, i) => i > 0 && r.json?.type === 'webhook.test' && r.json?.data?.webhook_id === ep.id));
+    expect(again.verifiedWith).toEqual([ep.secret]);
   });
 
   it('the receiver check used here is the documented one', () => {

@@ -45,6 +45,36 @@ function ensureDeps() {
   fs.utimesSync(marker, new Date(), new Date());
 }
 
+const MEDIA_PACKAGES = ['ffmpeg', 'fonts-dejavu-core'];
+const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+/**
+ * ffmpeg, ffprobe and the default overlay font (FFMPEG_PATH, FFPROBE_PATH, MEDIA_FONT_FILE when set):
+ * installed with apt-get when missing and we are root on Debian/Ubuntu, else a stop with the exact
+ * command. Without them every upload and media job would fail later.
+ */
+function ensureMediaTools(env = process.env) {
+  const runs = (bin) => spawnSync(bin, ['-version'], { stdio: 'ignore' }).status === 0;
+  const font = env.MEDIA_FONT_FILE || DEFAULT_FONT;
+  const missing = () => [
+    ...(runs(env.FFMPEG_PATH || 'ffmpeg') ? [] : ['ffmpeg']),
+    ...(runs(env.FFPROBE_PATH || 'ffprobe') ? [] : ['ffprobe']),
+    ...(fs.existsSync(font) ? [] : [`the font ${font}`]),
+  ];
+  let lacking = missing();
+  if (!lacking.length) return;
+  const command = `sudo apt-get install -y ${MEDIA_PACKAGES.join(' ')}`;
+  if (isRoot() && which('apt-get')) {
+    step(`installing ${MEDIA_PACKAGES.join(' ')} with apt-get (missing: ${lacking.join(', ')}; a minute or two)…`);
+    const quiet = { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+    spawnSync('apt-get', ['update', '-qq'], quiet);
+    const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...MEDIA_PACKAGES], quiet);
+    lacking = missing();
+    if (r.status === 0 && !lacking.length) return step('ffmpeg, ffprobe and the default font are installed');
+  }
+  fail(`missing ${lacking.join(', ')} (uploads and media jobs need them). Install them with:\n    ${command}\n  then run this again.`);
+}
+
 function reachable(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {
     const s = net.connect({ host, port });
@@ -209,4 +239,4 @@ function migrate(env) {
   run('node', ['dist/libs/database/src/migrate.js', 'run'], { env });
 }
 
-module.exports = { ROOT, step, fail, run, which, ensureDeps, ensureServices, build, loadEnv, ensureDatabase, dropDatabase, migrate };
+module.exports = { ROOT, step, fail, run, which, ensureDeps, ensureMediaTools, ensureServices, build, loadEnv, ensureDatabase, dropDatabase, migrate };

@@ -1,11 +1,13 @@
 /**
- * A local webhook receiver on 127.0.0.1 that verifies Clipyard signatures with its own, independent
- * implementation of the documented scheme (HMAC-SHA256 of "t.body", hex, `v1=` per secret), and
- * answers whatever status a test scripts (e.g. one 500, then 200s).
+ * A local webhook receiver on 127.0.0.1 that verifies deliveries the way a customer would: the
+ * Standard Webhooks headers with the `standardwebhooks` npm package (`verifiedWith`), and the
+ * deprecated `Clipyard-Signature` with an independent implementation of its documented scheme
+ * (`legacyVerifiedWith`). It answers whatever status a test scripts (e.g. one 500, then 200s).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 
 export interface ReceivedWebhook {
   /** Request path (endpoint vs callback URL). */
@@ -13,8 +15,10 @@ export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
   json: any;
-  /** Secrets (from `secrets`) whose signature matched. */
+  /** Secrets (from `secrets`) that `standardwebhooks` verified the delivery with. */
   verifiedWith: string[];
+  /** Secrets whose deprecated `Clipyard-Signature` v1 matched. */
+  legacyVerifiedWith: string[];
   answered: number;
   at: number;
 }
@@ -37,6 +41,20 @@ export function verify(header: string, body: string, secret: string, toleranceSe
   return fields.some(([k, v]) => k === 'v1' && v?.length === 64 && timingSafeEqual(Buffer.from(v, 'hex'), want));
 }
 
+/** What a receiver does with the `standardwebhooks` library (throws on a bad or stale signature). */
+export function verifyStandard(headers: IncomingHttpHeaders, body: string, secret: string): boolean {
+  try {
+    new Webhook(secret).verify(body, {
+      'webhook-id': String(headers['webhook-id'] ?? ''),
+      'webhook-timestamp': String(headers['webhook-timestamp'] ?? ''),
+      'webhook-signature': String(headers['webhook-signature'] ?? ''),
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookReceiver> {
   const state = { received: [] as ReceivedWebhook[], script: [] as number[], secrets: [] as string[] };
   const server: Server = createServer((req, res) => {
@@ -57,7 +75,8 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
         headers: req.headers,
         body,
         json,
-        verifiedWith: state.secrets.filter((s) => verify(sig, body, s)),
+        verifiedWith: state.secrets.filter((s) => verifyStandard(req.headers, body, s)),
+        legacyVerifiedWith: state.secrets.filter((s) => verify(sig, body, s)),
         answered: status,
         at: Date.now(),
       });

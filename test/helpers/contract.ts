@@ -47,6 +47,36 @@ export class ContractChecker {
     return this.ops.get(method.toLowerCase())?.find((o) => o.regex.test(path));
   }
 
+  /**
+   * Error answers must be the shared envelope (fatal otherwise). A status or code the route does not
+   * list is printed as a warning instead of failing the test: many engineers add codes at once, and
+   * a missing line in the description should not fail every suite.
+   */
+  private checkError(where: string, o: Operation, r: Json | undefined, status: number, text: string): string[] {
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return [`${where} with a non-JSON error body: ${text.slice(0, 200)}`];
+    }
+    let envelope = this.validators.get('Error');
+    if (!envelope) {
+      envelope = this.ajv.compile({ $ref: `${DOC_ID}#/components/schemas/Error` });
+      this.validators.set('Error', envelope);
+    }
+    if (!envelope(body)) return [`${where} with a body that is not the error envelope: ${text.slice(0, 300)}`];
+    const codes: string[] | undefined = r?.content?.['application/json']?.schema?.allOf?.[1]?.properties?.error?.properties?.code?.enum;
+    const code = (body as { error: { code: string } }).error.code;
+    if (!r || (codes && !codes.includes(code))) {
+      const note = `${o.id}: ${status} ${code} is not in its description`;
+      if (!undocumentedErrors.has(note)) {
+        undocumentedErrors.add(note);
+        console.warn(`contract check (warning): ${note}; add it to the route's @ApiRoute errors`);
+      }
+    }
+    return [];
+  }
+
   /** Problems with one response (empty when it matches its description). */
   check(method: string, url: string, status: number, headers: Headers, text: string): string[] {
     const o = this.find(method, url);
@@ -54,6 +84,7 @@ export class ContractChecker {
     this.seen.add(o.id);
     const where = `${o.id} (${method.toUpperCase()} ${o.template}) answered ${status}`;
     const r = o.op.responses?.[String(status)];
+    if (status >= 400) return this.checkError(where, o, r, status, text);
     if (!r) return [`${where}, which its description does not list (documented: ${Object.keys(o.op.responses ?? {}).join(', ')})`];
     const problems: string[] = [];
     for (const [name, h] of Object.entries<Json>(r.headers ?? {})) {
@@ -95,6 +126,9 @@ export class ContractChecker {
     return problems;
   }
 }
+
+/** Error answers seen that the description does not list (status or code): reported, not fatal. */
+export const undocumentedErrors = new Set<string>();
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -10,7 +10,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
-import { AuthServiceHealth, BillingServiceHealth, MediaServiceHealth } from './system/service.health';
+import { AuthServiceHealth, BillingServiceHealth, FfprobeHealth, MediaServiceHealth } from './system/service.health';
 import { QueueBacklogController } from './system/queue-backlog.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { StorageModule } from '@clipyard/storage';
@@ -31,7 +31,7 @@ export class GatewayAppModule {
         ObservabilityModule.forRoot({
           app: 'gateway',
           level: config.LOG_LEVEL,
-          checks: [DatabaseHealth, RedisHealth, AuthServiceHealth, BillingServiceHealth, MediaServiceHealth],
+          checks: [DatabaseHealth, RedisHealth, AuthServiceHealth, BillingServiceHealth, MediaServiceHealth, FfprobeHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
           background: opts.background,

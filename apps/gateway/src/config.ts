@@ -4,6 +4,22 @@ import { storageConfigSchema } from '@clipyard/storage';
 import { apiKeyPepperVar, urlPolicyConfigShape } from '@clipyard/security';
 import { webhookSecretKeysVar } from './webhooks/webhook-keys';
 
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `5s,5m,2h` → milliseconds. */
+const durationList = (dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((s, ctx) => {
+      const out = s.split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
+        const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(p);
+        if (!m) ctx.addIssue({ code: 'custom', message: `"${p}" is not a duration like 30s, 5m or 2h` });
+        return m ? Math.round(Number(m[1]) * UNIT_MS[m[2]]) : 0;
+      });
+      if (!out.length || out.length > 30) ctx.addIssue({ code: 'custom', message: 'needs 1 to 30 comma-separated durations' });
+      return out;
+    });
+
 export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape).extend({
   GATEWAY_PORT: port(3000),
   GATEWAY_HOST: z.string().default('0.0.0.0'),
@@ -52,6 +68,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   JOB_EVENTS_CONCURRENCY: positiveInt(16),
   /** Hard cap on one upload whatever the plan says (bytes). */
   UPLOAD_MAX_BYTES: positiveInt(4 * 1024 * 1024 * 1024),
+  /** The ffprobe that checks uploads (Debian: ffmpeg). */
+  FFPROBE_PATH: z.string().min(1).default('ffprobe'),
   /** ffprobe time limit for an upload (ms). */
   UPLOAD_PROBE_TIMEOUT_MS: positiveInt(20_000),
   /** The URL policy's development switch (media URL inputs, webhook and callback URLs). */
@@ -85,11 +103,11 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   API_KEYS_USAGE_FLUSH_MS: positiveInt(5000),
   /** Versioned AES-256-GCM keys (`<version>:<base64 32 bytes>`, comma-separated) sealing webhook secrets. */
   WEBHOOK_SECRET_KEYS: webhookSecretKeysVar(),
-  /** Attempts per webhook delivery; with the backoff below, 16 attempts span about 28 hours. */
-  WEBHOOK_MAX_ATTEMPTS: positiveInt(16),
-  /** First retry delay; doubles each attempt up to WEBHOOK_BACKOFF_MAX_MS. */
-  WEBHOOK_BACKOFF_BASE_MS: positiveInt(30_000),
-  WEBHOOK_BACKOFF_MAX_MS: positiveInt(4 * 3600_000),
+  /**
+   * Delays before each retry of a webhook delivery (`ms`, `s`, `m`, `h`, `d`), each with ±10 % jitter;
+   * attempts = retries + 1. Default: Standard Webhooks' example schedule, about three days in all.
+   */
+  WEBHOOK_RETRY_SCHEDULE: durationList('5s,5m,30m,2h,5h,10h,14h,20h,24h'),
   /** Time a receiver has to answer one delivery. */
   WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
   WEBHOOK_CONCURRENCY: positiveInt(10),

@@ -5,6 +5,8 @@ import { QueueModule, RpcServerModule } from '@clipyard/queue';
 import { StorageModule } from '@clipyard/storage';
 import { MediaModule } from '@clipyard/media';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
+import { MediaToolsHealth } from './system/media-tools.health';
+import { SystemRpc } from './system/system.rpc';
 import { PROCESSOR_CLASSES } from './processors';
 import { MediaWorkersHost } from './jobs/media-workers.host';
 import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
@@ -22,7 +24,7 @@ export class WorkerAppModule {
         ObservabilityModule.forRoot({
           app: 'media-worker',
           level: config.LOG_LEVEL,
-          checks: [RedisHealth],
+          checks: [RedisHealth, MediaToolsHealth],
           redisUrl: config.REDIS_URL,
           destination: logDestination,
           background: opts.background,
@@ -40,6 +42,7 @@ export class WorkerAppModule {
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
+        SystemRpc,
         ...TRANSCRIBE_PROVIDERS,
         ...HOOKS_PROVIDERS,
         ...PROCESSOR_CLASSES,

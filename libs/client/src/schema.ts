@@ -909,7 +909,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a media file (multipart field "file"); checked with ffprobe
-         * @description The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`.
+         * @description The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`; a server without ffprobe answers 503 `MEDIA_TOOLS_UNAVAILABLE`.
          *
          *     **API key scope:** `files:write`.
          */
@@ -1088,6 +1088,26 @@ export interface paths {
          * @description **API key scope:** `webhooks:write`.
          */
         post: operations["webhooks.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable an endpoint again after its receiver answered 410 Gone
+         * @description **API key scope:** `webhooks:write`.
+         */
+        post: operations["webhooks.enable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1318,6 +1338,9 @@ export interface components {
             /** @description ISO 8601 timestamp */
             created_at: string;
             description: string | null;
+            /** @description Set when the receiver answered 410 Gone: nothing is sent until `POST …/enable` */
+            disabled_at: string | null;
+            disabled_reason: string | null;
             events: string[];
             /** Format: uuid */
             id: string;
@@ -1331,6 +1354,9 @@ export interface components {
             /** @description ISO 8601 timestamp */
             created_at: string;
             description: string | null;
+            /** @description Set when the receiver answered 410 Gone: nothing is sent until `POST …/enable` */
+            disabled_at: string | null;
+            disabled_reason: string | null;
             events: string[];
             /** Format: uuid */
             id: string;
@@ -8788,7 +8814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            /** @description A dependency is unavailable; retry later: `MEDIA_TOOLS_UNAVAILABLE`, `UPSTREAM_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait */
@@ -8799,7 +8825,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UPSTREAM_UNAVAILABLE";
+                            code?: "MEDIA_TOOLS_UNAVAILABLE" | "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -10115,6 +10141,116 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "webhooks.enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `FEATURE_NOT_IN_PLAN`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "FEATURE_NOT_IN_PLAN" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `WEBHOOK_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "WEBHOOK_NOT_FOUND";
                         };
                     };
                 };

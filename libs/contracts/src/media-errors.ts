@@ -30,6 +30,8 @@ export const MEDIA_ERROR_CODES = {
   WORKER_LOST: 500,
   /** The worker is misconfigured (missing font, unsafe path). */
   MEDIA_CONFIG_INVALID: 500,
+  /** ffmpeg/ffprobe (or the font) is not installed where the request needs it: an outage, not the file's fault. */
+  MEDIA_TOOLS_UNAVAILABLE: 503,
 } as const;
 export type MediaErrorCode = keyof typeof MEDIA_ERROR_CODES;
 

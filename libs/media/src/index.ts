@@ -12,3 +12,4 @@ export * from './input-policy';
 export * from './chat';
 export * from './hooks';
 export * from './video-page';
+export * from './media-tools';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { requestIdFor } from './request-id';
@@ -50,7 +50,7 @@ export async function createHttpApp(
     await app.close();
     throw err;
   }
-  app.useLogger(app.get(PinoNestLogger));
+  app.useLogger(new QuietBootLogger(app.get(PinoNestLogger)));
   const metrics = app.get(Metrics);
   const fastify = app.getHttpAdapter().getInstance();
   // Node's own limit on the request headers (it must not exceed requestTimeout when that is set).
@@ -68,6 +68,34 @@ export async function createHttpApp(
   app.useGlobalFilters(new AllExceptionsFilter(app.get<Logger>(ROOT_LOGGER)));
   app.enableShutdownHooks();
   return app;
+}
+
+/** Nest's own start-up chatter (one line per module and per route): debug level, not info. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+/** The app's Nest logger with the start-up lines demoted, so each app's start shows as one `<app> up` line. */
+export class QuietBootLogger implements LoggerService {
+  constructor(private readonly inner: LoggerService) {}
+  log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (typeof context === 'string' && BOOT_CONTEXTS.has(context)) this.inner.debug?.(message, ...rest);
+    else this.inner.log(message, ...rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.inner.error(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.inner.warn(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.inner.debug?.(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.inner.verbose?.(message, ...rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    (this.inner.fatal ?? this.inner.error).call(this.inner, message, ...rest);
+  }
 }
 
 /** The app's root pino logger (for code outside a request). */

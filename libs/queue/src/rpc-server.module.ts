@@ -46,7 +46,8 @@ class RpcHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
       if (!instance || seen.has(instance) || this.discovery.getMetadataByDecorator(rpcDecorator, w) !== this.service) continue;
       seen.add(instance);
       for (const [method, fn] of Object.entries(instance.handlers())) {
-        if (method in handlers) throw new Error(`RPC method ${method} has two handlers (${instance.constructor.name})`);
+        // A service may answer its own ping (e.g. to report what it lacks) instead of the built-in one.
+        if (method in handlers && method !== `${this.service}.ping`) throw new Error(`RPC method ${method} has two handlers (${instance.constructor.name})`);
         handlers[method] = typeof fn === 'function' ? fn.bind(instance) : fn;
       }
     }

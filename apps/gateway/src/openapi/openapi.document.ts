@@ -110,6 +110,8 @@ function describe(route: RegisteredRoute, path: string, op: Json, schemas: Schem
     ...(lines.length ? { description: lines.join('\n\n') } : {}),
     tags: op.tags?.length ? op.tags : undefined,
     security: isPublic ? [] : spec.auth === 'session' ? [{ bearer: [] }] : [{ 'api-key': scopes }, { bearer: [] }],
+    // Extensions other decorators put on the operation (x-required-scopes, x-public) stay.
+    ...Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
   };
 
   const parameters = [

@@ -71,7 +71,11 @@ export class MediaProbe {
   private run(filePath: string): Promise<FfprobeJson> {
     const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...INPUT_OPTIONS, filePath];
     return new Promise((resolve, reject) => {
-      execFile('ffprobe', args, { timeout: this.config.UPLOAD_PROBE_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => {
+      execFile(this.config.FFPROBE_PATH, args, { timeout: this.config.UPLOAD_PROBE_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => {
+        // No ffprobe on this server is an outage (503), never the file's fault.
+        if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+          return reject(new AppError('MEDIA_TOOLS_UNAVAILABLE', 'Uploads cannot be checked: ffprobe is not installed on this server. Try again later.', { missing: ['ffprobe'] }));
+        }
         if (err) return reject(unsupported('ffprobe could not read it'));
         try {
           resolve(JSON.parse(stdout) as FfprobeJson);

@@ -20,10 +20,10 @@ export class UploadsController {
   @ApiRoute({
     id: 'uploads.create',
     summary: 'Upload a media file (multipart field "file"); checked with ffprobe',
-    description: 'The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`.',
+    description: 'The file is probed before it is kept: a file ffprobe cannot read is refused with 422 `UNSUPPORTED_MEDIA`; a server without ffprobe answers 503 `MEDIA_TOOLS_UNAVAILABLE`.',
     body: { content: uploadBodyContent },
     responses: { 201: uploadViewSchema },
-    errors: ['FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'MEDIA_TOO_LONG', 'FEATURE_NOT_IN_PLAN', 'QUOTA_EXCEEDED', 'BAD_REQUEST', 'REQUEST_TIMEOUT'],
+    errors: ['FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'MEDIA_TOO_LONG', 'FEATURE_NOT_IN_PLAN', 'QUOTA_EXCEEDED', 'BAD_REQUEST', 'REQUEST_TIMEOUT', 'MEDIA_TOOLS_UNAVAILABLE'],
   })
   upload(@CurrentUser() user: Principal, @Req() req: FastifyRequest) {
     return this.uploads.upload(user.userId, req);

@@ -24,9 +24,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
     const config: GatewayConfig = loadGatewayConfig({
       ...process.env,
       REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'cyt'}-wh${randomUUID().slice(0, 6)}`,
-      WEBHOOK_BACKOFF_BASE_MS: '100',
-      WEBHOOK_BACKOFF_MAX_MS: '400',
-      WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_RETRY_SCHEDULE: '100ms,400ms',
       ...over,
     });
     const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
@@ -149,17 +147,16 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
     expect(receiver.received[0].verifiedWith).toEqual([fresh, old]);
   });
 
-  it('backs off exponentially from the base, capped, for more than 24 hours by default', () => {
+  it('retries on the Standard Webhooks schedule by default: about three days with jitter', () => {
     const defaults = loadGatewayConfig({});
-    let total = 0;
-    for (let a = 1; a < defaults.WEBHOOK_MAX_ATTEMPTS; a++) {
-      const d = webhookBackoff(a, defaults.WEBHOOK_BACKOFF_BASE_MS, defaults.WEBHOOK_BACKOFF_MAX_MS);
-      expect(d).toBeLessThanOrEqual(defaults.WEBHOOK_BACKOFF_MAX_MS * 1.1);
-      total += d;
-    }
-    expect(webhookBackoff(1, 30_000, 1e9)).toBeGreaterThanOrEqual(27_000);
-    expect(webhookBackoff(3, 30_000, 1e9)).toBeGreaterThanOrEqual(108_000);
-    expect(total / 3600_000).toBeGreaterThan(24);
+    const schedule = defaults.WEBHOOK_RETRY_SCHEDULE;
+    expect(schedule).toEqual([5e3, 3e5, 18e5, 72e5, 18e6, 36e6, 504e5, 72e6, 864e5]); // 5s 5m 30m 2h 5h 10h 14h 20h 24h
+    const total = (random: () => number) => schedule.reduce((sum, _, i) => sum + webhookBackoff(i + 1, schedule, random), 0);
+    expect(total(() => 0.5) / 86_400_000).toBeCloseTo(3.15, 1);
+    expect(total(() => 0) / 86_400_000).toBeGreaterThan(2.8); // -10 % jitter
+    expect(total(() => 0.999) / 86_400_000).toBeLessThan(3.5); // +10 % jitter
+    expect(new Set([1, 2, 3].map(() => webhookBackoff(1, schedule))).size).toBeGreaterThan(1); // jitter spreads retries
+    expect(() => loadGatewayConfig({ WEBHOOK_RETRY_SCHEDULE: '5s,soon' })).toThrow(/WEBHOOK_RETRY_SCHEDULE/);
     expect(defaults.ALLOW_PRIVATE_URLS).toBe(false);
   });
 });

@@ -23,9 +23,9 @@ export interface OutgoingEvent {
 /** `evt_` + 32 hex chars derived from the event key, so a replayed event keeps its id. */
 export const eventIdFor = (key: string) => `evt_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 
-/** Exponential from `base`, doubling per failed attempt, capped at `max`, with ±10 % jitter. */
-export const webhookBackoff = (attemptsMade: number, base: number, max: number) =>
-  Math.round(Math.min(max, base * 2 ** Math.max(0, attemptsMade - 1)) * (0.9 + Math.random() * 0.2));
+/** The delay before the retry after `attemptsMade` failed attempts: the schedule's entry, with ±10 % jitter. */
+export const webhookBackoff = (attemptsMade: number, schedule: readonly number[], random = Math.random) =>
+  Math.round(schedule[Math.min(Math.max(1, attemptsMade), schedule.length) - 1] * (0.9 + random() * 0.2));
 
 /**
  * Turns an event into one stored delivery per subscribed endpoint (plus the job's callback URL)
@@ -68,7 +68,7 @@ export class WebhookDispatcher {
     await this.queues.add(
       QUEUES.webhookDeliveries,
       { name: 'webhook.deliver', deliveryId: d.id, userId: d.userId },
-      { jobId, attempts: this.config.WEBHOOK_MAX_ATTEMPTS, backoff: { type: 'webhook' } },
+      { jobId, attempts: this.config.WEBHOOK_RETRY_SCHEDULE.length + 1, backoff: { type: 'webhook' } },
     );
   }
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { generateWebhookSecret, signatureHeader, verifySignature } from './webhook-signature';
+import { Webhook } from 'standardwebhooks';
+import { generateWebhookSecret, signatureHeader, standardHeaders, verifySignature } from './webhook-signature';
 
 describe('webhook signatures', () => {
   const body = '{"id":"evt_1","type":"job.completed"}';
@@ -31,7 +32,21 @@ describe('webhook signatures', () => {
 
   it('generates distinct, prefixed secrets with 32 random bytes', () => {
     const a = generateWebhookSecret();
-    expect(a).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(a).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/); // standard base64, as Standard Webhooks libraries decode it
+    expect(Buffer.from(a.slice(6), 'base64')).toHaveLength(32);
     expect(generateWebhookSecret()).not.toBe(a);
+  });
+
+  it('signs "id.timestamp.body" the Standard Webhooks way: the standardwebhooks library verifies it, with either secret during a rotation', () => {
+    const [fresh, old] = [generateWebhookSecret(), generateWebhookSecret()];
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = standardHeaders('evt_1', body, [fresh, old], ts);
+    expect(headers['webhook-id']).toBe('evt_1');
+    expect(headers['webhook-timestamp']).toBe(String(ts));
+    expect(headers['webhook-signature'].split(' ')).toEqual([new Webhook(fresh).sign('evt_1', new Date(ts * 1000), body), new Webhook(old).sign('evt_1', new Date(ts * 1000), body)]);
+    expect(new Webhook(fresh).verify(body, headers)).toEqual(JSON.parse(body));
+    expect(new Webhook(old).verify(body, headers)).toEqual(JSON.parse(body));
+    expect(() => new Webhook(generateWebhookSecret()).verify(body, headers)).toThrow();
+    expect(() => new Webhook(fresh).verify(body, { ...headers, 'webhook-timestamp': String(ts - 3600) })).toThrow();
   });
 });

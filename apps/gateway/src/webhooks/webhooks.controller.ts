@@ -88,6 +88,20 @@ export class WebhooksController {
     await this.webhooks.remove(user.userId, id);
   }
 
+  /** A receiver that answered 410 Gone disabled its endpoint; this turns it back on. */
+  @Post(':id/enable')
+  @ApiRoute({
+    id: 'webhooks.enable',
+    summary: 'Enable an endpoint again after its receiver answered 410 Gone',
+    responses: { 200: webhookEndpointViewSchema },
+    errors: ['WEBHOOK_NOT_FOUND', 'FEATURE_NOT_IN_PLAN'],
+  })
+  @HttpCode(200)
+  @Scopes('webhooks:write')
+  enable(@CurrentUser() user: Principal, @IdParam('id', 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint') id: string) {
+    return this.webhooks.enable(user.userId, id);
+  }
+
   /** Sends a `webhook.test` event to this endpoint now. */
   @Post(':id/test')
   @ApiRoute({

@@ -35,6 +35,8 @@ export const webhookEndpointViewSchema = z
     created_at: isoTimestamp,
     updated_at: isoTimestamp,
     previous_secret_expires_at: isoTimestamp.nullable().describe('Until when the previous secret still signs (after a rotation), else null'),
+    disabled_at: isoTimestamp.nullable().describe('Set when the receiver answered 410 Gone: nothing is sent until `POST …/enable`'),
+    disabled_reason: z.string().nullable(),
   })
   .meta({ id: 'WebhookEndpoint' });
 export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;

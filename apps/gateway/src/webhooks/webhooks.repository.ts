@@ -11,6 +11,9 @@ export interface EndpointRecord {
   secretSealed: string;
   previousSecretSealed: string | null;
   previousSecretExpiresAt: Date | null;
+  /** The receiver answered 410 Gone: no deliveries until the owner enables it again. */
+  disabledAt: Date | null;
+  disabledReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +51,8 @@ const endpoint = (r: Row): EndpointRecord => ({
   secretSealed: r.secret_sealed,
   previousSecretSealed: r.previous_secret_sealed,
   previousSecretExpiresAt: r.previous_secret_expires_at,
+  disabledAt: r.disabled_at ?? null,
+  disabledReason: r.disabled_reason ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -69,7 +74,7 @@ const delivery = (r: Row): DeliveryRecord => ({
 });
 
 const E_COLS = `id, user_id, kind, url, description, events, secret_sealed, previous_secret_sealed,
-  previous_secret_expires_at, created_at, updated_at`;
+  previous_secret_expires_at, disabled_at, disabled_reason, created_at, updated_at`;
 const D_COLS = `id, endpoint_id, user_id, event_id, event_type, url, body, status, attempts, last_status_code,
   last_error, last_attempt_at, delivered_at, created_at`;
 
@@ -126,7 +131,7 @@ export class WebhooksRepository {
 
   async subscribedEndpoints(userId: string, eventType: string): Promise<EndpointRecord[]> {
     const rows: Row[] = await this.ds.query(
-      `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint' AND $2 = ANY(events)`,
+      `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint' AND $2 = ANY(events) AND disabled_at IS NULL`,
       [userId, eventType],
     );
     return rows.map(endpoint);
@@ -137,6 +142,16 @@ export class WebhooksRepository {
       await this.ds.query(`DELETE FROM webhook_endpoints WHERE user_id = $1 AND id = $2 AND kind = 'endpoint' RETURNING id`, [userId, id]),
     );
     return rows.length > 0;
+  }
+
+  /** Disables (reason given) or enables again (null) an endpoint; callback rows are never disabled. */
+  async setDisabled(userId: string, id: string, reason: string | null): Promise<EndpointRecord | null> {
+    const [r] = rowsOf(await this.ds.query(
+      `UPDATE webhook_endpoints SET disabled_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() END, disabled_reason = $3, updated_at = now()
+       WHERE user_id = $1 AND id = $2 AND kind = 'endpoint' RETURNING ${E_COLS}`,
+      [userId, id, reason],
+    ));
+    return r ? endpoint(r) : null;
   }
 
   /** New secret in; the current one becomes the previous, valid until `overlapUntil` (null: dropped now). */

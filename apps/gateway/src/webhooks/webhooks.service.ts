@@ -19,6 +19,8 @@ export const endpointView = (e: EndpointRecord): WebhookEndpointView => ({
   updated_at: e.updatedAt.toISOString(),
   previous_secret_expires_at:
     e.previousSecretExpiresAt && e.previousSecretExpiresAt.getTime() > Date.now() ? e.previousSecretExpiresAt.toISOString() : null,
+  disabled_at: e.disabledAt?.toISOString() ?? null,
+  disabled_reason: e.disabledReason,
 });
 
 export const deliveryView = (d: DeliveryRecord): WebhookDeliveryView => ({
@@ -80,6 +82,15 @@ export class WebhooksService {
 
   async get(userId: string, id: string) {
     return endpointView(await this.owned(userId, id));
+  }
+
+  /** Enables an endpoint a 410 Gone disabled (new events are delivered again; earlier ones are not resent). */
+  async enable(userId: string, id: string) {
+    await this.plans.require(userId, 'webhooks');
+    await this.owned(userId, id);
+    const row = await this.repo.setDisabled(userId, id, null);
+    if (!row) throw new AppError('WEBHOOK_NOT_FOUND', 'No such webhook endpoint');
+    return endpointView(row);
   }
 
   async remove(userId: string, id: string): Promise<void> {

@@ -9,6 +9,7 @@ import { ChatProviderKeys1732001800000 } from './1732001800000-chat-provider-key
 import { HooksMetering1732001800100 } from './1732001800100-hooks-metering';
 import { HooksJobs1732001800200 } from './1732001800200-hooks-jobs';
 import { SubscriptionPastDue1732001900000 } from './1732001900000-subscription-past-due';
+import { WebhookEndpointDisabled1732002150000 } from './1732002150000-webhook-endpoint-disabled';
 import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 import { AccountEmail1796164512411 } from './1796164512411-account-email';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   HooksMetering1732001800100,
   HooksJobs1732001800200,
   SubscriptionPastDue1732001900000,
+  WebhookEndpointDisabled1732002150000,
   JobsOpenIdx1732002300000,
   AccountEmail1796164512411,
 ];

@@ -16,6 +16,9 @@ export class WebhookEndpointEntity {
   @Column('text', { name: 'secret_sealed' }) secretSealed!: string;
   @Column('text', { name: 'previous_secret_sealed', nullable: true }) previousSecretSealed!: string | null;
   @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true }) previousSecretExpiresAt!: Date | null;
+  /** Set when the receiver answered 410 Gone: nothing is delivered until the owner enables it again. */
+  @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt!: Date | null;
+  @Column('text', { name: 'disabled_reason', nullable: true }) disabledReason!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
