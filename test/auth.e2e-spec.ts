@@ -106,9 +106,10 @@ describe('auth: accounts, tokens, API keys (e2e)', () => {
     expect((await sys.request('DELETE', '/v1/api-keys/not-a-uuid', { token: a.accessToken })).status).toBe(404);
   });
 
-  it('documents the routes in OpenAPI with an OAuth2 password flow for the Authorize button', async () => {
+  it('documents the routes in OpenAPI with their security schemes (API key, bearer access token)', async () => {
     const doc = (await sys.get('/docs/json')).body;
-    expect(doc.components.securitySchemes.oauth2.flows.password.tokenUrl).toBe('/v1/auth/token');
+    expect(doc.components.securitySchemes['api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const p of ['/v1/auth/register', '/v1/auth/login', '/v1/auth/token', '/v1/api-keys', '/v1/api-keys/{id}/roll', '/v1/provider-keys/{provider}', '/v1/audit-events']) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
