@@ -52,7 +52,8 @@ describe('admin REPL helpers (e2e)', () => {
     // role changes apply to the API key from its next request
     expect((await sys.get('/admin/queues/api/queues', { apiKey: issued.key })).status).toBe(403);
     await auth.users.setRole(email, 'admin');
-    expect((await sys.get('/admin/queues/api/queues', { apiKey: issued.key })).status).toBe(200);
+    // admin routes need the role AND, for an API key, the `admin` scope, which an unscoped key lacks
+    expect((await sys.get('/admin/queues/api/queues', { apiKey: issued.key })).status).toBe(403);
 
     await auth.keys.revoke(created.id, issued.id);
     expect((await sys.get('/v1/auth/me', { apiKey: issued.key })).status).toBe(401);

@@ -143,7 +143,11 @@ describe('subtitled trim (e2e)', () => {
     expect(job.error.code).toBe('PROVIDER_KEY_REJECTED');
     expect(job.error.message).toMatch(/^Step transcribe failed/);
     expect(job.outputs).toEqual([]);
-    const summary = await sys.get('/v1/usage/summary', { apiKey: bob.apiKey });
+    // the release travels as its own event after the job's failure: wait for it
+    const summary = await eventually(async () => {
+      const s = await sys.get('/v1/usage/summary', { apiKey: bob.apiKey });
+      return s.body.actions.trim.reserved === 0 ? s : undefined;
+    }, 15_000, 200);
     expect(summary.body.actions.trim).toMatchObject({ used: 0, reserved: 0 });
     expect(summary.body.transcribe_minutes).toMatchObject({ used: 0, reserved: 0 });
   });
