@@ -9,11 +9,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually, startSystem, type System } from './harness';
 import { makeVideo } from './helpers/media';
+import { freePort } from './helpers/own-services';
 import { upload, waitForJob } from './helpers/jobs';
 import { freshDatabase } from './helpers/database';
 import { signUp } from './helpers/users';
@@ -32,16 +33,6 @@ function unprivilegedUser(): { uid: number; gid: number } {
   }
   throw new Error('no unprivileged user to run pgbouncer as');
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 run('the apps behind PgBouncer in transaction mode (e2e)', () => {
   let dir: string;

@@ -8,12 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { RpcClient } from '@clipyard/queue';
 import { eventually, type HttpResponse, type RequestOptions, type System } from './harness';
 import { makeVideo } from './helpers/media';
+import { freePort } from './helpers/own-services';
 import { upload } from './helpers/jobs';
 import { signUp, type TestUser } from './helpers/users';
 
@@ -26,16 +26,6 @@ interface Proc {
   port: number;
   out: () => string;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** The slice of the harness's System the account and upload helpers use, for a gateway process. */
 function client(baseUrl: string): System {
