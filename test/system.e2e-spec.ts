@@ -7,7 +7,7 @@ describe('system (e2e)', () => {
   });
   afterAll(() => sys.stop());
 
-  it('reports database, redis and every service ready', async () => {
+  it('reports database, redis, every service and the gateway\'s ffprobe ready', async () => {
     const res = await sys.get('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body.checks).toEqual({
@@ -16,6 +16,7 @@ describe('system (e2e)', () => {
       auth: { status: 'up' },
       billing: { status: 'up' },
       'media-worker': { status: 'up' },
+      ffprobe: { status: 'up' },
     });
   });
 
