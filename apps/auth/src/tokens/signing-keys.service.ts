@@ -17,6 +17,8 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   role: 'user' | 'admin';
+  /** An anonymous (trial) user: the token says `is_anonymous: true` (absent otherwise). */
+  anonymous?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export class SigningKeys implements OnModuleInit {
   async sign(claims: AccessClaims, ttlSeconds = this.config.JWT_ACCESS_TTL_S): Promise<{ token: string; expiresIn: number }> {
     const active = await this.current();
     const ttl = ttlSeconds;
-    const token = await new SignJWT({ sid: claims.sid, role: claims.role })
+    const token = await new SignJWT({ sid: claims.sid, role: claims.role, ...(claims.anonymous ? { is_anonymous: true } : {}) })
       .setProtectedHeader({ alg: JWT_ALG, kid: active.kid, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(this.config.JWT_ISSUER)
