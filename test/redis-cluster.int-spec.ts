@@ -37,6 +37,9 @@ import { ownRedisCluster, type OwnRedisCluster } from './helpers/own-services';
 import { someHandlers } from './helpers/rpc';
 import { waitFor } from './helpers/queues';
 
+// the test runner's own cleanup (plain JS, run by scripts/test.js after every run)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cleanRedis } = require('../scripts/lib/clean-redis') as { cleanRedis: (url: string, prefix: string, clusterNodes?: string) => Promise<number> };
 const SECRET = 'test-rpc-secret-0123456789-0123456789';
 const logger = pino({ level: 'silent' });
 
@@ -217,5 +220,11 @@ describe('on a real Redis Cluster (3 masters)', () => {
     const found: string[] = [];
     for await (const batch of scanKeys(conn, `${settings.prefix}:scan:*`, 5)) found.push(...batch);
     expect(found.sort()).toEqual([...keys].sort());
+    // and the runner's cleanup removes a run's keys from every master
+    expect(await cleanRedis(settings.url, `${settings.prefix}:scan:`, cluster.env)).toBe(keys.length);
+    expect(await conn.exists(...keys.slice(0, 1))).toBe(0);
+    const left: string[] = [];
+    for await (const batch of scanKeys(conn, `${settings.prefix}:scan:*`)) left.push(...batch);
+    expect(left).toEqual([]);
   });
 });

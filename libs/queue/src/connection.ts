@@ -102,21 +102,25 @@ function clusterOptions(url: string, o: RedisOptions): ClusterOptions {
  * subscribed on a ready connection, ioredis resubscribes by itself after any reconnect.
  */
 export async function subscribe(conn: Redis, ...channels: string[]): Promise<void> {
-  if (conn.status !== 'ready') {
-    await new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        conn.off('end', onEnd);
-        resolve();
-      };
-      const onEnd = () => {
-        conn.off('ready', onReady);
-        reject(new Error('Redis connection closed before it was ready'));
-      };
-      conn.once('ready', onReady);
-      conn.once('end', onEnd);
-    });
-  }
+  await whenReady(conn);
   await conn.subscribe(...channels);
+}
+
+/** Resolves once `conn` is ready (at once if it is); rejects if it is closed first. */
+export async function whenReady(conn: RedisClient): Promise<void> {
+  if (conn.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const onReady = () => {
+      conn.off('end', onEnd);
+      resolve();
+    };
+    const onEnd = () => {
+      conn.off('ready', onReady);
+      reject(new Error('Redis connection closed before it was ready'));
+    };
+    conn.once('ready', onReady);
+    conn.once('end', onEnd);
+  });
 }
 
 /**

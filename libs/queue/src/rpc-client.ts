@@ -12,7 +12,7 @@ import {
   type RpcService,
   type WireError,
 } from '@clipyard/contracts';
-import { createRedis, createSubscriber, keyPrefix, queuePrefix, subscribe, type RedisClient, type RedisSettings } from './connection';
+import { createRedis, createSubscriber, keyPrefix, queuePrefix, subscribe, whenReady, type RedisClient, type RedisSettings } from './connection';
 import { RPC_JOB_OPTIONS } from './policy';
 import { Sealer } from './seal';
 
@@ -96,7 +96,9 @@ export class RpcClient {
     this.sub = createSubscriber(settings);
     this.sub.on('error', () => undefined);
     this.sub.on('messageBuffer', (_ch: Buffer, msg: Buffer) => this.onReply(msg.toString()));
-    this.ready = subscribe(this.sub, replyChannel(settings, this.id));
+    // The first calls wait for the request connection too: without an offline queue, a command
+    // sent before it is ready fails at once (a cluster takes a while to load its slot map).
+    this.ready = Promise.all([subscribe(this.sub, replyChannel(settings, this.id)), whenReady(this.pub)]);
     this.ready.catch(() => undefined); // surfaces on the first call instead
   }
 
