@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AUTH_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
@@ -35,6 +36,8 @@ export class AuthAppModule {
           config,
         }),
         RpcServerModule.forService('auth'),
+        // Keys come per call from SigningKeys (rotation), so no secret here.
+        JwtModule.register({}),
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },
