@@ -1,5 +1,6 @@
 import { ACCOUNT_EMAIL_PROVIDERS } from './account-email';
 import { ANONYMOUS_PROVIDERS } from './anonymous';
+import { MFA_PROVIDERS } from './mfa';
 import { OutboxConsumer } from './outbox/outbox.consumer';
 import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
@@ -31,6 +32,7 @@ export const AUTH_PROVIDERS = [
   ProviderKeysService,
   ...ACCOUNT_EMAIL_PROVIDERS,
   ...ANONYMOUS_PROVIDERS,
+  ...MFA_PROVIDERS,
   OutboxConsumer,
   AccountService,
   AuthRpc,
