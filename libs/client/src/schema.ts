@@ -356,7 +356,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with the link token, or the email and code; returns a token pair
-         * @description Five wrong codes kill the code and its link. `created` is true when the sign-in made the account.
+         * @description Five wrong codes kill the code and its link. `created` is true when the sign-in made the account. With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned, as for `login`.
          */
         post: operations["auth.verifyMagicLink"];
         delete?: never;
@@ -3908,6 +3908,7 @@ export interface operations {
                     code?: string;
                     /** @description The account email address */
                     email?: string;
+                    set_cookie?: boolean;
                     /** @description The `token=` parameter of the emailed link */
                     token?: string;
                 };
@@ -3925,6 +3926,16 @@ export interface operations {
                         created: boolean;
                         expires_in: number;
                         refresh_token: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                    } | {
+                        access_token: string;
+                        created: boolean;
+                        /** @description Send as X-CSRF-Token when refreshing from the cookie */
+                        csrf_token: string;
+                        expires_in: number;
                         /** Format: uuid */
                         session_id: string;
                         /** @constant */

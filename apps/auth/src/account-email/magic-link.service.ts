@@ -77,7 +77,7 @@ export class MagicLinkService {
       await this.ds.getRepository(UserEntity).update({ id: user.id }, { emailVerifiedAt: new Date() });
       await this.audit.record('email.verified', { userId: user.id, ctx: p.ctx, metadata: { method: 'magic_link' } });
     }
-    const pair = await this.sessions.start(user, p.ctx, 'magic_link');
+    const pair = await this.sessions.completeSignIn(user, p.ctx, 'magic_link');
     await this.audit.record('login.magic_link', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id, created } });
     return { ...pair, created };
   }

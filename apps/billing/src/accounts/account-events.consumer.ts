@@ -1,12 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { QUEUES, accountEventSchema } from '@clipyard/contracts';
 import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
-import { bullPrefix, createRedis } from '@clipyard/queue';
+import { createRedis, queuePrefix, redisSettings, type RedisClient } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { QuotaService } from '../quota/quota.service';
 
@@ -18,7 +17,7 @@ import { QuotaService } from '../quota/quota.service';
 @Injectable()
 export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
-  private conn?: Redis;
+  private conn?: RedisClient;
 
   constructor(
     @Inject(BACKGROUND_WORK) private readonly background: boolean,
@@ -30,9 +29,9 @@ export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeAppl
 
   onApplicationBootstrap(): void {
     if (!this.background) return;
-    const settings = { url: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
+    const settings = redisSettings(this.config);
     this.conn = createRedis(settings);
-    this.worker = new Worker(QUEUES.accountEventsBilling, (job) => this.handle(job), { connection: this.conn, prefix: bullPrefix(settings) });
+    this.worker = new Worker(QUEUES.accountEventsBilling, (job) => this.handle(job), { connection: this.conn, prefix: queuePrefix(settings, QUEUES.accountEventsBilling) });
     this.worker.on('error', (err) => this.logger.error({ err }, 'account events worker error'));
     this.worker.on('failed', (job, err) => this.logger.warn({ err, attempts: job?.attemptsMade }, 'account event failed'));
   }

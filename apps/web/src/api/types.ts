@@ -8,6 +8,7 @@ export interface Me {
   role: 'user' | 'admin';
   created_at: string;
   email_verified?: boolean;
+  has_password?: boolean;
 }
 export interface JobOutput {
   name: string;
