@@ -7,6 +7,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
 import { AccountEmailController } from './account-email.controller';
+import { AnonymousController } from './anonymous.controller';
 import { JwksController } from './jwks.controller';
 import { JwtVerifier } from './jwt.verifier';
 import { ProviderKeysController } from './provider-keys.controller';
@@ -22,7 +23,7 @@ import { GatewayPassport } from './strategies/gateway-passport.service';
 @Module({
   // Verification keys come per token from the JWKS (JwtVerifier), so no secret here.
   imports: [JwtModule.register({})],
-  controllers: [AuthController, AccountEmailController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
+  controllers: [AuthController, AccountEmailController, AnonymousController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
   providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit, ApiKeyStrategy, AccessTokenStrategy, GatewayPassport],
   exports: [SessionCookies, JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit, GatewayPassport],
 })
