@@ -13,13 +13,17 @@ export interface RedisSettings {
  * check, which widens the window in which a SUBSCRIBE breaks it; see `subscribe` below.
  */
 export function createRedis(settings: RedisSettings, extra: RedisOptions = {}): Redis {
-  return new IORedis(settings.url, {
+  const conn = new IORedis(settings.url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     lazyConnect: false,
     disableClientInfo: true,
     ...extra,
   });
+  // A connection error surfaces where it matters (the command that fails, readiness' own ping);
+  // without a listener ioredis prints every reconnect attempt to stderr as "Unhandled error event".
+  conn.on('error', () => undefined);
+  return conn;
 }
 
 /**
