@@ -34,7 +34,10 @@ export type AuditAction =
   | 'password.reset'
   | 'login.magic_link_requested'
   | 'login.magic_link'
-  | 'account.deleted';
+  | 'account.deleted'
+  | 'login.oauth'
+  | 'identity.linked'
+  | 'identity.unlinked';
 
 export interface AuditInput {
   userId: string | null;
