@@ -26,7 +26,7 @@ import {
   type PayloadOf,
   type RedisSettings,
 } from '@clipyard/queue';
-import type { Cluster } from 'ioredis';
+import IORedis, { type Cluster } from 'ioredis';
 import { AuthRedis } from '../apps/auth/src/common/redis.provider';
 import { ApiKeyCache } from '../apps/auth/src/api-keys/api-key.cache';
 import { SessionRevocations } from '../apps/auth/src/sessions/session-revocations';
@@ -226,5 +226,23 @@ describe('on a real Redis Cluster (3 masters)', () => {
     const left: string[] = [];
     for await (const batch of scanKeys(conn, `${settings.prefix}:scan:*`)) left.push(...batch);
     expect(left).toEqual([]);
+  });
+
+  // last: the cluster loses a master (there is no replica to promote) and stays down
+  it('moves a subscriber whose node goes to another seed node; a cache keeps nothing until it is subscribed again', async () => {
+    const channel = `${settings.prefix}:test:failover`;
+    const cache = later(new BroadcastCache<string>(settings, { channel, ttlMs: 60_000 }));
+    await cache.start();
+    await cache.through('k', async () => 'v1');
+    expect(cache.get('k')).toBe('v1');
+    await cluster.stopNode(cluster.nodes[0].port); // every subscriber's first seed node
+    await waitFor(() => !cache.active, 10_000, 'the cache to notice the lost subscription');
+    expect(cache.get('k')).toBeUndefined(); // what was published meanwhile could have been missed
+    await waitFor(() => cache.active, 20_000, 'the subscription to come back on another node');
+    expect(await cache.through('k', async () => 'v2')).toBe('v2');
+    expect(cache.get('k')).toBe('v2');
+    const elsewhere = later(new IORedis(cluster.nodes[2].port, '127.0.0.1', { maxRetriesPerRequest: 1 }));
+    await elsewhere.publish(channel, 'k'); // a keyless PUBLISH still crosses the (degraded) cluster
+    await waitFor(() => cache.get('k') === undefined, 10_000, 'the announcement through the new node');
   });
 });

@@ -175,6 +175,8 @@ export interface OwnRedisCluster {
   nodes: { host: string; port: number }[];
   /** The REDIS_CLUSTER_NODES value naming every master. */
   env: string;
+  /** Stops one node (by pid): with no replicas its slots go down with it (`cluster_state:fail`). */
+  stopNode(port: number): Promise<void>;
   /** Stops every node (by pid) and removes their data. */
   destroy(): Promise<void>;
 }
@@ -231,7 +233,13 @@ export async function ownRedisCluster(masters = 3): Promise<OwnRedisCluster> {
       }
     }
     const nodes = ports.map((port) => ({ host: '127.0.0.1', port }));
-    return { nodes, env: nodes.map((n) => `${n.host}:${n.port}`).join(','), destroy };
+    const stopNode = async (port: number) => {
+      const child = children[ports.indexOf(port)];
+      child.kill('SIGTERM');
+      await exited(child, 5000);
+      await waitPort(port, false, 5000);
+    };
+    return { nodes, env: nodes.map((n) => `${n.host}:${n.port}`).join(','), stopNode, destroy };
   } catch (err) {
     await destroy();
     throw err;

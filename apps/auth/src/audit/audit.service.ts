@@ -35,6 +35,12 @@ export type AuditAction =
   | 'login.magic_link_requested'
   | 'login.magic_link'
   | 'account.deleted'
+  | 'user.upgraded'
+  | 'mfa.totp_started'
+  | 'mfa.totp_enabled'
+  | 'mfa.totp_disabled'
+  | 'mfa.challenge_failed'
+  | 'mfa.recovery_code_used'
   | 'login.oauth'
   | 'identity.linked'
   | 'identity.unlinked';

@@ -18,6 +18,8 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   role: 'user' | 'admin';
+  /** An anonymous (trial) user: the token says `is_anonymous: true` (absent otherwise). */
+  anonymous?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export class SigningKeys implements OnModuleInit {
     const iat = Math.floor(Date.now() / 1000);
     // exp in the payload rather than expiresIn: tests sign already-expired tokens (negative ttl).
     const token = await this.jwt.signAsync(
-      { sid: claims.sid, role: claims.role, iat, exp: iat + ttl },
+      { sid: claims.sid, role: claims.role, ...(claims.anonymous ? { is_anonymous: true } : {}), iat, exp: iat + ttl },
       {
         algorithm: JWT_ALG,
         keyid: active.kid,

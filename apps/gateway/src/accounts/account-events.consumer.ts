@@ -42,6 +42,8 @@ export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeAppl
   async handle(job: Pick<Job, 'data'>): Promise<string> {
     const parsed = accountEventSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('INVALID_ACCOUNT_EVENT');
+    // Only deletions are addressed to the gateway; anything else is not ours to act on.
+    if (parsed.data.name !== 'account.deleted') return 'ignored';
     const { userId } = parsed.data;
     for (const id of await this.jobs.openIds(userId)) {
       await this.cancels.cancel(userId, id).catch((err) => this.logger.warn({ err, jobId: id }, 'could not cancel a job of a deleted account'));

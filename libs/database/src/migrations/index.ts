@@ -12,7 +12,8 @@ import { SubscriptionPastDue1732001900000 } from './1732001900000-subscription-p
 import { WebhookEndpointDisabled1732002150000 } from './1732002150000-webhook-endpoint-disabled';
 import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 import { AccountEmail1796164512411 } from './1796164512411-account-email';
-import { Identities1796170316016 } from './1796170316016-identities';
+import { AnonymousTrial1796180900000 } from './1796180900000-anonymous-trial';
+import { Identities1796190316016 } from './1796190316016-identities';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   WebhookEndpointDisabled1732002150000,
   JobsOpenIdx1732002300000,
   AccountEmail1796164512411,
-  Identities1796170316016,
+  AnonymousTrial1796180900000,
+  Identities1796190316016,
 ];

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Social and OpenID Connect sign-in: `identities` (a provider account linked to a user; one per
  * provider subject), and `oauth` as a way a session was opened.
  */
-export class Identities1796170316016 implements MigrationInterface {
-  name = 'Identities1796170316016';
+export class Identities1796190316016 implements MigrationInterface {
+  name = 'Identities1796190316016';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -23,13 +23,13 @@ export class Identities1796170316016 implements MigrationInterface {
       )`);
     await q.query('CREATE INDEX identities_user_idx ON identities (user_id, created_at)');
     await q.query('ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_method_check');
-    await q.query(`ALTER TABLE sessions ADD CONSTRAINT sessions_method_check CHECK (method IN ('password', 'magic_link', 'oauth'))`);
+    await q.query(`ALTER TABLE sessions ADD CONSTRAINT sessions_method_check CHECK (method IN ('password', 'magic_link', 'anonymous', 'oauth'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`UPDATE sessions SET method = 'password' WHERE method = 'oauth'`);
     await q.query('ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_method_check');
-    await q.query(`ALTER TABLE sessions ADD CONSTRAINT sessions_method_check CHECK (method IN ('password', 'magic_link'))`);
+    await q.query(`ALTER TABLE sessions ADD CONSTRAINT sessions_method_check CHECK (method IN ('password', 'magic_link', 'anonymous'))`);
     await q.query('DROP TABLE identities');
   }
 }
