@@ -14,6 +14,7 @@ import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 import { AccountEmail1796164512411 } from './1796164512411-account-email';
 import { AnonymousTrial1796180900000 } from './1796180900000-anonymous-trial';
 import { MfaTotp1796184000000 } from './1796184000000-mfa-totp';
+import { Identities1796190316016 } from './1796190316016-identities';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AccountEmail1796164512411,
   AnonymousTrial1796180900000,
   MfaTotp1796184000000,
+  Identities1796190316016,
 ];
