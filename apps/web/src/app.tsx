@@ -4,6 +4,7 @@ import { unwrap } from './api/errors';
 import { useQuery } from './api/hooks';
 import { session, signOut } from './api/session';
 import { SignInPage, SignUpPage } from './auth/sign-in';
+import { ConfirmEmailPage, ForgotPasswordPage, MagicLinkPage, MagicLinkRequestPage, ResetPasswordPage, VerifyEmailPage } from './auth/email-links';
 import { OverviewPage } from './overview/overview-page';
 import { JobsPage } from './jobs/jobs-page';
 import { JobPage } from './jobs/job-page';
@@ -18,21 +19,36 @@ import { Link, match, navigate, useLocation } from './router';
 import { Loading, Page } from './ui/bits';
 import type { Me } from './api/types';
 
-const PUBLIC_PAGES = ['/signin', '/signup'];
+/** Pages for signed-out people (a signed-in visit goes to the overview). */
+const PUBLIC_PAGES: Record<string, () => ReactNode> = {
+  '/signup': () => <SignUpPage />,
+  '/signin/forgot-password': () => <ForgotPasswordPage />,
+  '/signin/email': () => <MagicLinkRequestPage />,
+};
+/** Pages emailed links open (ACCOUNT_LINK_PATHS): the same whether signed in or not. */
+const LINK_PAGES: Record<string, () => ReactNode> = {
+  '/account/verify-email': () => <VerifyEmailPage />,
+  '/account/reset-password': () => <ResetPasswordPage />,
+  '/account/magic-link': () => <MagicLinkPage />,
+  '/account/confirm-email': () => <ConfirmEmailPage />,
+};
 
 export function App() {
   const s = useSyncExternalStore(session.subscribe, session.get);
   const { path } = useLocation();
-  const isPublic = PUBLIC_PAGES.includes(path);
+  const isPublic = path === '/signin' || Object.hasOwn(PUBLIC_PAGES, path);
+  const linkPage: (() => ReactNode) | undefined = Object.hasOwn(LINK_PAGES, path) ? LINK_PAGES[path] : undefined;
 
   useEffect(() => {
+    if (linkPage) return;
     if (s.status === 'signed-out' && !isPublic) navigate('/signin', { replace: true });
     if (s.status === 'signed-in' && isPublic) navigate('/', { replace: true });
-  }, [s.status, isPublic]);
+  }, [s.status, isPublic, linkPage]);
 
   if (s.status === 'loading') return <Loading what="Loading Clipyard" />;
+  if (linkPage) return <main className="public">{linkPage()}</main>;
   if (s.status === 'signed-out' || isPublic) {
-    return <main className="public">{path === '/signup' ? <SignUpPage /> : <SignInPage reason={s.status === 'signed-out' ? s.reason : undefined} />}</main>;
+    return <main className="public">{(Object.hasOwn(PUBLIC_PAGES, path) && PUBLIC_PAGES[path]()) || <SignInPage reason={s.status === 'signed-out' ? s.reason : undefined} />}</main>;
   }
   return <Shell />;
 }

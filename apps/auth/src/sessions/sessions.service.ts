@@ -14,6 +14,9 @@ import { RefreshTokenCodec } from './refresh-tokens';
 import { SessionRevocations } from './session-revocations';
 
 const DAY = 86_400_000;
+
+/** How a user proved who they are (stored on the session). */
+export type SignInMethod = SessionEntity['method'];
 const invalidRefresh = () => new AppError('REFRESH_TOKEN_INVALID', 'Refresh token is invalid or expired');
 
 /** Sign-in, refresh-token rotation with reuse detection, and session management. */
@@ -54,12 +57,21 @@ export class SessionsService {
       throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
     }
     await this.limits.clearFailures(account);
-    const pair = await this.start(user, p.ctx);
+    const pair = await this.completeSignIn(user, p.ctx, 'password');
     await this.audit.record('login.succeeded', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id } });
     return pair;
   }
 
-  /** Opens a session for an already authenticated user (login, bootstrap, tests). */
+  /**
+   * THE place where a sign-in (password, magic link, social/OIDC) turns into a token pair, once the
+   * first factor has been proven. A second factor (TOTP) is to be asked for here, so every method
+   * gets it; callers pass the user they authenticated and how.
+   */
+  async completeSignIn(user: UserEntity, ctx: RequestCtx, method: SignInMethod): Promise<TokenPair> {
+    return this.start(user, ctx, method);
+  }
+
+  /** Opens a session for an already authenticated user, with no further check (bootstrap, tests; sign-ins go through completeSignIn). */
   async start(user: UserEntity, ctx: RequestCtx = {}, method: SessionEntity['method'] = 'password'): Promise<TokenPair> {
     const refresh = this.codec.fresh();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
@@ -174,7 +186,7 @@ export class SessionsService {
   }
 
   private async pair(user: UserEntity, sessionId: string, refresh: string): Promise<TokenPair> {
-    const { token, expiresIn } = await this.signer.sign({ sub: user.id, sid: sessionId, role: user.role });
+    const { token, expiresIn } = await this.signer.sign({ sub: user.id, sid: sessionId, role: user.role, anonymous: user.isAnonymous });
     return { access_token: token, token_type: 'Bearer', expires_in: expiresIn, refresh_token: refresh, session_id: sessionId };
   }
 }

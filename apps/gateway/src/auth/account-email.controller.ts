@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { tokenPair } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { AuthGuard } from './auth.guard';
@@ -17,6 +19,15 @@ import {
 import { Client, type ClientCtx } from './http-context';
 import { CurrentUser, Scopes, type Principal } from './principal';
 import { ApiRoute, rpcReply } from '../openapi/api-route.decorator';
+import { SessionCookies } from './session-cookies';
+
+/** The magic-link sign-in's answer: the pair, or (browser, `set_cookie`) the pair without the refresh token. */
+const magicSignedIn = z.union([
+  tokenPair.extend({ created: z.boolean() }),
+  tokenPair
+    .omit({ refresh_token: true })
+    .extend({ created: z.boolean(), csrf_token: z.string().describe('Send as X-CSRF-Token when refreshing from the cookie') }),
+]);
 
 /**
  * Accounts over email. Every route that takes an address answers 202 `{ "accepted": true }`
@@ -29,6 +40,7 @@ export class AccountEmailController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly modules: ModuleRef,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
@@ -97,12 +109,17 @@ export class AccountEmailController {
   @ApiRoute({
     id: 'auth.requestMagicLink',
     summary: 'Mail a sign-in link and 6-digit code (15 min)',
-    description: 'Always `202 {"accepted":true}`. With PASSWORDLESS_SIGNUP an unknown address gets a link that creates its account.',
+    description:
+      'Always `202 {"accepted":true}`. With PASSWORDLESS_SIGNUP an unknown address gets a link that creates its account. ' +
+      'Asked for while signed in anonymously (optional credentials), a link for an address without an account upgrades the trial account in place.',
     responses: { 202: rpcReply('auth.magicLink.request') },
-    errors: ['RATE_LIMITED'],
+    errors: ['RATE_LIMITED', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED'],
   })
-  magicLink(@Body() body: EmailDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.magicLink.request', { email: body.email, ctx });
+  async magicLink(@Body() body: EmailDto, @Client() ctx: ClientCtx, @Req() req: FastifyRequest) {
+    // Credentials are optional here; when sent they must be valid (they say who is upgrading).
+    const signedIn = req.headers.authorization || req.headers['x-api-key'];
+    const caller = signedIn ? await this.modules.get(AuthGuard, { strict: false }).authenticate(req) : undefined;
+    return this.rpc.call('auth.magicLink.request', { email: body.email, callerUserId: caller?.userId, ctx });
   }
 
   @Public()
@@ -111,12 +128,17 @@ export class AccountEmailController {
   @ApiRoute({
     id: 'auth.verifyMagicLink',
     summary: 'Sign in with the link token, or the email and code; returns a token pair',
-    description: 'Five wrong codes kill the code and its link. `created` is true when the sign-in made the account.',
-    responses: { 200: rpcReply('auth.magicLink.verify') },
+    description:
+      'Five wrong codes kill the code and its link. `created` is true when the sign-in made the account. With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned, as for `login`.',
+    responses: { 200: magicSignedIn },
     errors: ['LINK_INVALID', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
   })
-  magicLinkVerify(@Body() body: MagicLinkVerifyDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.magicLink.verify', { ...body, ctx });
+  async magicLinkVerify(@Body() body: MagicLinkVerifyDto, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { set_cookie, ...proof } = body;
+    const pair = await this.rpc.call('auth.magicLink.verify', { ...proof, ctx });
+    if (!set_cookie) return pair;
+    const { created, ...tokens } = pair;
+    return { ...this.cookies.issue(reply, tokens), created };
   }
 
   @Post('email/change')

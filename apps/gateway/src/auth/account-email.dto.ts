@@ -19,7 +19,13 @@ export class ResetPasswordDto extends createZodDto(z.object({ token, new_passwor
 
 export class MagicLinkVerifyDto extends createZodDto(
   z
-    .object({ token: token.optional(), email: email.optional(), code: code.optional() })
+    .object({
+      token: token.optional(),
+      email: email.optional(),
+      code: code.optional(),
+      /** Browsers: put the refresh token in an HttpOnly cookie instead of the reply body (as `login`). */
+      set_cookie: z.boolean().optional(),
+    })
     .strict()
     .refine((b) => (b.token !== undefined && b.email === undefined && b.code === undefined) || (b.token === undefined && b.email !== undefined && b.code !== undefined), {
       message: 'send token, or email and code',

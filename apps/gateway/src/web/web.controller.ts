@@ -30,6 +30,31 @@ export class WebController {
   signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(req, reply);
   }
+  @Get('signin/forgot-password')
+  forgotPassword(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('signin/email')
+  signInByEmail(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  /** The pages emailed links open (ACCOUNT_LINK_PATHS); a GET only loads the page, the person's click POSTs the token. */
+  @Get('account/verify-email')
+  verifyEmail(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('account/reset-password')
+  resetPassword(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('account/magic-link')
+  magicLink(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
+  @Get('account/confirm-email')
+  confirmEmail(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
   @Get('signup')
   signUp(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(req, reply);

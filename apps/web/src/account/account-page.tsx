@@ -6,14 +6,18 @@ import { signOut } from '../api/session';
 import type { AuditEvent, Me, Page as ListPage, SessionView } from '../api/types';
 import { ErrorNote, fmtDate, Loading, More, Page, Section } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
+import { DeleteAccount, EmailChange, VerifyEmailPrompt } from './email-sections';
 
 export function AccountPage({ me }: { me?: Me }) {
   return (
     <Page title="Account">
+      {me?.email_verified === false && <VerifyEmailPrompt me={me} />}
       {me ? <Profile me={me} /> : <Loading />}
-      <PasswordForm />
+      {me && <EmailChange me={me} />}
+      {me?.has_password !== false && <PasswordForm />}
       <Sessions />
       <Audit />
+      {me && <DeleteAccount me={me} />}
     </Page>
   );
 }

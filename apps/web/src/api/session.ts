@@ -51,6 +51,16 @@ export async function signIn(email: string, password: string): Promise<void> {
   adopt(await unwrap(publicApi.POST('/v1/auth/login', { body: { email, password, set_cookie: true } })));
 }
 
+/** Signs in with an emailed link's token, or the address and its 6-digit code (a cookie session too). */
+export async function signInByEmail(proof: { token: string } | { email: string; code: string }): Promise<void> {
+  adopt(await unwrap(publicApi.POST('/v1/auth/magic-link/verify', { body: { ...proof, set_cookie: true } })));
+}
+
+/** Forgets the session here without asking the server (it already ended them, e.g. a password reset). */
+export function forget(reason?: string): void {
+  if (state.status === 'signed-in') drop(reason);
+}
+
 /** One refresh at a time; resolves false (and signs out) when the session is gone. */
 export function refresh(): Promise<boolean> {
   // Cleared from the promise, not inside it: a refresh that ends before its first await would

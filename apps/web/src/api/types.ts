@@ -1,13 +1,15 @@
 // Response shapes the pages use. TODO(openapi): take these from @clipyard/client's schemas.
 export interface Me {
   id: string;
-  email: string;
+  /** Null for an anonymous (trial) user. */
+  email: string | null;
   username: string | null;
   full_name: string | null;
   timezone: string | null;
   role: 'user' | 'admin';
   created_at: string;
   email_verified?: boolean;
+  has_password?: boolean;
 }
 export interface JobOutput {
   name: string;

@@ -26,6 +26,12 @@ export function SignInPage({ reason }: { reason?: string }) {
           <Submit pending={m.pending} pendingText="Signing in…">Sign in</Submit>
         </form>
         <p>
+          <Link to="/signin/forgot-password">Forgot your password?</Link>
+        </p>
+        <p>
+          <Link to="/signin/email">Sign in with an emailed link or code</Link>
+        </p>
+        <p>
           No account yet? <Link to="/signup">Create one</Link>
         </p>
       </Page>

@@ -3,6 +3,7 @@ import { unwrap } from '../api/errors';
 import { useQuery } from '../api/hooks';
 import type { Job, Me, Page as ListPage, ProviderKey, Subscription, UsageSummary } from '../api/types';
 import { JobsTable } from '../jobs/jobs-table';
+import { VerifyEmailPrompt } from '../account/email-sections';
 import { Link } from '../router';
 import { Empty, ErrorNote, fmtDate, Loading, Page, Section, UsageBar } from '../ui/bits';
 
@@ -14,11 +15,7 @@ export function OverviewPage({ me }: { me?: Me }) {
   const u = usage.data;
   return (
     <Page title="Overview">
-      {me && me.email_verified === false && (
-        <p className="notice" role="status">
-          Please verify your email address: we sent you a link. <Link to="/account">Account settings</Link>
-        </p>
-      )}
+      {me && me.email_verified === false && <VerifyEmailPrompt me={me} />}
       {pkeys.data && pkeys.data.data.length === 0 && (
         <p className="notice" role="status">
           Transcription and subtitles use your own provider key. <Link to="/provider-keys">Add a provider key</Link>
