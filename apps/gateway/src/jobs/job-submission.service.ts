@@ -146,7 +146,7 @@ export class JobSubmissionService {
 
     let job;
     try {
-      job = await this.jobs.insert({
+      const inserted = await this.jobs.insertUnannounced({
         id: jobId,
         userId,
         type,
@@ -158,12 +158,17 @@ export class JobSubmissionService {
         aiProvider: ai?.ai_provider ?? null,
         aiModel: ai?.ai_model ?? null,
       });
+      job = inserted.job;
       try {
-        await this.queues.addMedia(
-          type,
-          { jobId, userId, priority: reservation.priority, params: workerParams },
-          { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
-        );
+        // the worker can start while the gateways drop their (empty) copies of the new id (never rejects)
+        await Promise.all([
+          inserted.announced,
+          this.queues.addMedia(
+            type,
+            { jobId, userId, priority: reservation.priority, params: workerParams },
+            { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
+          ),
+        ]);
       } catch (err) {
         await this.jobs.deleteOwned(userId, jobId);
         throw err;

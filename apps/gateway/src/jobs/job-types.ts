@@ -1,4 +1,4 @@
-import type { JobInput, MediaJobName, MediaJobParamsInput, MediaJobRequest } from '@clipyard/contracts';
+import type { InputFacts, JobInput, MediaJobName, MediaJobParamsInput, MediaJobRequest } from '@clipyard/contracts';
 import type { UploadRecord } from '../uploads/uploads.repository';
 import type { ChatChoice } from '../hooks/chat-source';
 import type { TranscriptionSourceChoice } from '../transcribe/transcription-source';
@@ -39,6 +39,12 @@ export interface JobTypePolicy<N extends MediaJobName> {
   worker(p: MediaJobRequest<N>, r: ResolvedInput, choose: SubmissionChoices): Promise<{ params: MediaJobParamsInput<N>; ai?: ChatChoice }>;
 }
 
+/** The upload's probe facts as a trim job carries them (`input_facts`). */
+const inputFactsOf = (u: UploadRecord, durationS: number): InputFacts => ({
+  duration_s: durationS,
+  content_type: u.contentType,
+  ...(u.width && u.height ? { width: u.width, height: u.height } : {}),
+});
 const minutesOf = (upload: UploadRecord | null) => Math.max(1, Math.ceil((upload?.durationS ?? 60) / 60));
 const reusesTranscript = (p: { input: object }) => 'job_id' in p.input;
 /** Minutes a hooks/shorts job will transcribe: none when it reuses a transcription (`{job_id}`). */
@@ -67,7 +73,14 @@ export const JOB_TYPE_POLICIES: { [N in MediaJobName]: JobTypePolicy<N> } = {
       return Math.max(1, Math.ceil((end - p.start) / 60));
     },
     worker: async (p, r, choose) => ({
-      params: { ...p, input: r.input, ...r.limits, ...(p.subtitles ? await choose.transcription('subtitles', {}) : {}) },
+      params: {
+        ...p,
+        input: r.input,
+        ...r.limits,
+        // a trim of a probed upload: its facts, so the worker need not ffprobe it again
+        ...(r.upload?.durationS ? { input_facts: inputFactsOf(r.upload, r.upload.durationS) } : {}),
+        ...(p.subtitles ? await choose.transcription('subtitles', {}) : {}),
+      },
     }),
   },
   overlay: {

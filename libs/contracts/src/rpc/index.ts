@@ -5,12 +5,14 @@ import { authRpc } from './auth.rpc';
 import { billingRpc } from './billing.rpc';
 import { mediaRpc } from './media.rpc';
 import { accountEmailRpc } from './account-email.rpc';
+import { oauthRpc } from './oauth.rpc';
 import { anonymousRpc } from './anonymous.rpc';
 
 export * from './define';
 export * from './auth.rpc';
 export * from './billing.rpc';
 export * from './account-email.rpc';
+export * from './oauth.rpc';
 export * from './anonymous.rpc';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
@@ -18,6 +20,7 @@ export const RPC_METHODS = {
   ...systemRpc,
   ...authRpc,
   ...accountEmailRpc,
+  ...oauthRpc,
   ...anonymousRpc,
   ...billingRpc,
   ...mediaRpc,
