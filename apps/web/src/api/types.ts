@@ -45,7 +45,7 @@ export interface UsageSummary {
   month: string;
   plan: string;
   resets_at: string;
-  actions: Record<'trim' | 'overlay' | 'transcribe', Counter>;
+  actions: Record<'trim' | 'overlay' | 'transcribe', Counter> & { hooks?: Counter };
   transcribe_minutes: Counter;
   media_seconds: number;
   input_bytes: number;

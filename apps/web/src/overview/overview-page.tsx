@@ -44,6 +44,7 @@ export function OverviewPage({ me }: { me?: Me }) {
               <UsageBar label="Trims" used={u.actions.trim.used + u.actions.trim.reserved} limit={u.actions.trim.limit} />
               <UsageBar label="Overlays" used={u.actions.overlay.used + u.actions.overlay.reserved} limit={u.actions.overlay.limit} />
               <UsageBar label="Transcriptions" used={u.actions.transcribe.used + u.actions.transcribe.reserved} limit={u.actions.transcribe.limit} />
+              {u.actions.hooks && <UsageBar label="Hooks" used={u.actions.hooks.used + u.actions.hooks.reserved} limit={u.actions.hooks.limit} />}
               <UsageBar label="Transcription minutes" used={u.transcribe_minutes.used + u.transcribe_minutes.reserved} limit={u.transcribe_minutes.limit} />
               <p className="muted">
                 {u.api_requests.toLocaleString('en')} API requests · resets {fmtDate(u.resets_at)} · <Link to="/usage">Usage details</Link>
