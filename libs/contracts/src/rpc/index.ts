@@ -5,17 +5,20 @@ import { authRpc } from './auth.rpc';
 import { billingRpc } from './billing.rpc';
 import { mediaRpc } from './media.rpc';
 import { accountEmailRpc } from './account-email.rpc';
+import { adminUsersRpc } from './admin-users.rpc';
 
 export * from './define';
 export * from './auth.rpc';
 export * from './billing.rpc';
 export * from './account-email.rpc';
+export * from './admin-users.rpc';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
 export const RPC_METHODS = {
   ...systemRpc,
   ...authRpc,
   ...accountEmailRpc,
+  ...adminUsersRpc,
   ...billingRpc,
   ...mediaRpc,
 } as const;
