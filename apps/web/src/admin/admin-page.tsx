@@ -35,6 +35,8 @@ const LIMITS: [string, string][] = [
   ['retention_days', 'Keep outputs (days)'],
 ];
 
+const limitValue = (v = ''): number | null | string => (v.trim() === '' ? null : /^-?\d+$/.test(v.trim()) ? Number(v) : v);
+
 const onSubmit = (run: () => unknown) => (e: FormEvent) => {
   e.preventDefault();
   void run();
@@ -131,7 +133,8 @@ function UserPanel({ id }: { id: string }) {
       unwrap(
         api.PUT('/v1/admin/users/{id}/limits', {
           params: { path: { id } },
-          body: Object.fromEntries(LIMITS.map(([k]) => [k, limits[k]?.trim() ? Number(limits[k]) : null])),
+          // Not a number? Send it as typed: the API's message then names the field.
+          body: Object.fromEntries(LIMITS.map(([k]) => [k, limitValue(limits[k])])) as Record<string, number | null>,
         }),
       ),
     after,

@@ -9,6 +9,7 @@ export interface Me {
   created_at: string;
   email_verified?: boolean;
   has_password?: boolean;
+  is_anonymous?: boolean;
 }
 export interface JobOutput {
   name: string;

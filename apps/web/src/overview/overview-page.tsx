@@ -4,6 +4,7 @@ import { useQuery } from '../api/hooks';
 import type { Job, Me, Page as ListPage, ProviderKey, Subscription, UsageSummary } from '../api/types';
 import { JobsTable } from '../jobs/jobs-table';
 import { VerifyEmailPrompt } from '../account/email-sections';
+import { UpgradeTrial } from '../auth/trial';
 import { Link } from '../router';
 import { Empty, ErrorNote, fmtDate, Loading, Page, Section, UsageBar } from '../ui/bits';
 
@@ -15,7 +16,8 @@ export function OverviewPage({ me }: { me?: Me }) {
   const u = usage.data;
   return (
     <Page title="Overview">
-      {me && me.email_verified === false && <VerifyEmailPrompt me={me} />}
+      {me?.is_anonymous && <UpgradeTrial me={me} />}
+      {me && !me.is_anonymous && me.email_verified === false && <VerifyEmailPrompt me={me} />}
       {pkeys.data && pkeys.data.data.length === 0 && (
         <p className="notice" role="status">
           Transcription and subtitles use your own provider key. <Link to="/provider-keys">Add a provider key</Link>
