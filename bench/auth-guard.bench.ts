@@ -1,17 +1,21 @@
 /**
- * The auth guard's hot path, in process (no HTTP around it): an API key (checksum, HMAC, one
- * Redis GET) and an access token (local EdDSA verify against the cached JWKS), sequential
- * latency and concurrent throughput; and GET /v1/auth/me over HTTP for scale (that route adds an
- * RPC to the auth app, which the guard itself never does on a cache hit).
+ * The auth guard's hot path, in process (no HTTP around it), old and new side by side in one run:
+ * - old: the hand-written guard from before passport (bench/lib/legacy-auth-guard.ts), EdDSA
+ *   access tokens verified with jose;
+ * - new: the gateway's AuthGuard (passport strategies `api-key` then `access-token`), ES256
+ *   access tokens verified with @nestjs/jwt.
+ * Both share the same API key path underneath (checksum, HMAC, memory, one Redis GET on a miss),
+ * so the API key figure shows passport's own cost. Sequential latency and throughput at 32 in
+ * flight, then the new/old ratio; and GET /v1/auth/me over HTTP for scale.
  */
 import type { FastifyRequest } from 'fastify';
-import { Reflector } from '@nestjs/core';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { ApiKeyAuthenticator } from '../apps/gateway/src/auth/api-key.authenticator';
 import { AuthGuard } from '../apps/gateway/src/auth/auth.guard';
-import { JwtVerifier } from '../apps/gateway/src/auth/jwt.verifier';
-import { RequestRateLimit } from '../apps/gateway/src/auth/request-rate-limit';
+import { RevokedSessions } from '../apps/gateway/src/auth/revoked-sessions';
 import { startSystem } from '../test/harness';
 import { signUp } from '../test/helpers/users';
+import { LegacyAuthGuard, LegacyJwtVerifier } from './lib/legacy-auth-guard';
 import { report, summarize } from './lib/stats';
 
 const N = Number(process.env.BENCH_ROUNDS ?? 2000);
@@ -28,13 +32,29 @@ async function timeEach(n: number, fn: () => Promise<unknown>): Promise<number[]
 
 async function throughput(total: number, concurrency: number, fn: () => Promise<unknown>): Promise<number> {
   let left = total;
-  const t = Date.now();
+  const t = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (left-- > 0) await fn();
     }),
   );
-  return total / ((Date.now() - t) / 1000);
+  return total / (Number(process.hrtime.bigint() - t) / 1e9);
+}
+
+/** An EdDSA access token for the same session, as the auth app signed them before ES256, and the JWKS to check it. */
+async function legacyToken(u: { userId: string; sessionId: string }) {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  const kid = 'legacy-eddsa';
+  const token = await new SignJWT({ sid: u.sessionId, role: 'user' })
+    .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
+    .setSubject(u.userId)
+    .setIssuer('clipyard')
+    .setAudience('clipyard-api')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .setJti('bench')
+    .sign(privateKey);
+  return { token, jwks: { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }] } };
 }
 
 async function main(): Promise<void> {
@@ -42,21 +62,32 @@ async function main(): Promise<void> {
   try {
     const u = await signUp(sys);
     const gw = sys.apps.gateway!;
-    const guard = new AuthGuard(new Reflector(), gw.get(JwtVerifier), gw.get(ApiKeyAuthenticator), gw.get(RequestRateLimit));
+    const legacy = await legacyToken(u);
+    const oldGuard = new LegacyAuthGuard(
+      new LegacyJwtVerifier(legacy.jwks, { issuer: 'clipyard', audience: 'clipyard-api' }, gw.get(RevokedSessions)),
+      gw.get(ApiKeyAuthenticator),
+    );
+    const newGuard = gw.get(AuthGuard);
     const req = (headers: Record<string, string>) => ({ headers, ip: '127.0.0.1' }) as unknown as FastifyRequest;
-    const viaKey = () => guard.authenticate(req({ 'x-api-key': u.apiKey }));
-    const viaJwt = () => guard.authenticate(req({ authorization: `Bearer ${u.accessToken}` }));
-    await viaKey();
-    await viaJwt();
-    const rows = [];
-    for (const [name, fn] of [
-      ['API key (memory; Redis on a miss)', viaKey],
-      ['access token (local EdDSA)', viaJwt],
-    ] as const) {
-      const s = summarize(await timeEach(N, fn));
-      rows.push({ credential: name, n: s.n, 'p50 ms': s.p50, 'p99 ms': s.p99, 'ops/s @32': Math.round(await throughput(N * 2, 32, fn)) });
+    const cases = [
+      { credential: 'API key', guard: 'old (hand-written)', fn: () => oldGuard.authenticate(req({ 'x-api-key': u.apiKey })) },
+      { credential: 'API key', guard: 'new (passport)', fn: () => newGuard.authenticate(req({ 'x-api-key': u.apiKey })) },
+      { credential: 'access token', guard: 'old (jose EdDSA)', fn: () => oldGuard.authenticate(req({ authorization: `Bearer ${legacy.token}` })) },
+      { credential: 'access token', guard: 'new (passport, @nestjs/jwt ES256)', fn: () => newGuard.authenticate(req({ authorization: `Bearer ${u.accessToken}` })) },
+    ];
+    for (const c of cases) for (let i = 0; i < 200; i++) await c.fn(); // warm up (JIT, caches)
+    const rows: Array<Record<string, string | number>> = [];
+    for (const c of cases) {
+      const s = summarize(await timeEach(N, c.fn));
+      rows.push({ credential: c.credential, guard: c.guard, n: s.n, 'mean µs': s.mean * 1000, 'p50 µs': s.p50 * 1000, 'p99 µs': s.p99 * 1000, 'ops/s @32': Math.round(await throughput(N * 2, 32, c.fn)) });
     }
-    report('auth guard, in process', rows);
+    report('auth guard, in process: old vs new, same run', rows);
+    const ratio = (a: Record<string, string | number>, b: Record<string, string | number>) => ({
+      credential: a.credential,
+      'new/old mean latency': Number(b['mean µs']) / Number(a['mean µs']),
+      'new/old ops/s': Number(b['ops/s @32']) / Number(a['ops/s @32']),
+    });
+    report('new guard relative to old (goal: within 10 %)', [ratio(rows[0], rows[1]), ratio(rows[2], rows[3])]);
     const http = summarize(await timeEach(Math.min(N, 300), () => sys.get('/v1/auth/me', { apiKey: u.apiKey })));
     report('GET /v1/auth/me over HTTP (guard + one RPC to auth)', [{ n: http.n, 'p50 ms': http.p50, 'p99 ms': http.p99 }]);
   } finally {

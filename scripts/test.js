@@ -6,22 +6,8 @@
  * skips the type check and build (dist/ from an earlier run).
  */
 const { spawnSync } = require('node:child_process');
-const path = require('node:path');
 const p = require('./lib/provision');
-
-async function cleanRedis(url, prefix) {
-  const IORedis = require(path.join(p.ROOT, 'node_modules', 'ioredis'));
-  const r = new IORedis(url, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  let n = 0;
-  do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) n += await r.unlink(...keys);
-  } while (cursor !== '0');
-  await r.quit();
-  return n;
-}
+const { cleanRedis } = require('./lib/clean-redis');
 
 async function main() {
   p.ensureDeps();
@@ -56,7 +42,7 @@ async function main() {
     status = r.status ?? 1;
   } finally {
     await p.dropDatabase(env.DATABASE_URL).catch((e) => console.error(`could not drop test database: ${e.message}`));
-    await cleanRedis(env.REDIS_URL, env.REDIS_PREFIX).catch((e) => console.error(`could not clean redis: ${e.message}`));
+    await cleanRedis(env.REDIS_URL, env.REDIS_PREFIX, env.REDIS_CLUSTER_NODES).catch((e) => console.error(`could not clean redis: ${e.message}`));
     stopServices();
   }
   process.exit(status);

@@ -1,4 +1,7 @@
-import { generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
+import { KeyRing } from '@clipyard/security';
+import { AUTH_CONFIG, type AuthConfig } from '../apps/auth/src/config';
 import { SigningKeys } from '../apps/auth/src/tokens/signing-keys.service';
 import { RevokedSessions } from '../apps/gateway/src/auth/revoked-sessions';
 import IORedis from 'ioredis';
@@ -17,13 +20,13 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
 
   const me = (token: string) => sys.get('/v1/auth/me', { token });
 
-  it('publishes the JWKS and signs EdDSA tokens with a kid, sub, sid and role', async () => {
+  it('publishes the JWKS and signs ES256 (P-256) tokens with a kid, sub, sid and role', async () => {
     const u = await signUp(sys);
     const jwks = await sys.get('/.well-known/jwks.json');
     expect(jwks.status).toBe(200);
     const [header, payload] = decode(u.accessToken);
-    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
-    expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toContain(header.kid);
+    expect(header).toMatchObject({ alg: 'ES256', typ: 'JWT' });
+    expect(jwks.body.keys.find((k: { kid: string }) => k.kid === header.kid)).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(jwks.body.keys[0]).not.toHaveProperty('d');
     expect(payload).toMatchObject({ sub: u.userId, sid: u.sessionId, role: 'user', iss: 'clipyard', aud: 'clipyard-api' });
     expect(payload.exp - payload.iat).toBe(900);
@@ -46,6 +49,16 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
       .setExpirationTime('5m')
       .sign(privateKey);
     const jwk = (await sys.get('/.well-known/jwks.json')).body.keys[0];
+    // Right kid, right alg, someone else's P-256 key.
+    const { privateKey: otherEc } = await generateKeyPair('ES256');
+    const forgedEs = await new SignJWT({ sid: u.sessionId, role: 'admin' })
+      .setProtectedHeader({ alg: 'ES256', kid: decode(u.accessToken)[0].kid })
+      .setSubject(u.userId)
+      .setIssuer('clipyard')
+      .setAudience('clipyard-api')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(otherEc);
     const hs = await new SignJWT({ sid: u.sessionId, role: 'admin' })
       .setProtectedHeader({ alg: 'HS256', kid: jwk.kid })
       .setSubject(u.userId)
@@ -59,6 +72,7 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
       [none, 'TOKEN_INVALID'],
       [expired, 'TOKEN_EXPIRED'],
       [foreign, 'TOKEN_INVALID'],
+      [forgedEs, 'TOKEN_INVALID'],
       [hs, 'TOKEN_INVALID'],
       [`${header}.${payload}`, 'TOKEN_INVALID'],
     ]) {
@@ -79,6 +93,51 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     expect((await me(u.accessToken)).status).toBe(200);
     const kids = (await sys.get('/.well-known/jwks.json')).body.keys.map((k: { kid: string }) => k.kid);
     expect(kids).toEqual(expect.arrayContaining([oldKid, newKid]));
+  });
+
+  it('moves from EdDSA to ES256 without signing anyone out: the EdDSA key stays published and its tokens valid', async () => {
+    const u = await signUp(sys);
+    const auth = sys.apps.auth!;
+    const ds = auth.get(DataSource);
+    const ring = new KeyRing(auth.get<AuthConfig>(AUTH_CONFIG).ENCRYPTION_KEYS);
+    // A database from before the switch: the active signing key is Ed25519, and tokens are out there.
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const kid = `k${Date.now().toString(36)}legacy`;
+    await ds.query('UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL');
+    await ds.query('INSERT INTO signing_keys (kid, alg, public_jwk, private_key) VALUES ($1, $2, $3, $4)', [
+      kid,
+      'EdDSA',
+      await exportJWK(publicKey),
+      ring.seal(JSON.stringify(await exportJWK(privateKey)), `signing-key:${kid}`),
+    ]);
+    const legacy = await new SignJWT({ sid: u.sessionId, role: 'user' })
+      .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
+      .setSubject(u.userId)
+      .setIssuer('clipyard')
+      .setAudience('clipyard-api')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
+
+    await auth.get(SigningKeys).reload(); // what every auth replica does within a minute (and at boot)
+    const fresh = await sys.post('/v1/auth/login', { email: u.email, password: u.password });
+    const [h] = decode(fresh.body.access_token);
+    expect(h).toMatchObject({ alg: 'ES256' });
+    expect(h.kid).not.toBe(kid);
+    await eventually(async () => (await me(legacy)).status === 200);
+    expect((await me(fresh.body.access_token)).status).toBe(200);
+    const keys = (await auth.get(SigningKeys).jwks()).keys.map((k) => [k.kid, k.alg]);
+    expect(keys).toEqual(expect.arrayContaining([[kid, 'EdDSA'], [h.kid, 'ES256']]));
+    // An EdDSA-signed token that names the ES256 key is refused (alg must be the key's).
+    const confused = await new SignJWT({ sid: u.sessionId, role: 'user' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: h.kid })
+      .setSubject(u.userId)
+      .setIssuer('clipyard')
+      .setAudience('clipyard-api')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    expect((await me(confused)).body.error.code).toBe('TOKEN_INVALID');
   });
 
   it('rotates refresh tokens; a replay inside the grace window gets the same child, later it revokes the family', async () => {

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ObservabilityModule, Public, RedisHealth, createHttpApp } from '@clipyard/observability';
-import { QueueModule, RpcClient } from '@clipyard/queue';
+import { createRedis, QueueModule, RpcClient } from '@clipyard/queue';
 
 /** A route whose only job is an RPC to a service that is not running. */
 @Controller()
@@ -28,7 +28,7 @@ describe('an RPC whose owner does not answer (e2e over HTTP)', () => {
     };
     @Module({
       imports: [
-        ObservabilityModule.forRoot({ app: 'probe', level: 'info', checks: [RedisHealth], redisUrl: redis.url, destination: { write: (s: string) => void logs.push(s) } }),
+        ObservabilityModule.forRoot({ app: 'probe', level: 'info', checks: [RedisHealth], redis: (o) => createRedis(redis, o), destination: { write: (s: string) => void logs.push(s) } }),
         QueueModule.forRoot({ redis, rpcSecret: 'probe-secret-0123456789-0123456789', rpcTimeoutMs: 400 }),
       ],
       controllers: [ProbeController],

@@ -31,6 +31,8 @@ const SPEC: Record<string, Need> = {
   'POST /v1/auth/email/change': 'account:write',
   'POST /v1/auth/email/change/confirm': 'public',
   'DELETE /v1/auth/me': 'account:write',
+  'POST /v1/auth/anonymous': 'public',
+  'POST /v1/auth/upgrade': 'account:write',
   'GET /v1/auth/sessions': 'account:read',
   'DELETE /v1/auth/sessions/{id}': 'account:write',
   'GET /v1/audit-events': 'account:read',

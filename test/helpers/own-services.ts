@@ -170,3 +170,78 @@ export function migrate(databaseUrl: string): void {
   });
   if (r.status !== 0) throw new Error(`migrations failed: ${r.stderr}`);
 }
+
+export interface OwnRedisCluster {
+  nodes: { host: string; port: number }[];
+  /** The REDIS_CLUSTER_NODES value naming every master. */
+  env: string;
+  /** Stops one node (by pid): with no replicas its slots go down with it (`cluster_state:fail`). */
+  stopNode(port: number): Promise<void>;
+  /** Stops every node (by pid) and removes their data. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A real Redis Cluster of `masters` masters (no replicas) on free 127.0.0.1 ports, in a temp
+ * folder, without persistence; resolves once every node reports `cluster_state:ok`. The nodes
+ * are stopped by pid on destroy(), on a failed start, and (SIGKILL) if the test process exits
+ * without destroying them.
+ */
+export async function ownRedisCluster(masters = 3): Promise<OwnRedisCluster> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cy-redis-cluster-'));
+  const children: ChildProcess[] = [];
+  const killAll = () => children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL'));
+  process.once('exit', killAll);
+  const destroy = async () => {
+    await Promise.all(
+      children.map((c) => {
+        c.kill('SIGTERM');
+        return exited(c, 5000);
+      }),
+    );
+    process.off('exit', killAll);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < masters; i++) {
+      // the cluster bus port is given explicitly: the default (port + 10000) may be taken or past 65535
+      const [port, bus] = [await freePort(), await freePort()];
+      ports.push(port);
+      const child = spawn(
+        'redis-server',
+        [
+          '--port', String(port), '--cluster-port', String(bus), '--bind', '127.0.0.1',
+          '--cluster-enabled', 'yes', '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
+          '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning',
+        ],
+        { stdio: 'ignore' },
+      );
+      children.push(child);
+    }
+    await Promise.all(ports.map((p) => waitPort(p, true, 15_000)));
+    const created = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
+    const until = Date.now() + 30_000;
+    for (const port of ports) {
+      while (!/cluster_state:ok/.test(spawnSync('redis-cli', ['-p', String(port), 'cluster', 'info'], { encoding: 'utf8' }).stdout ?? '')) {
+        if (Date.now() > until) throw new Error(`Redis Cluster node ${port} did not reach cluster_state:ok`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const nodes = ports.map((port) => ({ host: '127.0.0.1', port }));
+    const stopNode = async (port: number) => {
+      const child = children[ports.indexOf(port)];
+      child.kill('SIGTERM');
+      await exited(child, 5000);
+      await waitPort(port, false, 5000);
+    };
+    return { nodes, env: nodes.map((n) => `${n.host}:${n.port}`).join(','), stopNode, destroy };
+  } catch (err) {
+    await destroy();
+    throw err;
+  }
+}

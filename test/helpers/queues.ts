@@ -1,15 +1,14 @@
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { QUEUES } from '@clipyard/contracts';
-import { bullPrefix, createRedis, RpcServer, type RedisSettings } from '@clipyard/queue';
+import { createRedis, queuePrefix, RpcServer, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { someHandlers } from './rpc';
 
 /** Collects every job that lands on the given plain queues (job-events, usage-events) with its BullMQ id. */
 export class QueueTap {
   readonly seen: Array<{ queue: string; id: string; data: any }> = [];
   private readonly workers: Worker[] = [];
-  private readonly conns: Redis[] = [];
+  private readonly conns: RedisClient[] = [];
 
   constructor(settings: RedisSettings, queues: string[] = [QUEUES.jobEvents, QUEUES.usageEvents]) {
     for (const queue of queues) {
@@ -21,7 +20,7 @@ export class QueueTap {
           async (job: Job) => {
             this.seen.push({ queue, id: String(job.id), data: job.data });
           },
-          { connection: conn, prefix: bullPrefix(settings), concurrency: 16 },
+          { connection: conn, prefix: queuePrefix(settings, queue), concurrency: 16 },
         ),
       );
     }

@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AUTH_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule, RpcServerModule } from '@clipyard/queue';
+import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from './config';
 import { AUTH_PROVIDERS } from './auth.providers';
 
@@ -19,7 +20,7 @@ export class AuthAppModule {
           app: 'auth',
           level: config.LOG_LEVEL,
           checks: [DatabaseHealth, RedisHealth],
-          redisUrl: config.REDIS_URL,
+          redis: (o) => createRedis(redisSettings(config), o),
           destination: logDestination,
           background: opts.background,
         }),
@@ -28,13 +29,15 @@ export class AuthAppModule {
         ),
         TypeOrmModule.forFeature(AUTH_ENTITIES),
         QueueModule.forRoot({
-          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
           rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
           config,
         }),
         RpcServerModule.forService('auth'),
+        // Keys come per call from SigningKeys (rotation), so no secret here.
+        JwtModule.register({}),
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },

@@ -1,4 +1,5 @@
 import { ACCOUNT_EMAIL_PROVIDERS } from './account-email';
+import { ANONYMOUS_PROVIDERS } from './anonymous';
 import { OutboxConsumer } from './outbox/outbox.consumer';
 import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
@@ -30,6 +31,7 @@ export const AUTH_PROVIDERS = [
   ApiKeysService,
   ProviderKeysService,
   ...ACCOUNT_EMAIL_PROVIDERS,
+  ...ANONYMOUS_PROVIDERS,
   OutboxConsumer,
   AccountService,
   AuthRpc,

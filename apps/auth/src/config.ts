@@ -56,6 +56,12 @@ export const authConfigSchema = commonSchema.extend({
   /** Email flows (forgot, magic link, resend, verify, reset): requests per IP per hour, and emails per address per hour. */
   EMAIL_FLOW_IP_PER_HOUR: positiveInt(60),
   EMAIL_FLOW_PER_EMAIL_PER_HOUR: positiveInt(5),
+  /** New anonymous (trial) users per IPv4 address or IPv6 /64 per hour. */
+  ANONYMOUS_PER_IP_PER_HOUR: positiveInt(10),
+  /** Anonymous users untouched (no sign-in, refresh or API key use) for this many days are deleted with their data. */
+  ANONYMOUS_TTL_DAYS: positiveInt(30),
+  /** How often the anonymous TTL sweep runs (seconds). */
+  ANONYMOUS_SWEEP_S: positiveInt(3600),
   /** Delivery attempts of an outbox row (exponential backoff from OUTBOX_BACKOFF_MS) before it is marked failed. */
   OUTBOX_MAX_ATTEMPTS: positiveInt(15),
   OUTBOX_BACKOFF_MS: positiveInt(2000),

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { BILLING_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule, RpcServerModule } from '@clipyard/queue';
+import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from './config';
 import { BILLING_PROVIDERS } from './billing.providers';
 
@@ -19,7 +19,7 @@ export class BillingAppModule {
           app: 'billing',
           level: config.LOG_LEVEL,
           checks: [DatabaseHealth, RedisHealth],
-          redisUrl: config.REDIS_URL,
+          redis: (o) => createRedis(redisSettings(config), o),
           destination: logDestination,
           background: opts.background,
         }),
@@ -27,7 +27,7 @@ export class BillingAppModule {
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: BILLING_ENTITIES }),
         ),
         QueueModule.forRoot({
-          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
           rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,

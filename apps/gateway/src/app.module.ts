@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueDepthMetrics, QueueModule } from '@clipyard/queue';
+import { createRedis, QueueDepthMetrics, QueueModule, redisSettings } from '@clipyard/queue';
 import { FactEventsAlert } from './system/fact-events.alert';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
@@ -32,7 +32,7 @@ export class GatewayAppModule {
           app: 'gateway',
           level: config.LOG_LEVEL,
           checks: [DatabaseHealth, RedisHealth, AuthServiceHealth, BillingServiceHealth, MediaServiceHealth, FfprobeHealth],
-          redisUrl: config.REDIS_URL,
+          redis: (o) => createRedis(redisSettings(config), o),
           destination: logDestination,
           background: opts.background,
         }),
@@ -40,7 +40,7 @@ export class GatewayAppModule {
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: GATEWAY_ENTITIES }),
         ),
         QueueModule.forRoot({
-          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
           rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,

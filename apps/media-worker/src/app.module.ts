@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { QueueModule, RpcServerModule } from '@clipyard/queue';
+import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
 import { StorageModule } from '@clipyard/storage';
 import { MediaModule } from '@clipyard/media';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
@@ -26,12 +26,12 @@ export class WorkerAppModule {
           app: 'media-worker',
           level: config.LOG_LEVEL,
           checks: [RedisHealth, MediaToolsHealth],
-          redisUrl: config.REDIS_URL,
+          redis: (o) => createRedis(redisSettings(config), o),
           destination: logDestination,
           background: opts.background,
         }),
         QueueModule.forRoot({
-          redis: { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+          redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
           rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,

@@ -233,6 +233,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/anonymous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an anonymous trial: a token pair for a new user without email or password, on the trial plan
+         * @description Rate limited per IP (IPv6 per /64: ANONYMOUS_PER_IP_PER_HOUR). The access token carries `is_anonymous: true`. Upgrade with `POST /v1/auth/upgrade` (or a magic link asked for while signed in) to keep the jobs and uploads; an anonymous user untouched for ANONYMOUS_TTL_DAYS is deleted with its data.
+         */
+        post: operations["auth.createAnonymous"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/check-email": {
         parameters: {
             query?: never;
@@ -402,7 +422,7 @@ export interface paths {
         put?: never;
         /**
          * Mail a sign-in link and 6-digit code (15 min)
-         * @description Always `202 {"accepted":true}`. With PASSWORDLESS_SIGNUP an unknown address gets a link that creates its account.
+         * @description Always `202 {"accepted":true}`. With PASSWORDLESS_SIGNUP an unknown address gets a link that creates its account. Asked for while signed in anonymously (optional credentials), a link for an address without an account upgrades the trial account in place.
          */
         post: operations["auth.requestMagicLink"];
         delete?: never;
@@ -606,6 +626,28 @@ export interface paths {
         put?: never;
         /** OAuth2 token endpoint: `password` and `refresh_token` grants (form-encoded or JSON) */
         post: operations["auth.token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn your anonymous trial into an account (email + password), keeping its id, jobs, uploads and usage
+         * @description Moves you from the trial plan to the default plan and mails a verification link and code. An email that already has an account answers 409 ACCOUNT_EXISTS and nothing is merged. Refresh your token afterwards for one without `is_anonymous`.
+         *
+         *     **API key scope:** `account:write`.
+         */
+        post: operations["auth.upgradeAnonymous"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1667,13 +1709,14 @@ export interface operations {
                         data: {
                             avatar_url: string | null;
                             created_at: string;
-                            email: string;
+                            email: string | null;
                             email_verified: boolean;
                             full_name: string | null;
                             has_password: boolean;
                             /** Format: uuid */
                             id: string;
                             is_active: boolean;
+                            is_anonymous: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             timezone: string | null;
@@ -1818,13 +1861,14 @@ export interface operations {
                         user: {
                             avatar_url: string | null;
                             created_at: string;
-                            email: string;
+                            email: string | null;
                             email_verified: boolean;
                             full_name: string | null;
                             has_password: boolean;
                             /** Format: uuid */
                             id: string;
                             is_active: boolean;
+                            is_anonymous: boolean;
                             /** @enum {string} */
                             role: "user" | "admin";
                             timezone: string | null;
@@ -1964,13 +2008,14 @@ export interface operations {
                     "application/json": {
                         avatar_url: string | null;
                         created_at: string;
-                        email: string;
+                        email: string | null;
                         email_verified: boolean;
                         full_name: string | null;
                         has_password: boolean;
                         /** Format: uuid */
                         id: string;
                         is_active: boolean;
+                        is_anonymous: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         timezone: string | null;
@@ -3279,6 +3324,159 @@ export interface operations {
             };
         };
     };
+    "auth.createAnonymous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    set_cookie?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                        expires_in: number;
+                        /** @constant */
+                        is_anonymous: true;
+                        refresh_token: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                        /** Format: uuid */
+                        user_id: string;
+                    } | {
+                        access_token: string;
+                        /** @description Send as X-CSRF-Token when refreshing from the cookie */
+                        csrf_token: string;
+                        expires_in: number;
+                        /** @constant */
+                        is_anonymous: true;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                        /** Format: uuid */
+                        user_id: string;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     "auth.checkEmail": {
         parameters: {
             query: {
@@ -4372,6 +4570,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not authenticated: `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
             /** @description Too large: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
@@ -4647,13 +4859,14 @@ export interface operations {
                     "application/json": {
                         avatar_url: string | null;
                         created_at: string;
-                        email: string;
+                        email: string | null;
                         email_verified: boolean;
                         full_name: string | null;
                         has_password: boolean;
                         /** Format: uuid */
                         id: string;
                         is_active: boolean;
+                        is_anonymous: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         timezone: string | null;
@@ -4923,13 +5136,14 @@ export interface operations {
                     "application/json": {
                         avatar_url: string | null;
                         created_at: string;
-                        email: string;
+                        email: string | null;
                         email_verified: boolean;
                         full_name: string | null;
                         has_password: boolean;
                         /** Format: uuid */
                         id: string;
                         is_active: boolean;
+                        is_anonymous: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         timezone: string | null;
@@ -5700,13 +5914,14 @@ export interface operations {
                     "application/json": {
                         avatar_url: string | null;
                         created_at: string;
-                        email: string;
+                        email: string | null;
                         email_verified: boolean;
                         full_name: string | null;
                         has_password: boolean;
                         /** Format: uuid */
                         id: string;
                         is_active: boolean;
+                        is_anonymous: boolean;
                         /** @enum {string} */
                         role: "user" | "admin";
                         timezone: string | null;
@@ -6190,6 +6405,193 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ACCOUNT_LOCKED" | "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "auth.upgradeAnonymous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        avatar_url: string | null;
+                        created_at: string;
+                        email: string | null;
+                        email_verified: boolean;
+                        full_name: string | null;
+                        has_password: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        is_active: boolean;
+                        is_anonymous: boolean;
+                        /** @enum {string} */
+                        role: "user" | "admin";
+                        timezone: string | null;
+                        username: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `ACCOUNT_EXISTS`, `NOT_ANONYMOUS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_EXISTS" | "NOT_ANONYMOUS";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED`, `WEAK_PASSWORD` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED" | "WEAK_PASSWORD";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
                         };
                     };
                 };

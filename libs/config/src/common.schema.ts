@@ -31,6 +31,33 @@ export const commonSchema = z.object({
     .default('postgres://postgres@127.0.0.1:5432/clipyard'),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  /**
+   * A Redis Cluster instead of one server: `host:port` of one or more of its nodes, comma-separated
+   * (the others are discovered). Every connection then goes through an ioredis Cluster, and each
+   * queue's keys get a hash tag of their own. REDIS_URL still gives the user, password and TLS
+   * (`rediss://`) of the nodes; its host and port are not used.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const nodes: { host: string; port: number }[] = [];
+      for (const entry of v.split(',').map((e) => e.trim()).filter(Boolean)) {
+        const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(entry);
+        const port = m ? Number(m[2]) : 0;
+        if (!m || port < 1 || port > 65535) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not host:port (e.g. redis-0.redis:6379,redis-1.redis:6379)` });
+          return z.NEVER;
+        }
+        nodes.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+      }
+      if (!nodes.length) {
+        ctx.addIssue({ code: 'custom', message: 'names no node (host:port,host:port,…)' });
+        return z.NEVER;
+      }
+      return nodes;
+    }),
   /** Prefix of every Redis key (queues, caches, rate limits): lets several systems share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('cy'),
   /** Shared secret that seals RPC requests and replies while they sit in Redis. */

@@ -32,6 +32,20 @@ describe('loadConfig', () => {
     expect(loadConfig(commonSchema, { REDIS_PREFIX: '' }).REDIS_PREFIX).toBe('cy');
   });
 
+  it('reads REDIS_CLUSTER_NODES as host:port pairs, and names a bad entry', () => {
+    expect(loadConfig(commonSchema, {}).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(loadConfig(commonSchema, { REDIS_CLUSTER_NODES: 'redis-0.redis:6379, 10.0.0.7:7001,[::1]:7002' }).REDIS_CLUSTER_NODES).toEqual([
+      { host: 'redis-0.redis', port: 6379 },
+      { host: '10.0.0.7', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(() => loadConfig(commonSchema, { REDIS_CLUSTER_NODES: 'redis-0:6379,redis://redis-1:6379' })).toThrow(
+      /REDIS_CLUSTER_NODES: "redis:\/\/redis-1:6379" is not host:port/,
+    );
+    expect(() => loadConfig(commonSchema, { REDIS_CLUSTER_NODES: 'redis-0:70000' })).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() => loadConfig(commonSchema, { REDIS_CLUSTER_NODES: ' , ' })).toThrow(/REDIS_CLUSTER_NODES: names no node/);
+  });
+
   it('refuses development secrets in production, and accepts real ones', () => {
     expect(() => loadConfig(commonSchema, { NODE_ENV: 'production' })).toThrow(/RPC_SECRET: a development default/);
     const c = loadConfig(commonSchema, { NODE_ENV: 'production', RPC_SECRET: 'x'.repeat(40) });

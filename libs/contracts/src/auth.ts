@@ -30,6 +30,10 @@ export const AUTH_ERROR_STATUS = {
   /** Deleting a passwordless account needs a session opened by a magic link in the last few minutes. */
   REAUTH_REQUIRED: 403,
   CSRF_FAILED: 403,
+  /** The email already belongs to another account; nothing is merged (sign in to that account instead). */
+  ACCOUNT_EXISTS: 409,
+  /** Upgrading needs an anonymous (trial) caller. */
+  NOT_ANONYMOUS: 409,
 } as const;
 registerErrorCodes(AUTH_ERROR_STATUS);
 export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;

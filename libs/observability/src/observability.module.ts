@@ -5,14 +5,15 @@ import { createLogger, redactUrl } from './logger';
 import { Metrics } from './metrics';
 import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health';
 import { ROOT_LOGGER } from './http-app';
-import { REDIS_URL } from './redis.health';
+import { REDIS_CONNECT, type RedisConnect } from './redis.health';
 
 export interface ObservabilityOptions {
   app: string;
   level: string;
   /** Classes implementing HealthCheck that `/health/ready` runs. */
   checks: Type<HealthCheck>[];
-  redisUrl: string;
+  /** Makes the readiness check's Redis connection (`(o) => createRedis(redisSettings(config), o)`). */
+  redis: RedisConnect;
   /** Where log lines go (stdout by default; tests capture them). */
   destination?: DestinationStream;
   /** False for the admin REPL: queue consumers, RPC servers and timers stay off (see BACKGROUND_WORK). */
@@ -55,7 +56,7 @@ export class ObservabilityModule {
       providers: [
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: BACKGROUND_WORK, useValue: opts.background ?? true },
-        { provide: REDIS_URL, useValue: opts.redisUrl },
+        { provide: REDIS_CONNECT, useValue: opts.redis },
         { provide: Metrics, useValue: new Metrics(opts.app) },
         ...opts.checks,
         { provide: HEALTH_CHECKS, useFactory: (...c: HealthCheck[]) => c, inject: opts.checks },

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createRedis, keepSubscribed, type RedisSettings } from './connection';
+import { createSubscriber, keepSubscribed, type RedisClient, type RedisSettings } from './connection';
 
 export interface BroadcastCacheOptions {
   /** Redis pub/sub channel carrying the keys whose value changed (full name, prefix included). */
@@ -34,7 +34,7 @@ export class BroadcastCache<V> {
     if (opts.ttlMs <= 0) return;
     // Values are kept again only once a (re)SUBSCRIBE is confirmed (keepSubscribed), so nothing
     // published while the connection was down or coming back is missed.
-    this.sub = createRedis(settings, { autoResubscribe: false });
+    this.sub = createSubscriber(settings, { autoResubscribe: false });
     this.sub.on('message', (_ch: string, key: string) => this.forget(key));
     this.sub.on('close', () => this.forgetAll(false));
   }
@@ -72,7 +72,7 @@ export class BroadcastCache<V> {
   }
 
   /** Drops `key` here at once and tells every other process. Call after the change is committed. */
-  async announce(key: string, redis: Redis): Promise<void> {
+  async announce(key: string, redis: RedisClient): Promise<void> {
     this.forget(key);
     await redis.publish(this.opts.channel, key);
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRedis, subscribe } from './connection';
+import { createRedis, createSubscriber, subscribe } from './connection';
 
 describe('createRedis + subscribe (real Redis)', () => {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -9,7 +9,7 @@ describe('createRedis + subscribe (real Redis)', () => {
   // ready check and drop the subscription without a word. Every subscriber here must hear the publish.
   it('subscribe() keeps a subscription asked for while the connection is still handshaking', async () => {
     const channel = `${prefix}:ch`;
-    const subs = Array.from({ length: 40 }, () => createRedis({ url, prefix }));
+    const subs = Array.from({ length: 40 }, () => createSubscriber({ url, prefix }));
     const errors: unknown[] = [];
     const heard = subs.map(
       (s) =>

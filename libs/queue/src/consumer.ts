@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { DiscoveryService } from '@nestjs/core';
 import { DelayedError, UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter, Histogram } from 'prom-client';
 import { QUEUE_JOB_NAMES, QUEUE_PAYLOADS, type ParsedQueuePayload, type PayloadQueue } from '@clipyard/contracts';
-import { bullPrefix, createRedis, type RedisSettings } from './connection';
+import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
 import { FACT_WORKER_OPTIONS, runFact } from './fact-events';
 import { FACT_QUEUES } from './policy';
 
@@ -125,7 +124,7 @@ export interface ConsumerHostDeps {
  */
 export class ConsumerHost {
   private readonly workers: Worker[] = [];
-  private readonly conns: Redis[] = [];
+  private readonly conns: RedisClient[] = [];
   private readonly handled?: Counter<'queue' | 'job' | 'outcome'>;
   private readonly seconds?: Histogram<'queue' | 'job'>;
 
@@ -152,7 +151,7 @@ export class ConsumerHost {
         ...(FACT_QUEUES.includes(queue) ? FACT_WORKER_OPTIONS : {}),
         ...options.worker?.(config, queue),
         connection: conn,
-        prefix: bullPrefix(this.deps.redis),
+        prefix: queuePrefix(this.deps.redis, queue),
         concurrency,
       });
       const log = this.deps.logger;

@@ -1,7 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { QUEUE_PAYLOADS, type PayloadQueue, type QueuePayload } from '@clipyard/contracts';
-import { bullPrefix, createRedis, type RedisSettings } from './connection';
+import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
 import { jobOptionsFor } from './policy';
 
 /**
@@ -10,7 +9,7 @@ import { jobOptionsFor } from './policy';
  */
 export class QueueClient {
   private readonly queues = new Map<PayloadQueue, Queue>();
-  private readonly conn: Redis;
+  private readonly conn: RedisClient;
 
   constructor(private readonly settings: RedisSettings) {
     this.conn = createRedis(settings);
@@ -28,7 +27,7 @@ export class QueueClient {
   queue(queue: PayloadQueue): Queue {
     let q = this.queues.get(queue);
     if (!q) {
-      q = new Queue(queue, { connection: this.conn, prefix: bullPrefix(this.settings) });
+      q = new Queue(queue, { connection: this.conn, prefix: queuePrefix(this.settings, queue) });
       this.queues.set(queue, q);
     }
     return q;

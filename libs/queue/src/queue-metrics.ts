@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import { QUEUES, RPC_SERVICES, rpcQueueName } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
-import { bullPrefix, createRedis, type RedisSettings } from './connection';
+import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
 import { REDIS_SETTINGS } from './queue.tokens';
 import { FACT_QUEUES } from './policy';
 
@@ -41,7 +40,7 @@ export interface QueueBacklog {
  */
 @Injectable()
 export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
-  private conn?: Redis;
+  private conn?: RedisClient;
   private readonly queues = new Map<string, Queue>();
 
   constructor(
@@ -136,7 +135,7 @@ export class QueueDepthMetrics implements OnModuleInit, OnApplicationShutdown {
     let q = this.queues.get(name);
     if (!q) {
       this.conn ??= createRedis(this.settings);
-      q = new Queue(name, { connection: this.conn, prefix: bullPrefix(this.settings) });
+      q = new Queue(name, { connection: this.conn, prefix: queuePrefix(this.settings, name) });
       this.queues.set(name, q);
     }
     return q;

@@ -12,7 +12,7 @@ import {
   type RpcService,
   type WireError,
 } from '@clipyard/contracts';
-import { bullPrefix, createRedis, keyPrefix, subscribe, type RedisSettings } from './connection';
+import { createRedis, createSubscriber, keyPrefix, queuePrefix, subscribe, whenReady, type RedisClient, type RedisSettings } from './connection';
 import { RPC_JOB_OPTIONS } from './policy';
 import { Sealer } from './seal';
 
@@ -71,7 +71,7 @@ export class RpcClient {
   private readonly queues = new Map<RpcService, Queue>();
   private readonly pending = new Map<string, Pending>();
   private readonly sub: Redis;
-  private readonly pub: Redis;
+  private readonly pub: RedisClient;
   private readonly sealer: Sealer;
   private readonly ready: Promise<unknown>;
   private readonly pingTimeoutMs: number;
@@ -93,10 +93,12 @@ export class RpcClient {
     // until it is back (and then being sent long after their caller gave up).
     this.pub = createRedis(settings, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.pub.on('error', () => undefined); // reconnects by itself; calls report the outage
-    this.sub = createRedis(settings);
+    this.sub = createSubscriber(settings);
     this.sub.on('error', () => undefined);
     this.sub.on('messageBuffer', (_ch: Buffer, msg: Buffer) => this.onReply(msg.toString()));
-    this.ready = subscribe(this.sub, replyChannel(settings, this.id));
+    // The first calls wait for the request connection too: without an offline queue, a command
+    // sent before it is ready fails at once (a cluster takes a while to load its slot map).
+    this.ready = Promise.all([subscribe(this.sub, replyChannel(settings, this.id)), whenReady(this.pub)]);
     this.ready.catch(() => undefined); // surfaces on the first call instead
   }
 
@@ -202,7 +204,7 @@ export class RpcClient {
   private queue(service: RpcService): Queue {
     let q = this.queues.get(service);
     if (!q) {
-      q = new Queue(rpcQueueName(service), { connection: this.pub, prefix: bullPrefix(this.settings) });
+      q = new Queue(rpcQueueName(service), { connection: this.pub, prefix: queuePrefix(this.settings, rpcQueueName(service)) });
       this.queues.set(service, q);
     }
     return q;

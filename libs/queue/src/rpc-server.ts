@@ -1,5 +1,4 @@
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
   AppError,
@@ -14,7 +13,7 @@ import {
   type WireError,
 } from '@clipyard/contracts';
 import { z } from 'zod';
-import { bullPrefix, createRedis, type RedisSettings } from './connection';
+import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
 import { replyChannel, type RpcEnvelope, type RpcReplyEnvelope } from './rpc-client';
 import { Sealer } from './seal';
 
@@ -32,8 +31,8 @@ export type RpcHandlers<S extends RpcService> = {
  */
 export class RpcServer<S extends RpcService> {
   private worker?: Worker;
-  private workerConn?: Redis;
-  private readonly pub: Redis;
+  private workerConn?: RedisClient;
+  private readonly pub: RedisClient;
   private readonly sealer: Sealer;
 
   constructor(
@@ -55,7 +54,7 @@ export class RpcServer<S extends RpcService> {
     this.workerConn = createRedis(this.settings);
     this.worker = new Worker(rpcQueueName(this.service), (job) => this.handle(job), {
       connection: this.workerConn,
-      prefix: bullPrefix(this.settings),
+      prefix: queuePrefix(this.settings, rpcQueueName(this.service)),
       concurrency: this.concurrency,
     });
     this.worker.on('error', (err) => this.logger.error({ err }, 'rpc worker error'));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
-import { SessionEntity } from '@clipyard/database';
+import { SessionEntity, type UserEntity } from '@clipyard/database';
 import { ApiKeyCache } from '../api-keys/api-key.cache';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
@@ -36,17 +36,31 @@ export class AccountDeletionService {
 
   async delete(p: { userId: string; sessionId?: string; password?: string; ctx: RequestCtx }): Promise<{ deleted: true }> {
     const user = await this.users.require(p.userId);
+    // An anonymous (trial) user has no password or email to prove again: its session is all there is.
+    if (!user.isAnonymous) await this.assertReauthenticated(user, p);
+    await this.erase(user, p.ctx, { method: user.isAnonymous ? 'anonymous' : p.password !== undefined ? 'password' : 'magic_link' });
+    return { deleted: true };
+  }
+
+  private async assertReauthenticated(user: UserEntity, p: { sessionId?: string; password?: string }): Promise<void> {
     if (p.password !== undefined) {
       if (!(await this.hasher.verify(user.passwordHash, p.password))) throw new AppError('WRONG_PASSWORD', 'The password is wrong', { field: 'password' });
-    } else {
-      const session = p.sessionId ? await this.ds.getRepository(SessionEntity).findOneBy({ id: p.sessionId, userId: user.id }) : null;
-      const fresh = session && !session.revokedAt && session.method === 'magic_link' && Date.now() - session.createdAt.getTime() < FRESH_SIGN_IN_MS;
-      if (!fresh) {
-        throw new AppError('REAUTH_REQUIRED', 'Send your password, or sign in with a magic link and delete within 10 minutes', { field: 'password' });
-      }
+      return;
     }
+    const session = p.sessionId ? await this.ds.getRepository(SessionEntity).findOneBy({ id: p.sessionId, userId: user.id }) : null;
+    const fresh = session && !session.revokedAt && session.method === 'magic_link' && Date.now() - session.createdAt.getTime() < FRESH_SIGN_IN_MS;
+    if (!fresh) {
+      throw new AppError('REAUTH_REQUIRED', 'Send your password, or sign in with a magic link and delete within 10 minutes', { field: 'password' });
+    }
+  }
 
-    const revoked = await this.sessions.revokeAll(user.id, p.ctx, undefined, 'account_deleted');
+  /**
+   * Deletes the account without any check (after delete()'s, or the anonymous TTL sweep's).
+   * `onlyAnonymous`: the row goes only if it is still anonymous (an upgrade racing the sweep wins).
+   * Returns false when there was nothing to delete.
+   */
+  async erase(user: UserEntity, ctx: RequestCtx, metadata: Record<string, unknown>, opts: { onlyAnonymous?: boolean } = {}): Promise<boolean> {
+    const revoked = await this.sessions.revokeAll(user.id, ctx, undefined, 'account_deleted');
     const keys: { key_hash: string }[] = await this.ds.query(
       `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE user_id = $1 RETURNING key_hash`,
       [user.id],
@@ -55,18 +69,21 @@ export class AccountDeletionService {
     for (const hash of hashes) await this.keyCache.tombstone(hash, 'API_KEY_REVOKED');
 
     const ids = await this.ds.transaction(async (m) => {
-      const ids = [await this.outbox.email(m, { kind: 'account_deleted', to: user.email, userId: user.id })];
+      const gone: unknown[] = await m.query(`DELETE FROM users WHERE id = $1 ${opts.onlyAnonymous ? 'AND is_anonymous' : ''} RETURNING id`, [user.id]);
+      if (!(Array.isArray(gone[0]) ? gone[0] : gone).length) return null;
+      // An anonymous user has no address to confirm the deletion to.
+      const ids = user.email ? [await this.outbox.email(m, { kind: 'account_deleted', to: user.email, userId: user.id })] : [];
       ids.push(...(await this.outbox.accountDeleted(m, user.id)));
-      await m.query('DELETE FROM users WHERE id = $1', [user.id]);
       return ids;
     });
+    if (!ids) return false;
     await this.outbox.dispatch(ids);
     await this.audit.record('account.deleted', {
       userId: null,
       actorId: null,
-      ctx: p.ctx,
-      metadata: { deleted_user_id: user.id, revoked_sessions: revoked, revoked_api_keys: hashes.length, method: p.password !== undefined ? 'password' : 'magic_link' },
+      ctx,
+      metadata: { deleted_user_id: user.id, revoked_sessions: revoked, revoked_api_keys: hashes.length, ...metadata },
     });
-    return { deleted: true };
+    return true;
   }
 }

@@ -9,7 +9,7 @@ import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { OneTimeTokensRepository } from '../one-time-tokens/one-time-tokens.repository';
 import { Outbox } from '../outbox/outbox.service';
 import { PasswordHasher } from '../users/password.hasher';
-import { UsersService, normaliseEmail } from '../users/users.service';
+import { UsersService, addressOf, normaliseEmail } from '../users/users.service';
 import { AccountLinks } from './account-links';
 import { EmailFlowLimits } from './email-flow-limits';
 import { linkInvalid } from './verification.service';
@@ -43,7 +43,8 @@ export class EmailChangeService {
       throw new AppError('WRONG_PASSWORD', 'The password is wrong', { field: 'password' });
     }
     const next = normaliseEmail(p.new_email);
-    if (next === user.email.toLowerCase()) {
+    const current = addressOf(user);
+    if (next === current.toLowerCase()) {
       throw new AppError('VALIDATION_FAILED', 'That is already your email', { issues: [{ path: 'new_email', message: 'must differ from the current email' }] });
     }
     const taken = await this.users.users.existsBy({ email: next });
@@ -53,7 +54,7 @@ export class EmailChangeService {
         const vars = { link: this.links.link('email_change', token), newEmail: next, expiresMinutes: TTL_MINUTES };
         return [
           await this.outbox.email(m, { kind: 'confirm_email_change', to: next, userId: user.id, vars }),
-          await this.outbox.email(m, { kind: 'email_change_requested', to: user.email, userId: user.id, vars: { newEmail: next } }),
+          await this.outbox.email(m, { kind: 'email_change_requested', to: current, userId: user.id, vars: { newEmail: next } }),
         ];
       });
       await this.outbox.dispatch(ids);
@@ -68,7 +69,7 @@ export class EmailChangeService {
       const row = await this.tokens.consumeToken('change_email', p.token, m);
       const user = row?.userId ? await m.findOneBy(UserEntity, { id: row.userId }) : null;
       if (!row || !user) throw linkInvalid();
-      const previous = user.email;
+      const previous = addressOf(user);
       // Taken by another account since the request: refused, and the rollback leaves the token unspent.
       if (await m.existsBy(UserEntity, { email: row.email })) throw emailTaken();
       try {

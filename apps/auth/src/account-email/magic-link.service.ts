@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, type AcceptedReply, type TokenPair } from '@clipyard/contracts';
 import { UserEntity } from '@clipyard/database';
+import { AnonymousService } from '../anonymous/anonymous.service';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -33,22 +34,32 @@ export class MagicLinkService {
     private readonly limits: EmailFlowLimits,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly anonymous: AnonymousService,
   ) {}
 
-  async request(p: { email: string; ctx: RequestCtx }): Promise<AcceptedReply> {
+  /**
+   * `callerUserId`: who is signed in while asking (the gateway passes it when credentials came
+   * along). An anonymous caller asking for an address without an account gets a link that upgrades
+   * it in place; for an address that has an account, the link signs in to that account as usual.
+   */
+  async request(p: { email: string; callerUserId?: string; ctx: RequestCtx }): Promise<AcceptedReply> {
     await this.limits.takeIp(p.ctx.ip);
     const email = normaliseEmail(p.email);
     this.links.later('magic link', async () => {
       if (!(await this.limits.mayMail(email))) return;
       const user = await this.users.users.findOneBy({ email });
-      if (user ? !user.isActive : !this.config.PASSWORDLESS_SIGNUP) return;
+      const caller = !user && p.callerUserId ? await this.users.users.findOneBy({ id: p.callerUserId }) : null;
+      const upgrading = caller?.isAnonymous && caller.isActive ? caller : null;
+      if (user ? !user.isActive : !upgrading && !this.config.PASSWORDLESS_SIGNUP) return;
+      const owner = user ?? upgrading;
       const ids = await this.ds.transaction(async (m) => {
-        const { token, code } = await this.tokens.issue(m, { purpose: 'magic_link', userId: user?.id ?? null, email, ttlMinutes: TTL_MINUTES, withCode: true });
+        const { token, code } = await this.tokens.issue(m, { purpose: 'magic_link', userId: owner?.id ?? null, email, ttlMinutes: TTL_MINUTES, withCode: true });
         const vars = { link: this.links.link('magic_link', token), code, expiresMinutes: TTL_MINUTES };
-        return [await this.outbox.email(m, { kind: 'magic_link', to: email, userId: user?.id ?? null, vars })];
+        return [await this.outbox.email(m, { kind: 'magic_link', to: email, userId: owner?.id ?? null, vars })];
       });
       await this.outbox.dispatch(ids);
-      await this.audit.record('login.magic_link_requested', { userId: user?.id ?? null, ctx: p.ctx, metadata: user ? {} : { signup: true } });
+      const metadata = user ? {} : upgrading ? { upgrade: true } : { signup: true };
+      await this.audit.record('login.magic_link_requested', { userId: owner?.id ?? null, ctx: p.ctx, metadata });
     });
     return { accepted: true };
   }
@@ -71,7 +82,12 @@ export class MagicLinkService {
       if (row.userId || !this.config.PASSWORDLESS_SIGNUP) throw linkInvalid();
       ({ user, created } = await this.createPasswordless(row.email, p.ctx));
     }
-    if (user.email.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid(); // the address changed since
+    if (user.isAnonymous && user.isActive) {
+      // A link asked for while signed in anonymously: the trial account becomes this address's account.
+      await this.anonymous.upgradeInPlace(user.id, { email: row.email, emailVerified: true, method: 'magic_link' }, p.ctx);
+      user = await this.users.require(user.id);
+    }
+    if (user.email?.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid(); // the address changed since
     if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
     if (!user.emailVerifiedAt) {
       await this.ds.getRepository(UserEntity).update({ id: user.id }, { emailVerifiedAt: new Date() });

@@ -11,7 +11,7 @@ import { OneTimeTokensRepository } from '../one-time-tokens/one-time-tokens.repo
 import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password.hasher';
-import { UsersService, assertPasswordPolicy, normaliseEmail } from '../users/users.service';
+import { UsersService, assertPasswordPolicy, normaliseEmail, addressOf } from '../users/users.service';
 import { AccountLinks } from './account-links';
 import { EmailFlowLimits } from './email-flow-limits';
 import { linkInvalid } from './verification.service';
@@ -46,7 +46,7 @@ export class PasswordResetService {
       const ids = await this.ds.transaction(async (m) => {
         const { token } = await this.tokens.issue(m, { purpose: 'reset_password', userId: user.id, email, ttlMinutes: TTL_MINUTES, withCode: false });
         const vars = { link: this.links.link('reset', token), expiresMinutes: TTL_MINUTES };
-        return [await this.outbox.email(m, { kind: 'reset_password', to: user.email, userId: user.id, vars })];
+        return [await this.outbox.email(m, { kind: 'reset_password', to: addressOf(user), userId: user.id, vars })];
       });
       await this.outbox.dispatch(ids);
       await this.audit.record('password.reset_requested', { userId: user.id, ctx: p.ctx });
@@ -60,19 +60,19 @@ export class PasswordResetService {
     const live = await this.tokenRows.findLive('reset_password', this.tokens.tokenHash(p.token));
     const before = live?.userId ? await this.users.users.findOneBy({ id: live.userId }) : null;
     if (!live || !before) throw linkInvalid();
-    assertPasswordPolicy(p.new_password, 'new_password', { email: before.email, username: before.username ?? undefined });
+    assertPasswordPolicy(p.new_password, 'new_password', { email: before.email ?? undefined, username: before.username ?? undefined });
     const passwordHash = await this.hasher.hash(p.new_password);
 
     const { user, ids } = await this.ds.transaction(async (m) => {
       const row = await this.tokens.consumeToken('reset_password', p.token, m);
       if (!row || row.userId !== before.id) throw linkInvalid();
       const user = await m.findOneBy(UserEntity, { id: before.id });
-      if (!user || user.email.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid();
+      if (!user || user.email?.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid();
       const now = new Date();
       // The link proved the address, so it counts as verified too.
       await m.update(UserEntity, { id: user.id }, { passwordHash, passwordChangedAt: now, updatedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now });
       await this.tokenRows.retireForUser(m, user.id, ['reset_password', 'magic_link']);
-      return { user, ids: [await this.outbox.email(m, { kind: 'password_changed', to: user.email, userId: user.id })] };
+      return { user, ids: [await this.outbox.email(m, { kind: 'password_changed', to: addressOf(user), userId: user.id })] };
     });
     await this.outbox.dispatch(ids);
     const revoked = await this.sessions.revokeAll(user.id, p.ctx, undefined, 'password_reset');

@@ -30,11 +30,12 @@ export class VerificationService {
   /** Mails a fresh link and code (the previous ones stop working). */
   async send(userId: string, ctx?: RequestCtx): Promise<void> {
     const user = await this.users.require(userId);
-    if (user.emailVerifiedAt) return;
+    if (user.emailVerifiedAt || user.email === null) return;
+    const email = user.email;
     const ids = await this.ds.transaction(async (m) => {
-      const { token, code } = await this.tokens.issue(m, { purpose: 'verify_email', userId, email: user.email, ttlMinutes: TTL_MINUTES, withCode: true });
+      const { token, code } = await this.tokens.issue(m, { purpose: 'verify_email', userId, email, ttlMinutes: TTL_MINUTES, withCode: true });
       const vars = { link: this.links.link('verify', token), code, expiresMinutes: TTL_MINUTES };
-      return [await this.outbox.email(m, { kind: 'verify_email', to: user.email, userId, vars })];
+      return [await this.outbox.email(m, { kind: 'verify_email', to: email, userId, vars })];
     });
     await this.outbox.dispatch(ids);
     await this.audit.record('email.verification_sent', { userId, ctx });
@@ -62,13 +63,13 @@ export class VerificationService {
     if (p.token !== undefined) {
       const row = await this.tokens.consumeToken('verify_email', p.token);
       const user = row?.userId ? await this.users.users.findOneBy({ id: row.userId }) : null;
-      if (!row || !user || user.email.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid();
+      if (!row || !user || user.email?.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid();
       userId = user.id;
       method = 'link';
     } else if (p.code !== undefined && p.userId) {
       const user = await this.users.require(p.userId);
       if (user.emailVerifiedAt) return { email_verified: true };
-      const row = await this.tokens.consumeCode('verify_email', user.email, p.code);
+      const row = user.email === null ? null : await this.tokens.consumeCode('verify_email', user.email, p.code);
       if (!row) {
         await this.audit.record('email.verification_failed', { userId: user.id, ctx: p.ctx });
         throw linkInvalid();

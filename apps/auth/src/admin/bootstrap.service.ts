@@ -42,7 +42,7 @@ export class BootstrapService {
       const password = this.config.ADMIN_PASSWORD ?? `Cy${randomBytes(18).toString('base64url')}7`;
       const user = await this.users.create({ email, password, role: 'admin', emailVerified: true, ctx: { userAgent: 'bootstrap-admin' } });
       const key = await this.apiKeys.create({ userId: user.id, name: 'bootstrap admin', scopes: [...API_KEY_SCOPES] });
-      return { created: true, userId: user.id, email: user.email, password, generatedPassword, apiKey: key.key };
+      return { created: true, userId: user.id, email: user.email ?? email, password, generatedPassword, apiKey: key.key };
     } finally {
       // nothing was written on this connection: committing only releases the lock
       await runner.commitTransaction().catch(() => runner.rollbackTransaction().catch(() => undefined));

@@ -34,7 +34,13 @@ export type AuditAction =
   | 'password.reset'
   | 'login.magic_link_requested'
   | 'login.magic_link'
-  | 'account.deleted';
+  | 'account.deleted'
+  | 'user.upgraded'
+  | 'mfa.totp_started'
+  | 'mfa.totp_enabled'
+  | 'mfa.totp_disabled'
+  | 'mfa.challenge_failed'
+  | 'mfa.recovery_code_used';
 
 export interface AuditInput {
   userId: string | null;

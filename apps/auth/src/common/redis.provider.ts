@@ -1,16 +1,15 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { createRedis, keyPrefix } from '@clipyard/queue';
+import { createRedis, keyPrefix, redisSettings, type RedisClient } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 
 /** The auth app's own Redis connection (API key cache, rate limits), with the system's key prefix. */
 @Injectable()
 export class AuthRedis implements OnApplicationShutdown {
-  readonly client: Redis;
+  readonly client: RedisClient;
   readonly prefix: string;
 
   constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
-    const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+    const settings = redisSettings(config);
     this.client = createRedis(settings, { maxRetriesPerRequest: 3 });
     this.prefix = keyPrefix(settings);
   }

@@ -1,10 +1,9 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, accountEventSchema, outboxDeliverySchema } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient, bullPrefix, createRedis } from '@clipyard/queue';
+import { QueueClient, createRedis, queuePrefix, redisSettings, type RedisClient } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { MAIL_KINDS, renderMail, type MailKind } from '../mail/mail-templates';
 import { MailTransport, mailDomain } from '../mail/mail-transport';
@@ -25,7 +24,7 @@ const SWEEP_AGE_MS = 30_000;
 @Injectable()
 export class OutboxConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
-  private conn?: Redis;
+  private conn?: RedisClient;
   private sweepTimer?: NodeJS.Timeout;
   private readonly domain: string;
   private readonly delivered;
@@ -51,9 +50,9 @@ export class OutboxConsumer implements OnApplicationBootstrap, BeforeApplication
     if (this.transport.mode === 'files') {
       this.logger.warn({ dir: this.transport.directory }, 'SMTP_URL is not set: emails are written as .eml files, not sent');
     }
-    const settings = { url: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
+    const settings = redisSettings(this.config);
     this.conn = createRedis(settings);
-    this.worker = new Worker(QUEUES.authOutbox, (job) => this.handle(job), { connection: this.conn, prefix: bullPrefix(settings), concurrency: 4 });
+    this.worker = new Worker(QUEUES.authOutbox, (job) => this.handle(job), { connection: this.conn, prefix: queuePrefix(settings, QUEUES.authOutbox), concurrency: 4 });
     this.worker.on('error', (err) => this.logger.error({ err }, 'outbox worker error'));
     this.sweepTimer = setInterval(() => void this.sweep().catch((err) => this.logger.warn({ err }, 'outbox sweep failed')), SWEEP_AGE_MS / 2);
     this.sweepTimer.unref();

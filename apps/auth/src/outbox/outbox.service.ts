@@ -60,6 +60,14 @@ export class Outbox {
     return ids;
   }
 
+  /** An anonymous user was upgraded: billing moves it off the trial plan (billing's queue only). */
+  async accountUpgraded(m: EntityManager, userId: string): Promise<string> {
+    const id = randomUUID();
+    const payload: AccountEvent = { name: 'account.upgraded', v: 1, eventId: id, userId, occurredAt: new Date().toISOString() };
+    await this.repo.insert(m, { id, kind: 'event', topic: QUEUES.accountEventsBilling, userId, recipient: null, sealed: null, payload });
+    return id;
+  }
+
   /** Enqueues delivery of committed rows; a Redis failure is logged, and the sweep delivers them later. */
   async dispatch(ids: string[]): Promise<void> {
     for (const id of ids) {

@@ -186,7 +186,7 @@ export class SessionsService {
   }
 
   private async pair(user: UserEntity, sessionId: string, refresh: string): Promise<TokenPair> {
-    const { token, expiresIn } = await this.signer.sign({ sub: user.id, sid: sessionId, role: user.role });
+    const { token, expiresIn } = await this.signer.sign({ sub: user.id, sid: sessionId, role: user.role, anonymous: user.isAnonymous });
     return { access_token: token, token_type: 'Bearer', expires_in: expiresIn, refresh_token: refresh, session_id: sessionId };
   }
 }

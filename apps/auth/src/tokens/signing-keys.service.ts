@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
 import { SigningKeyEntity } from '@clipyard/database';
 import { KeyRing } from '@clipyard/security';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 
-export const JWT_ALG = 'EdDSA';
+/** ES256 (P-256): what jsonwebtoken (under @nestjs/jwt) signs. Keys of another alg (EdDSA before) are retired at load. */
+export const JWT_ALG = 'ES256';
 const RELOAD_MS = 60_000;
 /** Advisory lock id serialising key creation across auth replicas. */
 const KEY_LOCK = 1_732_000_101;
@@ -17,22 +18,26 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   role: 'user' | 'admin';
+  /** An anonymous (trial) user: the token says `is_anonymous: true` (absent otherwise). */
+  anonymous?: boolean;
 }
 
 /**
- * Ed25519 access-token signing keys, kept in PostgreSQL (private half sealed with the master
- * key) so every auth replica signs with the same key. A key older than JWT_ROTATION_DAYS is
- * retired for a new one; retired keys stay in the JWKS until their last token has expired.
+ * ES256 access-token signing keys, kept in PostgreSQL (private half sealed with the master key)
+ * so every auth replica signs with the same key; tokens are signed by @nestjs/jwt. A key older
+ * than JWT_ROTATION_DAYS, or of an older algorithm (the EdDSA keys from before), is retired for a
+ * new one; retired keys stay in the JWKS until their last token has expired, so nobody is signed out.
  */
 @Injectable()
 export class SigningKeys implements OnModuleInit {
   private readonly ring: KeyRing;
-  private active?: { kid: string; key: KeyLike | Uint8Array; createdAt: Date };
+  private active?: { kid: string; key: KeyObject; createdAt: Date };
   private loadedAt = 0;
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly jwt: JwtService,
   ) {
     this.ring = new KeyRing(config.ENCRYPTION_KEYS);
   }
@@ -45,15 +50,20 @@ export class SigningKeys implements OnModuleInit {
   async sign(claims: AccessClaims, ttlSeconds = this.config.JWT_ACCESS_TTL_S): Promise<{ token: string; expiresIn: number }> {
     const active = await this.current();
     const ttl = ttlSeconds;
-    const token = await new SignJWT({ sid: claims.sid, role: claims.role })
-      .setProtectedHeader({ alg: JWT_ALG, kid: active.kid, typ: 'JWT' })
-      .setSubject(claims.sub)
-      .setIssuer(this.config.JWT_ISSUER)
-      .setAudience(this.config.JWT_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttl)
-      .setJti(randomBytes(12).toString('base64url'))
-      .sign(active.key);
+    const iat = Math.floor(Date.now() / 1000);
+    // exp in the payload rather than expiresIn: tests sign already-expired tokens (negative ttl).
+    const token = await this.jwt.signAsync(
+      { sid: claims.sid, role: claims.role, ...(claims.anonymous ? { is_anonymous: true } : {}), iat, exp: iat + ttl },
+      {
+        algorithm: JWT_ALG,
+        keyid: active.kid,
+        privateKey: active.key,
+        subject: claims.sub,
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        jwtid: randomBytes(12).toString('base64url'),
+      },
+    );
     return { token, expiresIn: ttl };
   }
 
@@ -80,6 +90,11 @@ export class SigningKeys implements OnModuleInit {
     return kid;
   }
 
+  /** Rereads the active key now (it is reread every minute anyway); an active key of an older algorithm is replaced. */
+  async reload(): Promise<void> {
+    await this.load();
+  }
+
   /** Re-seals private keys under the newest master key; returns how many moved. */
   async reseal(): Promise<number> {
     const repo = this.ds.getRepository(SigningKeyEntity);
@@ -104,24 +119,31 @@ export class SigningKeys implements OnModuleInit {
   private async load(): Promise<void> {
     const repo = this.ds.getRepository(SigningKeyEntity);
     let row = await repo.createQueryBuilder('k').where('k.retired_at IS NULL').getOne();
-    if (!row) {
+    if (!row || row.alg !== JWT_ALG) {
+      // No key yet, or the active one is of the algorithm we signed with before (EdDSA): under the
+      // lock (another replica may be doing the same), retire it — it stays published until its
+      // tokens have expired — and make an ES256 key.
       await this.ds.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
         const r = m.getRepository(SigningKeyEntity);
-        if (!(await r.createQueryBuilder('k').where('k.retired_at IS NULL').getExists())) await this.insertKey(r);
+        const current = await r.createQueryBuilder('k').where('k.retired_at IS NULL').getOne();
+        if (current?.alg === JWT_ALG) return;
+        if (current) await m.query('UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL');
+        await this.insertKey(r);
       });
       row = await repo.createQueryBuilder('k').where('k.retired_at IS NULL').getOneOrFail();
     }
-    const jwk = JSON.parse(this.ring.open(row.privateKey, aad(row.kid))) as JWK;
-    this.active = { kid: row.kid, key: await importJWK(jwk, row.alg), createdAt: row.createdAt };
+    const jwk = JSON.parse(this.ring.open(row.privateKey, aad(row.kid))) as JsonWebKey;
+    this.active = { kid: row.kid, key: createPrivateKey({ key: jwk, format: 'jwk' }), createdAt: row.createdAt };
     this.loadedAt = Date.now();
   }
 
   private async insertKey(repo: ReturnType<DataSource['getRepository']>): Promise<string> {
-    const { publicKey, privateKey } = await generateKeyPair(JWT_ALG, { crv: 'Ed25519', extractable: true });
-    const kid = `k${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-    const pub = await exportJWK(publicKey);
-    const priv = await exportJWK(privateKey);
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    // `es…` kids are P-256 keys (the EdDSA ones were `k…`).
+    const kid = `es${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+    const pub = publicKey.export({ format: 'jwk' });
+    const priv = privateKey.export({ format: 'jwk' });
     await repo.insert({ kid, alg: JWT_ALG, publicJwk: pub, privateKey: this.ring.seal(JSON.stringify(priv), aad(kid)) });
     return kid;
   }

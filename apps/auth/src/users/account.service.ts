@@ -9,7 +9,7 @@ import type { RequestCtx } from '../common/context';
 import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from './password.hasher';
-import { assertPasswordPolicy, UsersService } from './users.service';
+import { addressOf, assertPasswordPolicy, UsersService } from './users.service';
 
 /** Account changes with side effects on sessions and the API key cache. */
 @Injectable()
@@ -30,7 +30,7 @@ export class AccountService {
     if (!(await this.hasher.verify(user.passwordHash, p.current_password))) {
       throw new AppError('WRONG_PASSWORD', 'The current password is wrong', { field: 'current_password' });
     }
-    assertPasswordPolicy(p.new_password, 'new_password', { email: user.email, username: user.username ?? undefined });
+    assertPasswordPolicy(p.new_password, 'new_password', { email: user.email ?? undefined, username: user.username ?? undefined });
     if (p.new_password === p.current_password) {
       throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', { field: 'new_password', reason: 'unchanged' });
     }
@@ -39,7 +39,7 @@ export class AccountService {
     user.updatedAt = new Date();
     const ids = await this.ds.transaction(async (m) => {
       await m.save(user);
-      return [await this.outbox.email(m, { kind: 'password_changed', to: user.email, userId: user.id })];
+      return [await this.outbox.email(m, { kind: 'password_changed', to: addressOf(user), userId: user.id })];
     });
     await this.outbox.dispatch(ids);
     const revoked = await this.sessions.revokeAll(user.id, p.ctx, p.sessionId, 'password_changed');

@@ -12,5 +12,6 @@ export const toUserView = (u: UserEntity): UserView => ({
   is_active: u.isActive,
   email_verified: u.emailVerifiedAt !== null,
   has_password: u.passwordHash !== null,
+  is_anonymous: u.isAnonymous,
   created_at: u.createdAt.toISOString(),
 });

@@ -25,6 +25,12 @@ export function assertPasswordPolicy(password: string, field: string, context: {
   if (problem) throw new AppError('WEAK_PASSWORD', `Password ${problem}`, { field, reason: problem });
 }
 
+/** The account's email; an anonymous (trial) account has none until it is upgraded. */
+export function addressOf(user: Pick<UserEntity, 'email'>): string {
+  if (user.email === null) throw new AppError('NOT_ANONYMOUS', 'This anonymous account has no email yet: upgrade it first (POST /v1/auth/upgrade)');
+  return user.email;
+}
+
 /** Accounts: sign-up, profile, roles and activation. Listeners react to deactivation/role changes. */
 @Injectable()
 export class UsersService {

@@ -45,14 +45,14 @@ export class SubscriptionsRepository {
     this.select = selectFor(config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
   }
 
-  /** Creates the user's subscription on the default plan unless it exists (race-safe). */
-  async ensure(m: EntityManager, userId: string, now: Date): Promise<void> {
+  /** Creates the user's subscription on the default plan (or `planCode`) unless it exists (race-safe). */
+  async ensure(m: EntityManager, userId: string, now: Date, planCode = this.config.DEFAULT_PLAN): Promise<void> {
     const { start, end } = monthBounds(monthOf(now));
     await m.query(
       `INSERT INTO subscriptions (user_id, plan_id, current_period_start, current_period_end)
        SELECT $1, id, $2, $3 FROM plans WHERE code = $4
        ON CONFLICT (user_id) DO NOTHING`,
-      [userId, start, end, this.config.DEFAULT_PLAN],
+      [userId, start, end, planCode],
     );
   }
 

@@ -25,6 +25,7 @@ export class SubscriptionsRpc {
           retentionDays: limits.retention_days,
         };
       },
+      'subscription.startTrial': ({ userId }: { userId: string }) => this.subs.startTrial(userId),
       'admin.setPlan': (p: { userId: string; plan: string; stripeCustomerId?: string }) =>
         this.subs.setPlan(p.userId, p.plan, p.stripeCustomerId),
       'admin.setLimits': (p: { userId: string; limits: Record<string, unknown> }) => this.subs.setLimits(p.userId, p.limits),

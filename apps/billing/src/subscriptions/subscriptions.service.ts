@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, type LimitOverrides, type SubscriptionDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
+import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { monthBounds, monthOf } from '../common/month';
 import { effectiveLimits } from '../plans/plan';
 import { PlansRepository } from '../plans/plans.repository';
 import { SubscriptionsRepository, type SubscriptionRow } from './subscriptions.repository';
+
+/** The plan (seeded by migration) anonymous trial users are on until they upgrade. */
+export const TRIAL_PLAN = 'trial';
 
 /** Every user's one subscription: read it (creating it on first sight), move plans, override limits. */
 @Injectable()
@@ -15,7 +19,12 @@ export class SubscriptionsService {
     private readonly subs: SubscriptionsRepository,
     private readonly plans: PlansRepository,
     private readonly clock: Clock,
-  ) {}
+    @Inject(BILLING_CONFIG) config: BillingConfig,
+  ) {
+    this.defaultPlan = config.DEFAULT_PLAN;
+  }
+
+  private readonly defaultPlan: string;
 
   async get(userId: string): Promise<SubscriptionRow> {
     const found = await this.subs.get(userId);
@@ -26,6 +35,26 @@ export class SubscriptionsService {
 
   async getDto(userId: string): Promise<SubscriptionDto> {
     return this.toDto(await this.get(userId));
+  }
+
+  /** A new anonymous user's subscription on the trial plan; a user who already has one keeps it. */
+  async startTrial(userId: string): Promise<SubscriptionDto> {
+    if (!(await this.plans.byCode(TRIAL_PLAN))) throw new AppError('PLAN_NOT_FOUND', `No plan named ${TRIAL_PLAN}`, { plan: TRIAL_PLAN });
+    await this.subs.ensure(this.ds.manager, userId, this.clock.now(), TRIAL_PLAN);
+    return this.getDto(userId);
+  }
+
+  /** An anonymous user was upgraded: off the trial plan onto the default one (any other plan is left alone). */
+  async endTrial(userId: string): Promise<boolean> {
+    return this.ds.transaction(async (m) => {
+      await this.subs.ensure(m, userId, this.clock.now());
+      const sub = await this.subs.lock(m, userId);
+      if (!sub || sub.code !== TRIAL_PLAN) return false;
+      const plan = await this.plans.byCode(this.defaultPlan, m);
+      if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${this.defaultPlan}`, { plan: this.defaultPlan });
+      await this.subs.setPlan(m, userId, plan.plan_id);
+      return true;
+    });
   }
 
   async setPlan(userId: string, code: string, stripeCustomerId?: string): Promise<SubscriptionDto> {

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
-import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisSettings } from '@clipyard/queue';
+import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
@@ -23,7 +22,7 @@ const MONTH_TTL_S = 40 * 24 * 3600;
  */
 @Injectable()
 export class UsageThresholds implements BeforeApplicationShutdown {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(
     private readonly ds: DataSource,

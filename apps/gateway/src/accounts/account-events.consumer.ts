@@ -1,10 +1,9 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES, accountEventSchema } from '@clipyard/contracts';
 import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
-import { bullPrefix, createRedis } from '@clipyard/queue';
+import { createRedis, queuePrefix, redisSettings, type RedisClient } from '@clipyard/queue';
 import { Storage } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobCancelService } from '../jobs/job-cancel.service';
@@ -19,7 +18,7 @@ import { AccountDataRepository } from './account-data.repository';
 @Injectable()
 export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
-  private conn?: Redis;
+  private conn?: RedisClient;
 
   constructor(
     @Inject(BACKGROUND_WORK) private readonly background: boolean,
@@ -33,9 +32,9 @@ export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeAppl
 
   onApplicationBootstrap(): void {
     if (!this.background) return;
-    const settings = { url: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
+    const settings = redisSettings(this.config);
     this.conn = createRedis(settings);
-    this.worker = new Worker(QUEUES.accountEventsGateway, (job) => this.handle(job), { connection: this.conn, prefix: bullPrefix(settings) });
+    this.worker = new Worker(QUEUES.accountEventsGateway, (job) => this.handle(job), { connection: this.conn, prefix: queuePrefix(settings, QUEUES.accountEventsGateway) });
     this.worker.on('error', (err) => this.logger.error({ err }, 'account events worker error'));
     this.worker.on('failed', (job, err) => this.logger.warn({ err, attempts: job?.attemptsMade }, 'account event failed'));
   }
@@ -43,6 +42,8 @@ export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeAppl
   async handle(job: Pick<Job, 'data'>): Promise<string> {
     const parsed = accountEventSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('INVALID_ACCOUNT_EVENT');
+    // Only deletions are addressed to the gateway; anything else is not ours to act on.
+    if (parsed.data.name !== 'account.deleted') return 'ignored';
     const { userId } = parsed.data;
     for (const id of await this.jobs.openIds(userId)) {
       await this.cancels.cancel(userId, id).catch((err) => this.logger.warn({ err, jobId: id }, 'could not cancel a job of a deleted account'));

@@ -109,12 +109,17 @@ export class AccountEmailController {
   @ApiRoute({
     id: 'auth.requestMagicLink',
     summary: 'Mail a sign-in link and 6-digit code (15 min)',
-    description: 'Always `202 {"accepted":true}`. With PASSWORDLESS_SIGNUP an unknown address gets a link that creates its account.',
+    description:
+      'Always `202 {"accepted":true}`. With PASSWORDLESS_SIGNUP an unknown address gets a link that creates its account. ' +
+      'Asked for while signed in anonymously (optional credentials), a link for an address without an account upgrades the trial account in place.',
     responses: { 202: rpcReply('auth.magicLink.request') },
-    errors: ['RATE_LIMITED'],
+    errors: ['RATE_LIMITED', 'UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED'],
   })
-  magicLink(@Body() body: EmailDto, @Client() ctx: ClientCtx) {
-    return this.rpc.call('auth.magicLink.request', { email: body.email, ctx });
+  async magicLink(@Body() body: EmailDto, @Client() ctx: ClientCtx, @Req() req: FastifyRequest) {
+    // Credentials are optional here; when sent they must be valid (they say who is upgrading).
+    const signedIn = req.headers.authorization || req.headers['x-api-key'];
+    const caller = signedIn ? await this.modules.get(AuthGuard, { strict: false }).authenticate(req) : undefined;
+    return this.rpc.call('auth.magicLink.request', { email: body.email, callerUserId: caller?.userId, ctx });
   }
 
   @Public()

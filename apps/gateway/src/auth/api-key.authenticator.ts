@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppError, AUTH_REDIS, type ApiKeyCacheEntry } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { BroadcastCache, createRedis, keyPrefix, RpcClient } from '@clipyard/queue';
+import { BroadcastCache, createRedis, keyPrefix, redisSettings, RpcClient, type RedisClient } from '@clipyard/queue';
 import { hashApiKey, isWellFormedApiKey } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import type { Principal } from './principal';
@@ -32,7 +31,7 @@ const refuse = (code: string) => new AppError(code, MESSAGES[code] ?? 'API key i
  */
 @Injectable()
 export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly prefix: string;
   private readonly inflight = new Map<string, Promise<ApiKeyCacheEntry>>();
   private readonly local: BroadcastCache<ApiKeyCacheEntry>;
@@ -44,7 +43,7 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnApplicationShutdown 
     private readonly usage: ApiKeyUsage,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+    const settings = redisSettings(config);
     this.redis = createRedis(settings, { maxRetriesPerRequest: 2 });
     this.prefix = keyPrefix(settings);
     this.local = new BroadcastCache(settings, {

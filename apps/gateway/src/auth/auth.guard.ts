@@ -3,26 +3,27 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AppError, effectiveScopes, type ApiKeyScope } from '@clipyard/contracts';
 import { PUBLIC_ROUTE } from '@clipyard/observability';
-import { looksLikeApiKey } from '@clipyard/security';
-import { ApiKeyAuthenticator } from './api-key.authenticator';
-import { JwtVerifier } from './jwt.verifier';
 import { RequestRateLimit } from './request-rate-limit';
 import { ROLES, SCOPES, type Principal, type Role } from './principal';
-
-const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="clipyard"' };
+import { CHALLENGE } from './strategies/access-token.strategy';
+import { runStrategies } from './strategies/gateway-passport';
+import { CREDENTIAL_STRATEGIES, GatewayPassport } from './strategies/gateway-passport.service';
 
 /**
- * Global guard: every route needs credentials unless marked @Public(). Access tokens are verified
- * locally (JWKS cached in memory); API keys (`X-API-Key`, or `Authorization: Bearer cy_live_…`)
- * through the Redis cache the auth app fills. Sets `request.principal`; enforces the per-user
- * request rate, @Roles() and @Scopes().
+ * Global guard: every route needs credentials unless marked @Public(). The credentials are
+ * checked by passport strategies (@nestjs/passport): `api-key` (`X-API-Key`, or
+ * `Authorization: Bearer cy_live_…`, through the Redis cache the auth app fills) then
+ * `access-token` (verified locally, JWKS cached in memory). Sets `request.principal`; enforces
+ * the per-user request rate, @Roles() and @Scopes().
+ *
+ * Not @nestjs/passport's AuthGuard mixin: that one authenticates with passport's process-wide
+ * instance, and this gateway has its own (see GatewayPassport).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtVerifier,
-    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly passport: GatewayPassport,
     private readonly rateLimit: RequestRateLimit,
   ) {}
 
@@ -47,15 +48,9 @@ export class AuthGuard implements CanActivate {
 
   /** The credential check alone (API key or access token → Principal, or an AppError): reusable by non-Nest routes. */
   async authenticate(req: FastifyRequest): Promise<Principal> {
-    const headerKey = req.headers['x-api-key'];
-    if (typeof headerKey === 'string' && headerKey) return this.apiKeys.authenticate(headerKey.trim(), req.ip);
-    const authz = req.headers.authorization;
-    if (typeof authz === 'string') {
-      const m = /^Bearer\s+(\S+)\s*$/i.exec(authz);
-      if (!m) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token or API key>"', undefined, undefined, CHALLENGE);
-      return looksLikeApiKey(m[1]) ? this.apiKeys.authenticate(m[1], req.ip) : this.jwt.verify(m[1]);
-    }
-    throw new AppError('UNAUTHENTICATED', 'Missing credentials: send X-API-Key or Authorization: Bearer', undefined, undefined, CHALLENGE);
+    const principal = await runStrategies<Principal>(this.passport.passport, CREDENTIAL_STRATEGIES, req);
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Missing credentials: send X-API-Key or Authorization: Bearer', undefined, undefined, CHALLENGE);
+    return principal;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { RequestRateLimit } from './request-rate-limit';
 import { ApiKeyUsage } from './api-key.usage';
@@ -6,18 +7,24 @@ import { ApiKeysController } from './api-keys.controller';
 import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
 import { AccountEmailController } from './account-email.controller';
+import { AnonymousController } from './anonymous.controller';
 import { JwksController } from './jwks.controller';
 import { JwtVerifier } from './jwt.verifier';
 import { ProviderKeysController } from './provider-keys.controller';
 import { SessionsController } from './sessions.controller';
 import { RevokedSessions } from './revoked-sessions';
 import { SessionCookies } from './session-cookies';
+import { AccessTokenStrategy } from './strategies/access-token.strategy';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { GatewayPassport } from './strategies/gateway-passport.service';
 
 /** Authentication (used by the global AuthGuard) and the public account, key and audit routes. */
 @Global()
 @Module({
-  controllers: [AuthController, AccountEmailController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
-  providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit],
-  exports: [SessionCookies, JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit],
+  // Verification keys come per token from the JWKS (JwtVerifier), so no secret here.
+  imports: [JwtModule.register({})],
+  controllers: [AuthController, AccountEmailController, AnonymousController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
+  providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit, ApiKeyStrategy, AccessTokenStrategy, GatewayPassport],
+  exports: [SessionCookies, JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit, GatewayPassport],
 })
 export class AuthModule {}

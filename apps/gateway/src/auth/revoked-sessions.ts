@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AUTH_REDIS } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { createRedis, keepSubscribed, keyPrefix } from '@clipyard/queue';
+import { createRedis, createSubscriber, keepSubscribed, keyPrefix, redisSettings, type RedisClient } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 /**
@@ -15,7 +15,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
   private readonly revoked = new Map<string, number>();
   private readonly sub: Redis;
-  private readonly reader: Redis;
+  private readonly reader: RedisClient;
   private readonly prefix: string;
   private readonly timer: NodeJS.Timeout;
 
@@ -23,11 +23,11 @@ export class RevokedSessions implements OnModuleInit, OnApplicationShutdown {
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    const settings = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+    const settings = redisSettings(config);
     this.prefix = keyPrefix(settings);
     // Subscribe, THEN read the set, after every (re)connect (keepSubscribed): a revocation lands
     // in one or the other.
-    this.sub = createRedis(settings, { autoResubscribe: false });
+    this.sub = createSubscriber(settings, { autoResubscribe: false });
     this.reader = createRedis(settings, { maxRetriesPerRequest: 2 });
     this.sub.on('message', (_ch: string, msg: string) => this.onMessage(msg));
     this.timer = setInterval(() => this.prune(), 60_000);

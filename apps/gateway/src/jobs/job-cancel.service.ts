@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppError, mediaCancelChannel } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient, REDIS_SETTINGS, createRedis, type RedisSettings } from '@clipyard/queue';
+import { QueueClient, REDIS_SETTINGS, createRedis, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { BillingClient } from './billing.client';
 import { JobFiles } from './job-files';
 import { JobLifecycle } from './job-lifecycle';
@@ -20,7 +19,7 @@ import type { JobView } from './job.presenter';
  */
 @Injectable()
 export class JobCancelService implements OnApplicationShutdown {
-  private readonly pub: Redis;
+  private readonly pub: RedisClient;
   private readonly canceled;
 
   constructor(

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { QUEUES } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisSettings } from '@clipyard/queue';
+import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { BillingClient } from './billing.client';
 import { JobLifecycle } from './job-lifecycle';
@@ -36,7 +35,7 @@ export interface ReconcileReport {
 @Injectable()
 export class JobReconciler implements OnModuleInit, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
-  private redis?: Redis;
+  private redis?: RedisClient;
   private running?: Promise<unknown>;
   private readonly outcomes;
 

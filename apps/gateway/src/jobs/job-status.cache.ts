@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { BroadcastCache, createRedis, keyPrefix, REDIS_SETTINGS, type RedisSettings } from '@clipyard/queue';
+import { BroadcastCache, createRedis, keyPrefix, REDIS_SETTINGS, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import type { JobRecord } from './jobs.repository';
 
@@ -15,7 +14,7 @@ import type { JobRecord } from './jobs.repository';
 @Injectable()
 export class JobStatusCache implements OnModuleInit, OnApplicationShutdown {
   private readonly cache: BroadcastCache<JobRecord | null>;
-  private readonly pub: Redis;
+  private readonly pub: RedisClient;
 
   constructor(
     @Inject(REDIS_SETTINGS) redis: RedisSettings,

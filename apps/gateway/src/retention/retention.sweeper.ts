@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Metrics, ROOT_LOGGER, BACKGROUND_WORK } from '@clipyard/observability';
-import { REDIS_SETTINGS, createRedis, keyPrefix, type RedisSettings } from '@clipyard/queue';
+import { REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { BillingClient } from '../jobs/billing.client';
 import { JobFiles } from '../jobs/job-files';
@@ -33,7 +32,7 @@ export interface SweepReport {
 @Injectable()
 export class RetentionSweeper implements OnModuleInit, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
-  private redis?: Redis;
+  private redis?: RedisClient;
   private running?: Promise<unknown>;
   private readonly expired;
 

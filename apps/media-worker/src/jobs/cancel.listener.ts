@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { mediaCancelChannel } from '@clipyard/contracts';
-import { createRedis, subscribe, type RedisSettings } from '@clipyard/queue';
+import { createSubscriber, subscribe, type RedisSettings } from '@clipyard/queue';
 
 /** Reason carried by the AbortSignal of a canceled job. */
 export const CANCELED = 'canceled';
@@ -23,7 +23,7 @@ export class CancelListener {
   ) {}
 
   async start(): Promise<void> {
-    this.sub = createRedis(this.settings);
+    this.sub = createSubscriber(this.settings);
     this.sub.on('message', (_ch: string, msg: string) => this.onMessage(msg));
     await subscribe(this.sub, mediaCancelChannel(this.settings.prefix));
   }

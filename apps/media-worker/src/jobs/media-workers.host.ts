@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { QUEUES, type PayloadQueue } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { Consumer, QueueClient, RpcClient, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
+import { Consumer, QueueClient, RpcClient, redisSettings, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
 import type { MediaConfig } from '@clipyard/media';
 import { Storage } from '@clipyard/storage';
 import { WORKER_CONFIG, type WorkerConfig } from '../config';
@@ -35,7 +35,7 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
     @Inject(Metrics) metrics: Metrics,
     @Optional() @Inject(BACKGROUND_WORK) private readonly background: boolean = true,
   ) {
-    const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+    const redis = redisSettings(config);
     this.cancels = new CancelListener(redis, logger);
     this.temps = new TempDirs(config.WORKER_TMP_DIR, logger);
     this.runner = new JobRunner(

@@ -17,7 +17,7 @@ const onSubmit = (run: () => unknown) => (e: FormEvent) => {
 export function VerifyEmailPrompt({ me }: { me: Me }) {
   const [code, setCode] = useState('');
   const verify = useMutation(() => unwrap(api.POST('/v1/auth/email/verify', { body: { code } })), () => invalidate('me'));
-  const resend = useMutation(() => unwrap(publicApi.POST('/v1/auth/email/resend', { body: { email: me.email } })));
+  const resend = useMutation(() => unwrap(publicApi.POST('/v1/auth/email/resend', { body: { email: me.email ?? '' } })));
   return (
     <section className="notice" aria-label="Verify your email">
       <p>

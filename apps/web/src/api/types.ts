@@ -1,7 +1,8 @@
 // Response shapes the pages use. TODO(openapi): take these from @clipyard/client's schemas.
 export interface Me {
   id: string;
-  email: string;
+  /** Null for an anonymous (trial) user. */
+  email: string | null;
   username: string | null;
   full_name: string | null;
   timezone: string | null;

@@ -10,5 +10,7 @@ export const outboxDeliverySchema = z.discriminatedUnion('name', [z.object({ nam
  */
 export const accountEventSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('account.deleted'), v, eventId: uuid, userId: uuid, occurredAt: isoDate }),
+  /** auth → billing: an anonymous (trial) user got an email and password; it moves from `trial` to the default plan. */
+  z.object({ name: z.literal('account.upgraded'), v, eventId: uuid, userId: uuid, occurredAt: isoDate }),
 ]);
 export type AccountEvent = z.infer<typeof accountEventSchema>;

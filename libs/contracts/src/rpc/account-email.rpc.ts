@@ -29,7 +29,8 @@ export const accountEmailRpc = defineRpc({
     request: z.object({ token: z.string(), new_password: z.string(), ctx }),
     reply: z.object({ ok: z.literal(true), revoked_sessions: z.number().int() }),
   },
-  'auth.magicLink.request': { service: 'auth', request: z.object({ email: z.string(), ctx }), reply: acceptedReply },
+  /** `callerUserId`: the signed-in caller, when credentials came along (an anonymous caller's link upgrades it). */
+  'auth.magicLink.request': { service: 'auth', request: z.object({ email: z.string(), callerUserId: id.optional(), ctx }), reply: acceptedReply },
   'auth.magicLink.verify': {
     service: 'auth',
     request: z.object({ token: z.string().optional(), email: z.string().optional(), code: z.string().optional(), ctx }),

@@ -12,7 +12,8 @@ const provider = z.enum(PROVIDER_IDS);
 
 export const userView = z.object({
   id,
-  email: z.string(),
+  /** Null for an anonymous (trial) user until it is upgraded. */
+  email: z.string().nullable(),
   username: z.string().nullable(),
   full_name: z.string().nullable(),
   timezone: z.string().nullable(),
@@ -23,6 +24,8 @@ export const userView = z.object({
   email_verified: z.boolean(),
   /** False for an account made by a magic link that never set a password (it deletes itself with a fresh magic-link sign-in). */
   has_password: z.boolean(),
+  /** A trial user made by POST /v1/auth/anonymous (no email or password yet); POST /v1/auth/upgrade keeps its id and data. */
+  is_anonymous: z.boolean(),
   created_at: iso,
 });
 export const tokenPair = z.object({

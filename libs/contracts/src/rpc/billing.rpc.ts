@@ -227,6 +227,12 @@ export const billingRpc = defineRpc({
     request: z.object({ userId: uuid }),
     reply: subscriptionSchema,
   },
+  /** A new anonymous user's subscription, on the `trial` plan (created only if the user has none yet). */
+  'subscription.startTrial': {
+    service: 'billing',
+    request: z.object({ userId: uuid }),
+    reply: subscriptionSchema,
+  },
   'admin.setPlan': {
     service: 'billing',
     request: z.object({ userId: uuid, plan: z.string().min(1).max(50), stripeCustomerId: z.string().max(100).optional() }),

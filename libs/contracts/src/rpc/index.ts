@@ -6,12 +6,14 @@ import { billingRpc } from './billing.rpc';
 import { mediaRpc } from './media.rpc';
 import { accountEmailRpc } from './account-email.rpc';
 import { adminUsersRpc } from './admin-users.rpc';
+import { anonymousRpc } from './anonymous.rpc';
 
 export * from './define';
 export * from './auth.rpc';
 export * from './billing.rpc';
 export * from './account-email.rpc';
 export * from './admin-users.rpc';
+export * from './anonymous.rpc';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
 export const RPC_METHODS = {
@@ -19,6 +21,7 @@ export const RPC_METHODS = {
   ...authRpc,
   ...accountEmailRpc,
   ...adminUsersRpc,
+  ...anonymousRpc,
   ...billingRpc,
   ...mediaRpc,
 } as const;

@@ -12,6 +12,7 @@ import { SubscriptionPastDue1732001900000 } from './1732001900000-subscription-p
 import { WebhookEndpointDisabled1732002150000 } from './1732002150000-webhook-endpoint-disabled';
 import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 import { AccountEmail1796164512411 } from './1796164512411-account-email';
+import { AnonymousTrial1796180900000 } from './1796180900000-anonymous-trial';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   WebhookEndpointDisabled1732002150000,
   JobsOpenIdx1732002300000,
   AccountEmail1796164512411,
+  AnonymousTrial1796180900000,
 ];
