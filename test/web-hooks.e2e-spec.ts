@@ -170,6 +170,7 @@ describe('web dashboard: hooks and shorts in Chromium (e2e)', () => {
     await page.getByRole('link', { name: 'Download short-1.mp4' }).first().waitFor();
     await page.getByRole('region', { name: 'Hooks' }).waitFor();
     await checkA11y(page);
+    await clip.scrollIntoViewIfNeeded();
     await shot(page, 'shorts-job');
     await page.setViewportSize({ width: 375, height: 740 });
     expect(await fitsWidth(page)).toBe(true);
