@@ -139,6 +139,15 @@ describe('web dashboard: provider key test and admin in Chromium (e2e)', () => {
     const audit = await sys.get('/v1/audit-events?limit=50', { apiKey: bob.apiKey });
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['user.deactivated', 'user.reactivated', 'admin.write']));
     await page.setViewportSize({ width: 375, height: 740 });
+    // what sticks out, if anything (an empty list is a page that fits)
+    const wide = await page.evaluate(() => {
+      const g = globalThis as any;
+      return [...g.document.querySelectorAll('main *')]
+        .filter((e: any) => e.getBoundingClientRect().right > g.innerWidth + 1)
+        .map((e: any) => `${e.tagName.toLowerCase()}.${e.className} ${(e.textContent ?? '').slice(0, 30)} ${Math.round(e.getBoundingClientRect().right)}px`)
+        .slice(0, 5);
+    });
+    expect(wide).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 860 });
   });
