@@ -11,7 +11,10 @@ import { someHandlers } from '../test/helpers/rpc';
 const SECRET = 'bench-rpc-secret-0123456789-0123456789';
 
 async function main(): Promise<void> {
-  const settings = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-${randomBytes(3).toString('hex')}` };
+  // REDIS_CLUSTER_NODES=host:port,… measures the same against a Redis Cluster
+  const cluster = process.env.REDIS_CLUSTER_NODES?.split(',').map((n) => ({ host: n.slice(0, n.lastIndexOf(':')), port: Number(n.slice(n.lastIndexOf(':') + 1)) }));
+  const settings = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-${randomBytes(3).toString('hex')}`, ...(cluster ? { cluster } : {}) };
+  if (cluster) console.log(`on a Redis Cluster (${cluster.length} seed nodes)`);
   const server = new RpcServer('billing', someHandlers('billing', { 'billing.ping': () => ({ service: 'billing', ok: true as const, time: '' }) }), settings, SECRET, pino({ level: 'silent' }), 64);
   server.start();
   const client = new RpcClient(settings, SECRET, 5000);

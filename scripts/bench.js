@@ -25,12 +25,21 @@ async function main() {
   const env = { ...base, NODE_ENV: 'test', LOG_LEVEL: 'error', DATABASE_URL: db.toString(), REDIS_PREFIX: `cyb${runId}` };
   await p.ensureDatabase(env.DATABASE_URL);
   let status = 0;
+  const rows = [];
   try {
     p.migrate(env);
     for (const b of chosen) {
       p.step(`bench ${b}`);
-      const r = spawnSync('node', [`dist/bench/${b}.bench.js`], { stdio: 'inherit', cwd: p.ROOT, env });
+      // stdout is echoed and searched for `[row] {…}` lines (bench/lib/stats.ts goalRow)
+      const r = spawnSync('node', [`dist/bench/${b}.bench.js`], { stdio: ['inherit', 'pipe', 'inherit'], cwd: p.ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+      const out = String(r.stdout ?? '');
+      process.stdout.write(out);
+      for (const line of out.split('\n')) if (line.startsWith('[row] ')) rows.push({ bench: b, ...JSON.parse(line.slice(6)) });
       if (r.status !== 0) status = 1;
+    }
+    if (rows.length) {
+      console.log('\nGoal rows (issue 19): each figure against its anchor measured in the same run');
+      console.table(rows);
     }
   } finally {
     await p.dropDatabase(env.DATABASE_URL).catch(() => undefined);

@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AUTH_REDIS, AppError, CONTRACT_VERSION, QUEUES } from '@clipyard/contracts';
+import { AUTH_REDIS, AppError, CONTRACT_VERSION, QUEUES, QUEUE_JOB_NAMES, type ParsedQueuePayload } from '@clipyard/contracts';
 import { Metrics, RedisHealth } from '@clipyard/observability';
 import {
   ALL_QUEUE_NAMES,
@@ -23,7 +23,6 @@ import {
   queuePrefix,
   scanKeys,
   startConsumers,
-  type PayloadOf,
   type RedisSettings,
 } from '@clipyard/queue';
 import IORedis, { type Cluster } from 'ioredis';
@@ -43,12 +42,13 @@ const { cleanRedis } = require('../scripts/lib/clean-redis') as { cleanRedis: (u
 const SECRET = 'test-rpc-secret-0123456789-0123456789';
 const logger = pino({ level: 'silent' });
 
+/** Takes every job name the queue carries (the contract may add some), records account.deleted. */
 @Consumer(QUEUES.accountEventsGateway)
 class DeletedAccounts {
   readonly seen: string[] = [];
-  @Handle('account.deleted')
-  handle(p: PayloadOf<typeof QUEUES.accountEventsGateway, 'account.deleted'>): void {
-    this.seen.push(p.userId);
+  @Handle(...QUEUE_JOB_NAMES[QUEUES.accountEventsGateway])
+  handle(p: ParsedQueuePayload<typeof QUEUES.accountEventsGateway>): void {
+    if (p.name === 'account.deleted') this.seen.push(p.userId);
   }
 }
 

@@ -14,3 +14,11 @@ export function report(title: string, rows: Array<Record<string, string | number
   console.log(`\n${title}`);
   console.table(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(3)) : v]))));
 }
+
+/**
+ * One row of the issue-19 goal table: what was measured, its anchor in the same run, the ratio
+ * and the goal. Printed as a `[row]` line that `npm run bench` gathers into its closing summary.
+ */
+export function goalRow(row: { path: string; measured: string; anchor: string; ratio: number; goal: string }): void {
+  console.log(`[row] ${JSON.stringify({ ...row, ratio: Number(row.ratio.toFixed(2)) })}`);
+}

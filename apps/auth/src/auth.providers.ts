@@ -1,4 +1,5 @@
 import { ACCOUNT_EMAIL_PROVIDERS } from './account-email';
+import { IDENTITY_PROVIDERS } from './identities';
 import { ANONYMOUS_PROVIDERS } from './anonymous';
 import { OutboxConsumer } from './outbox/outbox.consumer';
 import { ApiKeyCache } from './api-keys/api-key.cache';
@@ -31,6 +32,7 @@ export const AUTH_PROVIDERS = [
   ApiKeysService,
   ProviderKeysService,
   ...ACCOUNT_EMAIL_PROVIDERS,
+  ...IDENTITY_PROVIDERS,
   ...ANONYMOUS_PROVIDERS,
   OutboxConsumer,
   AccountService,

@@ -12,8 +12,12 @@ export const billingConfigSchema = commonSchema.extend({
   REAPER_INTERVAL_MS: positiveInt(60_000),
   /** Most reservations the reaper releases per pass. */
   REAPER_BATCH: positiveInt(200),
-  /** Usage events processed in parallel by one billing instance. */
-  USAGE_CONCURRENCY: positiveInt(8),
+  /** Batches of usage events written in parallel by one billing instance. */
+  USAGE_CONCURRENCY: positiveInt(2),
+  /** Most usage events written in one transaction. */
+  USAGE_BATCH_SIZE: positiveInt(500),
+  /** How long the first event of a batch waits for more before the batch is written (ms). */
+  USAGE_BATCH_WAIT_MS: positiveInt(10),
   /** Signing secret of the Stripe webhook endpoint (`whsec_…`). */
   STRIPE_WEBHOOK_SECRET: secretVar(),
   /** Seconds a signed Stripe payload stays valid (replay window). */

@@ -3,6 +3,7 @@ import { commonSchema, envBool, loadConfig, port, positiveInt } from '@clipyard/
 import { storageConfigSchema } from '@clipyard/storage';
 import { apiKeyPepperVar, urlPolicyConfigShape } from '@clipyard/security';
 import { webhookSecretKeysVar } from './webhooks/webhook-keys';
+import { loadOAuthConfig, type OAuthConfig } from './auth/oauth/oauth.config';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** `5s,5m,2h` → milliseconds. */
@@ -25,6 +26,15 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   GATEWAY_HOST: z.string().default('0.0.0.0'),
   /** Public URL of the API, used in Location headers and signed download links. */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** The address users reach the dashboard at (the auth app's PUBLIC_URL): the default OAUTH_REDIRECT_ALLOWLIST. */
+  PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Social / OpenID Connect sign-in: `google,github,<name>…`, each with OAUTH_<NAME>_CLIENT_ID and
+   * OAUTH_<NAME>_CLIENT_SECRET (and OAUTH_<NAME>_ISSUER for other names); see auth/oauth/oauth.config.ts.
+   */
+  OAUTH_PROVIDERS: z.string().default(''),
+  /** Comma-separated URLs the sign-in callback may redirect to (origin + path prefix); default PUBLIC_URL, else PUBLIC_BASE_URL. */
+  OAUTH_REDIRECT_ALLOWLIST: z.string().optional(),
   /** Job submission answers 403 EMAIL_NOT_VERIFIED until the caller's email is verified (set the same in the auth app). */
   REQUIRE_VERIFIED_EMAIL: envBool(false),
   /** Comma-separated origins allowed by CORS; empty = no cross-origin browser access. */
@@ -126,6 +136,10 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   /** Lifetime of the session cookies (seconds); match the auth app's REFRESH_TTL_DAYS. */
   SESSION_COOKIE_MAX_AGE_S: positiveInt(30 * 86_400),
 });
-export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+/** The validated environment, plus the sign-in providers (their variable names are made of the provider names). */
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema> & { OAUTH: OAuthConfig };
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
-export const loadGatewayConfig = (env?: Record<string, string | undefined>) => loadConfig(gatewayConfigSchema, env);
+export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig => {
+  const base = loadConfig(gatewayConfigSchema, env);
+  return { ...base, OAUTH: loadOAuthConfig(env, base) };
+};

@@ -66,7 +66,7 @@ export function createLogger(app: string, level: string, destination?: pino.Dest
 }
 
 /** Query parameters whose value is a credential: signed links (`sig`), one-time tokens, presigned S3. */
-const SECRET_QUERY = /^(sig|signature|token|[a-z_]*_token|code|x-amz-signature|x-amz-credential|x-amz-security-token)$/i;
+const SECRET_QUERY = /^(sig|signature|token|[a-z_]*_token|code|state|code_verifier|x-amz-signature|x-amz-credential|x-amz-security-token)$/i;
 
 /**
  * A request URL fit for a log line: the value of every credential query parameter is replaced by

@@ -39,8 +39,11 @@ export function createRedis(settings: RedisSettings, extra: RedisOptions = {}): 
     disableClientInfo: true,
     ...extra,
   };
-  if (!settings.cluster) return new IORedis(settings.url, options);
-  return new Cluster(settings.cluster, clusterOptions(settings.url, options));
+  const conn: RedisClient = settings.cluster ? new Cluster(settings.cluster, clusterOptions(settings.url, options)) : new IORedis(settings.url, options);
+  // A connection error surfaces where it matters (the command that fails, readiness' own ping);
+  // without a listener ioredis prints every reconnect attempt to stderr as "Unhandled error event".
+  conn.on('error', () => undefined);
+  return conn;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createSubscriber(settings: RedisSettings, extra: RedisOptions = 
       return Math.min(times * 50, 2000);
     },
   });
+  conn.on('error', () => undefined);
   return conn;
 }
 

@@ -33,3 +33,49 @@ describe('consumer handler routing (boot check)', () => {
     expect(() => routeHandlers([consumer(QUEUES.trim, 'overlay')])).toThrow(/queue media-trim has no job named overlay/);
   });
 });
+
+describe('Batcher (batch-mode consumers)', () => {
+  it('flushes at `size` items, gives each caller its own result, and flushes the rest after `waitMs`', async () => {
+    const { Batcher } = await import('./consumer');
+    const batches: number[][] = [];
+    const b = new Batcher<number, number>(3, 20, async (items) => {
+      batches.push(items);
+      return items.map((i) => i * 10);
+    });
+    const out = await Promise.all([1, 2, 3, 4].map((i) => b.push(i)));
+    expect(out).toEqual([10, 20, 30, 40]);
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it("fails every item of a batch with the handler's error, or when it returns the wrong number of results", async () => {
+    const { Batcher } = await import('./consumer');
+    const failing = new Batcher<number, number>(2, 5, async () => {
+      throw new Error('database down');
+    });
+    await expect(Promise.all([failing.push(1), failing.push(2)].map((p) => p.catch((e: Error) => e.message)))).resolves.toEqual(['database down', 'database down']);
+    const short = new Batcher<number, number>(2, 5, async () => []);
+    await expect(short.push(1)).rejects.toThrow(/returned 0 results for 1 items/);
+  });
+});
+
+describe('Batcher group commit', () => {
+  it('gathers what arrives while a batch is written into the next one (one batch in flight)', async () => {
+    const { Batcher } = await import('./consumer');
+    const batches: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const b = new Batcher<number, number>(100, 1, async (items) => {
+      batches.push(items);
+      if (batches.length === 1) await gate;
+      return items;
+    });
+    const first = b.push(1);
+    await new Promise((r) => setTimeout(r, 20)); // the first batch ([1]) is being written
+    const later = [2, 3, 4].map((i) => b.push(i));
+    await new Promise((r) => setTimeout(r, 20)); // due, but the only slot is taken
+    expect(batches).toEqual([[1]]);
+    release();
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+});

@@ -18,6 +18,103 @@ export interface ConsumerOptions<C = any> {
   enabled?: (config: C, queue: PayloadQueue) => boolean;
   /** A provider every handler call of this class goes through (see HandlerRunner). */
   runner?: abstract new (...args: never[]) => HandlerRunner<any>;
+  /**
+   * Batch mode: the `@Handle` method is called with up to `size` items (`BatchItem[]`), gathered
+   * for at most `waitMs` after the first, and returns one result per item. Each job completes
+   * only once its batch's handler returned (at-least-once), and fails with the batch's error
+   * (retried, or deferred as a fact) when it threw, so the handler must be idempotent per item.
+   * `concurrency` batches are written at once; the worker holds `size × (concurrency + 1)` jobs,
+   * so the next batch fills while one is written.
+   */
+  batch?: (config: C, queue: PayloadQueue) => { size: number; waitMs: number };
+}
+
+/** One job of a batch, as a batch-mode `@Handle` method receives it. */
+export interface BatchItem<P = unknown> {
+  payload: P;
+  job: Job;
+}
+
+/**
+ * Gathers single calls into batches: a batch is written when `size` items wait, or `waitMs`
+ * after its first item arrived, whichever comes first, with at most `maxInFlight` batches being
+ * written at once; items arriving meanwhile wait for a slot and go out together (group commit,
+ * so batches grow with the load). Each caller gets its own item's result, or the batch's error.
+ */
+export class Batcher<I, R> {
+  private pending: Array<{ item: I; resolve: (r: R) => void; reject: (e: unknown) => void }> = [];
+  private timer?: NodeJS.Timeout;
+  /** The oldest waiting item has waited `waitMs` (or close() wants everything out). */
+  private due = false;
+  private inFlight = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly waitMs: number,
+    private readonly run: (items: I[]) => Promise<R[]>,
+    private readonly maxInFlight = 1,
+  ) {}
+
+  push(item: I): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (this.pending.length >= this.size) this.kick();
+      else this.arm();
+    });
+  }
+
+  /** Writes what is waiting as soon as a slot is free (close() calls it so no item waits for its timer). */
+  flush(): void {
+    this.due = true;
+    this.kick();
+  }
+
+  private arm(): void {
+    if (this.timer || this.due || !this.pending.length) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.due = true;
+      this.kick();
+    }, this.waitMs);
+  }
+
+  private kick(): void {
+    while (this.pending.length && this.inFlight < this.maxInFlight && (this.due || this.pending.length >= this.size)) {
+      const batch = this.pending.splice(0, this.size);
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.due = false;
+      this.start(batch);
+    }
+    this.arm();
+  }
+
+  private start(batch: Array<{ item: I; resolve: (r: R) => void; reject: (e: unknown) => void }>): void {
+    this.inFlight++;
+    let out: Promise<R[]>;
+    try {
+      out = this.run(batch.map((b) => b.item));
+    } catch (err) {
+      out = Promise.reject(err);
+    }
+    out
+      .then(
+        (results) => {
+          if (!Array.isArray(results) || results.length !== batch.length) {
+            throw new Error(`a batch handler returned ${Array.isArray(results) ? results.length : typeof results} results for ${batch.length} items`);
+          }
+          batch.forEach((b, i) => b.resolve(results[i]));
+        },
+      )
+      .catch((err: unknown) => {
+        for (const b of batch) b.reject(err);
+      })
+      .finally(() => {
+        this.inFlight--;
+        // what gathered while this batch was written goes out now if it is due
+        this.kick();
+      });
+  }
 }
 
 /** One handler call, as a HandlerRunner receives it. */
@@ -75,6 +172,10 @@ interface Route {
   owner: string;
   handler: (...args: unknown[]) => unknown;
   runner?: HandlerRunner;
+  /** Class and method of the handler (names handled by one method share it). */
+  method: string;
+  /** Batch mode: calls go through this (one per handler method). */
+  batcher?: Batcher<BatchItem, unknown>;
 }
 
 /**
@@ -96,7 +197,7 @@ export function routeHandlers(consumers: ConsumerInstance[]): Map<PayloadQueue, 
       const existing = names.get(h.name);
       if (existing) problems.push(`two handlers for ${queue}/${h.name}: ${existing.owner} and ${owner}`);
       const method = (c.instance as Record<string | symbol, (...args: unknown[]) => unknown>)[h.key];
-      names.set(h.name, { owner, handler: method.bind(c.instance), runner: c.runner });
+      names.set(h.name, { owner, handler: method.bind(c.instance), runner: c.runner, method: `${owner}.${String(h.key)}` });
     }
   }
   for (const [queue, names] of routes) {
@@ -125,6 +226,7 @@ export interface ConsumerHostDeps {
 export class ConsumerHost {
   private readonly workers: Worker[] = [];
   private readonly conns: RedisClient[] = [];
+  private readonly batchers: Batcher<BatchItem, unknown>[] = [];
   private readonly handled?: Counter<'queue' | 'job' | 'outcome'>;
   private readonly seconds?: Histogram<'queue' | 'job'>;
 
@@ -143,7 +245,20 @@ export class ConsumerHost {
     const routes = routeHandlers(enabled);
     for (const [queue, names] of routes) {
       const options = enabled.find((c) => c.meta.queue === queue)!.meta.options;
-      const concurrency = typeof options.concurrency === 'function' ? options.concurrency(config, queue) : (options.concurrency ?? 1);
+      let concurrency = typeof options.concurrency === 'function' ? options.concurrency(config, queue) : (options.concurrency ?? 1);
+      const batch = options.batch?.(config, queue);
+      if (batch) {
+        // one Batcher per handler method; the worker holds enough jobs to fill `concurrency` batches
+        const batchers = new Map<string, Batcher<BatchItem, unknown>>();
+        for (const route of names.values()) {
+          const key = route.method;
+          const b = batchers.get(key) ?? new Batcher<BatchItem, unknown>(batch.size, batch.waitMs, async (items) => (await route.handler(items)) as unknown[], concurrency);
+          if (!batchers.has(key)) this.batchers.push(b);
+          batchers.set(key, b);
+          route.batcher = b;
+        }
+        concurrency = Math.max(1, batch.size * (concurrency + 1));
+      }
       const conn = createRedis(this.deps.redis);
       this.conns.push(conn);
       const worker = new Worker(queue, (job, token) => this.dispatch(queue, names, job, token), {
@@ -179,7 +294,11 @@ export class ConsumerHost {
     const payload = parsed.data as ParsedQueuePayload<typeof queue>;
     const end = this.seconds?.startTimer({ queue, job: job.name });
     const call = async () =>
-      route.runner ? route.runner.run({ queue, job, payload, handler: route.handler }) : route.handler(payload, job);
+      route.batcher
+        ? route.batcher.push({ payload, job })
+        : route.runner
+          ? route.runner.run({ queue, job, payload, handler: route.handler })
+          : route.handler(payload, job);
     try {
       // Facts (FACT_QUEUES) wait out an outage without using attempts; see runFact.
       const out = FACT_QUEUES.includes(queue)
@@ -199,7 +318,10 @@ export class ConsumerHost {
 
   /** Stops taking jobs and waits for the ones in flight. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    const closing = Promise.all(this.workers.map((w) => w.close()));
+    // in-flight jobs waiting for a batch to fill are written now rather than after their timer
+    for (const b of this.batchers) b.flush();
+    await closing;
     await Promise.allSettled(this.conns.map((c) => c.quit()));
     this.workers.length = 0;
     this.conns.length = 0;

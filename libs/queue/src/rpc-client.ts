@@ -96,6 +96,11 @@ export class RpcClient {
     this.sub = createSubscriber(settings);
     this.sub.on('error', () => undefined);
     this.sub.on('messageBuffer', (_ch: Buffer, msg: Buffer) => this.onReply(msg.toString()));
+    // Replies travel over pub/sub: one published while the reply connection is down is lost, so a
+    // call waiting for one can only time out. Fail them at once (503) instead of after their timeout.
+    this.sub.on('close', () => {
+      for (const id of [...this.pending.keys()]) this.fail(id, 'unavailable');
+    });
     // The first calls wait for the request connection too: without an offline queue, a command
     // sent before it is ready fails at once (a cluster takes a while to load its slot map).
     this.ready = Promise.all([subscribe(this.sub, replyChannel(settings, this.id)), whenReady(this.pub)]);

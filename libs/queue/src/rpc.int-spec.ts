@@ -45,7 +45,8 @@ describe('RPC over BullMQ (real Redis)', () => {
     const s = settings();
     let n = 0;
     serve(s, { 'billing.ping': () => ({ service: `billing-${++n}`, ok: true, time: new Date().toISOString() }) });
-    const c = client(s);
+    // generous timeout: this is about pairing replies with calls, not speed (CI machines are shared)
+    const c = client(s, 20_000);
     const replies = await Promise.all(Array.from({ length: 100 }, () => c.call('billing.ping', {})));
     expect(new Set(replies.map((r) => r.service)).size).toBe(100);
   });
@@ -182,11 +183,12 @@ describe('RPC over BullMQ (real Redis)', () => {
       serve(s, {
         'billing.ping': () => ({ service: 'billing', ok: true, time: new Date().toISOString() }),
         'plans.list': async () => {
-          await new Promise((r) => setTimeout(r, 1500));
+          await new Promise((r) => setTimeout(r, 4000));
           return { data: [] } as never;
         },
       });
-      const c = new RpcClient(s, SECRET, 30_000, undefined, { pingTimeoutMs: 300 });
+      // the ping timeout is far below the call's time but far above a ping's on a loaded machine
+      const c = new RpcClient(s, SECRET, 30_000, undefined, { pingTimeoutMs: 1500 });
       cleanup.push(() => c.close());
       await expect(c.call('plans.list', {} as never)).resolves.toBeDefined();
     });

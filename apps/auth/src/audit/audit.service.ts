@@ -40,7 +40,10 @@ export type AuditAction =
   | 'mfa.totp_enabled'
   | 'mfa.totp_disabled'
   | 'mfa.challenge_failed'
-  | 'mfa.recovery_code_used';
+  | 'mfa.recovery_code_used'
+  | 'login.oauth'
+  | 'identity.linked'
+  | 'identity.unlinked';
 
 export interface AuditInput {
   userId: string | null;

@@ -39,6 +39,42 @@ export class QuotaRepository {
     );
   }
 
+  /** The reservations of these jobs (any status). The caller holds their users' subscription locks. */
+  findByJobs(m: EntityManager, jobIds: string[]): Promise<ReservationRow[]> {
+    if (!jobIds.length) return Promise.resolve([]);
+    return sql<ReservationRow>(
+      m,
+      `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, status, expires_at
+       FROM quota_reservations WHERE job_id = ANY($1::uuid[])`,
+      [jobIds],
+    );
+  }
+
+  /**
+   * Marks these pending reservations committed (with the units metered) and frees one
+   * concurrency slot per commit on each user's subscription, in one statement. The caller holds
+   * the users' subscription locks and takes the reserved amounts out of `usage_monthly` itself
+   * (UsageRepository.applyMonthly). Returns the job ids committed.
+   */
+  async commitMany(m: EntityManager, commits: Array<{ userId: string; jobId: string; units: number }>): Promise<Set<string>> {
+    if (!commits.length) return new Set();
+    const rows = await sql<{ job_id: string }>(
+      m,
+      `WITH c AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS c(user_id, job_id, units)),
+       r AS (
+         UPDATE quota_reservations q SET status = 'committed', committed_units = c.units, settled_at = now()
+         FROM c WHERE q.job_id = c.job_id AND q.user_id = c.user_id AND q.status = 'pending'
+         RETURNING q.user_id, q.job_id),
+       s AS (
+         UPDATE subscriptions SET active_jobs = GREATEST(active_jobs - n.n, 0)
+         FROM (SELECT user_id, count(*)::int AS n FROM r GROUP BY user_id) n
+         WHERE subscriptions.user_id = n.user_id AND subscriptions.active_jobs > 0 RETURNING 1)
+       SELECT r.job_id, (SELECT count(*) FROM s) AS touched FROM r`,
+      [commits.map((c) => c.userId), commits.map((c) => c.jobId), commits.map((c) => c.units)],
+    );
+    return new Set(rows.map((r) => r.job_id));
+  }
+
   async ensureMonthly(m: EntityManager, userId: string, month: string, metric: string): Promise<void> {
     await m.query(
       'INSERT INTO usage_monthly (user_id, month, metric) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',

@@ -36,26 +36,42 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   }
 
   async check(e: UsageEvent): Promise<void> {
-    if (e.name !== 'usage.job') return;
-    const month = monthOf(new Date(e.occurredAt));
-    const sub = await this.subs.get(e.userId);
-    const { limits } = effectiveLimits(sub, sub.limit_overrides);
-    const rows = await this.usage.monthRows(this.ds.manager, e.userId, month);
-    const row = rows.find((r) => r.metric === e.action);
-    if (!row) return;
-    const checks: { metric: UsageThresholdMetric; used: number; limit: number }[] = [
-      { metric: e.action, used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] },
-    ];
-    // transcription minutes: spent by transcriptions and by trims with subtitles
-    const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
-    if (minutesRow) {
-      checks.push({ metric: 'transcribe_minutes', used: Number(minutesRow.units_used), limit: limits.transcribe_minutes_per_month });
+    await this.checkMany([e]);
+  }
+
+  /**
+   * Judges the thresholds touched by these (recorded) events: one subscription and one monthly
+   * read per user and month, whatever the number of events.
+   */
+  async checkMany(events: UsageEvent[]): Promise<void> {
+    const groups = new Map<string, { userId: string; month: string; events: Extract<UsageEvent, { name: 'usage.job' }>[] }>();
+    for (const e of events) {
+      if (e.name !== 'usage.job') continue;
+      const month = monthOf(new Date(e.occurredAt));
+      const key = `${e.userId}|${month}`;
+      const g = groups.get(key) ?? { userId: e.userId, month, events: [] };
+      g.events.push(e);
+      groups.set(key, g);
     }
-    for (const c of checks) {
-      if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed
-      for (const threshold of THRESHOLDS) {
-        if (c.used < (c.limit * threshold) / 100) continue;
-        await this.fire(e.userId, month, c.metric, threshold, c.used, c.limit);
+    for (const { userId, month, events: evs } of groups.values()) {
+      const sub = await this.subs.get(userId);
+      const { limits } = effectiveLimits(sub, sub.limit_overrides);
+      const rows = await this.usage.monthRows(this.ds.manager, userId, month);
+      const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
+      for (const e of evs) {
+        const row = rows.find((r) => r.metric === e.action);
+        if (!row) continue;
+        checks.set(e.action, { used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] });
+        // transcription minutes: spent by transcriptions and by trims with subtitles
+        const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
+        if (minutesRow) checks.set('transcribe_minutes', { used: Number(minutesRow.units_used), limit: limits.transcribe_minutes_per_month });
+      }
+      for (const [metric, c] of checks) {
+        if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed
+        for (const threshold of THRESHOLDS) {
+          if (c.used < (c.limit * threshold) / 100) continue;
+          await this.fire(userId, month, metric, threshold, c.used, c.limit);
+        }
       }
     }
   }

@@ -37,9 +37,130 @@ export interface MonthlyDelta {
   outputTokens?: number;
 }
 
+/** One (user, month, metric) row's change: used-side deltas plus what committed reservations give back. */
+export interface MonthlyChange extends MonthlyDelta {
+  userId: string;
+  month: string;
+  metric: string;
+  /** Taken out of `jobs_reserved` / `units_reserved` (reservations committed in this batch). */
+  jobsReservedFreed: number;
+  unitsReservedFreed: number;
+}
+
+const LEDGER_COLUMNS = `event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes,
+  output_bytes, processing_ms, template, custom_overrides, month, occurred_at,
+  input_tokens, output_tokens, ai_provider, ai_model`;
+
 /** The usage ledger (`usage_events`) and the used-side of `usage_monthly`. */
 @Injectable()
 export class UsageRepository {
+  /**
+   * Inserts many ledger lines in one statement, skipping event ids seen before (in the table or
+   * earlier in `rows`); returns the event ids this call inserted.
+   */
+  async insertEvents(m: EntityManager, rows: LedgerInsert[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const col = <T>(f: (e: LedgerInsert) => T) => rows.map(f);
+    const inserted = await sql<{ event_id: string }>(
+      m,
+      `INSERT INTO usage_events (${LEDGER_COLUMNS})
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::float8[], $8::bigint[],
+         $9::bigint[], $10::bigint[], $11::text[], $12::jsonb[], $13::text[], $14::timestamptz[],
+         $15::bigint[], $16::bigint[], $17::text[], $18::text[])
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [
+        col((e) => e.eventId),
+        col((e) => e.userId),
+        col((e) => e.kind),
+        col((e) => e.jobId ?? null),
+        col((e) => e.action ?? null),
+        col((e) => e.units),
+        col((e) => e.mediaSeconds ?? 0),
+        col((e) => e.inputBytes ?? 0),
+        col((e) => e.outputBytes ?? 0),
+        col((e) => e.processingMs ?? 0),
+        col((e) => e.template ?? null),
+        col((e) => (e.customOverrides ? JSON.stringify(e.customOverrides) : null)),
+        col((e) => e.month),
+        col((e) => e.occurredAt),
+        col((e) => e.inputTokens ?? 0),
+        col((e) => e.outputTokens ?? 0),
+        col((e) => e.aiProvider ?? null),
+        col((e) => e.aiModel ?? null),
+      ],
+    );
+    return new Set(inserted.map((r) => r.event_id));
+  }
+
+  /**
+   * Applies many (user, month, metric) changes in one statement: rows that exist are updated
+   * (used-side added, freed reservations taken out of `reserved`), missing ones are inserted
+   * (a reservation always created its row, so a missing row has nothing reserved to free).
+   * One change per key: the caller merges them.
+   */
+  async applyMonthly(m: EntityManager, changes: MonthlyChange[]): Promise<void> {
+    if (!changes.length) return;
+    const col = <T>(f: (c: MonthlyChange) => T) => changes.map(f);
+    await m.query(
+      `WITH d AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::bigint[], $8::float8[],
+           $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[])
+           AS d(user_id, month, metric, jobs, units, jobs_unres, units_unres, media_seconds, input_bytes, output_bytes,
+             processing_ms, input_tokens, output_tokens, jobs_freed, units_freed)),
+       upd AS (
+         UPDATE usage_monthly u SET
+           jobs_used = u.jobs_used + d.jobs,
+           units_used = u.units_used + d.units,
+           jobs_unreserved = u.jobs_unreserved + d.jobs_unres,
+           units_unreserved = u.units_unreserved + d.units_unres,
+           jobs_reserved = u.jobs_reserved - d.jobs_freed,
+           units_reserved = u.units_reserved - d.units_freed,
+           media_seconds = u.media_seconds + d.media_seconds,
+           input_bytes = u.input_bytes + d.input_bytes,
+           output_bytes = u.output_bytes + d.output_bytes,
+           processing_ms = u.processing_ms + d.processing_ms,
+           input_tokens = u.input_tokens + d.input_tokens,
+           output_tokens = u.output_tokens + d.output_tokens,
+           updated_at = now()
+         FROM d WHERE u.user_id = d.user_id AND u.month = d.month AND u.metric = d.metric
+         RETURNING u.user_id, u.month, u.metric)
+       INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
+         media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
+       SELECT d.user_id, d.month, d.metric, d.jobs, d.units, d.jobs_unres, d.units_unres, d.media_seconds, d.input_bytes,
+         d.output_bytes, d.processing_ms, d.input_tokens, d.output_tokens
+       FROM d WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.user_id = d.user_id AND upd.month = d.month AND upd.metric = d.metric)
+       ON CONFLICT (user_id, month, metric) DO UPDATE SET
+         jobs_used = u.jobs_used + EXCLUDED.jobs_used,
+         units_used = u.units_used + EXCLUDED.units_used,
+         jobs_unreserved = u.jobs_unreserved + EXCLUDED.jobs_unreserved,
+         units_unreserved = u.units_unreserved + EXCLUDED.units_unreserved,
+         media_seconds = u.media_seconds + EXCLUDED.media_seconds,
+         input_bytes = u.input_bytes + EXCLUDED.input_bytes,
+         output_bytes = u.output_bytes + EXCLUDED.output_bytes,
+         processing_ms = u.processing_ms + EXCLUDED.processing_ms,
+         input_tokens = u.input_tokens + EXCLUDED.input_tokens,
+         output_tokens = u.output_tokens + EXCLUDED.output_tokens,
+         updated_at = now()`,
+      [
+        col((c) => c.userId),
+        col((c) => c.month),
+        col((c) => c.metric),
+        col((c) => c.jobs),
+        col((c) => c.units),
+        col((c) => c.jobsUnreserved),
+        col((c) => c.unitsUnreserved),
+        col((c) => c.mediaSeconds),
+        col((c) => c.inputBytes),
+        col((c) => c.outputBytes),
+        col((c) => c.processingMs),
+        col((c) => c.inputTokens ?? 0),
+        col((c) => c.outputTokens ?? 0),
+        col((c) => c.jobsReservedFreed),
+        col((c) => c.unitsReservedFreed),
+      ],
+    );
+  }
+
   /** Inserts the event unless its id was seen before; true when this call inserted it. */
   async insertEvent(m: EntityManager, e: LedgerInsert): Promise<boolean> {
     const rows = await sql(

@@ -19,10 +19,13 @@ const tokenForm = {
   type: 'object',
   required: ['grant_type'],
   properties: {
-    grant_type: { type: 'string', enum: ['password', 'refresh_token'] },
+    grant_type: { type: 'string', enum: ['password', 'refresh_token', 'authorization_code'] },
     username: { type: 'string', description: 'Email or username (password grant)' },
     password: { type: 'string' },
     refresh_token: { type: 'string' },
+    code: { type: 'string', description: 'authorization_code grant: the one-time code the sign-in callback put on redirect_uri (60 s, single use)' },
+    code_verifier: { type: 'string', description: 'authorization_code grant: the PKCE verifier, when /authorize was given a code_challenge' },
+    redirect_uri: { type: 'string', description: 'authorization_code grant: if sent, must be the redirect_uri the code was issued for' },
     scope: { type: 'string' },
     client_id: { type: 'string' },
   },
@@ -71,14 +74,14 @@ export class AuthController {
     return body.set_cookie ? this.cookies.issue(reply, pair) : pair;
   }
 
-  /** OAuth2 token endpoint: `password` and `refresh_token` grants, form-encoded or JSON. */
+  /** OAuth2 token endpoint: `password`, `refresh_token` and (social sign-in) `authorization_code` grants, form-encoded or JSON. */
   @Public()
   @Post('token')
   @ApiRoute({
     id: 'auth.token',
-    summary: 'OAuth2 token endpoint: `password` and `refresh_token` grants (form-encoded or JSON)',
+    summary: 'OAuth2 token endpoint: `password`, `refresh_token` and `authorization_code` (social sign-in) grants (form-encoded or JSON)',
     responses: { 200: rpcReply('auth.login') },
-    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'UNSUPPORTED_GRANT_TYPE', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED'],
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'UNSUPPORTED_GRANT_TYPE', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED', 'OAUTH_CODE_INVALID'],
     body: { content: { 'application/x-www-form-urlencoded': tokenForm, 'application/json': tokenForm } },
   })
   @HttpCode(200)
@@ -91,7 +94,11 @@ export class AuthController {
       if (!body.refresh_token) throw new AppError('VALIDATION_FAILED', 'Invalid refresh_token', { issues: [{ path: 'refresh_token', message: 'required' }] });
       return this.rpc.call('auth.refresh', { refresh_token: body.refresh_token, ctx });
     }
-    throw new AppError('UNSUPPORTED_GRANT_TYPE', 'grant_type must be password or refresh_token');
+    if (body.grant_type === 'authorization_code') {
+      if (!body.code) throw new AppError('VALIDATION_FAILED', 'Invalid code', { issues: [{ path: 'code', message: 'required' }] });
+      return this.rpc.call('auth.oauth.exchange', { code: body.code, codeVerifier: body.code_verifier, redirectUri: body.redirect_uri, ctx });
+    }
+    throw new AppError('UNSUPPORTED_GRANT_TYPE', 'grant_type must be password, refresh_token or authorization_code');
   }
 
   /**

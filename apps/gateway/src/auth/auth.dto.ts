@@ -32,6 +32,10 @@ export class TokenDto extends createZodDto(
     username: z.string().max(254).optional(),
     password: password.optional(),
     refresh_token: z.string().max(512).optional(),
+    /** authorization_code grant: the one-time code from the sign-in redirect, and the client's PKCE verifier. */
+    code: z.string().max(200).optional(),
+    code_verifier: z.string().max(128).optional(),
+    redirect_uri: z.string().max(2048).optional(),
     scope: z.string().max(512).optional(),
     client_id: z.string().max(256).optional(),
   }),

@@ -17,14 +17,18 @@ import { SessionCookies } from './session-cookies';
 import { AccessTokenStrategy } from './strategies/access-token.strategy';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { GatewayPassport } from './strategies/gateway-passport.service';
+import { OAuthClients } from './oauth/oauth-clients';
+import { OAuthController } from './oauth/oauth.controller';
+import { OAuthService } from './oauth/oauth.service';
+import { OAuthStateStore } from './oauth/oauth-state.store';
 
 /** Authentication (used by the global AuthGuard) and the public account, key and audit routes. */
 @Global()
 @Module({
   // Verification keys come per token from the JWKS (JwtVerifier), so no secret here.
   imports: [JwtModule.register({})],
-  controllers: [AuthController, AccountEmailController, AnonymousController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
-  providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit, ApiKeyStrategy, AccessTokenStrategy, GatewayPassport],
+  controllers: [AuthController, OAuthController, AccountEmailController, AnonymousController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
+  providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit, ApiKeyStrategy, AccessTokenStrategy, GatewayPassport, OAuthClients, OAuthStateStore, OAuthService],
   exports: [SessionCookies, JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit, GatewayPassport],
 })
 export class AuthModule {}

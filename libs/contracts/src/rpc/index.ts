@@ -6,6 +6,7 @@ import { billingRpc } from './billing.rpc';
 import { mediaRpc } from './media.rpc';
 import { accountEmailRpc } from './account-email.rpc';
 import { adminUsersRpc } from './admin-users.rpc';
+import { oauthRpc } from './oauth.rpc';
 import { anonymousRpc } from './anonymous.rpc';
 
 export * from './define';
@@ -13,6 +14,7 @@ export * from './auth.rpc';
 export * from './billing.rpc';
 export * from './account-email.rpc';
 export * from './admin-users.rpc';
+export * from './oauth.rpc';
 export * from './anonymous.rpc';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
@@ -21,6 +23,7 @@ export const RPC_METHODS = {
   ...authRpc,
   ...accountEmailRpc,
   ...adminUsersRpc,
+  ...oauthRpc,
   ...anonymousRpc,
   ...billingRpc,
   ...mediaRpc,

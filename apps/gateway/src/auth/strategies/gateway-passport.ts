@@ -30,3 +30,31 @@ export function runStrategies<U>(passport: InstanceType<typeof Passport>, names:
     );
   });
 }
+
+/**
+ * Runs one strategy that may redirect (social sign-in): resolves to `{ redirect }` when it sent
+ * the browser elsewhere, `{ user }` when it authenticated; rejects with its error. The response
+ * passport writes the redirect to is a stand-in: the controller answers through Fastify.
+ */
+export function runRedirectingStrategy<U>(
+  passport: InstanceType<typeof Passport>,
+  name: string,
+  req: unknown,
+  options: Record<string, unknown> = {},
+): Promise<{ redirect: string } | { user: U }> {
+  return new Promise((resolve, reject) => {
+    let location: string | undefined;
+    const res = {
+      statusCode: 200,
+      setHeader: (k: string, v: string) => {
+        if (k.toLowerCase() === 'location') location = v;
+      },
+      end: () => (location ? resolve({ redirect: location }) : reject(new Error(`strategy ${name} ended without a redirect`))),
+    };
+    passport.authenticate(name, { session: false, ...options }, (err: unknown, user: U | false) => {
+      if (err) reject(err);
+      else if (user) resolve({ user });
+      else reject(new Error(`strategy ${name} did not authenticate`));
+    })(req, res, (err?: unknown) => reject(err ?? new Error(`strategy ${name} passed`)));
+  });
+}

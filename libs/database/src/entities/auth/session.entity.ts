@@ -13,7 +13,7 @@ export class SessionEntity {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @Column({ name: 'revoked_reason', type: 'text', nullable: true }) revokedReason!: string | null;
   /** How the session was opened (account deletion accepts a fresh magic-link sign-in). */
-  @Column({ type: 'text', default: 'password' }) method!: 'password' | 'magic_link' | 'anonymous';
+  @Column({ type: 'text', default: 'password' }) method!: 'password' | 'magic_link' | 'anonymous' | 'oauth';
 }
 
 /** One refresh token of a session; only its hash is stored. */

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ConfigError } from '@clipyard/config';
+
+/** Providers with built-in endpoints; any other name in OAUTH_PROVIDERS is an OpenID Connect issuer (discovery). */
+export const BUILT_IN_PROVIDERS = {
+  /** OpenID Connect; metadata by discovery of https://accounts.google.com. */
+  google: { kind: 'oidc', issuer: 'https://accounts.google.com', scope: 'openid email profile' },
+  /** OAuth 2 only (no ID token): the profile and verified primary email come from its REST API. */
+  github: { kind: 'github', issuer: 'https://github.com', scope: 'read:user user:email' },
+} as const;
+
+export interface OAuthProviderConfig {
+  name: string;
+  kind: 'oidc' | 'github';
+  clientId: string;
+  clientSecret: string;
+  /** OIDC: the issuer discovered at `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  scope: string;
+}
+
+export interface OAuthConfig {
+  providers: OAuthProviderConfig[];
+  /** Where the callback may send the browser back to (origin + path prefix each). */
+  redirectAllowlist: URL[];
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,31}$/;
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * `OAUTH_PROVIDERS=google,github,<name>…` with `OAUTH_<NAME>_CLIENT_ID` / `_CLIENT_SECRET` each
+ * (and `OAUTH_<NAME>_ISSUER` for any name but google and github; `OAUTH_<NAME>_SCOPE` optionally).
+ * Issuers must be https://, except http:// on a loopback host outside production (tests and
+ * local providers). `OAUTH_REDIRECT_ALLOWLIST` defaults to PUBLIC_URL.
+ */
+export function loadOAuthConfig(env: Record<string, string | undefined>, base: { NODE_ENV: string; PUBLIC_URL?: string; PUBLIC_BASE_URL: string }): OAuthConfig {
+  const get = (k: string) => (env[k] === '' ? undefined : env[k]);
+  const problems: string[] = [];
+  const names = (get('OAUTH_PROVIDERS') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const providers: OAuthProviderConfig[] = [];
+  for (const name of new Set(names)) {
+    if (!NAME.test(name)) {
+      problems.push(`OAUTH_PROVIDERS: "${name}" is not a provider name (lowercase letters, digits, _)`);
+      continue;
+    }
+    const v = `OAUTH_${name.toUpperCase()}`;
+    const clientId = get(`${v}_CLIENT_ID`);
+    const clientSecret = get(`${v}_CLIENT_SECRET`);
+    if (!clientId) problems.push(`${v}_CLIENT_ID: required (${name} is in OAUTH_PROVIDERS)`);
+    if (!clientSecret) problems.push(`${v}_CLIENT_SECRET: required (${name} is in OAUTH_PROVIDERS)`);
+    const builtIn = BUILT_IN_PROVIDERS[name as keyof typeof BUILT_IN_PROVIDERS];
+    const issuer = builtIn?.issuer ?? get(`${v}_ISSUER`);
+    if (!issuer) {
+      problems.push(`${v}_ISSUER: required for a provider other than google and github (its OpenID Connect issuer URL)`);
+      continue;
+    }
+    const bad = issuerProblem(issuer, base.NODE_ENV === 'production');
+    if (bad) problems.push(`${v}_ISSUER: ${bad}`);
+    providers.push({
+      name,
+      kind: builtIn?.kind ?? 'oidc',
+      clientId: clientId ?? '',
+      clientSecret: clientSecret ?? '',
+      issuer: issuer.replace(/\/+$/, ''),
+      scope: get(`${v}_SCOPE`) ?? builtIn?.scope ?? 'openid email profile',
+    });
+  }
+  const allow = (get('OAUTH_REDIRECT_ALLOWLIST') ?? base.PUBLIC_URL ?? base.PUBLIC_BASE_URL).split(',').map((s) => s.trim()).filter(Boolean);
+  const redirectAllowlist: URL[] = [];
+  for (const a of allow) {
+    const parsed = z.string().url().safeParse(a);
+    if (!parsed.success || !/^https?:$/.test(new URL(a).protocol)) problems.push(`OAUTH_REDIRECT_ALLOWLIST: "${a}" is not an http(s) URL`);
+    else redirectAllowlist.push(new URL(a));
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { providers, redirectAllowlist };
+}
+
+function issuerProblem(issuer: string, production: boolean): string | null {
+  let u: URL;
+  try {
+    u = new URL(issuer);
+  } catch {
+    return 'not a URL';
+  }
+  if (u.protocol === 'https:') return null;
+  if (u.protocol === 'http:' && !production && LOOPBACK.has(u.hostname)) return null;
+  return production ? 'must be https://' : 'must be https:// (http:// only on 127.0.0.1 / localhost, outside production)';
+}
+
+/** Whether `uri` is on the allow-list: same origin as an entry, and under its path. */
+export function redirectAllowed(uri: string, allowlist: URL[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(uri);
+  } catch {
+    return false;
+  }
+  if (u.username || u.password || u.hash) return false;
+  return allowlist.some((a) => {
+    if (a.origin !== u.origin) return false;
+    const base = a.pathname.endsWith('/') ? a.pathname : `${a.pathname}/`;
+    return a.pathname === '/' || u.pathname === a.pathname || u.pathname.startsWith(base);
+  });
+}

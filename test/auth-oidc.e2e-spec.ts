@@ -1,0 +1,182 @@
+/**
+ * Social / OpenID Connect sign-in against a real OpenID Connect provider (`oidc-provider`) on
+ * 127.0.0.1: the whole dance (authorize → provider → callback → one-time code → token pair),
+ * account creation and linking rules, and the refusals (wrong state, replays, PKCE, redirect_uri).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { startSystem, uniqueEmail, type HttpResponse, type System } from './harness';
+import { freePort } from './helpers/own-services';
+import { startOidcProvider, type LocalOidcProvider, type OidcAccount } from './helpers/oidc';
+import { signUp } from './helpers/users';
+
+const PUBLIC = 'http://clipyard.test';
+const APP = 'http://app.test/signed-in';
+const CALLBACK_PATH = '/v1/auth/oauth/test/callback';
+const sub = () => `user-${randomBytes(6).toString('hex')}`;
+const verifier = () => randomBytes(32).toString('base64url');
+const challengeOf = (v: string) => createHash('sha256').update(v).digest('base64url');
+
+describe('sign-in with an OpenID Connect provider (e2e, real local provider)', () => {
+  let sys: System;
+  let op: LocalOidcProvider;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const clientId = 'clipyard-test';
+    const clientSecret = randomBytes(24).toString('hex');
+    op = await startOidcProvider({ port, clientId, clientSecret, redirectUris: [`${PUBLIC}${CALLBACK_PATH}`] });
+    sys = await startSystem({
+      apps: ['auth', 'billing', 'gateway'],
+      env: {
+        PUBLIC_BASE_URL: PUBLIC, // the callback URL registered with the provider; the test plays the browser
+        OAUTH_PROVIDERS: 'test',
+        OAUTH_TEST_CLIENT_ID: clientId,
+        OAUTH_TEST_CLIENT_SECRET: clientSecret,
+        OAUTH_TEST_ISSUER: op.issuer,
+        OAUTH_REDIRECT_ALLOWLIST: APP,
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await sys?.stop();
+    await op?.stop();
+  });
+
+  /** The provider part of the dance, up to the URL the provider sends the browser back to. */
+  async function toProvider(account: OidcAccount, opts: { challenge?: string; state?: string; linkWith?: string } = {}): Promise<URL> {
+    await op.nextLogin(account);
+    let providerUrl: string;
+    if (opts.linkWith) {
+      const r = await sys.post('/v1/auth/identities/test/link', { redirect_uri: APP }, { token: opts.linkWith });
+      expect(r.status).toBe(200);
+      providerUrl = r.body.authorization_url;
+    } else {
+      const q = new URLSearchParams({ redirect_uri: APP });
+      if (opts.challenge) q.set('code_challenge', opts.challenge), q.set('code_challenge_method', 'S256');
+      if (opts.state) q.set('state', opts.state);
+      const r = await sys.get(`/v1/auth/oauth/test/authorize?${q}`);
+      expect(r.status).toBe(302);
+      providerUrl = r.headers.get('location')!;
+    }
+    const auth = new URL(providerUrl);
+    expect(auth.origin).toBe(new URL(op.issuer).origin);
+    expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(auth.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(auth.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(auth.searchParams.get('nonce')).toBeTruthy();
+    const back = await op.browse(providerUrl);
+    expect(`${back.origin}${back.pathname}`).toBe(`${PUBLIC}${CALLBACK_PATH}`);
+    return back;
+  }
+  const callback = (back: URL) => sys.get(`${back.pathname}${back.search}`);
+  async function signIn(account: OidcAccount, opts: { challenge?: string; state?: string } = {}): Promise<HttpResponse> {
+    return callback(await toProvider(account, opts));
+  }
+  function codeOf(r: HttpResponse): string {
+    expect(r.status).toBe(302);
+    const to = new URL(r.headers.get('location')!);
+    expect(`${to.origin}${to.pathname}`).toBe(APP);
+    expect([...to.searchParams.keys()].filter((k) => /token/i.test(k))).toEqual([]); // tokens never in a URL
+    return to.searchParams.get('code')!;
+  }
+  const exchange = (code: string, codeVerifier?: string) =>
+    sys.post('/v1/auth/token', undefined, { form: { grant_type: 'authorization_code', code, ...(codeVerifier ? { code_verifier: codeVerifier } : {}) } });
+  const me = (token: string) => sys.get('/v1/auth/me', { token });
+
+  it('the first sign-in creates the account (email verified by the provider); the second finds it', async () => {
+    const account = { sub: sub(), email: uniqueEmail('oidc'), email_verified: true, name: 'Ada Lovelace' };
+    const first = await exchange(codeOf(await signIn(account)));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ token_type: 'Bearer', refresh_token: expect.any(String) });
+    const profile = (await me(first.body.access_token)).body;
+    expect(profile).toMatchObject({ email: account.email, email_verified: true, has_password: false, full_name: 'Ada Lovelace' });
+
+    const second = await exchange(codeOf(await signIn(account)));
+    expect(second.status).toBe(200);
+    expect((await me(second.body.access_token)).body.id).toBe(profile.id);
+
+    const ids = await sys.get('/v1/auth/identities', { token: second.body.access_token });
+    expect(ids.body.data).toEqual([expect.objectContaining({ provider: 'test', email: account.email, email_verified: true })]);
+    // Its only way to sign in: unlinking it is refused.
+    const del = await sys.request('DELETE', `/v1/auth/identities/${ids.body.data[0].id}`, { token: second.body.access_token });
+    expect({ status: del.status, code: del.body.error?.code }).toEqual({ status: 409, code: 'LAST_SIGN_IN_METHOD' });
+  });
+
+  it('a new account from an unverified provider email starts unverified', async () => {
+    const r = await exchange(codeOf(await signIn({ sub: sub(), email: uniqueEmail('unverified'), email_verified: false })));
+    expect((await me(r.body.access_token)).body).toMatchObject({ email_verified: false });
+  });
+
+  it('an identity joins a local account only when both emails are verified (no pre-account takeover)', async () => {
+    const local = await signUp(sys); // email not verified yet
+    const refused = await signIn({ sub: sub(), email: local.email, email_verified: true });
+    expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 409, code: 'ACCOUNT_EXISTS' });
+
+    await sys.apps.auth!.get(DataSource).query('UPDATE users SET email_verified_at = now() WHERE id = $1', [local.userId]);
+    const attacker = await signIn({ sub: sub(), email: local.email, email_verified: false });
+    expect({ status: attacker.status, code: attacker.body.error?.code }).toEqual({ status: 409, code: 'ACCOUNT_EXISTS' });
+
+    const owner = await exchange(codeOf(await signIn({ sub: sub(), email: local.email, email_verified: true })));
+    expect(owner.status).toBe(200);
+    expect((await me(owner.body.access_token)).body.id).toBe(local.userId);
+  });
+
+  it('links a provider from a signed-in account, lists it, and unlinks it (the account has a password)', async () => {
+    const u = await signUp(sys);
+    const account = { sub: sub(), email: uniqueEmail('elsewhere'), email_verified: false };
+    const done = await callback(await toProvider(account, { linkWith: u.accessToken }));
+    expect(done.status).toBe(302);
+    const to = new URL(done.headers.get('location')!);
+    expect(to.searchParams.get('linked')).toBe('test');
+    expect(to.searchParams.get('code')).toBeNull();
+    const list = await sys.get('/v1/auth/identities', { token: u.accessToken });
+    expect(list.body.data).toEqual([expect.objectContaining({ provider: 'test', email: account.email })]);
+    // Signing in with it now reaches that account, whatever the email says.
+    const viaProvider = await exchange(codeOf(await signIn(account)));
+    expect((await me(viaProvider.body.access_token)).body.id).toBe(u.userId);
+    // Someone else cannot link the same provider account.
+    const other = await signUp(sys);
+    const taken = await callback(await toProvider(account, { linkWith: other.accessToken }));
+    expect({ status: taken.status, code: taken.body.error?.code }).toEqual({ status: 409, code: 'IDENTITY_TAKEN' });
+
+    const del = await sys.request('DELETE', `/v1/auth/identities/${list.body.data[0].id}`, { token: u.accessToken });
+    expect(del.status).toBe(204);
+    expect((await sys.get('/v1/auth/identities', { token: u.accessToken })).body.data).toEqual([]);
+  });
+
+  it('refuses a wrong state, a replayed callback, a replayed code, a missing PKCE verifier and a foreign redirect_uri', async () => {
+    const account = { sub: sub(), email: uniqueEmail('refusals'), email_verified: true };
+
+    const back = await toProvider(account, { state: 'client-csrf' });
+    const forged = new URL(back);
+    forged.searchParams.set('state', randomBytes(32).toString('base64url'));
+    const wrong = await callback(forged);
+    expect({ status: wrong.status, code: wrong.body.error?.code }).toEqual({ status: 400, code: 'OAUTH_STATE_INVALID' });
+    const ok = await callback(back);
+    expect(new URL(ok.headers.get('location')!).searchParams.get('state')).toBe('client-csrf');
+    const replayedCallback = await callback(back);
+    expect({ status: replayedCallback.status, code: replayedCallback.body.error?.code }).toEqual({ status: 400, code: 'OAUTH_STATE_INVALID' });
+
+    const code = codeOf(ok);
+    expect((await exchange(code)).status).toBe(200);
+    const replayed = await exchange(code);
+    expect({ status: replayed.status, code: replayed.body.error?.code }).toEqual({ status: 400, code: 'OAUTH_CODE_INVALID' });
+
+    const v = verifier();
+    const pkceCode = codeOf(await signIn(account, { challenge: challengeOf(v) }));
+    const noVerifier = await exchange(pkceCode);
+    expect({ status: noVerifier.status, code: noVerifier.body.error?.code }).toEqual({ status: 400, code: 'OAUTH_CODE_INVALID' });
+    expect((await exchange(pkceCode, v)).status).toBe(400); // spent by the failed try
+    const wrongVerifier = await exchange(codeOf(await signIn(account, { challenge: challengeOf(v) })), verifier());
+    expect(wrongVerifier.body.error?.code).toBe('OAUTH_CODE_INVALID');
+    expect((await exchange(codeOf(await signIn(account, { challenge: challengeOf(v) })), v)).status).toBe(200);
+
+    for (const foreign of ['https://evil.example/signed-in', 'http://app.test.evil.example/signed-in', 'http://app.test/elsewhere', 'http://app.test:8080/signed-in']) {
+      const r = await sys.get(`/v1/auth/oauth/test/authorize?redirect_uri=${encodeURIComponent(foreign)}`);
+      expect({ foreign, status: r.status, code: r.body.error?.code }).toEqual({ foreign, status: 400, code: 'REDIRECT_URI_NOT_ALLOWED' });
+    }
+    const unknown = await sys.get(`/v1/auth/oauth/nope/authorize?redirect_uri=${encodeURIComponent(APP)}`);
+    expect({ status: unknown.status, code: unknown.body.error?.code }).toEqual({ status: 404, code: 'UNKNOWN_OAUTH_PROVIDER' });
+  });
+});
