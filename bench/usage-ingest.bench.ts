@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { QUEUES, type UsageEvent } from '@clipyard/contracts';
-import { bullPrefix, createRedis } from '@clipyard/queue';
+import { createRedis, queuePrefix } from '@clipyard/queue';
 import { UsageService } from '../apps/billing/src/usage/usage.service';
 import { startBilling } from '../test/helpers/billing';
 import { goalRow, report } from './lib/stats';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     async () => {
       if (++rawDone % NB === 0) rawWake();
     },
-    { connection: rawConn, prefix: bullPrefix(settings), concurrency: BATCH * 2 },
+    { connection: rawConn, prefix: queuePrefix(settings, 'bench-raw'), concurrency: BATCH * 2 },
   );
 
   // The machine is shared: run the scenarios in alternating rounds and keep each one's best.

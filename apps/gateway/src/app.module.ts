@@ -35,6 +35,8 @@ export class GatewayAppModule {
           redis: (o) => createRedis(redisSettings(config), o),
           destination: logDestination,
           background: opts.background,
+          // status polls: GET /v1/jobs/{id} (not its outputs, not the list)
+          pollPaths: /^\/v1\/jobs\/[0-9a-f]{8}-[0-9a-f-]{27}(?:\?|$)/i,
         }),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: GATEWAY_ENTITIES }),

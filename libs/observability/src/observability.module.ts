@@ -18,6 +18,12 @@ export interface ObservabilityOptions {
   destination?: DestinationStream;
   /** False for the admin REPL: queue consumers, RPC servers and timers stay off (see BACKGROUND_WORK). */
   background?: boolean;
+  /**
+   * GET requests to paths matching this that answer 200/304 log at debug, not info: status polls
+   * (thousands a second) would otherwise cost a JSON line each, written and then relabelled by
+   * whatever collects the logs. Their errors, and every other request, still log at info or above.
+   */
+  pollPaths?: RegExp;
 }
 
 /**
@@ -43,7 +49,14 @@ export class ObservabilityModule {
             // The error filter logs real errors in full; pino-http's synthetic "failed with status
             // code 5xx" error only adds a meaningless stack to the request line.
             customErrorObject: (_req, _res, _err, val: Record<string, unknown>) => ({ ...val, err: undefined }),
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            customLogLevel: (req, res, err) =>
+              err || res.statusCode >= 500
+                ? 'error'
+                : res.statusCode >= 400
+                  ? 'warn'
+                  : opts.pollPaths && req.method === 'GET' && (res.statusCode === 200 || res.statusCode === 304) && opts.pollPaths.test(req.url ?? '')
+                    ? 'debug'
+                    : 'info',
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),

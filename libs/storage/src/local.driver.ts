@@ -50,12 +50,14 @@ export class LocalStorage extends Storage {
     return { size: limit.bytes };
   }
 
-  async putFile(key: string, filePath: string, opts: { contentType?: string } = {}): Promise<{ size: number }> {
+  async putFile(key: string, filePath: string, opts: { contentType?: string; move?: boolean } = {}): Promise<{ size: number }> {
     const target = this.pathOf(key);
     await mkdir(this.tmp, { recursive: true });
     const temp = path.join(this.tmp, randomUUID());
     try {
-      await copyFile(filePath, temp);
+      // a file given away on the same filesystem is renamed (no copy); otherwise copied
+      const moved = opts.move ? await rename(filePath, temp).then(() => true, (err: NodeJS.ErrnoException) => (err.code === 'EXDEV' ? false : Promise.reject(err))) : false;
+      if (!moved) await copyFile(filePath, temp);
       const { size } = await stat(temp);
       await this.commit(key, target, temp, opts.contentType);
       return { size };
@@ -83,6 +85,17 @@ export class LocalStorage extends Storage {
       throw err;
     }
     return { size: (await stat(filePath)).size };
+  }
+
+  override async localFile(key: string): Promise<{ file: string; size: number } | null> {
+    const file = this.pathOf(key);
+    try {
+      const st = await stat(file);
+      return st.isFile() ? { file, size: st.size } : null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+      throw err;
+    }
   }
 
   async stat(key: string): Promise<StoredObject | null> {

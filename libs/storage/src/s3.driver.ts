@@ -79,7 +79,7 @@ export class S3Storage extends Storage {
     return { size: limit.bytes };
   }
 
-  async putFile(key: string, filePath: string, opts: { contentType?: string } = {}): Promise<{ size: number }> {
+  async putFile(key: string, filePath: string, opts: { contentType?: string; move?: boolean } = {}): Promise<{ size: number }> {
     assertSafeKey(key);
     const { size } = await fsStat(filePath);
     const upload = new Upload({

@@ -114,6 +114,25 @@ describe.each(drivers)('Storage contract: %s driver', (driverName, make) => {
     expect((await readFile(dst)).equals(data)).toBe(true);
   });
 
+  it('stores a file given away (move) with the same bytes; the local driver renames it and lets tools read objects in place', async () => {
+    const src = path.join(tmp, `${driverName}-moved.bin`);
+    const data = randomBytes(200_000);
+    await writeFile(src, data);
+    const key = storageKey({ userId, area: 'outputs', id: randomUUID(), name: 'moved.mp4' });
+    expect((await storage.putFile(key, src, { contentType: 'video/mp4', move: true })).size).toBe(200_000);
+    expect((await collect((await storage.get(key)).body)).equals(data)).toBe(true);
+    if (storage.driver === 'local') {
+      // renamed, not copied: the source is gone, and the stored file is where localFile says
+      await expect(readFile(src)).rejects.toMatchObject({ code: 'ENOENT' });
+      const stored = await storage.localFile!(key);
+      expect(stored?.size).toBe(200_000);
+      expect((await readFile(stored!.file)).equals(data)).toBe(true);
+      expect(await storage.localFile!(storageKey({ userId, area: 'outputs', id: randomUUID(), name: 'missing.mp4' }))).toBeNull();
+    } else {
+      expect(storage.localFile).toBeUndefined();
+    }
+  });
+
   it('reports missing objects', async () => {
     const key = storageKey({ userId, area: 'outputs', id: randomUUID(), name: 'missing.mp4' });
     expect(await storage.stat(key)).toBeNull();

@@ -49,7 +49,16 @@ export abstract class Storage {
   abstract readonly driver: 'local' | 's3';
   /** Stores a stream; rejects with FILE_TOO_LARGE (and stores nothing) past `maxBytes`. */
   abstract put(key: string, body: Readable, opts?: PutOptions): Promise<{ size: number }>;
-  abstract putFile(key: string, filePath: string, opts?: { contentType?: string }): Promise<{ size: number }>;
+  /**
+   * Stores a local file. With `move` the file is the caller's to give away (a job's temp output):
+   * the local driver renames it into place when it sits on the same filesystem instead of copying.
+   */
+  abstract putFile(key: string, filePath: string, opts?: { contentType?: string; move?: boolean }): Promise<{ size: number }>;
+  /**
+   * Local driver only: the file that holds `key`, for a tool that reads it in place (ffmpeg)
+   * instead of copying it out first; null when there is no such object. Never write to it.
+   */
+  localFile?(key: string): Promise<{ file: string; size: number } | null>;
   /** Streams an object (or a byte range of it); rejects with OBJECT_NOT_FOUND or RANGE_NOT_SATISFIABLE. */
   abstract get(key: string, opts?: { range?: ByteRange }): Promise<GetResult>;
   /** Copies an object to a local file (created or replaced). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppError } from '@clipyard/contracts';
+import { AppError, type InputFacts } from '@clipyard/contracts';
 import type { JobType } from '@clipyard/database';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient, RpcClient } from '@clipyard/queue';
@@ -146,7 +146,7 @@ export class JobSubmissionService {
 
     let job;
     try {
-      job = await this.jobs.insert({
+      const inserted = await this.jobs.insertUnannounced({
         id: jobId,
         userId,
         type,
@@ -158,25 +158,32 @@ export class JobSubmissionService {
         aiProvider: ai?.ai_provider ?? null,
         aiModel: ai?.ai_model ?? null,
       });
+      job = inserted.job;
       try {
-        await this.queues.add(
-          policy.queue as never,
-          {
-            name: type,
-            v: 1,
-            jobId,
-            userId,
-            priority: reservation.priority,
-            params: {
-              ...params,
-              input,
-              ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}),
-              ...(maxMediaSeconds ? { max_media_seconds: maxMediaSeconds } : {}),
-              ...workerExtra,
-            },
-          } as never,
-          { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
-        );
+        // the worker can start while the gateways drop their (empty) copies of the new id (never rejects)
+        await Promise.all([
+          inserted.announced,
+          this.queues.add(
+            policy.queue as never,
+            {
+              name: type,
+              v: 1,
+              jobId,
+              userId,
+              priority: reservation.priority,
+              params: {
+                ...params,
+                input,
+                ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}),
+                ...(maxMediaSeconds ? { max_media_seconds: maxMediaSeconds } : {}),
+                // a trim of a probed upload: its facts, so the worker need not ffprobe it again
+                ...(type === 'trim' && upload?.durationS ? { input_facts: inputFactsOf(upload) } : {}),
+                ...workerExtra,
+              },
+            } as never,
+            { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
+          ),
+        ]);
       } catch (err) {
         await this.jobs.deleteOwned(userId, jobId);
         throw err;
@@ -213,4 +220,9 @@ export class JobSubmissionService {
     if (!features.includes(feature)) return {};
     return { ...(await this.transcription.choose(userId, params as never, features)) };
   }
+}
+
+/** The upload's probe facts as a trim job carries them (`input_facts`). */
+function inputFactsOf(u: UploadRecord): InputFacts {
+  return { duration_s: u.durationS!, content_type: u.contentType, ...(u.width && u.height ? { width: u.width, height: u.height } : {}) };
 }

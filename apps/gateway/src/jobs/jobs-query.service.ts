@@ -6,7 +6,7 @@ import { isUuid } from '../http/id.pipe';
 import type { z } from 'zod';
 import type { jobStatsSchema } from './jobs.dto';
 import { JobsRepository, type JobRecord } from './jobs.repository';
-import { presentJob, type JobView } from './job.presenter';
+import { jobEtag, presentJob, type JobView } from './job.presenter';
 
 /** A malformed id cannot name a job the caller owns: it is simply not found (REPL and downloads call in too). */
 export function assertJobId(id: string): void {
@@ -20,6 +20,9 @@ const zeroStatuses = () => Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) a
 /** Read side of the jobs API: status, listing and stats, all scoped to the caller. */
 @Injectable()
 export class JobsQueryService {
+  /** Rendered poll answers by job record (weak: a record the status cache dropped takes its render along). */
+  private readonly renders = new WeakMap<JobRecord, { etag: string; body: string }>();
+
   constructor(
     private readonly jobs: JobsRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -34,6 +37,20 @@ export class JobsQueryService {
 
   present(job: JobRecord): JobView {
     return presentJob(job, this.config.PUBLIC_BASE_URL);
+  }
+
+  /**
+   * The poll answer of one version of a job: its ETag and its JSON, built once per record. The
+   * status cache hands out the same record until the job changes (a change replaces it), so a
+   * poll of an unchanged job is a Map lookup and a write.
+   */
+  rendered(job: JobRecord): { etag: string; body: string } {
+    let r = this.renders.get(job);
+    if (!r) {
+      r = { etag: jobEtag(job), body: JSON.stringify(this.present(job)) };
+      this.renders.set(job, r);
+    }
+    return r;
   }
 
   async list(

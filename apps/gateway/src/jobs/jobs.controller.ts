@@ -8,7 +8,7 @@ import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
 import { JobPurgeService } from './job-purge.service';
 import { DeleteJobQueryDto, HooksJobDto, jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, ShortsJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
-import { etagMatches, jobEtag, type JobView } from './job.presenter';
+import { etagMatches, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
 import { ApiRoute } from '../openapi/api-route.decorator';
@@ -151,16 +151,18 @@ export class JobsController {
     @IdParam('id', 'JOB_NOT_FOUND', 'Job not found') id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<JobView | undefined> {
+  ): Promise<JobView | string | undefined> {
     const job = await this.query.get(user.userId, id);
-    const etag = jobEtag(job);
+    const { etag, body } = this.query.rendered(job);
     res.header('ETag', etag).header('Cache-Control', 'private, no-cache');
     if (job.status === 'queued' || job.status === 'active') res.header('Retry-After', String(this.config.JOB_POLL_RETRY_AFTER_S));
     if (etagMatches(ifNoneMatch, etag)) {
       res.status(304);
       return undefined;
     }
-    return this.query.present(job);
+    // the JobView, serialised once per version of the job
+    res.header('content-type', 'application/json; charset=utf-8');
+    return body;
   }
 
   @Delete(':id')

@@ -107,12 +107,23 @@ export class JobsRepository {
   }
 
   async insert(j: NewJob): Promise<JobRecord> {
+    const { job, announced } = await this.insertUnannounced(j);
+    await announced;
+    return job;
+  }
+
+  /**
+   * Inserts a new job. `announced` settles (never rejects) once every gateway has dropped
+   * whatever it held for the id (nothing, unless someone polled a random id before it existed):
+   * await it before the job is shown to anyone; the submission enqueues meanwhile.
+   */
+  async insertUnannounced(j: NewJob): Promise<{ job: JobRecord; announced: Promise<void> }> {
     const rows: Row[] = await this.ds.query(
       `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId, j.aiProvider ?? null, j.aiModel ?? null],
     );
-    return this.changed(j.userId, j.id, toRecord(rows[0]));
+    return { job: toRecord(rows[0]), announced: this.changed(j.userId, j.id, undefined) };
   }
 
   /**

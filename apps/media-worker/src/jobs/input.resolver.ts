@@ -36,6 +36,12 @@ export class InputResolver {
     const file = path.join(ctx.workDir, `input${safeInputExtension(path.extname(input.key))}`);
     if (ctx.signal.aborted) throw new MediaAbortedError();
     try {
+      // the local driver's stored file is read in place (ffmpeg only reads it): no copy
+      if (this.storage.localFile) {
+        const stored = await this.storage.localFile(input.key);
+        if (!stored) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+        return { file: stored.file, bytes: stored.size };
+      }
       const { size } = await this.storage.download(input.key, file);
       return { file, bytes: size };
     } catch (err) {

@@ -14,10 +14,10 @@ interface Who {
 export class JobEvents {
   constructor(private readonly queues: QueueClient) {}
 
-  started(w: Who, attempt: number): Promise<string> {
+  started(w: Who, attempt: number, at = new Date()): Promise<string> {
     return this.queues.add(
       QUEUES.jobEvents,
-      { name: 'job.started', ...w, attempt, at: now() },
+      { name: 'job.started', ...w, attempt, at: at.toISOString() },
       { jobId: `job:${w.jobId}:started:${attempt}` },
     );
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { AppError, mediaJobSchemas, type JobOutput, type UsageAction } from '@clipyard/contracts';
@@ -61,8 +62,13 @@ export class JobRunner {
     let inputBytes = 0;
     const progress = this.progressReporter(who);
     try {
-      workDir = await this.temps.create(who.jobId);
-      await this.events.started(who, job.attemptsMade + 1);
+      // job.started (the moment the worker took the job) goes out while the temp folder is made
+      const started = this.events.started(who, job.attemptsMade + 1, new Date(startedAt));
+      workDir = await this.temps.create(who.jobId).catch(async (err: unknown) => {
+        await started.catch(() => undefined);
+        throw err;
+      });
+      await started;
       log.info('media job started');
       const dir = workDir;
       const res = await process({
@@ -83,7 +89,8 @@ export class JobRunner {
       const outputs: JobOutput[] = [];
       for (const o of res.outputs) {
         const key = storageKey({ userId: who.userId, area: 'outputs', id: who.jobId, name: o.name, at });
-        const { size } = await this.storage.putFile(key, o.file, { contentType: o.contentType });
+        // an output in the job's temp folder (removed afterwards anyway) is moved, not copied
+        const { size } = await this.storage.putFile(key, o.file, { contentType: o.contentType, move: isInside(o.file, dir) });
         outputs.push({ name: o.name, key, contentType: o.contentType, size });
       }
       if (ac.signal.aborted) throw new MediaAbortedError();
@@ -181,6 +188,12 @@ export class JobRunner {
       .call('quota.release', { userId: who.userId, jobId: who.jobId, reason })
       .catch((err: unknown) => log.warn({ err, reason }, 'quota.release failed; the reservation will expire'));
   }
+}
+
+/** Whether `file` lies inside `dir` (so it is a job's own temp file, never its stored input). */
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** The billing action a job name is metered as: a short is one hooks unit (plus its clips as trims). */

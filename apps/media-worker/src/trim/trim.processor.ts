@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { QUEUES, trimJobParamsSchema } from '@clipyard/contracts';
-import { MediaTools, unsupportedMedia } from '@clipyard/media';
+import { QUEUES, trimJobParamsSchema, type InputFacts } from '@clipyard/contracts';
+import { MediaTools, unsupportedMedia, type ProbeResult } from '@clipyard/media';
 import { Handle } from '@clipyard/queue';
 import { MediaConsumer } from '../jobs/media-workers.host';
 import { parseParams } from '../jobs/params';
@@ -21,7 +21,8 @@ export class TrimProcessor implements JobProcessor {
   async process(ctx: JobContext): Promise<ProcessorResult> {
     const p = parseParams(trimJobParamsSchema, ctx.payload.params);
     const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
-    const info = await this.media.probe(file);
+    // a stored upload was probed when it was uploaded: its facts come with the job
+    const info = p.input_facts && 'key' in p.input ? probeOf(p.input_facts, bytes) : await this.media.probe(file);
     if (p.thumbnail && !info.hasVideo) throw unsupportedMedia('a thumbnail needs a video stream');
     const out = path.join(ctx.workDir, 'output.mp4');
     const run = { timeoutMs: ctx.timeoutMs, signal: ctx.signal };
@@ -59,3 +60,10 @@ export class TrimProcessor implements JobProcessor {
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The gateway's probe facts of an upload in the shape ffprobe's answer has here. */
+function probeOf(f: InputFacts, bytes: number): ProbeResult {
+  const isImage = f.content_type.startsWith('image/');
+  const hasVideo = !f.content_type.startsWith('audio/') && !!f.width && !!f.height;
+  return { durationS: f.duration_s, width: f.width, height: f.height, hasVideo, hasAudio: !isImage, isImage, formatName: '', sizeBytes: bytes };
+}

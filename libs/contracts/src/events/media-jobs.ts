@@ -134,9 +134,22 @@ const transcriptionSource = {
   key_source: z.enum(['user', 'platform']).default('user'),
   provider: z.string().min(1).max(50).optional(),
 };
+/**
+ * What the gateway's ffprobe found when a stored input was uploaded (the stored file never
+ * changes), so the worker does not probe it again.
+ */
+export const inputFactsSchema = z
+  .object({
+    duration_s: z.number().positive(),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+    content_type: z.string().min(1).max(100),
+  })
+  .strict();
+export type InputFacts = z.infer<typeof inputFactsSchema>;
 /** `params` of a trim job as the worker validates it (`subtitles` adds a transcription). */
 export const trimJobParamsSchema = z
-  .object({ ...trimParamsSchema.shape, input: jobInputSchema, ...workerLimits, ...transcriptionSource })
+  .object({ ...trimParamsSchema.shape, input: jobInputSchema, input_facts: inputFactsSchema.optional(), ...workerLimits, ...transcriptionSource })
   .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] });
 export type TrimJobParams = z.infer<typeof trimJobParamsSchema>;
 /** `params` of an overlay job as the worker validates it. */

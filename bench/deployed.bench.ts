@@ -1,0 +1,242 @@
+/**
+ * The gateway as deployed: each app in its own process (the compiled `dist/`, as `npm start`,
+ * compose or Kubernetes run them), their JSON logs going where `npm start` sends them (piped to
+ * this process, relabelled line by line and written out, here to a file instead of a terminal),
+ * a bare Fastify route returning the same JSON in a process of its own, and the load from a third
+ * (autocannon). Measures:
+ *   - `GET /v1/jobs/{id}` with an API key vs the bare route, 50 connections
+ *   - sign-ins per second (`POST /v1/auth/login`, argon2id in the auth app) vs raw argon2id
+ *     verifications per second in a process of their own on the same cores
+ *   - polling p99 during a sign-in storm vs idle
+ * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
+ * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
+ * (an older commit's `dist/`, for a before/after on the same machine).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../test/helpers/own-services';
+import { makeVideo } from '../test/helpers/media';
+import { strongPassword } from '../test/helpers/users';
+import { autocannon, topFrames } from './lib/load';
+import { goalRow, report } from './lib/stats';
+
+const ROOT = path.resolve(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pretty } = require(path.join(ROOT, 'scripts/lib/pretty.js')) as { pretty: (line: string) => string };
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const APPS = ['auth', 'billing', 'media-worker', 'gateway'] as const;
+type App = (typeof APPS)[number];
+const PORT_VAR: Record<App, string> = { gateway: 'GATEWAY_PORT', auth: 'AUTH_HTTP_PORT', billing: 'BILLING_HTTP_PORT', 'media-worker': 'WORKER_HTTP_PORT' };
+
+interface Proc {
+  child: ChildProcess;
+  lines: number;
+}
+
+/** Starts an app the way `npm start` does: its stdout and stderr relabelled line by line into `sink`. */
+function startApp(name: App, env: Record<string, string | undefined>, sink: NodeJS.WritableStream, nodeArgs: string[] = []): Proc {
+  const root = process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT;
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, `dist/apps/${name}/src/main.js`)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc: Proc = { child, lines: 0 };
+  const label = `${name.padEnd(12)}│ `;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let buf = '';
+    stream.on('data', (d) => {
+      buf += d;
+      const lines = buf.split('\n');
+      buf = lines.pop()!;
+      for (const l of lines) {
+        if (!l) continue;
+        proc.lines++;
+        sink.write(label + pretty(l) + '\n');
+      }
+    });
+  }
+  return proc;
+}
+
+async function ready(url: string, proc: Proc, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (proc.child.exitCode !== null) throw new Error(`${url}: exited with ${proc.child.exitCode}`);
+    if (await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url}: not ready after ${timeoutMs} ms`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** A process of its own running `code` (CommonJS, with the repo's node_modules); resolves with its first stdout line. */
+function helperProcess(code: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; first: string }> {
+  const child = spawn(process.execPath, ['-e', code], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ child, first: out.slice(0, nl) });
+    });
+    child.once('exit', (c) => reject(new Error(`helper exited with ${c}: ${out}`)));
+  });
+}
+
+async function json(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed };
+}
+
+const BARE = `
+const Fastify = require('fastify');
+const body = JSON.parse(process.env.BARE_BODY);
+const app = Fastify({ logger: false });
+app.get('/bare', async () => body);
+app.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log(app.server.address().port));
+`;
+
+/** Raw argon2id verifications/s with the auth app's parameters, as many in flight as libuv runs (its thread pool). */
+const RAW_ARGON2 = `
+const argon2 = require('argon2');
+const OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 };
+(async () => {
+  const hash = await argon2.hash('a-password-1', OPTIONS);
+  const until = Date.now() + Number(process.env.MS);
+  let n = 0;
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: 4 }, async () => { while (Date.now() < until) { await argon2.verify(hash, 'a-password-1'); n++; } }));
+  console.log(JSON.stringify({ perS: n / ((Date.now() - t0) / 1000) }));
+})();
+`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-deployed-'));
+  const logFile = path.join(dir, 'npm-start.log');
+  const sink = createWriteStream(logFile);
+  const ports = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()] as const))) as Record<App, number>;
+  const base = `http://127.0.0.1:${ports.gateway}`;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    // as `npm start` runs them (info logs), with the rate limits far above the load (their cost stays on the path)
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+    GATEWAY_HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: base,
+    API_REQUESTS_PER_MIN: '1000000000',
+    LOGIN_IP_PER_MIN: '1000000000',
+    STORAGE_LOCAL_DIR: path.join(dir, 'storage'),
+    UPLOAD_TMP_DIR: path.join(dir, 'spool'),
+    ...Object.fromEntries(APPS.map((a) => [PORT_VAR[a], String(ports[a])])),
+  };
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profileFile = profileDir ? path.join(path.resolve(profileDir), 'gateway-deployed-poll.cpuprofile') : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const procs: Partial<Record<App, Proc>> = {};
+  const helpers: ChildProcess[] = [];
+  try {
+    for (const a of APPS) {
+      const gatewayArgs = a === 'gateway' && profileFile ? ['-r', path.join(ROOT, 'bench/lib/cpu-profile-preload.js')] : [];
+      procs[a] = startApp(a, a === 'gateway' && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, gatewayArgs);
+    }
+    for (const a of APPS) await ready(`http://127.0.0.1:${ports[a]}`, procs[a]!);
+
+    // a user, an API key and a completed fast trim
+    const email = `bench-${Date.now()}@example.test`;
+    const password = strongPassword();
+    const reg = await json('POST', `${base}/v1/auth/register`, { email, password });
+    if (reg.status !== 201) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
+    const login = await json('POST', `${base}/v1/auth/login`, { email, password });
+    const key = await json('POST', `${base}/v1/api-keys`, { name: 'bench' }, { authorization: `Bearer ${login.body.access_token}` });
+    const apiKey: string = key.body.key ?? key.body.api_key ?? key.body.secret;
+    if (!apiKey) throw new Error(`no API key in ${JSON.stringify(key.body)}`);
+    const src = await makeVideo(path.join(dir, 'src.mp4'), { durationS: 10, gop: 25 });
+    const form = new FormData();
+    form.append('file', new Blob([await import('node:fs/promises').then((f) => f.readFile(src))], { type: 'video/mp4' }), 'src.mp4');
+    const up = await fetch(`${base}/v1/uploads`, { method: 'POST', headers: { 'x-api-key': apiKey }, body: form }).then((r) => r.json() as Promise<{ id: string }>);
+    const job = await json('POST', `${base}/v1/jobs/trim`, { input: { upload_id: up.id }, start: 2, end: 6, mode: 'fast' }, { 'x-api-key': apiKey });
+    if (job.status !== 202) throw new Error(`submit: ${job.status} ${JSON.stringify(job.body)}`);
+    let view: any;
+    for (let i = 0; i < 600; i++) {
+      view = (await json('GET', `${base}/v1/jobs/${job.body.id}`, undefined, { 'x-api-key': apiKey })).body;
+      if (view.status === 'completed' || view.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (view.status !== 'completed') throw new Error(`trim: ${JSON.stringify(view)}`);
+
+    const bare = await helperProcess(BARE, { BARE_BODY: JSON.stringify(view) });
+    helpers.push(bare.child);
+    const bareUrl = `http://127.0.0.1:${bare.first.trim()}/bare`;
+    const pollUrl = `${base}/v1/jobs/${job.body.id}`;
+    const poll = { connections: 50, durationS: DURATION_S, headers: { 'x-api-key': apiKey } };
+    await autocannon(pollUrl, { ...poll, durationS: 2 }); // warm-up (JIT, caches)
+    await autocannon(bareUrl, { connections: 50, durationS: 2 });
+
+    // --- polling, as deployed ----------------------------------------------------------------------
+    const linesBefore = procs.gateway!.lines;
+    if (profileFile) procs.gateway!.child.kill('SIGWINCH');
+    const api = await autocannon(pollUrl, poll);
+    if (profileFile) procs.gateway!.child.kill('SIGWINCH');
+    const linesPerPoll = (procs.gateway!.lines - linesBefore) / Math.max(1, api.requests);
+    const plain = await autocannon(bareUrl, { connections: 50, durationS: DURATION_S });
+    report(`Polling as deployed (gateway in its own process, logs through the npm start relabeller), 50 connections, ${DURATION_S} s (latency ms)`, [
+      { what: 'GET /v1/jobs/{id} (API key)', 'req/s': api.rps, p50: api.p50, p99: api.p99, errors: api.errors + api.non2xx, 'log lines/poll': linesPerPoll },
+      { what: 'bare Fastify route, own process', 'req/s': plain.rps, p50: plain.p50, p99: plain.p99, errors: plain.errors + plain.non2xx, 'log lines/poll': 0 },
+    ]);
+    goalRow({
+      path: 'GET /v1/jobs/{id} as deployed vs bare Fastify (own processes), c=50',
+      measured: `${Math.round(api.rps)} req/s, p99 ${api.p99} ms`,
+      anchor: `${Math.round(plain.rps)} req/s, p99 ${plain.p99} ms`,
+      ratio: api.rps / plain.rps,
+      goal: '>= 0.5',
+    });
+
+    // --- sign-ins ------------------------------------------------------------------------------------
+    const loginLoad = { connections: 8, durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
+    // sign-ins alone, then raw argon2 alone (same cores, same apps idle), then polls idle and during a storm
+    const storm = await autocannon(`${base}/v1/auth/login`, loginLoad);
+    const raw = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) })).first) as { perS: number };
+    const idle = await autocannon(pollUrl, { ...poll, connections: 10 });
+    const [, during] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), autocannon(pollUrl, { ...poll, connections: 10 })]);
+    report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
+      { what: 'POST /v1/auth/login, 8 connections (gateway -> auth)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx },
+      { what: 'raw argon2.verify, 4 in flight, own process', 'per s': raw.perS, p50: NaN, p99: NaN, errors: 0 },
+      { what: 'polls (10 connections), idle', 'per s': idle.rps, p50: idle.p50, p99: idle.p99, errors: idle.errors + idle.non2xx },
+      { what: 'polls (10 connections), during the sign-in storm', 'per s': during.rps, p50: during.p50, p99: during.p99, errors: during.errors + during.non2xx },
+    ]);
+    goalRow({ path: 'sign-ins/s vs raw argon2id verifications/s (same cores)', measured: `${storm.rps.toFixed(1)} sign-ins/s`, anchor: `${raw.perS.toFixed(1)} verifications/s`, ratio: storm.rps / raw.perS, goal: '>= 0.8' });
+    goalRow({ path: 'polling p99 during a sign-in storm vs idle', measured: `p99 ${during.p99} ms`, anchor: `idle p99 ${idle.p99} ms`, ratio: during.p99 / Math.max(1, idle.p99), goal: '<= 2' });
+  } finally {
+    await Promise.all([...helpers.map(stop), ...Object.values(procs).map((p) => stop(p!.child))]);
+    sink.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (profileFile) {
+    await new Promise((r) => setTimeout(r, 500));
+    report(`Gateway CPU profile during the deployed polling run (${profileFile}), top self time`, topFrames(profileFile, 20));
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -1,0 +1,74 @@
+/** Load generation and CPU profile reading shared by the HTTP benchmarks. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  durationS: number;
+  headers?: Record<string, string>;
+  method?: string;
+  body?: string;
+}
+
+/** autocannon in a child process (its own event loop and core); requests/s and latency percentiles (ms). */
+export function autocannon(url: string, o: LoadOptions): Promise<Load> {
+  const bin = require.resolve('autocannon/autocannon.js');
+  const args = [bin, '-j', '-c', String(o.connections), '-d', String(o.durationS), '-p', '1'];
+  for (const [k, v] of Object.entries(o.headers ?? {})) args.push('-H', `${k}=${v}`);
+  if (o.method) args.push('-m', o.method);
+  if (o.body) args.push('-b', o.body);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        const r = JSON.parse(out);
+        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total });
+      } catch {
+        reject(new Error(`autocannon output unreadable: ${out.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** The functions with the most self time in a .cpuprofile, as `share  name  file:line`. */
+export function topFrames(file: string, n = 15): Array<{ self: string; fn: string; where: string }> {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(p.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const node = byId.get(id)!;
+    const dt = p.timeDeltas[i] ?? 0;
+    total += dt;
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${f.lineNumber + 1}` : '';
+    const key = `${f.functionName || '(anonymous)'}\t${where}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, t]) => {
+      const [fn, where] = k.split('\t');
+      return { self: `${((100 * t) / (total || 1)).toFixed(1)} %`, fn, where };
+    });
+}
