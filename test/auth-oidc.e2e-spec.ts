@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { startSystem, uniqueEmail, type HttpResponse, type System } from './harness';
 import { freePort } from './helpers/own-services';
 import { startOidcProvider, type LocalOidcProvider, type OidcAccount } from './helpers/oidc';
+import { startGithub, type GithubStandIn } from './fakes/github-server';
 import { signUp } from './helpers/users';
 
 const PUBLIC = 'http://clipyard.test';
@@ -20,17 +21,22 @@ const challengeOf = (v: string) => createHash('sha256').update(v).digest('base64
 describe('sign-in with an OpenID Connect provider (e2e, real local provider)', () => {
   let sys: System;
   let op: LocalOidcProvider;
+  let github: GithubStandIn;
 
   beforeAll(async () => {
     const port = await freePort();
     const clientId = 'clipyard-test';
     const clientSecret = randomBytes(24).toString('hex');
     op = await startOidcProvider({ port, clientId, clientSecret, redirectUris: [`${PUBLIC}${CALLBACK_PATH}`] });
+    github = await startGithub({ clientId: 'gh-client', clientSecret: 'gh-secret' });
     sys = await startSystem({
       apps: ['auth', 'billing', 'gateway'],
       env: {
         PUBLIC_BASE_URL: PUBLIC, // the callback URL registered with the provider; the test plays the browser
-        OAUTH_PROVIDERS: 'test',
+        OAUTH_PROVIDERS: 'test,github',
+        OAUTH_GITHUB_CLIENT_ID: 'gh-client',
+        OAUTH_GITHUB_CLIENT_SECRET: 'gh-secret',
+        OAUTH_GITHUB_URL: github.url, // as a GitHub Enterprise Server would be configured
         OAUTH_TEST_CLIENT_ID: clientId,
         OAUTH_TEST_CLIENT_SECRET: clientSecret,
         OAUTH_TEST_ISSUER: op.issuer,
@@ -41,6 +47,7 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
   afterAll(async () => {
     await sys?.stop();
     await op?.stop();
+    await github?.close();
   });
 
   /** The provider part of the dance, up to the URL the provider sends the browser back to. */
@@ -178,5 +185,26 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
     }
     const unknown = await sys.get(`/v1/auth/oauth/nope/authorize?redirect_uri=${encodeURIComponent(APP)}`);
     expect({ status: unknown.status, code: unknown.body.error?.code }).toEqual({ status: 404, code: 'UNKNOWN_OAUTH_PROVIDER' });
+  });
+
+  it('GitHub (OAuth 2, profile and verified primary email from its API): signs up, then signs in the same account', async () => {
+    const email = uniqueEmail('gh');
+    const user = { id: Math.floor(Math.random() * 1e9), login: 'octo', name: 'Octo Cat', emails: [{ email: uniqueEmail('gh-secondary'), primary: false, verified: true }, { email, primary: true, verified: true }] };
+    const run = async () => {
+      github.nextLogin(user);
+      const start = await sys.get(`/v1/auth/oauth/github/authorize?redirect_uri=${encodeURIComponent(APP)}`);
+      expect(start.status).toBe(302);
+      const atGithub = new URL(start.headers.get('location')!);
+      expect(atGithub.searchParams.get('scope')).toBe('read:user user:email');
+      expect(atGithub.searchParams.get('nonce')).toBeNull(); // not OpenID Connect
+      const back = new URL((await fetch(atGithub, { redirect: 'manual' })).headers.get('location')!);
+      expect(back.pathname).toBe('/v1/auth/oauth/github/callback');
+      return exchange(codeOf(await callback(back)));
+    };
+    const first = await run();
+    expect(first.status).toBe(200);
+    const profile = (await me(first.body.access_token)).body;
+    expect(profile).toMatchObject({ email, email_verified: true, full_name: 'Octo Cat' });
+    expect((await me((await run()).body.access_token)).body.id).toBe(profile.id);
   });
 });

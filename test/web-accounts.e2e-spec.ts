@@ -235,6 +235,37 @@ describe('web dashboard: accounts over email in Chromium (e2e)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('tries without an account, then keeps the work by creating one (same user, verification mailed)', async () => {
+    const trial = await browser.newContext({ baseURL: sys.baseUrl, viewport: { width: 1280, height: 860 } });
+    try {
+      const p = await trial.newPage();
+      await p.goto('/signin');
+      await p.getByRole('button', { name: 'Try without an account' }).click();
+      await h1(p, 'Overview');
+      const keep = p.getByRole('region', { name: 'Keep your work' });
+      await keep.waitFor();
+      await p.getByRole('banner').getByText('Trial').waitFor();
+      await checkA11y(p);
+      await shot(p, 'trial');
+      const email = uniqueEmail('webacct-trial');
+      await keep.getByLabel('Email').fill(email);
+      await keep.getByLabel('Password').fill('short');
+      await keep.getByRole('button', { name: 'Create my account' }).click();
+      await keep.getByRole('alert').filter({ hasText: /at least 8 characters/ }).waitFor();
+      const password = strongPassword();
+      await keep.getByLabel('Password').fill(password);
+      await keep.getByRole('button', { name: 'Create my account' }).click();
+      await keep.waitFor({ state: 'detached' });
+      await p.getByRole('banner').getByText(email).waitFor();
+      await p.getByRole('region', { name: 'Verify your email' }).waitFor();
+      await mailTo(email, /Confirm your email/);
+      // the same session goes on, and the new password signs in
+      expect((await sys.post('/v1/auth/login', { email, password })).status).toBe(200);
+    } finally {
+      await trial.close();
+    }
+  });
+
   it('has no serious or critical accessibility violation on any page visited', () => {
     expect(problems).toEqual([]);
   });

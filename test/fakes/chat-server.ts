@@ -158,6 +158,12 @@ export async function startFakeChat(api: ChatApiKind, expectedKey: string): Prom
       send(res, status, b, h);
     };
 
+    if (req.method === 'GET' && path === '/v1/models') {
+      // what a key check calls: free and authenticated, the same headers as a chat call
+      rec.authorized = api === 'openai' ? req.headers.authorization === `Bearer ${expectedKey}` : req.headers['x-api-key'] === expectedKey && !!req.headers['anthropic-version'];
+      if (!rec.authorized) return reply(401, api === 'openai' ? openaiError('Incorrect API key provided', 'invalid_request_error', 'invalid_api_key') : anthropicError('authentication_error', 'invalid x-api-key'));
+      return reply(200, { data: [{ id: api === 'openai' ? 'local-llama' : 'claude-3-5-haiku-latest', type: 'model' }] });
+    }
     if (req.method !== 'POST' || path !== want) return reply(404, api === 'openai' ? openaiError('Not found', 'invalid_request_error') : anthropicError('not_found_error', 'Not found'));
     if (api === 'openai') {
       const auth = req.headers.authorization ?? '';

@@ -140,6 +140,14 @@ export async function startFakeOpenAI(opts: { expectedKey?: string | string[]; m
     }
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs).unref());
     const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === '/v1/models') {
+      // what a key check calls: free, authenticated, no audio
+      const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const ok = [state.expectedKey].flat();
+      rec.authorized = !!key && (state.expectedKey === undefined || ok.includes(key));
+      if (!rec.authorized) return reply(401, apiError(`Incorrect API key provided: ${mask(key ?? '')}.`, 'invalid_request_error', 'invalid_api_key'));
+      return reply(200, { object: 'list', data: [{ id: 'whisper-1', object: 'model', owned_by: 'openai' }] });
+    }
     if (req.method !== 'POST' || !['/v1/audio/transcriptions', '/v1/audio/translations'].includes(path)) {
       return reply(404, apiError(`Invalid URL (${req.method} ${path})`));
     }

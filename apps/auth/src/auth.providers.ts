@@ -7,6 +7,7 @@ import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { AuthRpc } from './auth.rpc';
+import { AdminUsersRpc } from './admin/admin-users.rpc';
 import { BootstrapService } from './admin/bootstrap.service';
 import { RateLimits } from './common/rate-limits.service';
 import { AuthRedis } from './common/redis.provider';
@@ -38,5 +39,6 @@ export const AUTH_PROVIDERS = [
   OutboxConsumer,
   AccountService,
   AuthRpc,
+  AdminUsersRpc,
   BootstrapService,
 ];

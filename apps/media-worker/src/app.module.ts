@@ -7,6 +7,7 @@ import { MediaModule } from '@clipyard/media';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
 import { MediaToolsHealth } from './system/media-tools.health';
 import { SystemRpc } from './system/system.rpc';
+import { ProviderKeyCheckRpc } from './system/provider-key-check.rpc';
 import { PROCESSOR_CLASSES } from './processors';
 import { MediaWorkersHost } from './jobs/media-workers.host';
 import { TRANSCRIBE_PROVIDERS } from './transcribe/transcribe.providers';
@@ -43,6 +44,7 @@ export class WorkerAppModule {
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         SystemRpc,
+        ProviderKeyCheckRpc,
         ...TRANSCRIBE_PROVIDERS,
         ...HOOKS_PROVIDERS,
         ...PROCESSOR_CLASSES,

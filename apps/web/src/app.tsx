@@ -90,7 +90,7 @@ function Shell() {
           </ul>
         </nav>
         <div className="who">
-          {me.data && <span className="muted email">{me.data.email}</span>}
+          {me.data && <span className="muted email">{me.data.email ?? 'Trial'}</span>}
           <button type="button" onClick={() => void signOut(() => unwrap(api.POST('/v1/auth/logout', {})))}>
             Sign out
           </button>

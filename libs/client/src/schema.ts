@@ -39,6 +39,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users by email, username or id (audited)
+         * @description **Role:** admin.
+         *
+         *     **API key scope:** `admin`.
+         */
+        get: operations["admin.findUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user and their subscription: plan, status, effective limits (audited)
+         * @description **Role:** admin.
+         *
+         *     **API key scope:** `admin`.
+         */
+        get: operations["admin.getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Deactivate (sessions and API keys stop at once) or reactivate a user (audited)
+         * @description **Role:** admin.
+         *
+         *     **API key scope:** `admin`.
+         */
+        put: operations["admin.setUserActive"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/users/{id}/limits": {
         parameters: {
             query?: never;
@@ -1077,6 +1143,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/provider-keys/{provider}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test your key for a provider: one cheap authenticated call (`GET /models`) from a media worker
+         * @description Answers 200 with `ok: true`, or `ok: false` and the code a job would fail with (`PROVIDER_KEY_REJECTED`, `PROVIDER_UNAVAILABLE`, `PROVIDER_TIMEOUT`, `URL_FORBIDDEN`…). A rejected key shows on the key as `last_error`.
+         *
+         *     **API key scope:** `account:write`.
+         */
+        post: operations["providerKeys.test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/providers": {
         parameters: {
             query?: never;
@@ -1710,6 +1798,489 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin.findUsers": {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of an email or username, or a user id; empty lists the newest users */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            avatar_url: string | null;
+                            created_at: string;
+                            email: string | null;
+                            email_verified: boolean;
+                            full_name: string | null;
+                            has_password: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            is_active: boolean;
+                            is_anonymous: boolean;
+                            /** @enum {string} */
+                            role: "user" | "admin";
+                            timezone: string | null;
+                            username: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin.getUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            current_period_end: string;
+                            current_period_start: string;
+                            features: string[];
+                            limits: {
+                                hooks_per_month: number;
+                                max_concurrent_jobs: number;
+                                max_file_bytes: number;
+                                max_media_seconds: number;
+                                overlays_per_month: number;
+                                retention_days: number;
+                                transcribe_minutes_per_month: number;
+                                transcribes_per_month: number;
+                                trims_per_month: number;
+                            };
+                            overrides: {
+                                [key: string]: unknown;
+                            };
+                            plan: string;
+                            priority: number;
+                            /** @enum {string} */
+                            status: "active" | "trialing" | "past_due" | "canceled";
+                            /** Format: uuid */
+                            user_id: string;
+                        };
+                        user: {
+                            avatar_url: string | null;
+                            created_at: string;
+                            email: string | null;
+                            email_verified: boolean;
+                            full_name: string | null;
+                            has_password: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            is_active: boolean;
+                            is_anonymous: boolean;
+                            /** @enum {string} */
+                            role: "user" | "admin";
+                            timezone: string | null;
+                            username: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "admin.setUserActive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false deactivates: sessions end and API keys stop at once */
+                    active: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        avatar_url: string | null;
+                        created_at: string;
+                        email: string | null;
+                        email_verified: boolean;
+                        full_name: string | null;
+                        has_password: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        is_active: boolean;
+                        is_anonymous: boolean;
+                        /** @enum {string} */
+                        role: "user" | "admin";
+                        timezone: string | null;
+                        username: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_ROLE`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_ROLE" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
                         };
                     };
                 };
@@ -10208,6 +10779,127 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Not found: `PROVIDER_KEY_NOT_FOUND`, `UNSUPPORTED_PROVIDER` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PROVIDER_KEY_NOT_FOUND" | "UNSUPPORTED_PROVIDER";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "providerKeys.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checked_at: string;
+                        /** @description Why the key did not work (PROVIDER_KEY_REJECTED, PROVIDER_UNAVAILABLE, PROVIDER_TIMEOUT, URL_FORBIDDEN…) */
+                        code?: string;
+                        /** @description The provider's HTTP status, when it answered */
+                        http_status?: number;
+                        latency_ms: number;
+                        message?: string;
+                        ok: boolean;
+                        /** @enum {string} */
+                        provider: "openai" | "groq" | "openai_compatible" | "anthropic";
+                    };
+                };
             };
             /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
             401: {

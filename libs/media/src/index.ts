@@ -13,3 +13,4 @@ export * from './chat';
 export * from './hooks';
 export * from './video-page';
 export * from './media-tools';
+export * from './provider-check';

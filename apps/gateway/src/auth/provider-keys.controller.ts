@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AppError, PROVIDER_IDS, PROVIDERS, type ProviderId } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
@@ -70,6 +70,22 @@ export class ProviderKeysController {
   @Scopes('account:write')
   set(@CurrentUser() me: Principal, @Param('provider') p: string, @Body() body: SetProviderKeyDto, @Client() ctx: ClientCtx) {
     return this.rpc.call('auth.providerKey.set', { userId: me.userId, provider: provider(p), ...body, ctx });
+  }
+
+  /** The key is opened in a media worker only (RPC), never here; one cheap call, no tokens spent. */
+  @Post('provider-keys/:provider/test')
+  @HttpCode(200)
+  @ApiRoute({
+    id: 'providerKeys.test',
+    summary: 'Test your key for a provider: one cheap authenticated call (`GET /models`) from a media worker',
+    description:
+      'Answers 200 with `ok: true`, or `ok: false` and the code a job would fail with (`PROVIDER_KEY_REJECTED`, `PROVIDER_UNAVAILABLE`, `PROVIDER_TIMEOUT`, `URL_FORBIDDEN`…). A rejected key shows on the key as `last_error`.',
+    responses: { 200: rpcReply('media.providerKey.test') },
+    errors: ['UNSUPPORTED_PROVIDER', 'PROVIDER_KEY_NOT_FOUND'],
+  })
+  @Scopes('account:write')
+  test(@CurrentUser() me: Principal, @Param('provider') p: string) {
+    return this.rpc.call('media.providerKey.test', { userId: me.userId, provider: provider(p) });
   }
 
   @Delete('provider-keys/:provider')

@@ -7,17 +7,19 @@ import type { AuditEvent, Me, Page as ListPage, SessionView } from '../api/types
 import { ErrorNote, fmtDate, Loading, More, Page, Section } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
 import { DeleteAccount, EmailChange, VerifyEmailPrompt } from './email-sections';
+import { UpgradeTrial } from '../auth/trial';
 
 export function AccountPage({ me }: { me?: Me }) {
   return (
     <Page title="Account">
-      {me?.email_verified === false && <VerifyEmailPrompt me={me} />}
+      {me?.is_anonymous && <UpgradeTrial me={me} />}
+      {me && !me.is_anonymous && me.email_verified === false && <VerifyEmailPrompt me={me} />}
       {me ? <Profile me={me} /> : <Loading />}
-      {me && <EmailChange me={me} />}
-      {me?.has_password !== false && <PasswordForm />}
+      {me && !me.is_anonymous && <EmailChange me={me} />}
+      {me && !me.is_anonymous && me.has_password !== false && <PasswordForm />}
       <Sessions />
       <Audit />
-      {me && <DeleteAccount me={me} />}
+      {me && !me.is_anonymous && <DeleteAccount me={me} />}
     </Page>
   );
 }
@@ -33,7 +35,7 @@ function Profile({ me }: { me: Me }) {
   return (
     <Section title="Profile">
       <p>
-        Signed in as <strong>{me.email}</strong> · member since {fmtDate(me.created_at)}
+        Signed in as <strong>{me.email ?? 'a trial user (no account yet)'}</strong> · member since {fmtDate(me.created_at)}
       </p>
       <form
         onSubmit={(e) => {

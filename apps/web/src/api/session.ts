@@ -59,6 +59,11 @@ export async function signInByEmail(proof: { token: string } | { email: string; 
   adopt(await unwrap(publicApi.POST('/v1/auth/magic-link/verify', { body: { ...proof, set_cookie: true } })));
 }
 
+/** Starts an anonymous trial: a new user without email or password, signed in at once. */
+export async function startTrial(): Promise<void> {
+  adopt(await unwrap(publicApi.POST('/v1/auth/anonymous', { body: { set_cookie: true } })));
+}
+
 /** Forgets the session here without asking the server (it already ended them, e.g. a password reset). */
 export function forget(reason?: string): void {
   if (state.status === 'signed-in') drop(reason);

@@ -10,6 +10,7 @@ export interface Me {
   created_at: string;
   email_verified?: boolean;
   has_password?: boolean;
+  is_anonymous?: boolean;
 }
 export interface JobOutput {
   name: string;
@@ -46,7 +47,7 @@ export interface UsageSummary {
   month: string;
   plan: string;
   resets_at: string;
-  actions: Record<'trim' | 'overlay' | 'transcribe', Counter>;
+  actions: Record<'trim' | 'overlay' | 'transcribe', Counter> & { hooks?: Counter };
   transcribe_minutes: Counter;
   media_seconds: number;
   input_bytes: number;

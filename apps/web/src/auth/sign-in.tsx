@@ -6,6 +6,7 @@ import { signIn } from '../api/session';
 import { Link, navigate } from '../router';
 import { Page } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
+import { TryButton } from './trial';
 
 export function SignInPage({ reason }: { reason?: string }) {
   const [email, setEmail] = useState('');
@@ -34,6 +35,7 @@ export function SignInPage({ reason }: { reason?: string }) {
         <p>
           No account yet? <Link to="/signup">Create one</Link>
         </p>
+        <TryButton />
       </Page>
     </div>
   );

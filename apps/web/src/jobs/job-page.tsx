@@ -6,6 +6,7 @@ import type { Job, JobOutput } from '../api/types';
 import { Link, navigate } from '../router';
 import { CopyButton, ErrorNote, fmtBytes, fmtDate, Loading, Page, Section, Status } from '../ui/bits';
 import { isLive } from './jobs-table';
+import { ClipsGrid, HooksList } from './hooks-results';
 
 /** Polls the job with If-None-Match: an unchanged job costs a 304 and no body. */
 function useJob(id: string) {
@@ -102,6 +103,7 @@ export function JobPage({ id }: { id: string }) {
           )}
         </dl>
       </Section>
+      <HooksList job={job} />
       {job.outputs.length > 0 && <Outputs job={job} />}
       {job.outputs_expired_at && <p className="muted">The outputs expired on {fmtDate(job.outputs_expired_at)}.</p>}
       <Section title="Parameters">
@@ -141,12 +143,13 @@ function Outputs({ job }: { job: Job }) {
   return (
     <Section title="Outputs">
       <ErrorNote error={links.error} />
-      {video && url(video) && (
+      {job.type === 'shorts' && <ClipsGrid job={job} url={url} />}
+      {job.type !== 'shorts' && video && url(video) && (
         <video className="preview" controls preload="metadata" src={url(video)} aria-label="Preview of the output video">
           {vtt && url(vtt) && <track kind="captions" src={url(vtt)} srcLang="en" label="Transcript" default />}
         </video>
       )}
-      {!video && image && url(image) && <img className="preview" src={url(image)} alt="Output image" />}
+      {job.type !== 'shorts' && !video && image && url(image) && <img className="preview" src={url(image)} alt="Output image" />}
       <ul className="outputs">
         {job.outputs.map((o) => (
           <li key={o.name}>

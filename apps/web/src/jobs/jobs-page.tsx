@@ -10,7 +10,7 @@ import { Select } from '../ui/form';
 import { isLive, JobsTable } from './jobs-table';
 
 const STATUSES: [string, string][] = [['', 'Any status'], ['queued', 'Queued'], ['active', 'Running'], ['completed', 'Completed'], ['failed', 'Failed'], ['canceled', 'Canceled']];
-const TYPES: [string, string][] = [['', 'Any type'], ['trim', 'Trim'], ['overlay', 'Overlay'], ['transcribe', 'Transcribe']];
+const TYPES: [string, string][] = [['', 'Any type'], ['trim', 'Trim'], ['overlay', 'Overlay'], ['transcribe', 'Transcribe'], ['hooks', 'Hooks'], ['shorts', 'Shorts']];
 
 type JobsQuery = NonNullable<paths['/v1/jobs']['get']['parameters']['query']>;
 

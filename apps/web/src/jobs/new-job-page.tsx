@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { paths } from '@clipyard/client';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { invalidate, useMutation, useQuery } from '../api/hooks';
 import type { Job, Page as ListPage, ProviderKey, Subscription, Upload } from '../api/types';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
 import { ErrorNote, fmtBytes, fmtSeconds, Page, Section } from '../ui/bits';
 import { Check, Field, FormError, Select, Submit } from '../ui/form';
 import { uploadFile } from './upload';
+import { useSubmit, type Kind } from './submit';
+import { HooksForm, ShortsForm } from './hooks-forms';
 
-type Kind = 'trim' | 'overlay' | 'transcribe';
 const TEMPLATES = ['default', 'title', 'caption', 'lower_third', 'watermark'] as const;
 
 export function NewJobPage() {
@@ -53,16 +53,18 @@ export function NewJobPage() {
       <Section title="2. What to do">
         <fieldset className="tabs">
           <legend>Job type</legend>
-          {(['trim', 'overlay', 'transcribe'] as Kind[]).map((k) => (
+          {(['trim', 'overlay', 'transcribe', 'hooks', 'shorts'] as Kind[]).map((k) => (
             <label key={k} className={kind === k ? 'tab on' : 'tab'}>
               <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {k[0].toUpperCase() + k.slice(1)}
             </label>
           ))}
         </fieldset>
-        {!upload && <p className="muted">Upload a file or pick an earlier upload first.</p>}
+        {!upload && kind !== 'hooks' && <p className="muted">Upload a file or pick an earlier upload first.</p>}
         {upload && kind === 'trim' && <TrimForm upload={upload} previewUrl={localUrl} />}
         {upload && kind === 'overlay' && <OverlayForm upload={upload} previewUrl={localUrl} />}
         {upload && kind === 'transcribe' && <TranscribeForm upload={upload} />}
+        {kind === 'hooks' && <HooksForm upload={upload} features={sub.data?.features} />}
+        {upload && kind === 'shorts' && <ShortsForm upload={upload} features={sub.data?.features} />}
       </Section>
     </Page>
   );
@@ -107,23 +109,6 @@ function UploadForm({ maxBytes, onDone }: { maxBytes?: number | null; onDone: (u
         Upload
       </Submit>
     </form>
-  );
-}
-
-type Body<K extends Kind> = NonNullable<paths[`/v1/jobs/${K}`]['post']['requestBody']>['content']['application/json'];
-const SUBMIT: { [K in Kind]: (body: Body<K>) => Promise<Job> } = {
-  trim: (body) => unwrap<Job>(api.POST('/v1/jobs/trim', { body })),
-  overlay: (body) => unwrap<Job>(api.POST('/v1/jobs/overlay', { body })),
-  transcribe: (body) => unwrap<Job>(api.POST('/v1/jobs/transcribe', { body })),
-};
-
-function useSubmit<K extends Kind>(kind: K) {
-  return useMutation(
-    (body: Body<K>) => SUBMIT[kind](body),
-    (job) => {
-      invalidate('jobs', 'usage');
-      navigate(`/jobs/${job.id}`);
-    },
   );
 }
 

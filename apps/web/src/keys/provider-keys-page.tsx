@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ApiError } from '../api/errors';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { invalidate, useMutation, useQuery } from '../api/hooks';
@@ -27,6 +28,20 @@ export function ProviderKeysPage() {
       invalidate('provider-keys');
     },
   );
+  const [tests, setTests] = useState<Record<string, KeyTest | ApiError>>({});
+  const [testing, setTesting] = useState<string>();
+  const test = async (p: string) => {
+    setTesting(p);
+    try {
+      const r = await unwrap<KeyTest>(api.POST('/v1/provider-keys/{provider}/test', { params: { path: { provider: p } } }));
+      setTests((t) => ({ ...t, [p]: r }));
+    } catch (e) {
+      setTests((t) => ({ ...t, [p]: e as ApiError }));
+    } finally {
+      setTesting(undefined);
+      invalidate('provider-keys'); // a rejected key now shows its last error
+    }
+  };
   const del = useMutation((p: string) => unwrap(api.DELETE('/v1/provider-keys/{provider}', { params: { path: { provider: p } } })), () => invalidate('provider-keys'));
   return (
     <Page title="Provider keys">
@@ -77,7 +92,11 @@ export function ProviderKeysPage() {
                     {k.base_url ?? 'default endpoint'} · updated {fmtDate(k.updated_at)} · last used {fmtDate(k.last_used_at)}
                   </div>
                   {k.last_error && <div className="form-error">{k.last_error}</div>}
+                  <TestResult result={tests[k.provider]} />
                 </div>
+                <button type="button" onClick={() => void test(k.provider)} disabled={testing === k.provider} aria-busy={testing === k.provider || undefined} aria-label={`Test the ${k.provider} key`}>
+                  {testing === k.provider ? 'Testing…' : 'Test'}
+                </button>
                 <button type="button" className="danger" onClick={() => void del.run(k.provider)} aria-label={`Delete the ${k.provider} key`}>
                   Delete
                 </button>
@@ -87,5 +106,30 @@ export function ProviderKeysPage() {
         )}
       </Section>
     </Page>
+  );
+}
+
+interface KeyTest {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  http_status?: number;
+  latency_ms: number;
+}
+
+/** What the last test of a key found: the provider's answer through the worker, or the API's error. */
+function TestResult({ result }: { result?: KeyTest | ApiError }) {
+  if (!result) return null;
+  if (result instanceof Error) return <ErrorNote error={result} />;
+  if (result.ok)
+    return (
+      <p className="ok" role="status">
+        The key works: the provider answered in {result.latency_ms} ms.
+      </p>
+    );
+  return (
+    <p className="form-error" role="alert">
+      The key did not work: {result.message} <span className="code">({result.code})</span>
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from '../api/hooks';
 import type { Job, Me, Page as ListPage, ProviderKey, Subscription, UsageSummary } from '../api/types';
 import { JobsTable } from '../jobs/jobs-table';
 import { VerifyEmailPrompt } from '../account/email-sections';
+import { UpgradeTrial } from '../auth/trial';
 import { Link } from '../router';
 import { Empty, ErrorNote, fmtDate, Loading, Page, Section, UsageBar } from '../ui/bits';
 
@@ -15,7 +16,8 @@ export function OverviewPage({ me }: { me?: Me }) {
   const u = usage.data;
   return (
     <Page title="Overview">
-      {me && me.email_verified === false && <VerifyEmailPrompt me={me} />}
+      {me?.is_anonymous && <UpgradeTrial me={me} />}
+      {me && !me.is_anonymous && me.email_verified === false && <VerifyEmailPrompt me={me} />}
       {pkeys.data && pkeys.data.data.length === 0 && (
         <p className="notice" role="status">
           Transcription and subtitles use your own provider key. <Link to="/provider-keys">Add a provider key</Link>
@@ -44,6 +46,7 @@ export function OverviewPage({ me }: { me?: Me }) {
               <UsageBar label="Trims" used={u.actions.trim.used + u.actions.trim.reserved} limit={u.actions.trim.limit} />
               <UsageBar label="Overlays" used={u.actions.overlay.used + u.actions.overlay.reserved} limit={u.actions.overlay.limit} />
               <UsageBar label="Transcriptions" used={u.actions.transcribe.used + u.actions.transcribe.reserved} limit={u.actions.transcribe.limit} />
+              {u.actions.hooks && <UsageBar label="Hooks" used={u.actions.hooks.used + u.actions.hooks.reserved} limit={u.actions.hooks.limit} />}
               <UsageBar label="Transcription minutes" used={u.transcribe_minutes.used + u.transcribe_minutes.reserved} limit={u.transcribe_minutes.limit} />
               <p className="muted">
                 {u.api_requests.toLocaleString('en')} API requests · resets {fmtDate(u.resets_at)} · <Link to="/usage">Usage details</Link>

@@ -38,6 +38,7 @@ export function UsagePage() {
             <UsageBar label="Trims" used={u.actions.trim.used} limit={u.actions.trim.limit} />
             <UsageBar label="Overlays" used={u.actions.overlay.used} limit={u.actions.overlay.limit} />
             <UsageBar label="Transcriptions" used={u.actions.transcribe.used} limit={u.actions.transcribe.limit} />
+            {u.actions.hooks && <UsageBar label="Hooks" used={u.actions.hooks.used} limit={u.actions.hooks.limit} />}
             <UsageBar label="Transcription minutes" used={u.transcribe_minutes.used} limit={u.transcribe_minutes.limit} />
             <dl className="facts">
               <dt>Media processed</dt>

@@ -5,6 +5,7 @@ import { authRpc } from './auth.rpc';
 import { billingRpc } from './billing.rpc';
 import { mediaRpc } from './media.rpc';
 import { accountEmailRpc } from './account-email.rpc';
+import { adminUsersRpc } from './admin-users.rpc';
 import { oauthRpc } from './oauth.rpc';
 import { anonymousRpc } from './anonymous.rpc';
 import { mfaRpc } from './mfa.rpc';
@@ -13,6 +14,7 @@ export * from './define';
 export * from './auth.rpc';
 export * from './billing.rpc';
 export * from './account-email.rpc';
+export * from './admin-users.rpc';
 export * from './oauth.rpc';
 export * from './anonymous.rpc';
 export * from './mfa.rpc';
@@ -22,6 +24,7 @@ export const RPC_METHODS = {
   ...systemRpc,
   ...authRpc,
   ...accountEmailRpc,
+  ...adminUsersRpc,
   ...oauthRpc,
   ...anonymousRpc,
   ...mfaRpc,

@@ -6,13 +6,13 @@ import type { OAuthProviderConfig } from './oauth.config';
 
 custom.setHttpOptionsDefaults({ timeout: 10_000 });
 
-/** GitHub speaks OAuth 2 (no discovery, no ID token). */
-const GITHUB_METADATA = {
-  issuer: 'https://github.com',
-  authorization_endpoint: 'https://github.com/login/oauth/authorize',
-  token_endpoint: 'https://github.com/login/oauth/access_token',
-  userinfo_endpoint: 'https://api.github.com/user',
-};
+/** GitHub speaks OAuth 2 (no discovery, no ID token); `web` is github.com or a GitHub Enterprise Server. */
+const githubMetadata = (web: string, api: string) => ({
+  issuer: web,
+  authorization_endpoint: `${web}/login/oauth/authorize`,
+  token_endpoint: `${web}/login/oauth/access_token`,
+  userinfo_endpoint: `${api}/user`,
+});
 
 /**
  * openid-client `Client`s of the configured providers, made on first use (OIDC discovery of the
@@ -60,7 +60,7 @@ export class OAuthClients {
   }
 
   private async make(p: OAuthProviderConfig): Promise<BaseClient> {
-    const issuer = p.kind === 'github' ? new Issuer(GITHUB_METADATA) : await Issuer.discover(p.issuer);
+    const issuer = p.kind === 'github' ? new Issuer(githubMetadata(p.issuer, p.apiUrl ?? 'https://api.github.com')) : await Issuer.discover(p.issuer);
     return new issuer.Client({
       client_id: p.clientId,
       client_secret: p.clientSecret,

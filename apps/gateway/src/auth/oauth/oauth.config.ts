@@ -14,8 +14,10 @@ export interface OAuthProviderConfig {
   kind: 'oidc' | 'github';
   clientId: string;
   clientSecret: string;
-  /** OIDC: the issuer discovered at `<issuer>/.well-known/openid-configuration`. */
+  /** OIDC: the issuer discovered at `<issuer>/.well-known/openid-configuration`; GitHub: its web URL. */
   issuer: string;
+  /** GitHub: its REST API (GitHub Enterprise Server: `https://<host>/api/v3`). */
+  apiUrl?: string;
   scope: string;
 }
 
@@ -50,13 +52,18 @@ export function loadOAuthConfig(env: Record<string, string | undefined>, base: {
     if (!clientId) problems.push(`${v}_CLIENT_ID: required (${name} is in OAUTH_PROVIDERS)`);
     if (!clientSecret) problems.push(`${v}_CLIENT_SECRET: required (${name} is in OAUTH_PROVIDERS)`);
     const builtIn = BUILT_IN_PROVIDERS[name as keyof typeof BUILT_IN_PROVIDERS];
-    const issuer = builtIn?.issuer ?? get(`${v}_ISSUER`);
+    // GitHub Enterprise Server (and a local stand-in in tests): OAUTH_GITHUB_URL / OAUTH_GITHUB_API_URL.
+    const githubUrl = name === 'github' ? get('OAUTH_GITHUB_URL') : undefined;
+    const issuer = githubUrl ?? builtIn?.issuer ?? get(`${v}_ISSUER`);
     if (!issuer) {
       problems.push(`${v}_ISSUER: required for a provider other than google and github (its OpenID Connect issuer URL)`);
       continue;
     }
     const bad = issuerProblem(issuer, base.NODE_ENV === 'production');
-    if (bad) problems.push(`${v}_ISSUER: ${bad}`);
+    if (bad) problems.push(`${githubUrl ? 'OAUTH_GITHUB_URL' : `${v}_ISSUER`}: ${bad}`);
+    const apiUrl = name === 'github' ? (get('OAUTH_GITHUB_API_URL') ?? (githubUrl ? `${githubUrl.replace(/\/+$/, '')}/api/v3` : 'https://api.github.com')) : undefined;
+    const apiBad = apiUrl ? issuerProblem(apiUrl, base.NODE_ENV === 'production') : null;
+    if (apiBad) problems.push(`OAUTH_GITHUB_API_URL: ${apiBad}`);
     providers.push({
       name,
       kind: builtIn?.kind ?? 'oidc',
@@ -64,6 +71,7 @@ export function loadOAuthConfig(env: Record<string, string | undefined>, base: {
       clientSecret: clientSecret ?? '',
       issuer: issuer.replace(/\/+$/, ''),
       scope: get(`${v}_SCOPE`) ?? builtIn?.scope ?? 'openid email profile',
+      ...(apiUrl ? { apiUrl: apiUrl.replace(/\/+$/, '') } : {}),
     });
   }
   const allow = (get('OAUTH_REDIRECT_ALLOWLIST') ?? base.PUBLIC_URL ?? base.PUBLIC_BASE_URL).split(',').map((s) => s.trim()).filter(Boolean);

@@ -106,7 +106,7 @@ export class SocialStrategy extends Strategy {
     }
     if (!token) throw providerError('GitHub returned no access token');
     const api = async <T>(path: string): Promise<T> => {
-      const res = await fetch(`https://api.github.com${path}`, {
+      const res = await fetch(`${this.provider.apiUrl ?? 'https://api.github.com'}${path}`, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/vnd.github+json', 'User-Agent': 'clipyard', 'X-GitHub-Api-Version': '2022-11-28' },
         signal: AbortSignal.timeout(10_000),
       });
