@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { JobType } from '@clipyard/database';
+import type { MediaJobName, MediaJobRequest } from '@clipyard/contracts';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
@@ -104,12 +104,12 @@ export class JobsController {
   }
 
   /** Shared by every submission route (the transcribe route uses it too). */
-  async submit(type: JobType, user: Principal, params: object, req: FastifyRequest, res: FastifyReply): Promise<unknown> {
+  async submit<N extends MediaJobName>(type: N, user: Principal, params: MediaJobRequest<N>, req: FastifyRequest, res: FastifyReply): Promise<unknown> {
     const key = req.headers['idempotency-key'];
     const out = await this.submission.submit({
       userId: user.userId,
       type,
-      params: params as never,
+      params,
       rawBody: req.body,
       idempotencyKey: Array.isArray(key) ? key[0] : key,
     });
