@@ -151,6 +151,10 @@ export const ACTION_FEATURES = Object.fromEntries(JOB_TYPES.map((n) => [MEDIA_JO
 export const concurrencyVar = <K extends MediaQueueKey>(key: K) => `WORKER_${key.toUpperCase() as Uppercase<K>}_CONCURRENCY` as const;
 export const defaultConcurrency = (key: MediaQueueKey): number => Math.max(...JOB_TYPES.filter((n) => MEDIA_JOBS[n].queue === key).map((n) => MEDIA_JOBS[n].concurrency));
 
+/** Validates a route's body (or a stored job's params, to submit them again) against its kind's request schema. */
+export const parseMediaJobRequest = <N extends MediaJobName>(name: N, body: unknown): MediaJobRequest<N> =>
+  MEDIA_JOBS[name].request.parse(body) as MediaJobRequest<N>;
+
 /**
  * Media job payloads are thin: ids, the validated parameters and where the input lives in
  * storage. Never secrets, never file bytes. The payload's `name` is the BullMQ job name.

@@ -133,7 +133,11 @@ export class JobsController {
     return this.query.stats(user.userId);
   }
 
-  /** The polling hot path: one indexed read, no RPC; ETag/304 and Retry-After while running. */
+  /**
+   * The polling hot path, no RPC: the job comes from the gateway's in-memory status cache (dropped
+   * on any change, over Redis) or, on a miss, one indexed read; its ETag and JSON are rendered once
+   * per version. ETag/304 and Retry-After while running.
+   */
   @Get(':id')
   @Scopes('jobs:read')
   @ApiRoute({
