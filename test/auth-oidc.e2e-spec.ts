@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { startSystem, uniqueEmail, type HttpResponse, type System } from './harness';
+import { eventually, startSystem, uniqueEmail, type HttpResponse, type System } from './harness';
 import { freePort } from './helpers/own-services';
 import { startOidcProvider, type LocalOidcProvider, type OidcAccount } from './helpers/oidc';
 import { startGithub, type GithubStandIn } from './fakes/github-server';
@@ -150,6 +150,30 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
     const del = await sys.request('DELETE', `/v1/auth/identities/${list.body.data[0].id}`, { token: u.accessToken });
     expect(del.status).toBe(204);
     expect((await sys.get('/v1/auth/identities', { token: u.accessToken })).body.data).toEqual([]);
+  });
+
+  it('linking a provider while signed in anonymously upgrades the account in place (same id, free plan); another account\'s email is refused', async () => {
+    const trial = await sys.post('/v1/auth/anonymous', {});
+    expect(trial.status).toBe(201);
+    const token = trial.body.access_token as string;
+    const before = (await me(token)).body;
+    expect(before).toMatchObject({ is_anonymous: true, email: null });
+
+    // an email that already has an account: 409, and the trial account stays as it was
+    const taken = await signUp(sys);
+    const refused = await callback(await toProvider({ sub: sub(), email: taken.email, email_verified: true }, { linkWith: token }));
+    expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 409, code: 'ACCOUNT_EXISTS' });
+    expect((await me(token)).body).toMatchObject({ id: before.id, is_anonymous: true, email: null });
+
+    const account = { sub: sub(), email: uniqueEmail('trial-oidc'), email_verified: true };
+    const done = await callback(await toProvider(account, { linkWith: token }));
+    expect(done.status).toBe(302);
+    expect((await me(token)).body).toMatchObject({ id: before.id, is_anonymous: false, email: account.email, email_verified: true });
+    // billing moves the user off the trial plan (account.upgraded through the outbox)
+    await eventually(async () => (await sys.get('/v1/subscription', { token })).body?.plan === 'free', 20_000, 200);
+    // and the provider now signs in to the same account
+    const again = await exchange(codeOf(await signIn(account)));
+    expect((await me(again.body.access_token)).body.id).toBe(before.id);
   });
 
   it('refuses a wrong state, a replayed callback, a replayed code, a missing PKCE verifier and a foreign redirect_uri', async () => {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, isMfaRequired, type MfaRequired, type OAuthProfile, type TokenPair } from '@clipyard/contracts';
+import { VerificationService } from '../account-email/verification.service';
+import { AnonymousService } from '../anonymous/anonymous.service';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
 import { SessionsService } from '../sessions/sessions.service';
@@ -29,6 +31,8 @@ export class SocialSignInService {
     private readonly codes: OAuthCodes,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly anonymous: AnonymousService,
+    private readonly verification: VerificationService,
   ) {}
 
   async signIn(p: { profile: OAuthProfile; linkUserId?: string; redirectUri: string; codeChallenge?: string; ctx: RequestCtx }) {
@@ -102,6 +106,14 @@ export class SocialSignInService {
     }
     const user = await this.users.require(userId);
     if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
+    // Linking a provider while signed in anonymously is an upgrade in place: same user id, jobs and
+    // usage; the provider's email becomes the account's (409 ACCOUNT_EXISTS if another account has it,
+    // before anything is written), verified when the provider vouches for it.
+    if (user.isAnonymous) {
+      if (!profile.email) throw new AppError('OAUTH_EMAIL_MISSING', 'The provider did not share an email address, which a new account needs');
+      await this.anonymous.upgradeInPlace(userId, { email: normaliseEmail(profile.email), emailVerified: profile.email_verified, method: 'oauth' }, ctx);
+      if (!profile.email_verified) await this.verification.send(userId, ctx).catch(() => undefined); // the user can ask for a resend
+    }
     await this.insertIdentity(userId, profile);
     await this.audit.record('identity.linked', { userId, ctx, metadata: { provider: profile.provider, automatic: false } });
   }
