@@ -48,7 +48,7 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
     await sys?.stop();
     await op?.stop();
     await github?.close();
-  });
+  }, 120_000);
 
   /** The provider part of the dance, up to the URL the provider sends the browser back to. */
   async function toProvider(account: OidcAccount, opts: { challenge?: string; state?: string; linkWith?: string } = {}): Promise<URL> {
