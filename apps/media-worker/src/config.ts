@@ -1,12 +1,16 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { commonSchema, loadConfig, port, positiveInt } from '@clipyard/config';
-import { QUEUES } from '@clipyard/contracts';
+import { concurrencyVar, defaultConcurrency, MEDIA_JOBS, MEDIA_QUEUE_NAMES, type MediaQueueKey } from '@clipyard/contracts';
 import { storageConfigSchema } from '@clipyard/storage';
 import { mediaConfigSchema, transcriptionConfigSchema } from '@clipyard/media';
 import { encryptionKeysVar } from '@clipyard/security';
 
-const MEDIA_QUEUES = [QUEUES.trim, QUEUES.overlay, QUEUES.transcribe, QUEUES.hooks] as const;
+const QUEUE_KEYS = [...new Set(Object.values(MEDIA_JOBS).map((d) => d.queue))];
+/** `WORKER_<QUEUE>_CONCURRENCY` of every media queue: jobs of that queue one worker process runs at once. */
+const concurrencyVars = Object.fromEntries(QUEUE_KEYS.map((k) => [concurrencyVar(k), positiveInt(defaultConcurrency(k))])) as {
+  [K in MediaQueueKey as ReturnType<typeof concurrencyVar<K>>]: ReturnType<typeof positiveInt>;
+};
 
 export const workerConfigSchema = commonSchema
   .extend(storageConfigSchema.shape)
@@ -17,11 +21,7 @@ export const workerConfigSchema = commonSchema
     WORKER_HTTP_PORT: port(3003),
     /** The auth app's provider-key master keys (same value): opens a job owner's key for the call only. */
     ENCRYPTION_KEYS: encryptionKeysVar(),
-    /** Jobs of each queue one worker process runs at once. */
-    WORKER_TRIM_CONCURRENCY: positiveInt(2),
-    WORKER_OVERLAY_CONCURRENCY: positiveInt(2),
-    /** hooks and shorts jobs one worker process runs at once (model calls, then ffmpeg for shorts). */
-    WORKER_HOOKS_CONCURRENCY: positiveInt(2),
+    ...concurrencyVars,
     /** Per-request timeout of one language-model call. */
     CHAT_TIMEOUT_MS: positiveInt(120_000),
     /** Retries of one call after a 429, 5xx, timeout or network error (Retry-After honoured). */
@@ -39,7 +39,7 @@ export const workerConfigSchema = commonSchema
       .string()
       .default('')
       .transform((s) => s.split(',').map((q) => q.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(MEDIA_QUEUES))),
+      .pipe(z.array(z.enum(MEDIA_QUEUE_NAMES))),
     /** Per-job time limit for ffmpeg; past it ffmpeg is killed and the job fails with JOB_TIMEOUT. */
     JOB_TIMEOUT_S: positiveInt(900),
     /**

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import type { MediaJobName } from '@clipyard/contracts';
 import type { JobProcessor } from './jobs/processor';
 import { TrimProcessor } from './trim/trim.processor';
 import { OverlayProcessor } from './overlay/overlay.processor';
@@ -7,13 +8,14 @@ import { HooksProcessor } from './hooks/hooks.processor';
 import { ShortsProcessor } from './hooks/shorts.processor';
 
 /**
- * Every media job processor (one per job name). To add a queue's processor, add its class here
- * (e.g. `TranscribeProcessor` from ./transcribe/); the worker checks coverage at boot.
+ * The processor of every MEDIA_JOBS kind: a kind without one here does not compile, and the
+ * worker checks again at boot that every job name of a consumed queue has exactly one handler.
  */
-export const PROCESSOR_CLASSES: Array<Type<JobProcessor>> = [
-  TrimProcessor,
-  OverlayProcessor,
-  TranscribeProcessor,
-  HooksProcessor,
-  ShortsProcessor,
-];
+export const PROCESSORS: { [N in MediaJobName]: Type<JobProcessor<N>> } = {
+  trim: TrimProcessor,
+  overlay: OverlayProcessor,
+  transcribe: TranscribeProcessor,
+  hooks: HooksProcessor,
+  shorts: ShortsProcessor,
+};
+export const PROCESSOR_CLASSES: Type[] = Object.values(PROCESSORS);

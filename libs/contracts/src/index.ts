@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './queues';
+export * from './media-jobs';
 export * from './rpc';
 export * from './events';
 export * from './jobs.errors';

@@ -1,3 +1,6 @@
+import { MEDIA_QUEUES } from './media-jobs';
+export { CONTRACT_VERSION } from './events/common';
+
 /** Names of every BullMQ queue. One request queue per RPC service, plain queues for events. */
 export const RPC_SERVICES = ['auth', 'billing', 'media'] as const;
 export type RpcService = (typeof RPC_SERVICES)[number];
@@ -8,11 +11,8 @@ export const QUEUES = {
   jobEvents: 'job-events',
   /** media-worker and gateway → billing. */
   usageEvents: 'usage-events',
-  trim: 'media-trim',
-  overlay: 'media-overlay',
-  transcribe: 'media-transcribe',
-  /** hooks and shorts (language model + ffmpeg). */
-  hooks: 'media-hooks',
+  /** gateway → media-worker: one queue per MEDIA_JOBS `queue` (`trim` → `media-trim`; hooks and shorts share `media-hooks`). */
+  ...MEDIA_QUEUES,
   /** gateway → gateway: signed webhook deliveries, retried with backoff for more than a day. */
   webhookDeliveries: 'webhook-deliveries',
   /** billing (and others) → gateway: domain events that become webhooks (usage thresholds). */
@@ -24,9 +24,6 @@ export const QUEUES = {
   accountEventsBilling: 'account-events-billing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
-
-/** Contract version carried by every payload so a rolling deploy can tell old from new. */
-export const CONTRACT_VERSION = 1 as const;
 
 /** Redis pub/sub channel on which the gateway announces a canceled media job (message: the job id). */
 export const mediaCancelChannel = (redisPrefix: string) => `${redisPrefix}:media-cancel`;

@@ -136,6 +136,9 @@ export interface HandlerRunner<Q extends PayloadQueue = PayloadQueue> {
 
 export type ConsumerMeta = { queue: PayloadQueue; options: ConsumerOptions };
 
+/** How the failure of a payload that did not match its queue's schema begins (it is never retried). */
+export const INVALID_PAYLOAD = 'VALIDATION_FAILED: invalid';
+
 const consumerDecorator = DiscoveryService.createDecorator<ConsumerMeta>();
 const HANDLES = Symbol('clipyard:handles');
 
@@ -289,7 +292,7 @@ export class ConsumerHost {
     if (!parsed.success || !route || (parsed.data as { name: string }).name !== job.name) {
       this.deps.logger.warn({ queue, jobName: job.name, bullJobId: job.id, issues: parsed.error?.issues }, 'dropping an invalid queue payload');
       this.handled?.inc({ queue, job: job.name, outcome: 'invalid' });
-      throw new UnrecoverableError(`VALIDATION_FAILED: invalid ${queue} payload`);
+      throw new UnrecoverableError(`${INVALID_PAYLOAD} ${queue} payload`);
     }
     const payload = parsed.data as ParsedQueuePayload<typeof queue>;
     const end = this.seconds?.startTimer({ queue, job: job.name });

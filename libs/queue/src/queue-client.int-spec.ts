@@ -28,4 +28,14 @@ describe('QueueClient (real Redis)', () => {
     ).rejects.toThrow();
     expect(await client.queue(QUEUES.jobEvents).count()).toBe(1);
   });
+
+  it('enqueues a media job on its kind\'s queue under its name, its params validated by the registry', async () => {
+    const jobId = randomUUID();
+    const id = await client.addMedia('shorts', { jobId, userId: randomUUID(), params: { input: { key: 'k' }, count: 2, ai_provider: 'openai', ai_model: 'm' } }, { jobId });
+    const job = await client.queue(QUEUES.hooks).getJob(id);
+    expect(job?.name).toBe('shorts');
+    expect(job?.data).toMatchObject({ v: 1, jobId, priority: 0, params: { count: 2, vertical: 'crop', subtitles: true } });
+    await expect(client.addMedia('trim', { jobId: randomUUID(), userId: randomUUID(), params: { input: { key: 'k' }, start: 5, end: 1 } })).rejects.toThrow(/end must be after start/);
+    expect(await client.queue(QUEUES.trim).count()).toBe(0);
+  });
 });

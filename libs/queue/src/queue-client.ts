@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { QUEUE_PAYLOADS, type PayloadQueue, type QueuePayload } from '@clipyard/contracts';
+import { QUEUE_PAYLOADS, mediaJobPayloadSchema, mediaQueueOf, type MediaJobEnqueue, type MediaJobName, type PayloadQueue, type QueuePayload } from '@clipyard/contracts';
 import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
 import { jobOptionsFor } from './policy';
 
@@ -17,9 +17,22 @@ export class QueueClient {
 
   async add<Q extends PayloadQueue>(queue: Q, payload: QueuePayload<Q>, opts: JobsOptions = {}): Promise<string> {
     const data = QUEUE_PAYLOADS[queue].parse(payload) as { name: string };
+    return this.enqueue(queue, data.name, data, opts);
+  }
+
+  /**
+   * Enqueues a media job on its kind's queue (MEDIA_JOBS): the job name picks the type of
+   * `params`, so a payload that does not match its name does not compile; it is validated again here.
+   */
+  async addMedia<N extends MediaJobName>(name: N, job: MediaJobEnqueue<N>, opts: JobsOptions = {}): Promise<string> {
+    const data = mediaJobPayloadSchema(name).parse({ ...job, name });
+    return this.enqueue(mediaQueueOf(name), name, data, opts);
+  }
+
+  private async enqueue(queue: PayloadQueue, name: string, data: object, opts: JobsOptions): Promise<string> {
     // BullMQ refuses ':' in custom ids; our deterministic ids read naturally with it (job:<id>:completed).
     const jobId = opts.jobId?.replace(/:/g, '_');
-    const job = await this.queue(queue).add(data.name, data, { ...jobOptionsFor(queue), ...opts, ...(jobId ? { jobId } : {}) });
+    const job = await this.queue(queue).add(name, data, { ...jobOptionsFor(queue), ...opts, ...(jobId ? { jobId } : {}) });
     return job.id as string;
   }
 

@@ -150,7 +150,7 @@ export class RpcClient {
   private probe(service: RpcService): Promise<boolean> {
     let p = this.probes.get(service);
     if (!p) {
-      p = this.call(pingOf(service), {} as never, { timeoutMs: this.pingTimeoutMs })
+      p = this.call(pingOf(service), {}, { timeoutMs: this.pingTimeoutMs })
         .then(
           () => true,
           // any answer, even a coded error, shows the service is alive
@@ -226,4 +226,4 @@ export class RpcClient {
   }
 }
 
-const pingOf = (service: RpcService) => `${service}.ping` as RpcMethod;
+const pingOf = <S extends RpcService>(service: S) => `${service}.ping` as const;

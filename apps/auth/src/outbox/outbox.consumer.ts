@@ -1,9 +1,9 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { QUEUES, accountEventSchema, outboxDeliverySchema } from '@clipyard/contracts';
+import { QUEUES, accountEventSchema } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient, createRedis, queuePrefix, redisSettings, type RedisClient } from '@clipyard/queue';
+import { Consumer, Handle, QueueClient, type PayloadOf } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { MAIL_KINDS, renderMail, type MailKind } from '../mail/mail-templates';
 import { MailTransport, mailDomain } from '../mail/mail-transport';
@@ -22,9 +22,8 @@ const SWEEP_AGE_MS = 30_000;
  * marks the row `failed`. A periodic sweep enqueues pending rows whose job was never added.
  */
 @Injectable()
+@Consumer(QUEUES.authOutbox, { concurrency: 4 })
 export class OutboxConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker;
-  private conn?: RedisClient;
   private sweepTimer?: NodeJS.Timeout;
   private readonly domain: string;
   private readonly delivered;
@@ -50,18 +49,13 @@ export class OutboxConsumer implements OnApplicationBootstrap, BeforeApplication
     if (this.transport.mode === 'files') {
       this.logger.warn({ dir: this.transport.directory }, 'SMTP_URL is not set: emails are written as .eml files, not sent');
     }
-    const settings = redisSettings(this.config);
-    this.conn = createRedis(settings);
-    this.worker = new Worker(QUEUES.authOutbox, (job) => this.handle(job), { connection: this.conn, prefix: queuePrefix(settings, QUEUES.authOutbox), concurrency: 4 });
-    this.worker.on('error', (err) => this.logger.error({ err }, 'outbox worker error'));
     this.sweepTimer = setInterval(() => void this.sweep().catch((err) => this.logger.warn({ err }, 'outbox sweep failed')), SWEEP_AGE_MS / 2);
     this.sweepTimer.unref();
   }
 
-  private async handle(job: Job): Promise<string> {
-    const parsed = outboxDeliverySchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError('INVALID_OUTBOX_JOB');
-    const row = await this.repo.find(parsed.data.messageId);
+  @Handle('outbox.deliver')
+  async handle({ messageId }: PayloadOf<typeof QUEUES.authOutbox, 'outbox.deliver'>, job: Job): Promise<string> {
+    const row = await this.repo.find(messageId);
     if (!row) return 'missing';
     if (row.status !== 'pending') return row.status;
     try {
@@ -104,9 +98,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, BeforeApplication
     return ids.length;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.worker?.close();
-    await this.conn?.quit().catch(() => undefined);
   }
 }

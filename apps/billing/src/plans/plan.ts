@@ -1,4 +1,4 @@
-import type { LimitOverrides, PlanDto, PlanLimits } from '@clipyard/contracts';
+import type { LimitOverrides, PlanDto, PlanLimits, UsageAction } from '@clipyard/contracts';
 
 /** A plan row as read from SQL (bigints arrive as strings). */
 export interface PlanRow {
@@ -53,12 +53,10 @@ export function effectiveLimits(p: PlanRow, overrides: LimitOverrides): { limits
   return { limits, features };
 }
 
-/** The feature an action needs in the caller's plan. */
-export const ACTION_FEATURE = { trim: 'trim', overlay: 'overlay', transcribe: 'transcribe', hooks: 'hook_detection' } as const;
-/** The per-month job limit of an action. */
+/** The per-month job limit of an action (a new usage action needs its plan column). */
 export const ACTION_JOBS_LIMIT = {
   trim: 'trims_per_month',
   overlay: 'overlays_per_month',
   transcribe: 'transcribes_per_month',
   hooks: 'hooks_per_month',
-} as const satisfies Record<string, keyof PlanLimits>;
+} as const satisfies Record<UsageAction, keyof PlanLimits>;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, type RpcReply, type RpcRequest, type UsageAction } from '@clipyard/contracts';
+import { ACTION_FEATURES, AppError, type RpcReply, type RpcRequest, type UsageAction } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import { Clock } from '../common/clock';
 import { monthOf, resetsAt } from '../common/month';
-import { ACTION_FEATURE, ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
+import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { QuotaRepository, type ReservationRow } from './quota.repository';
@@ -56,7 +56,7 @@ export class QuotaService {
 
     const { limits, features } = effectiveLimits(sub, sub.limit_overrides);
     const plan = sub.code;
-    for (const feature of [ACTION_FEATURE[req.action], ...req.features]) {
+    for (const feature of [ACTION_FEATURES[req.action], ...req.features]) {
       if (!features.includes(feature)) {
         throw new AppError('FEATURE_NOT_IN_PLAN', `Your plan (${plan}) does not include ${feature}`, { feature, plan });
       }

@@ -1,11 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { QUEUES, accountEventSchema } from '@clipyard/contracts';
-import { BACKGROUND_WORK, ROOT_LOGGER } from '@clipyard/observability';
-import { createRedis, queuePrefix, redisSettings, type RedisClient } from '@clipyard/queue';
+import { QUEUES } from '@clipyard/contracts';
+import { ROOT_LOGGER } from '@clipyard/observability';
+import { Consumer, Handle, type PayloadOf } from '@clipyard/queue';
 import { Storage } from '@clipyard/storage';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobCancelService } from '../jobs/job-cancel.service';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { AccountDataRepository } from './account-data.repository';
@@ -16,13 +14,9 @@ import { AccountDataRepository } from './account-data.repository';
  * and every stored object under `users/{userId}/`. Safe to run twice; a failure throws for a retry.
  */
 @Injectable()
-export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker;
-  private conn?: RedisClient;
-
+@Consumer(QUEUES.accountEventsGateway)
+export class AccountEventsConsumer {
   constructor(
-    @Inject(BACKGROUND_WORK) private readonly background: boolean,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly jobs: JobsRepository,
     private readonly cancels: JobCancelService,
@@ -30,21 +24,15 @@ export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeAppl
     private readonly storage: Storage,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.background) return;
-    const settings = redisSettings(this.config);
-    this.conn = createRedis(settings);
-    this.worker = new Worker(QUEUES.accountEventsGateway, (job) => this.handle(job), { connection: this.conn, prefix: queuePrefix(settings, QUEUES.accountEventsGateway) });
-    this.worker.on('error', (err) => this.logger.error({ err }, 'account events worker error'));
-    this.worker.on('failed', (job, err) => this.logger.warn({ err, attempts: job?.attemptsMade }, 'account event failed'));
+  /** An upgrade changes nothing the gateway owns. */
+  @Handle('account.upgraded')
+  upgraded(): string {
+    return 'ignored';
   }
 
-  async handle(job: Pick<Job, 'data'>): Promise<string> {
-    const parsed = accountEventSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError('INVALID_ACCOUNT_EVENT');
-    // Only deletions are addressed to the gateway; anything else is not ours to act on.
-    if (parsed.data.name !== 'account.deleted') return 'ignored';
-    const { userId } = parsed.data;
+  @Handle('account.deleted')
+  async deleted(event: PayloadOf<typeof QUEUES.accountEventsGateway, 'account.deleted'>): Promise<string> {
+    const { userId } = event;
     for (const id of await this.jobs.openIds(userId)) {
       await this.cancels.cancel(userId, id).catch((err) => this.logger.warn({ err, jobId: id }, 'could not cancel a job of a deleted account'));
     }
@@ -53,10 +41,5 @@ export class AccountEventsConsumer implements OnApplicationBootstrap, BeforeAppl
     const objects = await this.storage.deletePrefix(`users/${userId}/`);
     this.logger.info({ userId, jobs: ids.length, uploads: uploadKeys.length, webhookEndpoints, objects }, 'deleted account data');
     return 'deleted';
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.conn?.quit().catch(() => undefined);
   }
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { FACT_QUEUES, QueueClient, QueueDepthMetrics } from '@clipyard/queue';
-import type { PayloadQueue } from '@clipyard/contracts';
+import { parseMediaJobRequest, type PayloadQueue } from '@clipyard/contracts';
 import { JobReconciler } from '../jobs/job-reconciler';
 import { JobCancelService } from '../jobs/job-cancel.service';
 import { JobSubmissionService } from '../jobs/job-submission.service';
@@ -73,7 +73,7 @@ export function gatewayReplHelpers(get: <T>(type: Type<T>) => T) {
         if (job.status !== 'failed' && job.status !== 'canceled') {
           throw new Error(`job ${jobId} is ${job.status}: only failed or canceled jobs can be retried`);
         }
-        const res = await submission.submit({ userId, type: job.type, params: job.params as never, rawBody: { retryOf: jobId } });
+        const res = await submission.submit({ userId, type: job.type, params: parseMediaJobRequest(job.type, job.params), rawBody: { retryOf: jobId } });
         logger.info({ jobId, userId, newJob: (res.body as { id?: string }).id, via: 'repl' }, 'admin retried a job');
         return res.body;
       },

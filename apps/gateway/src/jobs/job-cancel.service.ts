@@ -1,12 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppError, mediaCancelChannel } from '@clipyard/contracts';
+import { AppError, mediaCancelChannel, mediaQueueOf } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient, REDIS_SETTINGS, createRedis, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { BillingClient } from './billing.client';
 import { JobFiles } from './job-files';
 import { JobLifecycle } from './job-lifecycle';
-import { JOB_TYPE_POLICIES } from './job-types';
 import { JobsRepository } from './jobs.repository';
 import { JobsQueryService, assertJobId } from './jobs-query.service';
 import type { JobView } from './job.presenter';
@@ -51,7 +50,7 @@ export class JobCancelService implements OnApplicationShutdown {
     const { job, was } = res;
     this.canceled.inc({ was });
     // Remove it from the queue if no worker has taken it; then tell any worker that has.
-    const bull = await this.queues.queue(JOB_TYPE_POLICIES[job.type].queue).getJob(job.id).catch(() => undefined);
+    const bull = await this.queues.queue(mediaQueueOf(job.type)).getJob(job.id).catch(() => undefined);
     await bull?.remove().catch(() => undefined); // active (locked) jobs refuse: the signal below stops them
     await this.pub.publish(mediaCancelChannel(this.redis.prefix), job.id);
     await this.billing

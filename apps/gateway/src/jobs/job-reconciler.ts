@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { QUEUES } from '@clipyard/contracts';
+import { QUEUES, mediaQueueOf } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { BillingClient } from './billing.client';
 import { JobLifecycle } from './job-lifecycle';
-import { JOB_TYPE_POLICIES } from './job-types';
 import { JobsRepository, type JobRecord } from './jobs.repository';
 
 /** BullMQ states in which a media job will still run (or is running). */
@@ -106,7 +105,7 @@ export class JobReconciler implements OnModuleInit, OnApplicationShutdown {
 
   /** What one stale job needs; acts on it. */
   async settle(job: JobRecord, now = new Date()): Promise<ReconcileOutcome> {
-    const media = await this.queues.queue(JOB_TYPE_POLICIES[job.type].queue).getJob(job.id);
+    const media = await this.queues.queue(mediaQueueOf(job.type)).getJob(job.id);
     const state = media ? await media.getState() : 'missing';
     if (ALIVE.has(state)) return 'alive';
     // The worker's final word (completed / failed) is a job event with a deterministic id.

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppError, type InputFacts } from '@clipyard/contracts';
-import type { JobType } from '@clipyard/database';
+import { AppError, MEDIA_JOBS, type MediaJobName, type MediaJobRequest } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient, RpcClient } from '@clipyard/queue';
 import { checkUrl, resolveUrl, urlPolicyOf } from '@clipyard/security';
@@ -12,18 +11,18 @@ import type { StoredResponse } from '../idempotency/idempotency.repository';
 import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
 import { UrlImport } from '../uploads/url-import';
 import { BillingClient } from './billing.client';
-import { JOB_TYPE_POLICIES } from './job-types';
+import { JOB_TYPE_POLICIES, type JobTypePolicy, type SubmissionChoices } from './job-types';
 import { TranscriptionSource } from '../transcribe/transcription-source';
 import { ChatSource } from '../hooks/chat-source';
 import { HooksInputResolver } from '../hooks/hooks-input';
 import { JobsRepository } from './jobs.repository';
 import { presentJob } from './job.presenter';
 
-export interface SubmitRequest {
+export interface SubmitRequest<N extends MediaJobName = MediaJobName> {
   userId: string;
-  type: JobType;
-  /** Parameters already validated by the type's schema (defaults applied, timecodes in seconds). */
-  params: Record<string, unknown> & { input: { upload_id: string } | { url: string } | { video_page_url: string } | { job_id: string } };
+  type: N;
+  /** The body as validated by the kind's request schema (defaults applied, timecodes in seconds). */
+  params: MediaJobRequest<N>;
   /** The body as the client sent it: the idempotency fingerprint. */
   rawBody: unknown;
   idempotencyKey?: string;
@@ -57,12 +56,12 @@ export class JobSubmissionService {
     this.submitted = metrics.counter('jobs_submitted_total', 'Jobs accepted by the gateway', ['type']);
   }
 
-  async submit(req: SubmitRequest): Promise<StoredResponse & { replayed: boolean }> {
+  async submit<N extends MediaJobName>(req: SubmitRequest<N>): Promise<StoredResponse & { replayed: boolean }> {
     const hash = this.idempotency.fingerprint(`POST /v1/jobs/${req.type}`, req.rawBody);
     return this.idempotency.run(req.userId, req.idempotencyKey, hash, () => this.create(req));
   }
 
-  private async create(req: SubmitRequest): Promise<StoredResponse> {
+  private async create<N extends MediaJobName>(req: SubmitRequest<N>): Promise<StoredResponse> {
     const { userId, params } = req;
     if (this.config.REQUIRE_VERIFIED_EMAIL && !(await this.rpc.call('auth.me.get', { userId })).email_verified) {
       throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email before submitting jobs (POST /v1/auth/email/resend for a new link)');
@@ -83,8 +82,8 @@ export class JobSubmissionService {
     }
   }
 
-  private async createFrom({ userId, type, params }: SubmitRequest, imported: UploadRecord | null): Promise<StoredResponse> {
-    const policy = JOB_TYPE_POLICIES[type];
+  private async createFrom<N extends MediaJobName>({ userId, type, params }: SubmitRequest<N>, imported: UploadRecord | null): Promise<StoredResponse> {
+    const policy: JobTypePolicy<N> = JOB_TYPE_POLICIES[type];
     const urlPolicy = urlPolicyOf(this.config);
     // The URL policy at submission: a callback is resolved now (and pinned again at delivery);
     // a media URL is checked without the network here and resolved, pinned, by the worker.
@@ -125,23 +124,24 @@ export class JobSubmissionService {
       if (planSeconds > 0) maxMediaSeconds = planSeconds;
     }
 
-    // Transcriptions (and subtitled trims) need a key: whose is decided now, so a job that cannot
-    // run is refused before anything is reserved or queued.
-    const workerExtra = await this.transcriptionSource(userId, type, params);
-    // hooks and shorts: whose language-model key and which model, decided now (recorded on the job)
-    const ai = type === 'hooks' || type === 'shorts' ? await this.chat.choose(userId, params as { provider?: string; model?: string }) : undefined;
-    if (ai) Object.assign(workerExtra, ai, transcriptKey ? { transcript_key: transcriptKey } : {});
+    // Whose transcription key, which language model: decided now (recorded on the job), so a job
+    // that cannot run is refused before anything is reserved or queued.
+    const { params: workerParams, ai } = await policy.worker(
+      params,
+      { input, upload, limits: { ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}), ...(maxMediaSeconds ? { max_media_seconds: maxMediaSeconds } : {}) }, transcriptKey },
+      this.choices(userId),
+    );
 
     const reservation = await this.billing.reserve({
       userId,
       jobId,
-      action: policy.action ?? (type as 'trim' | 'overlay' | 'transcribe'),
-      units: policy.units(params, upload),
+      action: MEDIA_JOBS[type].action,
+      units: policy.units?.(params, upload) ?? 1,
       trimJobs: policy.trimJobs?.(params) ?? 0,
-      subtitleMinutes: policy.subtitleMinutes(params, upload),
+      subtitleMinutes: policy.subtitleMinutes?.(params, upload) ?? 0,
       ...(upload ? { inputBytes: upload.size } : {}),
       ...(upload?.durationS != null ? { mediaSeconds: upload.durationS } : {}),
-      features: [...policy.features(params), ...(params.callback_url ? ['webhooks'] : [])],
+      features: [...(policy.features?.(params) ?? []), ...(params.callback_url ? ['webhooks'] : [])],
     });
 
     let job;
@@ -163,24 +163,9 @@ export class JobSubmissionService {
         // the worker can start while the gateways drop their (empty) copies of the new id (never rejects)
         await Promise.all([
           inserted.announced,
-          this.queues.add(
-            policy.queue as never,
-            {
-              name: type,
-              v: 1,
-              jobId,
-              userId,
-              priority: reservation.priority,
-              params: {
-                ...params,
-                input,
-                ...(maxInputBytes ? { max_input_bytes: maxInputBytes } : {}),
-                ...(maxMediaSeconds ? { max_media_seconds: maxMediaSeconds } : {}),
-                // a trim of a probed upload: its facts, so the worker need not ffprobe it again
-                ...(type === 'trim' && upload?.durationS ? { input_facts: inputFactsOf(upload) } : {}),
-                ...workerExtra,
-              },
-            } as never,
+          this.queues.addMedia(
+            type,
+            { jobId, userId, priority: reservation.priority, params: workerParams },
             { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
           ),
         ]);
@@ -204,25 +189,15 @@ export class JobSubmissionService {
     };
   }
 
-  /** `{key_source, provider}` for jobs that transcribe; nothing for others, or when the plan lacks the feature (billing refuses). */
-  private async transcriptionSource(userId: string, type: JobType, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-    if (type === 'hooks' || type === 'shorts') {
-      // they transcribe unless they reuse a transcription; `provider` there names the model's key
-      if ('job_id' in (params.input as object)) return {};
-      const { features } = await this.billing.limits(userId);
-      if (!features.includes('transcribe')) return {};
-      const t = await this.transcription.choose(userId, {}, features);
-      return { key_source: t.key_source, transcription_provider: t.provider };
-    }
-    const feature = type === 'transcribe' ? 'transcribe' : type === 'trim' && params.subtitles ? 'subtitles' : undefined;
-    if (!feature) return {};
-    const { features } = await this.billing.limits(userId);
-    if (!features.includes(feature)) return {};
-    return { ...(await this.transcription.choose(userId, params as never, features)) };
+  /** What a kind's rule may decide at submission, for this user. */
+  private choices(userId: string): SubmissionChoices {
+    return {
+      transcription: async (feature, want) => {
+        const { features } = await this.billing.limits(userId);
+        // without the feature billing refuses the job; nothing to choose
+        return features.includes(feature) ? this.transcription.choose(userId, want, features) : undefined;
+      },
+      chat: (want) => this.chat.choose(userId, want),
+    };
   }
-}
-
-/** The upload's probe facts as a trim job carries them (`input_facts`). */
-function inputFactsOf(u: UploadRecord): InputFacts {
-  return { duration_s: u.durationS!, content_type: u.contentType, ...(u.width && u.height ? { width: u.width, height: u.height } : {}) };
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { JobType } from '@clipyard/database';
+import type { MediaJobName, MediaJobRequest } from '@clipyard/contracts';
 import { CurrentUser, Scopes, type Principal } from '../auth/principal';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsQueryService } from './jobs-query.service';
@@ -104,12 +104,12 @@ export class JobsController {
   }
 
   /** Shared by every submission route (the transcribe route uses it too). */
-  async submit(type: JobType, user: Principal, params: object, req: FastifyRequest, res: FastifyReply): Promise<unknown> {
+  async submit<N extends MediaJobName>(type: N, user: Principal, params: MediaJobRequest<N>, req: FastifyRequest, res: FastifyReply): Promise<unknown> {
     const key = req.headers['idempotency-key'];
     const out = await this.submission.submit({
       userId: user.userId,
       type,
-      params: params as never,
+      params,
       rawBody: req.body,
       idempotencyKey: Array.isArray(key) ? key[0] : key,
     });
@@ -133,7 +133,11 @@ export class JobsController {
     return this.query.stats(user.userId);
   }
 
-  /** The polling hot path: one indexed read, no RPC; ETag/304 and Retry-After while running. */
+  /**
+   * The polling hot path, no RPC: the job comes from the gateway's in-memory status cache (dropped
+   * on any change, over Redis) or, on a miss, one indexed read; its ETag and JSON are rendered once
+   * per version. ETag/304 and Retry-After while running.
+   */
   @Get(':id')
   @Scopes('jobs:read')
   @ApiRoute({

@@ -8,8 +8,7 @@ export class PlanGate {
   constructor(private readonly rpc: RpcClient) {}
 
   async features(userId: string): Promise<string[]> {
-    const call = this.rpc.call as unknown as (m: string, p: unknown) => Promise<{ features: string[]; plan?: string }>;
-    const limits = await call.call(this.rpc, 'quota.get-limits', { userId });
+    const limits = await this.rpc.call('quota.get-limits', { userId });
     return limits.features;
   }
 

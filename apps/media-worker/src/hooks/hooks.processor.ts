@@ -1,10 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { QUEUES, hooksJobParamsSchema, type ProviderId } from '@clipyard/contracts';
-import { Handle } from '@clipyard/queue';
-import { MediaConsumer } from '../jobs/media-workers.host';
-import { parseParams } from '../jobs/params';
+import { type ProviderId } from '@clipyard/contracts';
+import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
 import { HookFinder, hookView } from './hook-finder';
 import { TranscriptStep } from './transcript.step';
@@ -15,16 +13,15 @@ import { TranscriptStep } from './transcript.step';
  * Metered as one hooks unit, plus the minutes when it transcribed, plus the model's tokens.
  */
 @Injectable()
-@MediaConsumer(QUEUES.hooks)
-export class HooksProcessor implements JobProcessor {
+@MediaProcessor('hooks')
+export class HooksProcessor implements JobProcessor<'hooks'> {
   constructor(
     private readonly transcripts: TranscriptStep,
     private readonly finder: HookFinder,
   ) {}
 
-  @Handle('hooks')
-  async process(ctx: JobContext): Promise<ProcessorResult> {
-    const p = parseParams(hooksJobParamsSchema, ctx.payload.params);
+  async process(ctx: JobContext<'hooks'>): Promise<ProcessorResult<'hooks'>> {
+    const p = ctx.payload.params;
     let media: string | undefined;
     let bytes = 0;
     if (!p.transcript_key && p.input) {

@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, QUEUES, shortsJobParamsSchema, type ProviderId } from '@clipyard/contracts';
+import { AppError, type MediaJobResult, type ProviderId } from '@clipyard/contracts';
 import { burnSubtitles, MediaError, MediaTools, toSrt, type Hook, type TranscriptSegment } from '@clipyard/media';
-import { Handle } from '@clipyard/queue';
-import { MediaConsumer } from '../jobs/media-workers.host';
-import { parseParams } from '../jobs/params';
+import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
 import { HookFinder, hookView } from './hook-finder';
 import { TranscriptStep } from './transcript.step';
@@ -37,17 +35,16 @@ export function clipSegments(segments: TranscriptSegment[], start: number, end: 
  * per clip + the minutes transcribed, all reserved at submission.
  */
 @Injectable()
-@MediaConsumer(QUEUES.hooks)
-export class ShortsProcessor implements JobProcessor {
+@MediaProcessor('shorts')
+export class ShortsProcessor implements JobProcessor<'shorts'> {
   constructor(
     @Inject(MediaTools) private readonly media: MediaTools,
     private readonly transcripts: TranscriptStep,
     private readonly finder: HookFinder,
   ) {}
 
-  @Handle('shorts')
-  async process(ctx: JobContext): Promise<ProcessorResult> {
-    const p = parseParams(shortsJobParamsSchema, ctx.payload.params);
+  async process(ctx: JobContext<'shorts'>): Promise<ProcessorResult<'shorts'>> {
+    const p = ctx.payload.params;
     const t = p.transcript_key ? await step('transcribe', () => this.transcripts.get(ctx, p, undefined, () => undefined)) : undefined;
     const { file, bytes } = await step('download', () => ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds));
     const info = await step('probe', () => this.media.probe(file));
@@ -73,7 +70,7 @@ export class ShortsProcessor implements JobProcessor {
     // the clips come from the media itself: keep them inside it
     const hooks: Hook[] = found.hooks.filter((h) => h.start < info.durationS).map((h) => ({ ...h, end: Math.min(h.end, info.durationS) }));
     const outputs: ProcessorOutput[] = [];
-    const clips: Record<string, unknown>[] = [];
+    const clips: MediaJobResult<'shorts'>['clips'] = [];
     const run = { timeoutMs: ctx.timeoutMs, signal: ctx.signal };
     for (const [i, h] of hooks.entries()) {
       const name = `clip ${i + 1}/${hooks.length}`;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { AppError, mediaJobSchemas, type JobOutput, type UsageAction } from '@clipyard/contracts';
+import { AppError, MEDIA_JOBS, mediaJobPayloadSchema, type JobOutput, type MediaJobName, type MediaJobPayload, type MediaQueue } from '@clipyard/contracts';
 import { MediaAbortedError, MediaError } from '@clipyard/media';
 import type { RpcClient } from '@clipyard/queue';
 import type { Metrics } from '@clipyard/observability';
@@ -9,7 +9,7 @@ import { storageKey, storagePrefix, type Storage } from '@clipyard/storage';
 import { CANCELED, type CancelListener } from './cancel.listener';
 import type { InputResolver } from './input.resolver';
 import type { JobEvents } from './job-events';
-import type { JobProcessor, MediaJobPayload, MediaQueue } from './processor';
+import type { JobProcessor } from './processor';
 import type { TempDirs } from './temp-dirs';
 
 export interface RunnerSettings {
@@ -96,7 +96,7 @@ export class JobRunner {
       if (ac.signal.aborted) throw new MediaAbortedError();
       const processingMs = Date.now() - startedAt;
       await this.events.usage(who, {
-        action: usageActionOf(jobName),
+        action: MEDIA_JOBS[jobName].action,
         units: res.usage.units ?? 1,
         mediaSeconds: Math.max(0, res.usage.mediaSeconds),
         inputBytes,
@@ -149,16 +149,32 @@ export class JobRunner {
    * BullMQ failed a job itself because its workers kept dying (stalled past WORKER_MAX_STALLED_COUNT):
    * no processor ran, so report the failure and release the reservation here. Idempotent.
    */
-  async failLost(queue: MediaQueue, job: Job): Promise<void> {
-    const parsed = mediaJobSchemas[queue].safeParse(job.data);
+  async failLost(name: MediaJobName, job: Job): Promise<void> {
+    const parsed = mediaJobPayloadSchema(name).safeParse(job.data);
     if (!parsed.success) return;
-    const who = { jobId: parsed.data.jobId, userId: parsed.data.userId };
-    const log = this.logger.child({ jobId: who.jobId, queue });
-    log.error({ reason: job.failedReason }, 'media job lost its worker too many times');
+    this.logger.error({ jobId: parsed.data.jobId, reason: job.failedReason }, 'media job lost its worker too many times');
+    await this.failUnrun(name, job, { jobId: parsed.data.jobId, userId: parsed.data.userId }, { code: 'WORKER_LOST', message: 'The job stopped its worker too many times (killed or out of memory)' });
+  }
+
+  /**
+   * The consumer host refused a payload that does not match its kind's schema (a producer of
+   * another version): when it still names its job and owner, the job fails at once with the
+   * fields at fault, and its reservation is released. Idempotent.
+   */
+  async failInvalid(name: MediaJobName, job: Job): Promise<void> {
+    const parsed = mediaJobPayloadSchema(name).safeParse(job.data);
+    const who = mediaJobPayloadSchema(name).pick({ jobId: true, userId: true }).safeParse(job.data);
+    if (parsed.success || !who.success) return;
+    const fields = parsed.error.issues.map((i) => `${i.path.filter((p) => p !== 'params').join('.') || '(params)'}: ${i.message}`).join('; ');
+    await this.failUnrun(name, job, who.data, { code: 'VALIDATION_FAILED', message: `Invalid job parameters: ${fields}`.slice(0, 500) });
+  }
+
+  private async failUnrun(name: MediaJobName, job: Job, who: { jobId: string; userId: string }, error: { code: string; message: string }): Promise<void> {
+    const log = this.logger.child({ jobId: who.jobId, queue: job.queueName });
     await this.cleanupOutputs(who, new Date(job.timestamp), log);
-    await this.events.failed(who, { code: 'WORKER_LOST', message: 'The job stopped its worker too many times (killed or out of memory)' });
-    await this.release(who, 'failed:WORKER_LOST', log);
-    this.metrics?.jobDuration.observe({ type: job.name, outcome: 'failed' }, 0);
+    await this.events.failed(who, error);
+    await this.release(who, `failed:${error.code}`, log);
+    this.metrics?.jobDuration.observe({ type: name, outcome: 'failed' }, 0);
   }
 
   /** Throttled job.progress: at most one per interval, only when the figure rose. */
@@ -194,11 +210,6 @@ export class JobRunner {
 function isInside(file: string, dir: string): boolean {
   const rel = path.relative(dir, path.resolve(file));
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-/** The billing action a job name is metered as: a short is one hooks unit (plus its clips as trims). */
-function usageActionOf(jobName: string): UsageAction {
-  return (jobName === 'shorts' ? 'hooks' : jobName) as UsageAction;
 }
 
 function classify(err: unknown): Failure {

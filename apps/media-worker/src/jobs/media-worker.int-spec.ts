@@ -161,6 +161,18 @@ describe('media worker', () => {
     expect(failed.error.code).toBe('URL_FORBIDDEN');
   });
 
+  it('fails a payload whose params do not match its kind (another producer version) at once, naming the field', async () => {
+    const jobId = randomUUID();
+    // past the typed client: what an older or newer gateway could have written
+    await queues.queue(QUEUES.trim).add('trim', { name: 'trim', v: 1, jobId, userId, priority: 0, params: { input: { key: 'k' }, start: 0 } }, { jobId, attempts: 3 });
+    const failed = await waitFor(() => tap.events(jobId, 'job.failed')[0], 30_000, 'job.failed');
+    expect(failed.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^Invalid job parameters: end: /) });
+    await waitFor(() => billing.releases.find((r) => r.jobId === jobId), 10_000, 'quota.release');
+    expect(billing.releases.filter((r) => r.jobId === jobId)).toEqual([{ userId, jobId, reason: 'failed:VALIDATION_FAILED' }]);
+    expect(tap.events(jobId, 'job.started')).toEqual([]);
+    expect((await queues.queue(QUEUES.trim).getJob(jobId))?.attemptsMade).toBe(1);
+  });
+
   it('cancel kills ffmpeg, deletes outputs, releases quota and emits nothing further', async () => {
     const jobId = randomUUID();
     const key = await upload('long.mp4', 'long.mp4');

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown, type OnModuleInit, type Type } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { QUEUES, type PayloadQueue } from '@clipyard/contracts';
+import { concurrencyVar, isMediaJobName, MEDIA_JOBS, mediaQueueOf, type MediaJobName, type MediaQueue } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { Consumer, QueueClient, RpcClient, redisSettings, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
+import { Consumer, Handle, INVALID_PAYLOAD, QueueClient, RpcClient, redisSettings, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
 import type { MediaConfig } from '@clipyard/media';
 import { Storage } from '@clipyard/storage';
 import { WORKER_CONFIG, type WorkerConfig } from '../config';
@@ -11,7 +11,7 @@ import { CancelListener } from './cancel.listener';
 import { InputResolver } from './input.resolver';
 import { JobEvents } from './job-events';
 import { JobRunner } from './job.runner';
-import type { JobProcessor, MediaQueue } from './processor';
+import type { JobProcessor } from './processor';
 import { TempDirs } from './temp-dirs';
 
 /**
@@ -61,10 +61,16 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
     return this.runner.run(call.queue, call.job, call.payload, call.handler as JobProcessor['process']);
   }
 
-  /** A job over the stall limit is failed by BullMQ when next fetched, without our processor. */
-  failed(queue: MediaQueue, job: Job | undefined): void {
-    if (!job?.deferredFailure) return;
-    this.runner.failLost(queue, job).catch((err: unknown) => this.logger.error({ err, queue }, 'could not report a lost job'));
+  /**
+   * Failures without a processor run: a job over the stall limit (failed by BullMQ when next
+   * fetched), or a payload that did not match its kind's schema (refused by the consumer host).
+   */
+  failed(queue: MediaQueue, job: Job | undefined, err?: Error): void {
+    if (!job || !isMediaJobName(job.name)) return;
+    const invalid = err?.message?.startsWith(INVALID_PAYLOAD) === true; // BullMQ passes no error for a deferred failure
+    if (!job.deferredFailure && !invalid) return;
+    const why = invalid ? this.runner.failInvalid(job.name, job) : this.runner.failLost(job.name, job);
+    why.catch((e: unknown) => this.logger.error({ err: e, queue }, 'could not report a job that failed without running'));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -72,29 +78,23 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
   }
 }
 
-/** Concurrency per media queue; a new queue's variable goes here. */
-function concurrency(config: WorkerConfig, queue: PayloadQueue): number {
-  const table: Partial<Record<PayloadQueue, number>> = {
-    [QUEUES.trim]: config.WORKER_TRIM_CONCURRENCY,
-    [QUEUES.overlay]: config.WORKER_OVERLAY_CONCURRENCY,
-    [QUEUES.transcribe]: config.WORKER_TRANSCRIBE_CONCURRENCY,
-    [QUEUES.hooks]: config.WORKER_HOOKS_CONCURRENCY,
-  };
-  return table[queue] ?? 1;
-}
-
 /**
- * Declares a media processor: the consumer of its queue (WORKER_QUEUES may leave it out), with the
- * queue's concurrency and lock settings, its `@Handle` method run through MediaWorkersHost.
+ * Declares the processor of one MEDIA_JOBS kind: the consumer of the kind's queue (WORKER_QUEUES
+ * may leave it out) with that queue's concurrency (WORKER_<QUEUE>_CONCURRENCY) and lock settings,
+ * its `process` method the handler of the kind's job name, run through MediaWorkersHost.
  */
-export const MediaConsumer = (queue: MediaQueue): ClassDecorator =>
-  Consumer<WorkerConfig>(queue, {
-    concurrency,
-    enabled: (c, q) => c.WORKER_QUEUES.length === 0 || c.WORKER_QUEUES.some((w) => w === q),
-    worker: (c) => ({
-      lockDuration: c.WORKER_LOCK_DURATION_MS,
-      stalledInterval: c.WORKER_STALLED_INTERVAL_MS,
-      maxStalledCount: c.WORKER_MAX_STALLED_COUNT,
-    }),
-    runner: MediaWorkersHost,
-  });
+export const MediaProcessor =
+  <N extends MediaJobName>(name: N) =>
+  (target: Type<JobProcessor<N>>): void => {
+    Consumer<WorkerConfig>(mediaQueueOf(name), {
+      concurrency: (c) => c[concurrencyVar(MEDIA_JOBS[name].queue)],
+      enabled: (c, q) => c.WORKER_QUEUES.length === 0 || c.WORKER_QUEUES.some((w) => w === q),
+      worker: (c) => ({
+        lockDuration: c.WORKER_LOCK_DURATION_MS,
+        stalledInterval: c.WORKER_STALLED_INTERVAL_MS,
+        maxStalledCount: c.WORKER_MAX_STALLED_COUNT,
+      }),
+      runner: MediaWorkersHost,
+    })(target);
+    Handle(name)(target.prototype, 'process', Object.getOwnPropertyDescriptor(target.prototype, 'process')!);
+  };

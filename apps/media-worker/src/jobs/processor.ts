@@ -1,23 +1,11 @@
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { QUEUES } from '@clipyard/contracts';
+import type { MediaJobName, MediaJobPayload, MediaJobResult } from '@clipyard/contracts';
 
-export type MediaQueue = typeof QUEUES.trim | typeof QUEUES.overlay | typeof QUEUES.transcribe | typeof QUEUES.hooks;
-
-/** The validated envelope of every media job (`params` is validated by the processor). */
-export interface MediaJobPayload {
-  name: string;
-  v: number;
-  jobId: string;
-  userId: string;
-  priority: number;
-  params: Record<string, unknown>;
-}
-
-/** What the runner hands a processor: a private temp folder, cancellation, progress, the input. */
-export interface JobContext {
+/** What the runner hands a processor: the payload (validated against MEDIA_JOBS), a private temp folder, cancellation, progress, the input. */
+export interface JobContext<N extends MediaJobName = MediaJobName> {
   job: Job;
-  payload: MediaJobPayload;
+  payload: MediaJobPayload<N>;
   /** Removed by the runner whatever happens. */
   workDir: string;
   /** Aborted on cancel; pass it to ffmpeg and HTTP calls. */
@@ -42,10 +30,10 @@ export interface ProcessorOutput {
   contentType: string;
 }
 
-export interface ProcessorResult {
+export interface ProcessorResult<N extends MediaJobName = MediaJobName> {
   outputs: ProcessorOutput[];
-  /** Goes to job.completed `result` (the API shows it). */
-  result: Record<string, unknown>;
+  /** Goes to job.completed `result` (the API shows it); its shape is the kind's MEDIA_JOBS `result`. */
+  result: MediaJobResult<N>;
   usage: {
     units?: number;
     mediaSeconds: number;
@@ -64,11 +52,11 @@ export interface ProcessorResult {
 }
 
 /**
- * One processor per job name: a class declared `@MediaConsumer(queue)` whose `@Handle(jobName)`
- * method takes the JobContext. Register it in `processors.ts`; the worker refuses to start when a
- * job name of a consumed queue has no processor, or two.
+ * One processor per MEDIA_JOBS kind: a class declared `@MediaProcessor(name)` whose `process`
+ * takes the JobContext of its kind. List it in `processors.ts` (a missing kind does not compile);
+ * the worker also refuses to start when a job name of a consumed queue has no processor, or two.
  */
-export interface JobProcessor {
+export interface JobProcessor<N extends MediaJobName = MediaJobName> {
   /** Throw a MediaError (retryable: false) for bad input, anything else to be retried. */
-  process(ctx: JobContext): Promise<ProcessorResult>;
+  process(ctx: JobContext<N>): Promise<ProcessorResult<N>>;
 }

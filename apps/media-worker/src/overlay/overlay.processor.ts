@@ -1,21 +1,17 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { overlayJobParamsSchema, QUEUES } from '@clipyard/contracts';
 import { MediaTools } from '@clipyard/media';
-import { Handle } from '@clipyard/queue';
-import { MediaConsumer } from '../jobs/media-workers.host';
-import { parseParams } from '../jobs/params';
+import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
 
 /** `overlay`: draws text on a video, or on an image turned into a video of `duration` seconds. */
 @Injectable()
-@MediaConsumer(QUEUES.overlay)
-export class OverlayProcessor implements JobProcessor {
+@MediaProcessor('overlay')
+export class OverlayProcessor implements JobProcessor<'overlay'> {
   constructor(@Inject(MediaTools) private readonly media: MediaTools) {}
 
-  @Handle('overlay')
-  async process(ctx: JobContext): Promise<ProcessorResult> {
-    const p = parseParams(overlayJobParamsSchema, ctx.payload.params);
+  async process(ctx: JobContext<'overlay'>): Promise<ProcessorResult<'overlay'>> {
+    const p = ctx.payload.params;
     const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
     const info = await this.media.probe(file);
     const out = path.join(ctx.workDir, 'output.mp4');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppError } from '@clipyard/contracts';
+import { AppError, PROVIDER_IDS, type ProviderId } from '@clipyard/contracts';
 import { MediaError } from '@clipyard/media';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
@@ -48,7 +48,7 @@ export class ProviderCredentials {
     try {
       sealed = await this.rpc.call('auth.providerKey.forWorker', {
         userId,
-        ...(want.provider ? { provider: want.provider as never } : {}),
+        ...(want.provider ? { provider: providerId(want.provider) } : {}),
         ...(want.use ? { use: want.use } : {}),
       });
     } catch (err) {
@@ -71,8 +71,9 @@ export class ProviderCredentials {
 
   /** Tells the owner's key record that the provider rejected it (shown as last_error). */
   async reportRejected(userId: string, provider: string, message: string): Promise<void> {
+    if (!isProviderId(provider)) return;
     await this.rpc
-      .call('auth.providerKey.reportError', { userId, provider: provider as never, error: `PROVIDER_KEY_REJECTED: ${message}` })
+      .call('auth.providerKey.reportError', { userId, provider, error: `PROVIDER_KEY_REJECTED: ${message}` })
       .catch((err: unknown) => this.logger.warn({ err, userId, provider }, 'could not report the rejected provider key'));
   }
 
@@ -88,4 +89,11 @@ export class ProviderCredentials {
       throw err;
     }
   }
+}
+
+const isProviderId = (p: string): p is ProviderId => (PROVIDER_IDS as readonly string[]).includes(p);
+/** A provider the job names must be one auth knows (the RPC refuses others the same way). */
+function providerId(p: string): ProviderId {
+  if (!isProviderId(p)) throw new MediaError('VALIDATION_FAILED', `Unknown provider ${p}`.slice(0, 100), false);
+  return p;
 }

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { QUEUES, transcribeJobParamsSchema } from '@clipyard/contracts';
-import { Handle } from '@clipyard/queue';
-import { MediaConsumer } from '../jobs/media-workers.host';
-import { parseParams } from '../jobs/params';
+import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
 import { TranscriptionRunner } from './transcription.runner';
 
 /** `transcribe`: the input's speech → transcript.json/.txt/.srt/.vtt, metered in minutes of audio. */
 @Injectable()
-@MediaConsumer(QUEUES.transcribe)
-export class TranscribeProcessor implements JobProcessor {
+@MediaProcessor('transcribe')
+export class TranscribeProcessor implements JobProcessor<'transcribe'> {
   constructor(private readonly transcription: TranscriptionRunner) {}
 
-  @Handle('transcribe')
-  async process(ctx: JobContext): Promise<ProcessorResult> {
-    const p = parseParams(transcribeJobParamsSchema, ctx.payload.params);
+  async process(ctx: JobContext<'transcribe'>): Promise<ProcessorResult<'transcribe'>> {
+    const p = ctx.payload.params;
     const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
     ctx.progress(5);
     const t = await this.transcription.run(

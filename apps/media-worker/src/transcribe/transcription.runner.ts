@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, providerCapabilities } from '@clipyard/contracts';
+import { AppError, providerCapabilities, type MediaJobResult } from '@clipyard/contracts';
 import {
   MediaError,
   ProviderError,
@@ -35,7 +35,7 @@ export interface TranscriptionOutcome {
   /** Whole minutes billed (rounded up, at least 1). */
   minutes: number;
   /** Fields every transcription result shows. */
-  result: Record<string, unknown>;
+  result: MediaJobResult<'transcribe'>;
 }
 
 /**

@@ -1,25 +1,22 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { QUEUES, trimJobParamsSchema, type InputFacts } from '@clipyard/contracts';
+import type { InputFacts } from '@clipyard/contracts';
 import { MediaTools, unsupportedMedia, type ProbeResult } from '@clipyard/media';
-import { Handle } from '@clipyard/queue';
-import { MediaConsumer } from '../jobs/media-workers.host';
-import { parseParams } from '../jobs/params';
+import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
 import { SubtitlesStep, step, type SubtitledVideo } from '../transcribe/subtitles.step';
 
 /** `trim`: cut [start, end) fast (stream copy) or precise (re-encode), optionally 9:16, optionally a thumbnail. */
 @Injectable()
-@MediaConsumer(QUEUES.trim)
-export class TrimProcessor implements JobProcessor {
+@MediaProcessor('trim')
+export class TrimProcessor implements JobProcessor<'trim'> {
   constructor(
     @Inject(MediaTools) private readonly media: MediaTools,
     private readonly subtitles: SubtitlesStep,
   ) {}
 
-  @Handle('trim')
-  async process(ctx: JobContext): Promise<ProcessorResult> {
-    const p = parseParams(trimJobParamsSchema, ctx.payload.params);
+  async process(ctx: JobContext<'trim'>): Promise<ProcessorResult<'trim'>> {
+    const p = ctx.payload.params;
     const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
     // a stored upload was probed when it was uploaded: its facts come with the job
     const info = p.input_facts && 'key' in p.input ? probeOf(p.input_facts, bytes) : await this.media.probe(file);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CONTRACT_VERSION } from '../queues';
+
+/** Contract version carried by every payload so a rolling deploy can tell old from new. */
+export const CONTRACT_VERSION = 1 as const;
 
 export const v = z.literal(CONTRACT_VERSION).default(CONTRACT_VERSION);
 export const uuid = z.string().uuid();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { QUEUES } from '../queues';
-import { uuid, v } from './common';
+import { uuid } from './common';
 
 /** `12.5`, `"12.5"` or `"HH:MM:SS.mmm"` / `"MM:SS"` → seconds. */
 export const timecode = z.union([z.number(), z.string()]).transform((val, ctx) => {
@@ -77,35 +76,6 @@ export const transcribeParamsSchema = z.object({
   callback_url: z.string().url().max(2048).optional(),
 });
 export type TranscribeParams = z.infer<typeof transcribeParamsSchema>;
-
-/**
- * Media job payloads are thin: ids, the validated parameters and where the input lives in
- * storage. Never secrets, never file bytes.
- */
-const base = { v, jobId: uuid, userId: uuid, priority: z.number().int().min(0).default(0) };
-
-export const trimJobSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('trim'), ...base, params: z.record(z.string(), z.unknown()) }),
-]);
-export const overlayJobSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('overlay'), ...base, params: z.record(z.string(), z.unknown()) }),
-]);
-export const transcribeJobSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('transcribe'), ...base, params: z.record(z.string(), z.unknown()) }),
-]);
-
-/** hooks and shorts share a queue (both call the owner's language model; shorts also cut clips). */
-export const hooksJobSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('hooks'), ...base, params: z.record(z.string(), z.unknown()) }),
-  z.object({ name: z.literal('shorts'), ...base, params: z.record(z.string(), z.unknown()) }),
-]);
-
-export const mediaJobSchemas = {
-  [QUEUES.trim]: trimJobSchema,
-  [QUEUES.overlay]: overlayJobSchema,
-  [QUEUES.transcribe]: transcribeJobSchema,
-  [QUEUES.hooks]: hooksJobSchema,
-} as const;
 
 /**
  * The input as the worker receives it: the gateway replaces `{upload_id}` with the upload's storage

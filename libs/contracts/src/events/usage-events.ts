@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { USAGE_ACTIONS } from '../media-jobs';
 import { isoDate, uuid, v } from './common';
-
-export const USAGE_ACTIONS = ['trim', 'overlay', 'transcribe', 'hooks'] as const;
-export type UsageAction = (typeof USAGE_ACTIONS)[number];
 
 /**
  * Usage is counted exactly once per `eventId`, which is derived from the job

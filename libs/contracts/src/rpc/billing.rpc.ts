@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerErrorCodes } from '../errors';
-import { USAGE_ACTIONS } from '../events/usage-events';
+import { USAGE_ACTIONS } from '../media-jobs';
 import { defineRpc } from './define';
 
 /**

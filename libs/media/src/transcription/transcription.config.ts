@@ -16,8 +16,6 @@ export const transcriptionConfigSchema = z.object({
   WHISPER_CONCURRENCY: positiveInt(3),
   /** Bitrate of the extracted mono 16 kHz MP3 (32 kb/s ≈ 14 MB per hour). */
   WHISPER_AUDIO_BITRATE_KBPS: positiveInt(32),
-  /** Transcribe jobs one worker process runs at once. */
-  WORKER_TRANSCRIBE_CONCURRENCY: positiveInt(2),
   /**
    * The platform's own OpenAI key, used only for plans with `platform_transcription` when the
    * user has no key. A secret: no default; unset disables platform transcription.

@@ -1,7 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { JOB_TYPES, type MediaJobName } from '@clipyard/contracts';
 
-export const JOB_TYPES = ['trim', 'overlay', 'transcribe', 'hooks', 'shorts'] as const;
-export type JobType = (typeof JOB_TYPES)[number];
+/** The kinds of MEDIA_JOBS (the `jobs_type_check` constraint lists them too: a new kind widens it in a migration). */
+export { JOB_TYPES };
+export type JobType = MediaJobName;
 export const JOB_STATUSES = ['queued', 'active', 'completed', 'failed', 'canceled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'canceled'];
