@@ -1,6 +1,7 @@
 import { ACCOUNT_EMAIL_PROVIDERS } from './account-email';
 import { IDENTITY_PROVIDERS } from './identities';
 import { ANONYMOUS_PROVIDERS } from './anonymous';
+import { MFA_PROVIDERS } from './mfa';
 import { OutboxConsumer } from './outbox/outbox.consumer';
 import { ApiKeyCache } from './api-keys/api-key.cache';
 import { ApiKeysService } from './api-keys/api-keys.service';
@@ -34,6 +35,7 @@ export const AUTH_PROVIDERS = [
   ...ACCOUNT_EMAIL_PROVIDERS,
   ...IDENTITY_PROVIDERS,
   ...ANONYMOUS_PROVIDERS,
+  ...MFA_PROVIDERS,
   OutboxConsumer,
   AccountService,
   AuthRpc,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import type { AccountEmailMethod, AdminUsersMethod, AnonymousMethod, OAuthMethod } from '@clipyard/contracts';
+import type { AccountEmailMethod, AdminUsersMethod, AnonymousMethod, MfaMethod, OAuthMethod } from '@clipyard/contracts';
 import { RpcController, type RpcHandlers } from '@clipyard/queue';
 import { VerificationService } from './account-email/verification.service';
 import { AUTH_CONFIG, type AuthConfig } from './config';
@@ -14,7 +14,7 @@ import { SigningKeys } from './tokens/signing-keys.service';
 import { AccountService } from './users/account.service';
 import { UsersService } from './users/users.service';
 
-type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping' | AccountEmailMethod | AdminUsersMethod | AnonymousMethod | OAuthMethod>;
+type AuthHandlers = Omit<RpcHandlers<'auth'>, 'auth.ping' | AccountEmailMethod | AdminUsersMethod | AnonymousMethod | MfaMethod | OAuthMethod>;
 
 /** The auth service's RPC surface: thin adapters from validated requests to the services. */
 @Injectable()

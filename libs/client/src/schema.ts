@@ -424,7 +424,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email or username and password → access + refresh token
-         * @description With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned.
+         * @description With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned. With two-factor on the answer is `{"mfa_required":true,"mfa_token":…}`: finish at `POST /v1/auth/mfa/challenge`.
          */
         post: operations["auth.login"];
         delete?: never;
@@ -543,6 +543,80 @@ export interface paths {
          * @description **API key scope:** `account:write`.
          */
         patch: operations["auth.updateMe"];
+        trace?: never;
+    };
+    "/v1/auth/mfa/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a sign-in that answered mfa_required: the mfa_token and a TOTP code or a recovery code → the token pair
+         * @description The mfa_token lasts 5 minutes and works once. A code is accepted once (never again, nor an older one); a recovery code is spent. Wrong codes count with wrong passwords: LOGIN_MAX_FAILURES of them lock the account (`429 ACCOUNT_LOCKED`). With `set_cookie: true` the refresh token goes into an HttpOnly cookie.
+         */
+        post: operations["auth.mfaChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up two-factor sign-in: a new TOTP secret and its otpauth:// URI (for a QR code)
+         * @description Nothing changes until `POST /v1/auth/mfa/totp/verify` gets a first code. Asking again replaces a secret not yet verified.
+         *
+         *     **API key scope:** `account:write`.
+         *
+         *     Needs an access token (a session); an API key is refused.
+         */
+        post: operations["auth.startTotp"];
+        /**
+         * Turn two-factor off, with a current code or your password (the recovery codes go too)
+         * @description A wrong code or password counts towards the sign-in lockout.
+         *
+         *     **API key scope:** `account:write`.
+         *
+         *     Needs an access token (a session); an API key is refused.
+         */
+        delete: operations["auth.disableTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/totp/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor on with a first code; returns 10 single-use recovery codes (shown once)
+         * @description **API key scope:** `account:write`.
+         *
+         *     Needs an access token (a session); an API key is refused.
+         */
+        post: operations["auth.verifyTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/auth/oauth/{provider}/authorize": {
@@ -4703,7 +4777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/json": ({
                         access_token: string;
                         expires_in: number;
                         refresh_token: string;
@@ -4720,6 +4794,11 @@ export interface operations {
                         session_id: string;
                         /** @constant */
                         token_type: "Bearer";
+                    }) | {
+                        expires_in: number;
+                        /** @constant */
+                        mfa_required: true;
+                        mfa_token: string;
                     };
                 };
             };
@@ -5239,6 +5318,11 @@ export interface operations {
                         session_id: string;
                         /** @constant */
                         token_type: "Bearer";
+                    } | {
+                        expires_in: number;
+                        /** @constant */
+                        mfa_required: true;
+                        mfa_token: string;
                     } | {
                         access_token: string;
                         created: boolean;
@@ -5760,6 +5844,655 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "URL_FORBIDDEN" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "auth.mfaChallenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    mfa_token: string;
+                    recovery_code?: string;
+                    set_cookie?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                        expires_in: number;
+                        refresh_token: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                    } | {
+                        access_token: string;
+                        /** @description Send as X-CSRF-Token when refreshing from the cookie */
+                        csrf_token: string;
+                        expires_in: number;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `MFA_TOKEN_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `MFA_CODE_INVALID`, `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_CODE_INVALID" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `ACCOUNT_LOCKED`, `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_LOCKED" | "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "auth.startTotp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        otpauth_uri: string;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `MFA_ALREADY_ENABLED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_ALREADY_ENABLED";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "auth.disableTotp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        disabled: true;
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `MFA_NOT_ENABLED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_NOT_ENABLED";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `MFA_CODE_INVALID`, `VALIDATION_FAILED`, `WRONG_PASSWORD` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_CODE_INVALID" | "VALIDATION_FAILED" | "WRONG_PASSWORD";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `ACCOUNT_LOCKED`, `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_LOCKED" | "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "auth.verifyTotp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        enabled: true;
+                        recovery_codes: string[];
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Conflict: `MFA_ALREADY_ENABLED`, `MFA_NOT_ENABLED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_ALREADY_ENABLED" | "MFA_NOT_ENABLED";
+                        };
+                    };
+                };
+            };
+            /** @description Too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Unsupported content type: `UNSUPPORTED_CONTENT_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_CONTENT_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `MFA_CODE_INVALID`, `VALIDATION_FAILED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "MFA_CODE_INVALID" | "VALIDATION_FAILED";
                         };
                     };
                 };
@@ -7105,6 +7838,11 @@ export interface operations {
                         session_id: string;
                         /** @constant */
                         token_type: "Bearer";
+                    } | {
+                        expires_in: number;
+                        /** @constant */
+                        mfa_required: true;
+                        mfa_token: string;
                     };
                 };
             };

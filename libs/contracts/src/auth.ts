@@ -34,6 +34,13 @@ export const AUTH_ERROR_STATUS = {
   ACCOUNT_EXISTS: 409,
   /** Upgrading needs an anonymous (trial) caller. */
   NOT_ANONYMOUS: 409,
+  /** A wrong, expired or already used two-factor code or recovery code (five in a row lock the account like wrong passwords). */
+  MFA_CODE_INVALID: 422,
+  /** The mfa_token of a sign-in is unknown, expired or already used: sign in again. */
+  MFA_TOKEN_INVALID: 401,
+  MFA_ALREADY_ENABLED: 409,
+  /** No two-factor set up (or not started) for this account. */
+  MFA_NOT_ENABLED: 409,
 } as const;
 registerErrorCodes(AUTH_ERROR_STATUS);
 export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;

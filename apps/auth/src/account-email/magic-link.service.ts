@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, type AcceptedReply, type TokenPair } from '@clipyard/contracts';
+import { AppError, isMfaRequired, type AcceptedReply, type MfaRequired, type TokenPair } from '@clipyard/contracts';
 import { UserEntity } from '@clipyard/database';
 import { AnonymousService } from '../anonymous/anonymous.service';
 import { AuditService } from '../audit/audit.service';
@@ -64,7 +64,7 @@ export class MagicLinkService {
     return { accepted: true };
   }
 
-  async verify(p: { token?: string; email?: string; code?: string; ctx: RequestCtx }): Promise<TokenPair & { created: boolean }> {
+  async verify(p: { token?: string; email?: string; code?: string; ctx: RequestCtx }): Promise<(TokenPair & { created: boolean }) | MfaRequired> {
     await this.limits.takeIp(p.ctx.ip);
     let row;
     if (p.token !== undefined) row = await this.tokens.consumeToken('magic_link', p.token);
@@ -94,6 +94,7 @@ export class MagicLinkService {
       await this.audit.record('email.verified', { userId: user.id, ctx: p.ctx, metadata: { method: 'magic_link' } });
     }
     const pair = await this.sessions.completeSignIn(user, p.ctx, 'magic_link');
+    if (isMfaRequired(pair)) return pair; // two-factor on: the link was the first factor
     await this.audit.record('login.magic_link', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id, created } });
     return { ...pair, created };
   }

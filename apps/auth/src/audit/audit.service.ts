@@ -36,6 +36,7 @@ export type AuditAction =
   | 'login.magic_link'
   | 'account.deleted'
   | 'user.upgraded'
+  | 'login.mfa_required'
   | 'mfa.totp_started'
   | 'mfa.totp_enabled'
   | 'mfa.totp_disabled'

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type OAuthProfile, type TokenPair } from '@clipyard/contracts';
+import { AppError, isMfaRequired, type MfaRequired, type OAuthProfile, type TokenPair } from '@clipyard/contracts';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
 import { SessionsService } from '../sessions/sessions.service';
@@ -42,8 +42,8 @@ export class SocialSignInService {
     return { code, user_id: userId, created, linked };
   }
 
-  /** The one-time code → a token pair (through completeSignIn, where a second factor would be asked). */
-  async exchange(p: { code: string; codeVerifier?: string; redirectUri?: string; ctx: RequestCtx }): Promise<TokenPair> {
+  /** The one-time code → a token pair, or `mfa_required` when the account has two-factor on (completeSignIn asks for it). */
+  async exchange(p: { code: string; codeVerifier?: string; redirectUri?: string; ctx: RequestCtx }): Promise<TokenPair | MfaRequired> {
     const grant = await this.codes.consume(p.code);
     if (!grant) throw codeInvalid();
     if (grant.codeChallenge !== null && !pkceMatches(grant.codeChallenge, p.codeVerifier)) throw codeInvalid();
@@ -51,6 +51,7 @@ export class SocialSignInService {
     const user = await this.users.require(grant.userId);
     if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
     const pair = await this.sessions.completeSignIn(user, p.ctx, 'oauth');
+    if (isMfaRequired(pair)) return pair;
     await this.audit.record('login.oauth', { userId: user.id, ctx: p.ctx, metadata: { provider: grant.provider, session_id: pair.session_id } });
     return pair;
   }

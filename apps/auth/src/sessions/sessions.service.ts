@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type Repository } from 'typeorm';
-import { AppError, type TokenPair } from '@clipyard/contracts';
+import { AppError, isMfaRequired, type MfaRequired, type TokenPair } from '@clipyard/contracts';
 import { RefreshTokenEntity, SessionEntity, type UserEntity } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
 import { iso, type RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { MfaGate } from '../mfa/mfa-gate';
 import { SigningKeys } from '../tokens/signing-keys.service';
 import { PasswordHasher } from '../users/password.hasher';
 import { UsersService } from '../users/users.service';
@@ -34,11 +35,12 @@ export class SessionsService {
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
     private readonly revocations: SessionRevocations,
+    private readonly mfa: MfaGate,
   ) {
     this.codec = new RefreshTokenCodec(config.API_KEY_PEPPER);
   }
 
-  async login(p: { login: string; password: string; ctx: RequestCtx }): Promise<TokenPair> {
+  async login(p: { login: string; password: string; ctx: RequestCtx }): Promise<TokenPair | MfaRequired> {
     await this.limits.login(p.ctx.ip);
     const user = await this.users.findForLogin(p.login);
     // One counter per account whether it is named by email or username; unknown names count too.
@@ -56,18 +58,26 @@ export class SessionsService {
       });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
     }
-    await this.limits.clearFailures(account);
     const pair = await this.completeSignIn(user, p.ctx, 'password');
+    // With two-factor on, the failure counter is cleared only once the second factor passes.
+    if (isMfaRequired(pair)) return pair;
+    await this.limits.clearFailures(account);
     await this.audit.record('login.succeeded', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id } });
     return pair;
   }
 
   /**
    * THE place where a sign-in (password, magic link, social/OIDC) turns into a token pair, once the
-   * first factor has been proven. A second factor (TOTP) is to be asked for here, so every method
-   * gets it; callers pass the user they authenticated and how.
+   * first factor has been proven. With two-factor on it answers `mfa_required` and an mfa_token
+   * instead (POST /v1/auth/mfa/challenge finishes it), so every method gets the second factor;
+   * callers pass the user they authenticated and how, and hand an MfaRequired back as it is.
    */
-  async completeSignIn(user: UserEntity, ctx: RequestCtx, method: SignInMethod): Promise<TokenPair> {
+  async completeSignIn(user: UserEntity, ctx: RequestCtx, method: SignInMethod): Promise<TokenPair | MfaRequired> {
+    const challenge = await this.mfa.challengeIfEnabled(user.id, method);
+    if (challenge) {
+      await this.audit.record('login.mfa_required', { userId: user.id, ctx, metadata: { method } });
+      return challenge;
+    }
     return this.start(user, ctx, method);
   }
 

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { tokenPair } from '@clipyard/contracts';
+import { isMfaRequired, mfaRequired, tokenPair } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { AuthGuard } from './auth.guard';
@@ -24,6 +24,7 @@ import { SessionCookies } from './session-cookies';
 /** The magic-link sign-in's answer: the pair, or (browser, `set_cookie`) the pair without the refresh token. */
 const magicSignedIn = z.union([
   tokenPair.extend({ created: z.boolean() }),
+  mfaRequired,
   tokenPair
     .omit({ refresh_token: true })
     .extend({ created: z.boolean(), csrf_token: z.string().describe('Send as X-CSRF-Token when refreshing from the cookie') }),
@@ -136,7 +137,8 @@ export class AccountEmailController {
   async magicLinkVerify(@Body() body: MagicLinkVerifyDto, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     const { set_cookie, ...proof } = body;
     const pair = await this.rpc.call('auth.magicLink.verify', { ...proof, ctx });
-    if (!set_cookie) return pair;
+    // Two-factor on: no session yet (POST /v1/auth/mfa/challenge opens it, with set_cookie too).
+    if (!set_cookie || isMfaRequired(pair)) return pair;
     const { created, ...tokens } = pair;
     return { ...this.cookies.issue(reply, tokens), created };
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@
 import { ApiBearerAuth, ApiOAuth2, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, tokenPair } from '@clipyard/contracts';
+import { AppError, isMfaRequired, mfaRequired, tokenPair } from '@clipyard/contracts';
 import { Public } from '@clipyard/observability';
 import { RpcClient } from '@clipyard/queue';
 import { ChangePasswordDto, CheckEmailDto, LoginDto, RefreshDto, RegisterDto, TokenDto, UpdateMeDto } from './auth.dto';
@@ -63,15 +63,16 @@ export class AuthController {
   @ApiRoute({
     id: 'auth.login',
     summary: 'Sign in with email or username and password → access + refresh token',
-    description: 'With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned.',
-    responses: { 200: signedIn },
+    description: 'With `set_cookie: true` (browsers) the refresh token is set as an HttpOnly cookie instead of returned. With two-factor on the answer is `{"mfa_required":true,"mfa_token":…}`: finish at `POST /v1/auth/mfa/challenge`.',
+    responses: { 200: z.union([signedIn, mfaRequired]) },
     errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
   })
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
     const login = (body.email ?? body.username ?? body.login)!;
     const pair = await this.rpc.call('auth.login', { login, password: body.password, ctx });
-    return body.set_cookie ? this.cookies.issue(reply, pair) : pair;
+    // Two-factor on: no session yet (POST /v1/auth/mfa/challenge opens it, with set_cookie too).
+    return body.set_cookie && !isMfaRequired(pair) ? this.cookies.issue(reply, pair) : pair;
   }
 
   /** OAuth2 token endpoint: `password`, `refresh_token` and (social sign-in) `authorization_code` grants, form-encoded or JSON. */

@@ -8,6 +8,7 @@ import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
 import { AccountEmailController } from './account-email.controller';
 import { AnonymousController } from './anonymous.controller';
+import { MfaController } from './mfa.controller';
 import { JwksController } from './jwks.controller';
 import { JwtVerifier } from './jwt.verifier';
 import { ProviderKeysController } from './provider-keys.controller';
@@ -27,7 +28,7 @@ import { OAuthStateStore } from './oauth/oauth-state.store';
 @Module({
   // Verification keys come per token from the JWKS (JwtVerifier), so no secret here.
   imports: [JwtModule.register({})],
-  controllers: [AuthController, OAuthController, AccountEmailController, AnonymousController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
+  controllers: [AuthController, OAuthController, AccountEmailController, AnonymousController, MfaController, SessionsController, ApiKeysController, ProviderKeysController, AuditController, JwksController],
   providers: [SessionCookies, RevokedSessions, JwtVerifier, ApiKeyUsage, ApiKeyAuthenticator, RequestRateLimit, ApiKeyStrategy, AccessTokenStrategy, GatewayPassport, OAuthClients, OAuthStateStore, OAuthService],
   exports: [SessionCookies, JwtVerifier, ApiKeyAuthenticator, ApiKeyUsage, RequestRateLimit, GatewayPassport],
 })

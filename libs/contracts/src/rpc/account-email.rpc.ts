@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRpc } from './define';
-import { tokenPair } from './auth.rpc';
+import { mfaRequired, tokenPair } from './auth.rpc';
 
 const ctx = z.object({ ip: z.string().max(64).optional(), userAgent: z.string().max(512).optional() });
 const id = z.string().uuid();
@@ -34,7 +34,8 @@ export const accountEmailRpc = defineRpc({
   'auth.magicLink.verify': {
     service: 'auth',
     request: z.object({ token: z.string().optional(), email: z.string().optional(), code: z.string().optional(), ctx }),
-    reply: tokenPair.extend({ created: z.boolean() }),
+    /** With two-factor on: `mfa_required` and an mfa_token instead of the tokens. */
+    reply: z.union([tokenPair.extend({ created: z.boolean() }), mfaRequired]),
   },
   'auth.email.change': {
     service: 'auth',

@@ -35,6 +35,15 @@ export const tokenPair = z.object({
   refresh_token: z.string(),
   session_id: id,
 });
+/** What a sign-in answers instead of tokens when the account has two-factor on: finish at POST /v1/auth/mfa/challenge. */
+export const mfaRequired = z.object({
+  mfa_required: z.literal(true),
+  /** Single use, valid 5 minutes; send it with a code from the authenticator app or a recovery code. */
+  mfa_token: z.string(),
+  expires_in: z.number().int(),
+});
+export type MfaRequired = z.infer<typeof mfaRequired>;
+export const isMfaRequired = (r: object): r is MfaRequired => 'mfa_required' in r && (r as MfaRequired).mfa_required === true;
 const sessionView = z.object({
   id,
   created_at: iso,
@@ -120,7 +129,8 @@ export const authRpc = defineRpc({
     service: 'auth',
     timeoutMs: ARGON,
     request: z.object({ login: z.string(), password: z.string(), ctx }),
-    reply: tokenPair,
+    /** With two-factor on: `mfa_required` and an mfa_token instead of the tokens. */
+    reply: z.union([tokenPair, mfaRequired]),
   },
   'auth.refresh': { service: 'auth', request: z.object({ refresh_token: z.string(), ctx }), reply: tokenPair },
   'auth.logout': { service: 'auth', request: z.object({ userId: id, sessionId: id, ctx }), reply: ok },

@@ -8,6 +8,7 @@ import { accountEmailRpc } from './account-email.rpc';
 import { adminUsersRpc } from './admin-users.rpc';
 import { oauthRpc } from './oauth.rpc';
 import { anonymousRpc } from './anonymous.rpc';
+import { mfaRpc } from './mfa.rpc';
 
 export * from './define';
 export * from './auth.rpc';
@@ -16,6 +17,7 @@ export * from './account-email.rpc';
 export * from './admin-users.rpc';
 export * from './oauth.rpc';
 export * from './anonymous.rpc';
+export * from './mfa.rpc';
 
 /** Every RPC method in the system. Each domain keeps its methods in its own `*.rpc.ts` file. */
 export const RPC_METHODS = {
@@ -25,6 +27,7 @@ export const RPC_METHODS = {
   ...adminUsersRpc,
   ...oauthRpc,
   ...anonymousRpc,
+  ...mfaRpc,
   ...billingRpc,
   ...mediaRpc,
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { registerErrorCodes } from '../errors';
 import { defineRpc } from './define';
-import { tokenPair } from './auth.rpc';
+import { mfaRequired, tokenPair } from './auth.rpc';
 
 const ctx = z.object({ ip: z.string().max(64).optional(), userAgent: z.string().max(512).optional() });
 const id = z.string().uuid();
@@ -75,7 +75,8 @@ export const oauthRpc = defineRpc({
   'auth.oauth.exchange': {
     service: 'auth',
     request: z.object({ code: z.string().max(200), codeVerifier: z.string().max(200).optional(), redirectUri: z.string().max(2048).optional(), ctx }),
-    reply: tokenPair,
+    /** With two-factor on: `mfa_required` and an mfa_token instead of the tokens. */
+    reply: z.union([tokenPair, mfaRequired]),
   },
   'auth.identities.list': { service: 'auth', request: z.object({ userId: id }), reply: z.object({ data: z.array(identityView) }) },
   'auth.identities.delete': { service: 'auth', request: z.object({ userId: id, identityId: id, ctx }), reply: ok },

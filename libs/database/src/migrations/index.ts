@@ -13,6 +13,7 @@ import { WebhookEndpointDisabled1732002150000 } from './1732002150000-webhook-en
 import { JobsOpenIdx1732002300000 } from './1732002300000-jobs-open-idx';
 import { AccountEmail1796164512411 } from './1796164512411-account-email';
 import { AnonymousTrial1796180900000 } from './1796180900000-anonymous-trial';
+import { MfaTotp1796184000000 } from './1796184000000-mfa-totp';
 import { Identities1796190316016 } from './1796190316016-identities';
 
 /**
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   JobsOpenIdx1732002300000,
   AccountEmail1796164512411,
   AnonymousTrial1796180900000,
+  MfaTotp1796184000000,
   Identities1796190316016,
 ];
