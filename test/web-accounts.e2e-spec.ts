@@ -126,6 +126,8 @@ describe('web dashboard: accounts over email in Chromium (e2e)', () => {
 
   it('changes the email: the new address confirms through its link, the old one is told', async () => {
     await go(page, 'Account', 'Account');
+    // linked sign-in providers (social sign-in): none yet, and it says how this account signs in
+    await page.getByRole('region', { name: 'Linked sign-in providers' }).getByText('No provider account is linked').waitFor();
     const section = page.getByRole('region', { name: 'Email address' });
     await section.getByText('(verified)').waitFor();
     const next = uniqueEmail('webacct-a2');

@@ -13,6 +13,10 @@ import { AuthModule } from './auth/auth.module';
 import { AuthServiceHealth, BillingServiceHealth, FfprobeHealth, MediaServiceHealth } from './system/service.health';
 import { QueueBacklogController } from './system/queue-backlog.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { BillingClient } from './billing/billing.client';
+import { DownloadsModule } from './downloads/downloads.module';
+import { UploadsModule } from './uploads/uploads.module';
+import { RetentionModule } from './retention/retention.module';
 import { StorageModule } from '@clipyard/storage';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { BillingGatewayModule } from './billing/billing.module';
@@ -50,6 +54,9 @@ export class GatewayAppModule {
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,
+        UploadsModule,
+        DownloadsModule,
+        RetentionModule,
         AuthModule,
         WebhooksModule,
         BillingGatewayModule,
@@ -63,10 +70,12 @@ export class GatewayAppModule {
         { provide: APP_PIPE, useClass: ValidationPipe },
         AuthGuard,
         { provide: APP_GUARD, useExisting: AuthGuard }, // one instance: /admin/queues reuses its check
+        // quota and plan limits over RPC: jobs, uploads, downloads and retention all ask billing
+        BillingClient,
         QueueDepthMetrics,
         FactEventsAlert,
       ],
-      exports: [GATEWAY_CONFIG],
+      exports: [GATEWAY_CONFIG, BillingClient],
     };
   }
 }

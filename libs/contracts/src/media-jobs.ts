@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PlanFeature } from './rpc/billing.rpc';
+import type { PlanFeature } from './plan-features';
 import { uuid, v } from './events/common';
 import {
   OVERLAY_TEMPLATES,

@@ -5,7 +5,7 @@ import { Metrics } from '@clipyard/observability';
 import { LocalUrlSigner, Storage, type GetResult } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { JobsQueryService } from '../jobs/jobs-query.service';
-import { BillingClient } from '../jobs/billing.client';
+import { BillingClient } from '../billing/billing.client';
 import type { JobOutputRecord } from '@clipyard/database';
 import { parseRange } from './range';
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError, mediaCancelChannel, mediaQueueOf } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient, REDIS_SETTINGS, createRedis, type RedisClient, type RedisSettings } from '@clipyard/queue';
-import { BillingClient } from './billing.client';
+import { BillingClient } from '../billing/billing.client';
 import { JobFiles } from './job-files';
 import { JobLifecycle } from './job-lifecycle';
 import { JobsRepository } from './jobs.repository';

@@ -5,7 +5,7 @@ import { QUEUES, mediaQueueOf } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { BillingClient } from './billing.client';
+import { BillingClient } from '../billing/billing.client';
 import { JobLifecycle } from './job-lifecycle';
 import { JobsRepository, type JobRecord } from './jobs.repository';
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { BroadcastCache, createRedis, keyPrefix, REDIS_SETTINGS, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import type { JobRecord } from './jobs.repository';
+import type { JobRecord } from './job.record';
 
 /**
  * Job rows as the status-polling path reads them, kept in each gateway's memory for

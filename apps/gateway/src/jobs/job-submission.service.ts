@@ -10,11 +10,11 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { StoredResponse } from '../idempotency/idempotency.repository';
 import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
 import { UrlImport } from '../uploads/url-import';
-import { BillingClient } from './billing.client';
+import { BillingClient } from '../billing/billing.client';
 import { JOB_TYPE_POLICIES, type JobTypePolicy, type SubmissionChoices } from './job-types';
 import { TranscriptionSource } from '../transcribe/transcription-source';
 import { ChatSource } from '../hooks/chat-source';
-import { HooksInputResolver } from '../hooks/hooks-input';
+import { HooksInputResolver } from './hooks-input';
 import { JobsRepository } from './jobs.repository';
 import { presentJob } from './job.presenter';
 

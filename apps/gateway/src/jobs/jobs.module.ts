@@ -1,15 +1,9 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyRepository } from '../idempotency/idempotency.repository';
-import { IdempotencyService } from '../idempotency/idempotency.service';
-import { UploadsRepository } from '../uploads/uploads.repository';
-import { UploadsController } from '../uploads/uploads.controller';
-import { UploadsService } from '../uploads/uploads.service';
-import { MediaProbe } from '../uploads/media-probe';
-import { UrlImport } from '../uploads/url-import';
-import { DownloadsController } from '../downloads/downloads.controller';
-import { DownloadsService } from '../downloads/downloads.service';
-import { RetentionSweeper } from '../retention/retention.sweeper';
-import { BillingClient } from './billing.client';
+import { HooksModule } from '../hooks/hooks.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { TranscribeModule } from '../transcribe/transcribe.module';
+import { UploadsModule } from '../uploads/uploads.module';
+import { HooksInputResolver } from './hooks-input';
 import { JobCancelService } from './job-cancel.service';
 import { JobPurgeService } from './job-purge.service';
 import { JobEventsConsumer } from './job-events.consumer';
@@ -21,37 +15,24 @@ import { JobsController } from './jobs.controller';
 import { JobsQueryService } from './jobs-query.service';
 import { JobsRepository } from './jobs.repository';
 import { JobStatusCache } from './job-status.cache';
-import { TranscriptionSource } from '../transcribe/transcription-source';
-import { ChatSource } from '../hooks/chat-source';
-import { HooksInputResolver } from '../hooks/hooks-input';
 
-/** The media-jobs API: uploads, submission, polling, listing, cancel, and the job-events consumer. */
+/** The media-jobs API: submission, polling, listing, cancel and purge, the job-events consumer and the reconciler. */
 @Module({
-  controllers: [JobsController, UploadsController, DownloadsController],
+  imports: [UploadsModule, IdempotencyModule, TranscribeModule, HooksModule],
+  controllers: [JobsController],
   providers: [
     JobStatusCache,
     JobsRepository,
-    UploadsRepository,
-    IdempotencyRepository,
-    IdempotencyService,
-    BillingClient,
     JobFiles,
     JobLifecycle,
     JobSubmissionService,
-    TranscriptionSource,
-    ChatSource,
     HooksInputResolver,
     JobsQueryService,
     JobCancelService,
     JobPurgeService,
     JobEventsConsumer,
     JobReconciler,
-    MediaProbe,
-    UrlImport,
-    UploadsService,
-    DownloadsService,
-    RetentionSweeper,
   ],
-  exports: [RetentionSweeper, JobReconciler, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, UploadsRepository, BillingClient, JobFiles],
+  exports: [JobReconciler, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, JobFiles, UploadsModule],
 })
 export class JobsModule {}

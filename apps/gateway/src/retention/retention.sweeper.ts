@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { Metrics, ROOT_LOGGER, BACKGROUND_WORK } from '@clipyard/observability';
 import { REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { BillingClient } from '../jobs/billing.client';
+import { BillingClient } from '../billing/billing.client';
 import { JobFiles } from '../jobs/job-files';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { UploadsRepository } from '../uploads/uploads.repository';

@@ -12,7 +12,7 @@ import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { ByteLimit, Storage, fileTooLarge, storageKey } from '@clipyard/storage';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { isUuid } from '../http/id.pipe';
-import { BillingClient } from '../jobs/billing.client';
+import { BillingClient } from '../billing/billing.client';
 import { MediaProbe } from './media-probe';
 import type { z } from 'zod';
 import type { uploadViewSchema } from './uploads.dto';

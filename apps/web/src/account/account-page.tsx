@@ -8,6 +8,7 @@ import { ErrorNote, fmtDate, Loading, More, Page, Section } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
 import { DeleteAccount, EmailChange, VerifyEmailPrompt } from './email-sections';
 import { UpgradeTrial } from '../auth/trial';
+import { Identities } from './identities';
 
 export function AccountPage({ me }: { me?: Me }) {
   return (
@@ -17,6 +18,7 @@ export function AccountPage({ me }: { me?: Me }) {
       {me ? <Profile me={me} /> : <Loading />}
       {me && !me.is_anonymous && <EmailChange me={me} />}
       {me && !me.is_anonymous && me.has_password !== false && <PasswordForm />}
+      {me && !me.is_anonymous && <Identities />}
       <Sessions />
       <Audit />
       {me && !me.is_anonymous && <DeleteAccount me={me} />}

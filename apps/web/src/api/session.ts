@@ -50,8 +50,20 @@ function drop(reason?: string) {
   set({ status: 'signed-out', reason });
 }
 
-export async function signIn(email: string, password: string): Promise<void> {
-  adopt(await unwrap(publicApi.POST('/v1/auth/login', { body: { email, password, set_cookie: true } })));
+/** Signs in with a password; with two-factor on, resolves with the token the second step needs. */
+export async function signIn(email: string, password: string): Promise<{ mfaToken: string } | undefined> {
+  const r = (await unwrap(publicApi.POST('/v1/auth/login', { body: { email, password, set_cookie: true } }))) as
+    | { mfa_required: true; mfa_token: string }
+    | { access_token: string; expires_in: number };
+  if ('mfa_required' in r) return { mfaToken: r.mfa_token };
+  adopt(r);
+  return undefined;
+}
+
+/** The second step of a two-factor sign-in: a code from the authenticator app, or a recovery code. */
+export async function finishTwoFactor(mfaToken: string, code: string): Promise<void> {
+  const proof = /^\d{6}$/.test(code) ? { code } : { recovery_code: code };
+  adopt(await unwrap(publicApi.POST('/v1/auth/mfa/challenge', { body: { mfa_token: mfaToken, ...proof, set_cookie: true } })));
 }
 
 /** Signs in with an emailed link's token, or the address and its 6-digit code (a cookie session too). */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { publicApi } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMutation } from '../api/hooks';
-import { signIn } from '../api/session';
+import { finishTwoFactor, signIn } from '../api/session';
 import { Link, navigate } from '../router';
 import { Page } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
@@ -11,7 +11,12 @@ import { TryButton } from './trial';
 export function SignInPage({ reason }: { reason?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const m = useMutation(() => signIn(email, password), () => navigate('/', { replace: true }));
+  const [mfaToken, setMfaToken] = useState<string>();
+  const m = useMutation(
+    () => signIn(email, password),
+    (r) => (r ? setMfaToken(r.mfaToken) : navigate('/', { replace: true })),
+  );
+  if (mfaToken) return <TwoFactorStep mfaToken={mfaToken} onBack={() => (setMfaToken(undefined), m.reset())} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void m.run();
@@ -84,6 +89,42 @@ export function SignUpPage() {
         <p>
           Already have an account? <Link to="/signin">Sign in</Link>
         </p>
+      </Page>
+    </div>
+  );
+}
+
+/** Two-factor challenge: the sign-in's second step (5 minutes, as the API's mfa_token). */
+function TwoFactorStep({ mfaToken, onBack }: { mfaToken: string; onBack: () => void }) {
+  const [code, setCode] = useState('');
+  const m = useMutation(() => finishTwoFactor(mfaToken, code.trim()), () => navigate('/', { replace: true }));
+  return (
+    <div className="auth-box">
+      <Page title="Two-factor sign-in">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void m.run();
+          }}
+          noValidate
+        >
+          <Field
+            label="Code from your authenticator app, or a recovery code"
+            name="code"
+            autoComplete="one-time-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={m.error}
+            required
+          />
+          <FormError error={m.error} fields={['code', 'recovery_code']} />
+          <Submit pending={m.pending} pendingText="Checking…">
+            Verify and sign in
+          </Submit>
+        </form>
+        <button type="button" onClick={onBack}>
+          Start again
+        </button>
       </Page>
     </div>
   );

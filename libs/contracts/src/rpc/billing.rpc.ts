@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { registerErrorCodes } from '../errors';
 import { USAGE_ACTIONS } from '../media-jobs';
 import { defineRpc } from './define';
+import { PLAN_FEATURES, type PlanFeature } from '../plan-features';
 
 /**
  * Billing's domain error codes → HTTP status. Reservation refusals travel back over RPC as
@@ -26,20 +27,7 @@ registerErrorCodes(BILLING_ERROR_STATUS);
 
 const uuid = z.string().uuid();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be yyyy-mm');
-export const PLAN_FEATURES = [
-  'trim',
-  'overlay',
-  'download',
-  'api_access',
-  'vertical_format',
-  'transcribe',
-  'subtitles',
-  'webhooks',
-  'priority_processing',
-  'platform_transcription',
-  'hook_detection',
-] as const;
-export type PlanFeature = (typeof PLAN_FEATURES)[number];
+export { PLAN_FEATURES, type PlanFeature };
 export const billingMonth = month;
 
 /** Limits of a plan, and of one user after their overrides. -1 = unlimited. */

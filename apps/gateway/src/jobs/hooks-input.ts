@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@clipyard/contracts';
 import { UploadsRepository, type UploadRecord } from '../uploads/uploads.repository';
-import { JobsRepository } from '../jobs/jobs.repository';
+import { JobsRepository } from './jobs.repository';
 
 export interface ReusedTranscript {
   input: { key: string } | { url: string } | { video_page_url: string };
