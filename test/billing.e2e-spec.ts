@@ -51,8 +51,9 @@ describe('plans, subscription and usage (e2e)', () => {
   it('lists the plans publicly and starts every user on free', async () => {
     const plans = await sys.get('/v1/plans');
     expect(plans.status).toBe(200);
-    expect(plans.body.data.map((p: { code: string }) => p.code)).toEqual(['free', 'pro', 'premium']);
-    expect(plans.body.data[0].limits).toMatchObject({ trims_per_month: 5, overlays_per_month: 100, transcribe_minutes_per_month: 10, max_concurrent_jobs: 1 });
+    // the trial plan (anonymous "try it" accounts) comes first: it is the smallest
+    expect(plans.body.data.map((p: { code: string }) => p.code)).toEqual(['trial', 'free', 'pro', 'premium']);
+    expect(plans.body.data.find((p: { code: string }) => p.code === 'free').limits).toMatchObject({ trims_per_month: 5, overlays_per_month: 100, transcribe_minutes_per_month: 10, max_concurrent_jobs: 1 });
     const sub = await asAlice('/v1/subscription');
     expect(sub.status).toBe(200);
     expect(sub.body).toMatchObject({ user_id: alice.userId, plan: 'free', status: 'active', features: ['trim', 'overlay', 'download', 'api_access'] });
