@@ -36,7 +36,8 @@ describe('request URLs and query errors in logs', () => {
     const url = redactUrl(`/v1/files/eyJrIjoieCJ9?exp=1767225600&sig=${sig}&x=1`);
     expect(url).toBe('/v1/files/eyJrIjoieCJ9?exp=1767225600&sig=[redacted]&x=1');
     expect(redactUrl('/v1/auth/verify?token=abc123&next=%2F')).toBe('/v1/auth/verify?token=[redacted]&next=%2F');
-    expect(redactUrl('/cb?code=c0de&state=s&refresh_token=rt')).toBe('/cb?code=[redacted]&state=s&refresh_token=[redacted]');
+    // an OAuth `state` is the key to the pending sign-in (PKCE verifier, nonce): redacted as well
+    expect(redactUrl('/cb?code=c0de&state=s&refresh_token=rt&lang=en')).toBe('/cb?code=[redacted]&state=[redacted]&refresh_token=[redacted]&lang=en');
     expect(redactUrl('/v1/jobs?limit=5')).toBe('/v1/jobs?limit=5');
   });
 
