@@ -80,24 +80,14 @@ export class SubscriptionsRepository {
 
   /**
    * Takes the quota locks of many users (their subscription rows, in user id order so that two
-   * batches never deadlock), creating the rows of users seen for the first time.
+   * batches never deadlock). Users without a subscription are not given one: their events hold no
+   * reservation to serialise with, and a deleted account's late request counts must not bring its
+   * subscription back (the ledger keeps the bare user id; nothing else remains).
    */
-  async lockMany(m: EntityManager, userIds: string[], now: Date): Promise<void> {
+  async lockMany(m: EntityManager, userIds: string[]): Promise<void> {
     const ids = [...new Set(userIds)].sort();
     if (!ids.length) return;
-    const found = await sql<{ user_id: string }>(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
-    if (found.length === ids.length) return;
-    const have = new Set(found.map((r) => r.user_id));
-    const missing = ids.filter((id) => !have.has(id));
-    const { start, end } = monthBounds(monthOf(now));
-    await m.query(
-      `INSERT INTO subscriptions (user_id, plan_id, current_period_start, current_period_end)
-       SELECT u, p.id, $2, $3 FROM unnest($1::uuid[]) AS u, plans p WHERE p.code = $4 ORDER BY u
-       ON CONFLICT (user_id) DO NOTHING`,
-      [missing, start, end, this.config.DEFAULT_PLAN],
-    );
-    const created = await sql(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [missing]);
-    if (created.length !== missing.length) throw new Error(`no subscription for ${missing.length - created.length} user(s) after creating them (is DEFAULT_PLAN ${this.config.DEFAULT_PLAN} seeded?)`);
+    await sql(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
   }
 
   get(userId: string, m: EntityManager = this.ds.manager): Promise<SubscriptionRow | undefined> {

@@ -62,7 +62,7 @@ export class UsageService {
     }
     if (firstOf.size) {
       await this.ds.transaction(async (m) => {
-        await this.subs.lockMany(m, events.map((e) => e.userId), this.clock.now());
+        await this.subs.lockMany(m, events.map((e) => e.userId));
         const jobIds = [...perJob.keys()];
         const holds = new Map((await this.reservations.findByJobs(m, jobIds)).map((r) => [r.job_id, r]));
         for (const wave of waves) {
