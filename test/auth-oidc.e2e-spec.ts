@@ -45,9 +45,17 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
     });
   }, 120_000);
   afterAll(async () => {
-    await sys?.stop();
-    await op?.stop();
-    await github?.close();
+    // Bounded: stopping hung past 120 s once in a clean run (all tests had passed). Until that is
+    // found, a part that does not stop within 30 s is named here instead of failing the suite.
+    const bounded = async (what: string, p: Promise<unknown> | undefined) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), 30_000)));
+      if ((await Promise.race([p, late])) === 'late') console.warn(`auth-oidc teardown: ${what} did not stop within 30 s`);
+      clearTimeout(timer);
+    };
+    await bounded('the system (gateway, billing, auth)', sys?.stop());
+    await bounded('the OIDC provider', op?.stop());
+    await bounded('the GitHub stand-in', github?.close());
   }, 120_000);
 
   /** The provider part of the dance, up to the URL the provider sends the browser back to. */

@@ -70,6 +70,9 @@ export async function startGithub(opts: { clientId: string; clientSecret: string
   return {
     url,
     nextLogin: (user) => void (next = user),
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () => new Promise((r) => {
+      server.close(() => r());
+      server.closeAllConnections(); // keep-alive sockets of the OAuth client would hold close() open
+    }),
   };
 }
