@@ -2,6 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { one, sql } from '../common/sql';
 
+/** The one way a row of usage_monthly grows (`u` is the table's alias): every counter adds up. */
+const ADD_TO_MONTH = `ON CONFLICT (user_id, month, metric) DO UPDATE SET
+         jobs_used = u.jobs_used + EXCLUDED.jobs_used,
+         units_used = u.units_used + EXCLUDED.units_used,
+         jobs_unreserved = u.jobs_unreserved + EXCLUDED.jobs_unreserved,
+         units_unreserved = u.units_unreserved + EXCLUDED.units_unreserved,
+         media_seconds = u.media_seconds + EXCLUDED.media_seconds,
+         input_bytes = u.input_bytes + EXCLUDED.input_bytes,
+         output_bytes = u.output_bytes + EXCLUDED.output_bytes,
+         processing_ms = u.processing_ms + EXCLUDED.processing_ms,
+         input_tokens = u.input_tokens + EXCLUDED.input_tokens,
+         output_tokens = u.output_tokens + EXCLUDED.output_tokens,
+         updated_at = now()`;
+
+
 export interface LedgerInsert {
   eventId: string;
   userId: string;
@@ -129,18 +144,7 @@ export class UsageRepository {
        SELECT d.user_id, d.month, d.metric, d.jobs, d.units, d.jobs_unres, d.units_unres, d.media_seconds, d.input_bytes,
          d.output_bytes, d.processing_ms, d.input_tokens, d.output_tokens
        FROM d WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.user_id = d.user_id AND upd.month = d.month AND upd.metric = d.metric)
-       ON CONFLICT (user_id, month, metric) DO UPDATE SET
-         jobs_used = u.jobs_used + EXCLUDED.jobs_used,
-         units_used = u.units_used + EXCLUDED.units_used,
-         jobs_unreserved = u.jobs_unreserved + EXCLUDED.jobs_unreserved,
-         units_unreserved = u.units_unreserved + EXCLUDED.units_unreserved,
-         media_seconds = u.media_seconds + EXCLUDED.media_seconds,
-         input_bytes = u.input_bytes + EXCLUDED.input_bytes,
-         output_bytes = u.output_bytes + EXCLUDED.output_bytes,
-         processing_ms = u.processing_ms + EXCLUDED.processing_ms,
-         input_tokens = u.input_tokens + EXCLUDED.input_tokens,
-         output_tokens = u.output_tokens + EXCLUDED.output_tokens,
-         updated_at = now()`,
+       ${ADD_TO_MONTH}`,
       [
         col((c) => c.userId),
         col((c) => c.month),
@@ -199,18 +203,7 @@ export class UsageRepository {
       `INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
          media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (user_id, month, metric) DO UPDATE SET
-         jobs_used = u.jobs_used + EXCLUDED.jobs_used,
-         units_used = u.units_used + EXCLUDED.units_used,
-         jobs_unreserved = u.jobs_unreserved + EXCLUDED.jobs_unreserved,
-         units_unreserved = u.units_unreserved + EXCLUDED.units_unreserved,
-         media_seconds = u.media_seconds + EXCLUDED.media_seconds,
-         input_bytes = u.input_bytes + EXCLUDED.input_bytes,
-         output_bytes = u.output_bytes + EXCLUDED.output_bytes,
-         processing_ms = u.processing_ms + EXCLUDED.processing_ms,
-         input_tokens = u.input_tokens + EXCLUDED.input_tokens,
-         output_tokens = u.output_tokens + EXCLUDED.output_tokens,
-         updated_at = now()`,
+       ${ADD_TO_MONTH}`,
       [userId, month, metric, d.jobs, d.units, d.jobsUnreserved, d.unitsUnreserved, d.mediaSeconds, d.inputBytes, d.outputBytes, d.processingMs, d.inputTokens ?? 0, d.outputTokens ?? 0],
     );
   }
