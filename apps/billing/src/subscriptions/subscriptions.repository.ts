@@ -71,13 +71,6 @@ export class SubscriptionsRepository {
     return created;
   }
 
-  /** Takes the user's quota lock (their subscription row) without reading the plan; creates the row if missing. */
-  async lockOnly(m: EntityManager, userId: string, now: Date): Promise<void> {
-    const found = await one(m, 'SELECT 1 FROM subscriptions WHERE user_id = $1 FOR UPDATE', [userId]);
-    if (found) return;
-    await this.lockOrCreate(m, userId, now);
-  }
-
   /**
    * Takes the quota locks of many users (their subscription rows, in user id order so that two
    * batches never deadlock). Users without a subscription are not given one: their events hold no
