@@ -3,3 +3,4 @@ export * from './query-logger';
 export * from './database.health';
 export * from './migrations';
 export * from './entities';
+export * from './sql';

@@ -1,0 +1,82 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+
+/**
+ * The one way repositories reach PostgreSQL: typed `query<T>()` / `one<T>()` over a connection or
+ * an open transaction, and `Database.transaction()` for services that need a unit of work. Services
+ * never hold a `DataSource` or a TypeORM `Repository`; they inject a repository, and when several
+ * writes must commit together they open a transaction here and pass its `Tx` to each repository.
+ */
+
+/** A connection or an open transaction: what every repository method takes as its optional last argument. */
+export type Tx = EntityManager;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * TypeORM's postgres driver answers UPDATE/DELETE with `[rows, rowCount]` and everything else with
+ * `rows`; this hides the difference (written once, here).
+ */
+export function rowsOf<T = Row>(res: unknown): T[] {
+  if (Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number') return res[0] as T[];
+  return (Array.isArray(res) ? res : []) as T[];
+}
+
+/** Runs one statement and returns its rows (`RETURNING` rows for writes). */
+export async function query<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<T[]> {
+  return rowsOf<T>(await db.query(text, params as unknown[]));
+}
+
+/** The first row of one statement, or `undefined`. */
+export async function one<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  return (await query<T>(db, text, params))[0];
+}
+
+/**
+ * Maps a raw snake_case row of an entity's table to the entity's own (camelCase) shape, from the
+ * entity's column metadata: the one record shape per table, with no field-by-field restatement.
+ * Columns the row does not carry stay absent; columns the entity does not know are dropped.
+ */
+export function recordMapper<E extends ObjectLiteral>(db: Tx | DataSource, entity: EntityTarget<E>): (row: Row) => E {
+  const ds = 'connection' in db ? db.connection : db;
+  const pairs = ds.getMetadata(entity).columns.map((c) => [c.databaseName, c.propertyName] as const);
+  return (row) => {
+    const out: Row = {};
+    for (const [column, property] of pairs) if (column in row) out[property] = row[column];
+    return out as E;
+  };
+}
+
+/** The unit of work services may hold (instead of a `DataSource`). Provided by `DatabaseModule`. */
+@Injectable()
+export class Database {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The pooled connection, for repositories' default (non-transactional) statements. */
+  get tx(): Tx {
+    return this.ds.manager;
+  }
+
+  /** Runs `fn` in one transaction; every repository call inside takes the `Tx` it is given. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    return isolation ? this.ds.transaction(isolation, fn) : this.ds.transaction(fn);
+  }
+
+  query<T = Row>(text: string, params: readonly unknown[] = [], tx: Tx = this.ds.manager): Promise<T[]> {
+    return query<T>(tx, text, params);
+  }
+
+  one<T = Row>(text: string, params: readonly unknown[] = [], tx: Tx = this.ds.manager): Promise<T | undefined> {
+    return one<T>(tx, text, params);
+  }
+
+  records<E extends ObjectLiteral>(entity: EntityTarget<E>): (row: Row) => E {
+    return recordMapper(this.ds, entity);
+  }
+}
+
+/** Provides `Database` in an app that has `TypeOrmModule.forRoot(…)` (its `DataSource`). */
+@Global()
+@Module({ providers: [Database], exports: [Database] })
+export class DatabaseModule {}
