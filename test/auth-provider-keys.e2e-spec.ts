@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
+import { authenticator } from 'otplib';
+import { DataSource } from 'typeorm';
 import { RpcClient } from '@clipyard/queue';
 import { KeyRing, providerKeyAad } from '@clipyard/security';
 import { authReplHelpers } from '../apps/auth/src/admin/repl-helpers';
@@ -171,6 +173,11 @@ describe('auth: provider keys (e2e)', () => {
     const u = await signUp(sys);
     const keys = { openai: secret('r1'), groq: secret('r2') };
     for (const [p, k] of Object.entries(keys)) await sys.request('PUT', `/v1/provider-keys/${p}`, { apiKey: u.apiKey, body: { api_key: k } });
+    // a TOTP secret, sealed under v1 too
+    const totp = await sys.post('/v1/auth/mfa/totp', {}, { token: u.accessToken });
+    const step0 = Math.floor(Date.now() / 30_000);
+    const codeAt = (step: number) => authenticator.clone({ epoch: step * 30_000 }).generate(totp.body.secret);
+    expect((await sys.post('/v1/auth/mfa/totp/verify', { code: codeAt(step0) }, { token: u.accessToken })).status).toBe(200);
     await sys.stopApp('auth');
     sys.env.ENCRYPTION_KEYS = `${V1},${V2}`;
     await sys.startApp('auth');
@@ -180,7 +187,15 @@ describe('auth: provider keys (e2e)', () => {
     expect(result.version).toBe(2);
     expect(result.providerKeys).toBeGreaterThanOrEqual(2);
     expect(result.signingKeys).toBeGreaterThanOrEqual(1);
-    expect(await authReplHelpers((t) => sys.apps.auth!.get(t)).keyring.rotateEncryptionKeys()).toMatchObject({ providerKeys: 0, signingKeys: 0 });
+    expect(result.totpSecrets).toBeGreaterThanOrEqual(1);
+    expect(await authReplHelpers((t) => sys.apps.auth!.get(t)).keyring.rotateEncryptionKeys()).toMatchObject({ providerKeys: 0, signingKeys: 0, totpSecrets: 0 });
+    const [factor] = await sys.apps.auth!.get(DataSource).query('SELECT secret_sealed FROM mfa_factors WHERE user_id = $1', [u.userId]);
+    expect(factor.secret_sealed).toMatch(/^v2\./);
+    // the re-sealed secret still checks codes: password sign-in → mfa_required → the next code signs in
+    const pending = await sys.post('/v1/auth/login', { email: u.email, password: u.password });
+    expect(pending.body).toMatchObject({ mfa_required: true });
+    const done = await sys.post('/v1/auth/mfa/challenge', { mfa_token: pending.body.mfa_token, code: codeAt(Math.max(Math.floor(Date.now() / 30_000), step0 + 1)) });
+    expect(done.status).toBe(200);
     const ring = new KeyRing(`${V1},${V2}`);
     for (const [p, k] of Object.entries(keys)) {
       const w = await sys.apps.gateway!.get(RpcClient).call('auth.providerKey.forWorker', { userId: u.userId, provider: p as 'openai' | 'groq' });
@@ -190,8 +205,7 @@ describe('auth: provider keys (e2e)', () => {
     }
     // tokens still verify after the signing key was re-sealed
     expect((await sys.get('/v1/auth/me', { token: u.accessToken })).status).toBe(200);
-    const fresh = await sys.post('/v1/auth/login', { email: u.email, password: u.password });
-    expect((await sys.get('/v1/auth/me', { token: fresh.body.access_token })).status).toBe(200);
+    expect((await sys.get('/v1/auth/me', { token: done.body.access_token })).status).toBe(200);
   });
 
   // Last on purpose: the whole run so far must not have put a plaintext provider key in any log

@@ -68,6 +68,8 @@ export interface System {
 export interface SystemOptions {
   apps?: AppName[];
   env?: Record<string, string>;
+  /** A fixed port for the gateway (default: any free one), e.g. when an outside service must know its URL before it starts. */
+  gatewayPort?: number;
 }
 
 export async function startSystem(opts: SystemOptions = {}): Promise<System> {
@@ -94,7 +96,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
 
   const startApp = async (name: AppName) => {
     const { app } = await FACTORIES[name]({ env, logDestination: destination });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: name === 'gateway' ? (opts.gatewayPort ?? 0) : 0, host: '127.0.0.1' });
     apps[name] = app;
     if (name === 'gateway') {
       const addr = app.getHttpAdapter().getInstance().server.address() as AddressInfo;

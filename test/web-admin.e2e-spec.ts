@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { RpcClient } from '@clipyard/queue';
 import { startSystem, type System } from './harness';
 import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server';
 import { a11yProblems, fitsWidth, launchBrowser, watchPageErrors } from './helpers/browser';
@@ -98,6 +99,19 @@ describe('web dashboard: provider key test and admin in Chromium (e2e)', () => {
     expect(sys.logs.join('\n')).not.toContain(KEY);
     expect(sys.logs.join('\n')).not.toContain(wrong);
     await checkA11y(page);
+
+    // the right key again, with an error on record (as a failed job leaves it): a working test clears it
+    await page.getByLabel('API key').fill(KEY);
+    await page.getByLabel('Base URL (optional)').fill(fake.url);
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await page.getByText(`••••${KEY.slice(-4)}`).waitFor();
+    await sys.apps.gateway!.get(RpcClient).call('auth.providerKey.reportError', { userId: admin.userId, provider: 'openai', error: 'PROVIDER_KEY_REJECTED: earlier' });
+    await page.reload();
+    await page.getByText('PROVIDER_KEY_REJECTED: earlier').waitFor();
+    await page.getByRole('button', { name: 'Test the openai key' }).click();
+    await page.getByRole('status').filter({ hasText: 'The key works' }).waitFor({ timeout: 30_000 });
+    await page.getByText('PROVIDER_KEY_REJECTED: earlier').waitFor({ state: 'detached' });
+    expect((await sys.get('/v1/provider-keys', { apiKey: admin.apiKey })).body.data[0]).toMatchObject({ status: 'active', last_error: null });
   });
 
   it('admin: finds a user, changes the plan and a limit, deactivates and reactivates them', async () => {

@@ -71,6 +71,7 @@ export class AuthRpc {
       'auth.providerKey.delete': async (p) => (await this.providerKeys.delete(p.userId, p.provider, p.ctx), ok),
       'auth.providerKey.forWorker': (p) => this.providerKeys.forWorker(p.userId, p.provider, p.use),
       'auth.providerKey.reportError': async (p) => (await this.providerKeys.reportError(p.userId, p.provider, p.error), ok),
+      'auth.providerKey.reportOk': async (p) => (await this.providerKeys.clearError(p.userId, p.provider), ok),
       'auth.audit.list': (p) => this.audit.list(p),
       'auth.audit.record': async (p) =>
         (await this.audit.record(p.action, { userId: p.userId, actorId: p.actorId, ctx: p.ctx, metadata: p.metadata }), ok),

@@ -35,6 +35,8 @@ export const gatewayConfigSchema = commonSchema.extend(storageConfigSchema.shape
   OAUTH_PROVIDERS: z.string().default(''),
   /** Comma-separated URLs the sign-in callback may redirect to (origin + path prefix); default PUBLIC_URL, else PUBLIC_BASE_URL. */
   OAUTH_REDIRECT_ALLOWLIST: z.string().optional(),
+  /** `GET /v1/auth/oauth/providers` (public) per client IP per minute, on each gateway replica. */
+  OAUTH_PROVIDERS_IP_PER_MIN: positiveInt(60),
   /** Job submission answers 403 EMAIL_NOT_VERIFIED until the caller's email is verified (set the same in the auth app). */
   REQUIRE_VERIFIED_EMAIL: envBool(false),
   /** Comma-separated origins allowed by CORS; empty = no cross-origin browser access. */

@@ -4,6 +4,7 @@ import { unwrap } from './api/errors';
 import { useQuery } from './api/hooks';
 import { session, signOut } from './api/session';
 import { SignInPage, SignUpPage } from './auth/sign-in';
+import { SocialCallbackPage } from './auth/social';
 import { ConfirmEmailPage, ForgotPasswordPage, MagicLinkPage, MagicLinkRequestPage, ResetPasswordPage, VerifyEmailPage } from './auth/email-links';
 import { OverviewPage } from './overview/overview-page';
 import { JobsPage } from './jobs/jobs-page';
@@ -25,8 +26,9 @@ const PUBLIC_PAGES: Record<string, () => ReactNode> = {
   '/signin/forgot-password': () => <ForgotPasswordPage />,
   '/signin/email': () => <MagicLinkRequestPage />,
 };
-/** Pages emailed links open (ACCOUNT_LINK_PATHS): the same whether signed in or not. */
+/** Pages emailed links (ACCOUNT_LINK_PATHS) and the social sign-in callback open: the same whether signed in or not. */
 const LINK_PAGES: Record<string, () => ReactNode> = {
+  '/signin/callback': () => <SocialCallbackPage />,
   '/account/verify-email': () => <VerifyEmailPage />,
   '/account/reset-password': () => <ResetPasswordPage />,
   '/account/magic-link': () => <MagicLinkPage />,

@@ -545,6 +545,28 @@ export interface paths {
         patch: operations["auth.updateMe"];
         trace?: never;
     };
+    "/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether two-factor sign-in is on for your account, and how many recovery codes are left
+         * @description **API key scope:** `account:read`.
+         *
+         *     Needs an access token (a session); an API key is refused.
+         */
+        get: operations["auth.mfaStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/mfa/challenge": {
         parameters: {
             query?: never;
@@ -648,9 +670,29 @@ export interface paths {
         };
         /**
          * Where the provider sends the browser back → 302 to redirect_uri with a one-time code (60 s)
-         * @description Redirects to the `redirect_uri` given to `/authorize` with `code` (exchange it within 60 s at `POST /v1/auth/token`) and the client's `state`; after linking (`/identities/{provider}/link`) with `linked={provider}` instead. A provider identity whose email belongs to an account it may not join (either side's email unverified) is refused with 409 ACCOUNT_EXISTS: sign in to that account and link the provider from it.
+         * @description Redirects to the `redirect_uri` given to `/authorize` with `code` (exchange it within 60 s at `POST /v1/auth/token`) and the client's `state`; after linking (`/identities/{provider}/link`) with `linked={provider}` instead; with `on_error=redirect`, a refusal with `error` and `error_description` instead. A provider identity whose email belongs to an account it may not join (either side's email unverified) is refused with 409 ACCOUNT_EXISTS: sign in to that account and link the provider from it.
          */
         get: operations["auth.oauthCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oauth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in providers this server is configured with (OAUTH_PROVIDERS), for sign-in buttons
+         * @description Public; rate limited per client IP (OAUTH_PROVIDERS_IP_PER_MIN). Empty when social sign-in is not configured.
+         */
+        get: operations["auth.oauthProviders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -802,7 +844,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** OAuth2 token endpoint: `password`, `refresh_token` and `authorization_code` (social sign-in) grants (form-encoded or JSON) */
+        /**
+         * OAuth2 token endpoint: `password`, `refresh_token` and `authorization_code` (social sign-in) grants (form-encoded or JSON)
+         * @description With `set_cookie: true` (browsers, e.g. the dashboard finishing a social sign-in) the refresh token is set as the HttpOnly session cookie instead of returned, as for `login`. With two-factor on, the `password` and `authorization_code` grants answer `{"mfa_required":true,"mfa_token":…}`: finish at `POST /v1/auth/mfa/challenge`.
+         */
         post: operations["auth.token"];
         delete?: never;
         options?: never;
@@ -4570,6 +4615,11 @@ export interface operations {
                     /** @constant */
                     code_challenge_method?: "S256";
                     /**
+                     * @description Browsers: a sign-in refused after the provider answered (409 ACCOUNT_EXISTS, IDENTITY_TAKEN, OAUTH_PROVIDER_ERROR…) sends the browser to `redirect_uri?error=<CODE>&error_description=…&state=…` instead of answering with the JSON error
+                     * @constant
+                     */
+                    on_error?: "redirect";
+                    /**
                      * Format: uri
                      * @description Where the browser goes back to with `code` (must be on OAUTH_REDIRECT_ALLOWLIST)
                      */
@@ -5896,6 +5946,120 @@ export interface operations {
             };
         };
     };
+    "auth.mfaStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totp: {
+                            enabled: boolean;
+                            enabled_at: string | null;
+                            recovery_codes_remaining: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: `BAD_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "BAD_REQUEST";
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated: `API_KEY_EXPIRED`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `SESSION_REVOKED`, `TOKEN_EXPIRED`, `TOKEN_INVALID`, `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "API_KEY_EXPIRED" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Forbidden: `ACCOUNT_DISABLED`, `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ACCOUNT_DISABLED" | "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     "auth.mfaChallenge": {
         parameters: {
             query?: never;
@@ -6551,6 +6715,8 @@ export interface operations {
                 /** @description PKCE (S256) challenge of the client: the token exchange then needs its code_verifier */
                 code_challenge?: string;
                 code_challenge_method?: "S256";
+                /** @description Browsers: a sign-in refused after the provider answered (409 ACCOUNT_EXISTS, IDENTITY_TAKEN, OAUTH_PROVIDER_ERROR…) sends the browser to `redirect_uri?error=<CODE>&error_description=…&state=…` instead of answering with the JSON error */
+                on_error?: "redirect";
                 /** @description Where the browser goes back to with `code` (must be on OAUTH_REDIRECT_ALLOWLIST) */
                 redirect_uri: string;
                 /** @description Echoed back on the redirect (the client's own CSRF check) */
@@ -6781,6 +6947,79 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "OAUTH_PROVIDER_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description A dependency is unavailable; retry later: `UPSTREAM_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "auth.oauthProviders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The {provider} of /v1/auth/oauth/{provider}/authorize */
+                            id: string;
+                            /** @description What a button says: "Continue with {name}" */
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description Internal error: `INTERNAL` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL";
                         };
                     };
                 };
@@ -7802,6 +8041,8 @@ export interface operations {
                     redirect_uri?: string;
                     refresh_token?: string;
                     scope?: string;
+                    /** @description Browsers: set the refresh token as the HttpOnly session cookie instead of returning it (as for `login`) */
+                    set_cookie?: boolean;
                     /** @description Email or username (password grant) */
                     username?: string;
                 };
@@ -7818,6 +8059,8 @@ export interface operations {
                     redirect_uri?: string;
                     refresh_token?: string;
                     scope?: string;
+                    /** @description Browsers: set the refresh token as the HttpOnly session cookie instead of returning it (as for `login`) */
+                    set_cookie?: boolean;
                     /** @description Email or username (password grant) */
                     username?: string;
                 };
@@ -7830,7 +8073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/json": ({
                         access_token: string;
                         expires_in: number;
                         refresh_token: string;
@@ -7839,6 +8082,15 @@ export interface operations {
                         /** @constant */
                         token_type: "Bearer";
                     } | {
+                        access_token: string;
+                        /** @description Send as X-CSRF-Token when refreshing from the cookie */
+                        csrf_token: string;
+                        expires_in: number;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                    }) | {
                         expires_in: number;
                         /** @constant */
                         mfa_required: true;

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { MfaSecretsRotation } from '../mfa/mfa-secrets-rotation';
 import { ProviderKeysService } from '../provider-keys/provider-keys.service';
 import { SigningKeys } from '../tokens/signing-keys.service';
 import { AccountService } from '../users/account.service';
@@ -25,6 +26,7 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
   const apiKeys = get(ApiKeysService);
   const providerKeys = get(ProviderKeysService);
   const signing = get(SigningKeys);
+  const mfaSecrets = get(MfaSecretsRotation);
   const outboxRows = get(OutboxRepository);
   const outboxConsumer = get(OutboxConsumer);
   /** A user id, or an email / username to look up. */
@@ -36,8 +38,13 @@ export function authReplHelpers(get: <T>(type: Type<T>) => T) {
     return u.id;
   };
   const keyring = {
-    /** Re-seals every provider key and signing key under the newest ENCRYPTION_KEYS version; reports counts. */
-    rotateEncryptionKeys: async () => ({ providerKeys: await providerKeys.rotate(), signingKeys: await signing.reseal(), version: providerKeys.ring.current }),
+    /** Re-seals every provider key, signing key and TOTP secret under the newest ENCRYPTION_KEYS version; reports counts. */
+    rotateEncryptionKeys: async () => ({
+      providerKeys: await providerKeys.rotate(),
+      signingKeys: await signing.reseal(),
+      totpSecrets: await mfaSecrets.rotate(),
+      version: providerKeys.ring.current,
+    }),
     /** Starts signing access tokens with a new key; the old kid stays valid until its tokens expire. */
     rotateSigningKey: async () => ({ kid: await signing.rotate() }),
     /** Re-seals every stored provider key under the newest ENCRYPTION_KEYS version; reports how many. */

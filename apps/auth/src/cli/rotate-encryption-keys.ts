@@ -1,6 +1,6 @@
 /**
  * `node dist/apps/auth/src/cli/rotate-encryption-keys.js`: after adding a new version to
- * ENCRYPTION_KEYS (and deploying it everywhere), re-seals every provider key and signing key under
+ * ENCRYPTION_KEYS (and deploying it everywhere), re-seals every provider key, signing key and TOTP secret under
  * it, online, in small locked batches, and reports how many rows moved.
  */
 import { NestFactory } from '@nestjs/core';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   });
   try {
     const r = await authReplHelpers((t) => ctx.get(t)).keyring.rotateEncryptionKeys();
-    process.stdout.write(`re-sealed ${r.providerKeys} provider key(s) and ${r.signingKeys} signing key(s) under version ${r.version}\n`);
+    process.stdout.write(`re-sealed ${r.providerKeys} provider key(s), ${r.signingKeys} signing key(s) and ${r.totpSecrets} TOTP secret(s) under version ${r.version}\n`);
   } finally {
     await ctx.close();
   }

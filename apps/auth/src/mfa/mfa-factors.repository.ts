@@ -60,4 +60,16 @@ export class MfaFactorsRepository {
     const res = await m.query('DELETE FROM mfa_factors WHERE user_id = $1 RETURNING user_id', [userId]);
     return rowsOf(res).length === 1;
   }
+
+  /** Up to `limit` factors whose secret is not sealed under key `version`, locked (others skip them). */
+  async lockStale(m: EntityManager, version: number, limit: number): Promise<{ userId: string; secretSealed: string }[]> {
+    return m.query(
+      `SELECT user_id AS "userId", secret_sealed AS "secretSealed" FROM mfa_factors WHERE secret_sealed NOT LIKE $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [`v${version}.%`, limit],
+    );
+  }
+
+  async setSealed(m: EntityManager, userId: string, secretSealed: string): Promise<void> {
+    await m.query('UPDATE mfa_factors SET secret_sealed = $2, updated_at = now() WHERE user_id = $1', [userId, secretSealed]);
+  }
 }

@@ -30,6 +30,12 @@ export class MfaSetupService {
     private readonly audit: AuditService,
   ) {}
 
+  async status(userId: string): Promise<{ totp: { enabled: boolean; enabled_at: string | null; recovery_codes_remaining: number } }> {
+    const factor = await this.factors.find(userId);
+    const enabledAt = factor?.enabledAt ?? null;
+    return { totp: { enabled: !!enabledAt, enabled_at: enabledAt ? new Date(enabledAt).toISOString() : null, recovery_codes_remaining: enabledAt ? await this.recovery.remaining(userId) : 0 } };
+  }
+
   /** A new secret (pending until its first code is verified); the secret is shown only here. */
   async start(userId: string, ctx: RequestCtx): Promise<{ secret: string; otpauth_uri: string }> {
     const user = await this.users.require(userId);

@@ -15,6 +15,7 @@ export class MfaRpc {
 
   handlers(): Pick<RpcHandlers<'auth'>, MfaMethod> {
     return {
+      'auth.mfa.status': (p) => this.setup.status(p.userId),
       'auth.mfa.totp.start': (p) => this.setup.start(p.userId, p.ctx),
       'auth.mfa.totp.verify': (p) => this.setup.verify(p.userId, p.code, p.ctx),
       'auth.mfa.totp.disable': (p) => this.setup.disable(p),

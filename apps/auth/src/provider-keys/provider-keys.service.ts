@@ -106,6 +106,11 @@ export class ProviderKeysService {
     await this.repo.update({ id: row.id }, { status: 'error', lastError: message, lastErrorAt: new Date() });
   }
 
+  /** A test call with the key succeeded: it is active again and its last error goes. */
+  async clearError(userId: string, provider: ProviderId): Promise<void> {
+    await this.repo.update({ userId, provider }, { status: 'active', lastError: null, lastErrorAt: null });
+  }
+
   /** Re-seals every row under the newest master key, in small locked batches (safe online). */
   async rotate(batch = 100): Promise<number> {
     let moved = 0;

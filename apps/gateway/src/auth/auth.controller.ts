@@ -28,6 +28,7 @@ const tokenForm = {
     redirect_uri: { type: 'string', description: 'authorization_code grant: if sent, must be the redirect_uri the code was issued for' },
     scope: { type: 'string' },
     client_id: { type: 'string' },
+    set_cookie: { type: 'boolean', description: 'Browsers: set the refresh token as the HttpOnly session cookie instead of returning it (as for `login`)' },
   },
 };
 
@@ -81,12 +82,22 @@ export class AuthController {
   @ApiRoute({
     id: 'auth.token',
     summary: 'OAuth2 token endpoint: `password`, `refresh_token` and `authorization_code` (social sign-in) grants (form-encoded or JSON)',
-    responses: { 200: rpcReply('auth.login') },
+    description:
+      'With `set_cookie: true` (browsers, e.g. the dashboard finishing a social sign-in) the refresh token is set as the HttpOnly session cookie instead of returned, as for `login`. ' +
+      'With two-factor on, the `password` and `authorization_code` grants answer `{"mfa_required":true,"mfa_token":…}`: finish at `POST /v1/auth/mfa/challenge`.',
+    responses: { 200: z.union([signedIn, mfaRequired]) },
     errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'UNSUPPORTED_GRANT_TYPE', 'REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED', 'SESSION_REVOKED', 'OAUTH_CODE_INVALID'],
     body: { content: { 'application/x-www-form-urlencoded': tokenForm, 'application/json': tokenForm } },
   })
   @HttpCode(200)
-  token(@Body() body: TokenDto, @Client() ctx: ClientCtx) {
+  async token(@Body() body: TokenDto, @Client() ctx: ClientCtx, @Res({ passthrough: true }) reply: FastifyReply) {
+    const answer = await this.grant(body, ctx);
+    // Two-factor on: no session yet (POST /v1/auth/mfa/challenge opens it, with set_cookie too).
+    const cookie = body.set_cookie === true || body.set_cookie === 'true';
+    return cookie && !isMfaRequired(answer) ? this.cookies.issue(reply, answer) : answer;
+  }
+
+  private grant(body: TokenDto, ctx: ClientCtx) {
     if (body.grant_type === 'password') {
       if (!body.username || !body.password) throw new AppError('VALIDATION_FAILED', 'Invalid username, password', { issues: [{ path: 'username', message: 'username and password are required' }] });
       return this.rpc.call('auth.login', { login: body.username, password: body.password, ctx });

@@ -38,6 +38,8 @@ export class TokenDto extends createZodDto(
     redirect_uri: z.string().max(2048).optional(),
     scope: z.string().max(512).optional(),
     client_id: z.string().max(256).optional(),
+    /** Browsers: the refresh token goes into the HttpOnly session cookie, as for `login` (`true`, also as a form value). */
+    set_cookie: z.union([z.boolean(), z.literal('true'), z.literal('false')]).optional(),
   }),
 ) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -25,6 +25,21 @@ export class MfaController {
     private readonly rpc: RpcClient,
     private readonly cookies: SessionCookies,
   ) {}
+
+  @Get()
+  @Scopes('account:read')
+  @ApiBearerAuth('bearer')
+  @ApiRoute({
+    id: 'auth.mfaStatus',
+    summary: 'Whether two-factor sign-in is on for your account, and how many recovery codes are left',
+    responses: { 200: rpcReply('auth.mfa.status') },
+    errors: ['BAD_REQUEST'],
+    auth: 'session',
+  })
+  status(@CurrentUser() me: Principal) {
+    sessionOnly(me);
+    return this.rpc.call('auth.mfa.status', { userId: me.userId });
+  }
 
   @Post('totp')
   @HttpCode(200)

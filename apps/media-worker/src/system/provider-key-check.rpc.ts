@@ -18,7 +18,8 @@ const TIMEOUT_MS = 8_000;
 /**
  * "Test this key" (`POST /v1/provider-keys/{provider}/test`): the worker opens the owner's key
  * (it is decrypted here only, as for a job) and makes one cheap authenticated call with it. A
- * rejected key is reported to the owner's key record, as a failed job would.
+ * rejected key is reported to the owner's key record, as a failed job would; a working one clears
+ * what was recorded.
  */
 @Injectable()
 @RpcController('media')
@@ -43,6 +44,7 @@ export class ProviderKeyCheckRpc {
       const { status } = await this.credentials.use(userId, { keySource: 'user', provider }, (c) =>
         checkProviderKey({ chatApi: PROVIDERS[provider].chat_api, baseUrl: c.baseUrl, apiKey: c.apiKey, urlPolicy: c.urlPolicy, timeoutMs: TIMEOUT_MS }),
       );
+      await this.credentials.reportWorking(userId, provider);
       return done({ ok: true, http_status: status });
     } catch (err) {
       if (err instanceof AppError && err.code === 'NO_PROVIDER_KEY') throw new AppError('PROVIDER_KEY_NOT_FOUND', `No ${provider} key is stored for this account`);

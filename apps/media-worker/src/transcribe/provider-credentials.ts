@@ -77,6 +77,13 @@ export class ProviderCredentials {
       .catch((err: unknown) => this.logger.warn({ err, userId, provider }, 'could not report the rejected provider key'));
   }
 
+  /** Tells the owner's key record that a test call with it worked (a recorded error is cleared). */
+  async reportWorking(userId: string, provider: ProviderId): Promise<void> {
+    await this.rpc
+      .call('auth.providerKey.reportOk', { userId, provider })
+      .catch((err: unknown) => this.logger.warn({ err, userId, provider }, 'could not report the working provider key'));
+  }
+
   /** A user-supplied base URL must not lead the worker into the private network (the URL policy). */
   private async checkBaseUrl(raw: string): Promise<void> {
     try {

@@ -9,6 +9,7 @@ import { Field, FormError, Submit } from '../ui/form';
 import { DeleteAccount, EmailChange, VerifyEmailPrompt } from './email-sections';
 import { UpgradeTrial } from '../auth/trial';
 import { Identities } from './identities';
+import { TwoFactor } from './two-factor';
 
 export function AccountPage({ me }: { me?: Me }) {
   return (
@@ -19,6 +20,7 @@ export function AccountPage({ me }: { me?: Me }) {
       {me && !me.is_anonymous && <EmailChange me={me} />}
       {me && !me.is_anonymous && me.has_password !== false && <PasswordForm />}
       {me && !me.is_anonymous && <Identities />}
+      {me && !me.is_anonymous && <TwoFactor me={me} />}
       <Sessions />
       <Audit />
       {me && !me.is_anonymous && <DeleteAccount me={me} />}

@@ -33,10 +33,18 @@ function csrfCookie(): string | null {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
-function adopt(answer: { access_token: string; expires_in: number } | { mfa_required: true; mfa_token: string }) {
-  // TODO(web): a code prompt that finishes the sign-in at POST /v1/auth/mfa/challenge (set_cookie: true).
-  if ('mfa_required' in answer) throw new Error('This account uses two-factor sign-in, which the dashboard cannot finish yet: sign in through the API');
-  const tok = answer;
+type Answer = { access_token: string; expires_in: number } | { mfa_required: true; mfa_token: string };
+/** What a first sign-in step resolves with: nothing (signed in), or the token the two-factor step needs. */
+export type SignInResult = { mfaToken: string } | undefined;
+
+/** Takes a sign-in answer: the session, or (two-factor on) the token for the second step. */
+function settle(answer: Answer): SignInResult {
+  if ('mfa_required' in answer) return { mfaToken: answer.mfa_token };
+  adopt(answer);
+  return undefined;
+}
+
+function adopt(tok: { access_token: string; expires_in: number }) {
   access = tok.access_token;
   clearTimeout(timer);
   // Refresh ahead of expiry so a page left open keeps working; a 401 on the way refreshes too.
@@ -51,13 +59,17 @@ function drop(reason?: string) {
 }
 
 /** Signs in with a password; with two-factor on, resolves with the token the second step needs. */
-export async function signIn(email: string, password: string): Promise<{ mfaToken: string } | undefined> {
-  const r = (await unwrap(publicApi.POST('/v1/auth/login', { body: { email, password, set_cookie: true } }))) as
-    | { mfa_required: true; mfa_token: string }
-    | { access_token: string; expires_in: number };
-  if ('mfa_required' in r) return { mfaToken: r.mfa_token };
-  adopt(r);
-  return undefined;
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  return settle((await unwrap(publicApi.POST('/v1/auth/login', { body: { email, password, set_cookie: true } }))) as Answer);
+}
+
+/**
+ * Finishes a social sign-in: the one-time code the callback put on our page (60 s, single use)
+ * and our PKCE verifier → a cookie session, or (two-factor on) the token for the second step.
+ */
+export async function signInWithCode(p: { code: string; codeVerifier?: string; redirectUri: string }): Promise<SignInResult> {
+  const body = { grant_type: 'authorization_code' as const, code: p.code, redirect_uri: p.redirectUri, set_cookie: true, ...(p.codeVerifier ? { code_verifier: p.codeVerifier } : {}) };
+  return settle((await unwrap(publicApi.POST('/v1/auth/token', { body }))) as Answer);
 }
 
 /** The second step of a two-factor sign-in: a code from the authenticator app, or a recovery code. */
@@ -67,8 +79,8 @@ export async function finishTwoFactor(mfaToken: string, code: string): Promise<v
 }
 
 /** Signs in with an emailed link's token, or the address and its 6-digit code (a cookie session too). */
-export async function signInByEmail(proof: { token: string } | { email: string; code: string }): Promise<void> {
-  adopt(await unwrap(publicApi.POST('/v1/auth/magic-link/verify', { body: { ...proof, set_cookie: true } })));
+export async function signInByEmail(proof: { token: string } | { email: string; code: string }): Promise<SignInResult> {
+  return settle((await unwrap(publicApi.POST('/v1/auth/magic-link/verify', { body: { ...proof, set_cookie: true } }))) as Answer);
 }
 
 /** Starts an anonymous trial: a new user without email or password, signed in at once. */

@@ -6,6 +6,7 @@ import { forget, session, signInByEmail } from '../api/session';
 import { Link, navigate, useLocation } from '../router';
 import { ErrorNote, Page } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
+import { TwoFactorStep } from './two-factor-step';
 
 /**
  * The pages emailed links open (paths in ACCOUNT_LINK_PATHS, token in `?token=`). Opening one
@@ -121,9 +122,14 @@ export function ResetPasswordPage() {
   );
 }
 
+/** Signed in, or (two-factor on) the token for the second step. */
+const afterEmailSignIn = (setMfa: (t: string) => void) => (r: Awaited<ReturnType<typeof signInByEmail>>) => (r ? setMfa(r.mfaToken) : navigate('/', { replace: true }));
+
 export function MagicLinkPage() {
   const token = useToken();
-  const m = useMutation(() => signInByEmail({ token }), () => navigate('/', { replace: true }));
+  const [mfaToken, setMfaToken] = useState<string>();
+  const m = useMutation(() => signInByEmail({ token }), afterEmailSignIn(setMfaToken));
+  if (mfaToken) return <TwoFactorStep mfaToken={mfaToken} onBack={() => navigate('/signin', { replace: true })} />;
   return (
     <LinkPage title="Sign in to Clipyard">
       <form onSubmit={onSubmit(m.run)}>
@@ -169,7 +175,9 @@ export function MagicLinkRequestPage() {
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
   const ask = useMutation(() => unwrap(publicApi.POST('/v1/auth/magic-link', { body: { email } })));
-  const verify = useMutation(() => signInByEmail({ email, code }), () => navigate('/', { replace: true }));
+  const [mfaToken, setMfaToken] = useState<string>();
+  const verify = useMutation(() => signInByEmail({ email, code }), afterEmailSignIn(setMfaToken));
+  if (mfaToken) return <TwoFactorStep mfaToken={mfaToken} onBack={() => (setMfaToken(undefined), ask.reset(), verify.reset(), setCode(''))} />;
   return (
     <div className="auth-box">
       <Page title="Sign in by email">

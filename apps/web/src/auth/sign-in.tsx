@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { publicApi } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMutation } from '../api/hooks';
-import { finishTwoFactor, signIn } from '../api/session';
+import { signIn } from '../api/session';
 import { Link, navigate } from '../router';
 import { Page } from '../ui/bits';
 import { Field, FormError, Submit } from '../ui/form';
+import { SocialButtons } from './social';
 import { TryButton } from './trial';
+import { TwoFactorStep } from './two-factor-step';
 
 export function SignInPage({ reason }: { reason?: string }) {
   const [email, setEmail] = useState('');
@@ -31,6 +33,7 @@ export function SignInPage({ reason }: { reason?: string }) {
           <FormError error={m.error} fields={['email', 'password']} />
           <Submit pending={m.pending} pendingText="Signing in…">Sign in</Submit>
         </form>
+        <SocialButtons />
         <p>
           <Link to="/signin/forgot-password">Forgot your password?</Link>
         </p>
@@ -89,42 +92,6 @@ export function SignUpPage() {
         <p>
           Already have an account? <Link to="/signin">Sign in</Link>
         </p>
-      </Page>
-    </div>
-  );
-}
-
-/** Two-factor challenge: the sign-in's second step (5 minutes, as the API's mfa_token). */
-function TwoFactorStep({ mfaToken, onBack }: { mfaToken: string; onBack: () => void }) {
-  const [code, setCode] = useState('');
-  const m = useMutation(() => finishTwoFactor(mfaToken, code.trim()), () => navigate('/', { replace: true }));
-  return (
-    <div className="auth-box">
-      <Page title="Two-factor sign-in">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void m.run();
-          }}
-          noValidate
-        >
-          <Field
-            label="Code from your authenticator app, or a recovery code"
-            name="code"
-            autoComplete="one-time-code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            error={m.error}
-            required
-          />
-          <FormError error={m.error} fields={['code', 'recovery_code']} />
-          <Submit pending={m.pending} pendingText="Checking…">
-            Verify and sign in
-          </Submit>
-        </form>
-        <button type="button" onClick={onBack}>
-          Start again
-        </button>
       </Page>
     </div>
   );

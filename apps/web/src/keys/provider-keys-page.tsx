@@ -39,7 +39,7 @@ export function ProviderKeysPage() {
       setTests((t) => ({ ...t, [p]: e as ApiError }));
     } finally {
       setTesting(undefined);
-      invalidate('provider-keys'); // a rejected key now shows its last error
+      invalidate('provider-keys'); // a rejected key now shows its last error; a working one no longer does
     }
   };
   const del = useMutation((p: string) => unwrap(api.DELETE('/v1/provider-keys/{provider}', { params: { path: { provider: p } } })), () => invalidate('provider-keys'));

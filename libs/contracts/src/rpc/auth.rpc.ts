@@ -233,6 +233,12 @@ export const authRpc = defineRpc({
     request: z.object({ userId: id, provider, error: z.string().max(2000) }),
     reply: ok,
   },
+  /** A worker's successful test of the key (`POST /v1/provider-keys/{provider}/test`): a recorded error is cleared. */
+  'auth.providerKey.reportOk': {
+    service: 'auth',
+    request: z.object({ userId: id, provider }),
+    reply: ok,
+  },
   /**
    * For other services' admin routes: records that an admin read or changed another user's data
    * (e.g. billing's admin usage views), so it shows in that user's audit trail.

@@ -13,6 +13,14 @@ const ARGON = 15_000;
  * once, at setup.
  */
 export const mfaRpc = defineRpc({
+  /** Whether two-factor is on for the caller, and how many recovery codes are left. */
+  'auth.mfa.status': {
+    service: 'auth',
+    request: z.object({ userId: id }),
+    reply: z.object({
+      totp: z.object({ enabled: z.boolean(), enabled_at: z.string().nullable(), recovery_codes_remaining: z.number().int() }),
+    }),
+  },
   /** A new (not yet enabled) TOTP secret for the caller; 409 MFA_ALREADY_ENABLED when one is on. */
   'auth.mfa.totp.start': {
     service: 'auth',

@@ -18,6 +18,8 @@ export interface OAuthState {
   clientState?: string;
   /** Set when a signed-in user links this provider to their account. */
   linkUserId?: string;
+  /** `on_error=redirect`: a refusal after the provider answered goes to redirectUri as `error=…`. */
+  errorRedirect?: boolean;
 }
 
 /**

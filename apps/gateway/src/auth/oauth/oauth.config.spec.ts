@@ -35,6 +35,22 @@ describe('OAuth provider configuration', () => {
     expect(c.redirectAllowlist.map(String)).toEqual(['http://localhost:3000/']);
   });
 
+  it("google's built-in provider: discovery of accounts.google.com, openid email profile, a button name; a local issuer only outside production", () => {
+    const env = { OAUTH_PROVIDERS: 'google', OAUTH_GOOGLE_CLIENT_ID: 'g', OAUTH_GOOGLE_CLIENT_SECRET: 'gs' };
+    expect(loadOAuthConfig(env, base).providers).toEqual([
+      { name: 'google', displayName: 'Google', kind: 'oidc', clientId: 'g', clientSecret: 'gs', issuer: 'https://accounts.google.com', scope: 'openid email profile' },
+    ]);
+    const local = { ...env, OAUTH_GOOGLE_ISSUER: 'http://127.0.0.1:4000/' };
+    expect(loadOAuthConfig(local, base).providers[0]).toMatchObject({ kind: 'oidc', issuer: 'http://127.0.0.1:4000' });
+    expect(problems(local, { NODE_ENV: 'production' })).toContain('OAUTH_GOOGLE_ISSUER: not allowed in production (Google is always https://accounts.google.com)');
+    expect(problems({ ...env, OAUTH_GOOGLE_ISSUER: 'http://sso.example.com' })[0]).toMatch(/^OAUTH_GOOGLE_ISSUER: must be https:\/\//);
+    const named = loadOAuthConfig({ OAUTH_PROVIDERS: 'github,corp', OAUTH_GITHUB_CLIENT_ID: 'h', OAUTH_GITHUB_CLIENT_SECRET: 'hs', OAUTH_CORP_CLIENT_ID: 'c', OAUTH_CORP_CLIENT_SECRET: 'cs', OAUTH_CORP_ISSUER: 'https://sso.corp.example', OAUTH_CORP_DISPLAY_NAME: 'Corp SSO' }, base);
+    expect(named.providers.map((p) => [p.name, p.displayName, p.scope])).toEqual([
+      ['github', 'GitHub', 'read:user user:email'],
+      ['corp', 'Corp SSO', 'openid email profile'],
+    ]);
+  });
+
   it('names every missing variable and refuses a plain-http issuer except on loopback outside production', () => {
     expect(problems({ OAUTH_PROVIDERS: 'corp' })).toEqual([
       'OAUTH_CORP_CLIENT_ID: required (corp is in OAUTH_PROVIDERS)',

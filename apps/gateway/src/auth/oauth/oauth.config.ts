@@ -4,13 +4,15 @@ import { ConfigError } from '@clipyard/config';
 /** Providers with built-in endpoints; any other name in OAUTH_PROVIDERS is an OpenID Connect issuer (discovery). */
 export const BUILT_IN_PROVIDERS = {
   /** OpenID Connect; metadata by discovery of https://accounts.google.com. */
-  google: { kind: 'oidc', issuer: 'https://accounts.google.com', scope: 'openid email profile' },
+  google: { kind: 'oidc', issuer: 'https://accounts.google.com', scope: 'openid email profile', displayName: 'Google' },
   /** OAuth 2 only (no ID token): the profile and verified primary email come from its REST API. */
-  github: { kind: 'github', issuer: 'https://github.com', scope: 'read:user user:email' },
+  github: { kind: 'github', issuer: 'https://github.com', scope: 'read:user user:email', displayName: 'GitHub' },
 } as const;
 
 export interface OAuthProviderConfig {
   name: string;
+  /** What a sign-in button says ("Continue with …"): built-in, or OAUTH_<NAME>_DISPLAY_NAME, or the name capitalised. */
+  displayName: string;
   kind: 'oidc' | 'github';
   clientId: string;
   clientSecret: string;
@@ -32,7 +34,10 @@ const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 /**
  * `OAUTH_PROVIDERS=google,github,<name>…` with `OAUTH_<NAME>_CLIENT_ID` / `_CLIENT_SECRET` each
- * (and `OAUTH_<NAME>_ISSUER` for any name but google and github; `OAUTH_<NAME>_SCOPE` optionally).
+ * (and `OAUTH_<NAME>_ISSUER` for any name but google and github; `OAUTH_<NAME>_SCOPE` and
+ * `OAUTH_<NAME>_DISPLAY_NAME` optionally). Outside production `OAUTH_GOOGLE_ISSUER` may point
+ * Google at a local stand-in (http:// on loopback, as for any issuer); production always uses
+ * accounts.google.com.
  * Issuers must be https://, except http:// on a loopback host outside production (tests and
  * local providers). `OAUTH_REDIRECT_ALLOWLIST` defaults to PUBLIC_URL.
  */
@@ -54,7 +59,10 @@ export function loadOAuthConfig(env: Record<string, string | undefined>, base: {
     const builtIn = BUILT_IN_PROVIDERS[name as keyof typeof BUILT_IN_PROVIDERS];
     // GitHub Enterprise Server (and a local stand-in in tests): OAUTH_GITHUB_URL / OAUTH_GITHUB_API_URL.
     const githubUrl = name === 'github' ? get('OAUTH_GITHUB_URL') : undefined;
-    const issuer = githubUrl ?? builtIn?.issuer ?? get(`${v}_ISSUER`);
+    // Google: a test or a local stand-in may replace its issuer, never in production.
+    const googleIssuer = name === 'google' ? get('OAUTH_GOOGLE_ISSUER') : undefined;
+    if (googleIssuer && base.NODE_ENV === 'production') problems.push('OAUTH_GOOGLE_ISSUER: not allowed in production (Google is always https://accounts.google.com)');
+    const issuer = githubUrl ?? (base.NODE_ENV === 'production' ? undefined : googleIssuer) ?? builtIn?.issuer ?? get(`${v}_ISSUER`);
     if (!issuer) {
       problems.push(`${v}_ISSUER: required for a provider other than google and github (its OpenID Connect issuer URL)`);
       continue;
@@ -66,6 +74,7 @@ export function loadOAuthConfig(env: Record<string, string | undefined>, base: {
     if (apiBad) problems.push(`OAUTH_GITHUB_API_URL: ${apiBad}`);
     providers.push({
       name,
+      displayName: (get(`${v}_DISPLAY_NAME`) ?? builtIn?.displayName ?? name.charAt(0).toUpperCase() + name.slice(1)).slice(0, 40),
       kind: builtIn?.kind ?? 'oidc',
       clientId: clientId ?? '',
       clientSecret: clientSecret ?? '',

@@ -8,7 +8,7 @@ import { IdParam } from '../../http/id.pipe';
 import { ApiRoute, rpcReply } from '../../openapi/api-route.decorator';
 import { Client, type ClientCtx } from '../http-context';
 import { CurrentUser, Scopes, type Principal } from '../principal';
-import { AuthorizeQueryDto, authorizationUrlReply, callbackQuery, LinkIdentityDto } from './oauth.dto';
+import { AuthorizeQueryDto, authorizationUrlReply, callbackQuery, LinkIdentityDto, oauthProvidersReply } from './oauth.dto';
 import { OAuthService } from './oauth.service';
 
 const redirect = (description: string) => ({ description, headers: { Location: { description, required: true } } });
@@ -25,6 +25,19 @@ export class OAuthController {
   ) {}
 
   @Public()
+  @Get('oauth/providers')
+  @ApiRoute({
+    id: 'auth.oauthProviders',
+    summary: 'The sign-in providers this server is configured with (OAUTH_PROVIDERS), for sign-in buttons',
+    description: 'Public; rate limited per client IP (OAUTH_PROVIDERS_IP_PER_MIN). Empty when social sign-in is not configured.',
+    responses: { 200: oauthProvidersReply },
+    errors: ['RATE_LIMITED'],
+  })
+  providers(@Client() ctx: ClientCtx) {
+    return this.oauth.list(ctx);
+  }
+
+  @Public()
   @Get('oauth/:provider/authorize')
   @ApiRoute({
     id: 'auth.oauthAuthorize',
@@ -36,7 +49,7 @@ export class OAuthController {
     errors: ['UNKNOWN_OAUTH_PROVIDER', 'REDIRECT_URI_NOT_ALLOWED', 'OAUTH_PROVIDER_ERROR'],
   })
   async authorize(@Param('provider') provider: string, @Query() q: AuthorizeQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const url = await this.oauth.authorize(provider, req, { redirectUri: q.redirect_uri, codeChallenge: q.code_challenge, clientState: q.state });
+    const url = await this.oauth.authorize(provider, req, { redirectUri: q.redirect_uri, codeChallenge: q.code_challenge, clientState: q.state, errorRedirect: q.on_error === 'redirect' });
     return reply.header('Cache-Control', 'no-store').redirect(url, 302);
   }
 
@@ -47,7 +60,7 @@ export class OAuthController {
     summary: 'Where the provider sends the browser back → 302 to redirect_uri with a one-time code (60 s)',
     description:
       'Redirects to the `redirect_uri` given to `/authorize` with `code` (exchange it within 60 s at `POST /v1/auth/token`) and the client\'s `state`; ' +
-      'after linking (`/identities/{provider}/link`) with `linked={provider}` instead. A provider identity whose email belongs to an account it may not join ' +
+      'after linking (`/identities/{provider}/link`) with `linked={provider}` instead; with `on_error=redirect`, a refusal with `error` and `error_description` instead. A provider identity whose email belongs to an account it may not join ' +
       '(either side\'s email unverified) is refused with 409 ACCOUNT_EXISTS: sign in to that account and link the provider from it.',
     query: callbackQuery,
     responses: { 302: redirect('redirect_uri?code=…&state=…') },
@@ -71,7 +84,13 @@ export class OAuthController {
   @Scopes('account:write')
   async link(@CurrentUser() me: Principal, @Param('provider') provider: string, @Body() body: LinkIdentityDto, @Req() req: FastifyRequest) {
     if (me.via !== 'jwt') throw new AppError('BAD_REQUEST', 'Linking a provider needs an access token (a session), not an API key');
-    const url = await this.oauth.authorize(provider, req, { redirectUri: body.redirect_uri, codeChallenge: body.code_challenge, clientState: body.state, linkUserId: me.userId });
+    const url = await this.oauth.authorize(provider, req, {
+      redirectUri: body.redirect_uri,
+      codeChallenge: body.code_challenge,
+      clientState: body.state,
+      linkUserId: me.userId,
+      errorRedirect: body.on_error === 'redirect',
+    });
     return { authorization_url: url };
   }
 

@@ -10,6 +10,12 @@ const pkce = {
     .describe('PKCE (S256) challenge of the client: the token exchange then needs its code_verifier'),
   code_challenge_method: z.literal('S256').optional(),
   state: z.string().max(512).optional().describe('Echoed back on the redirect (the client\'s own CSRF check)'),
+  on_error: z
+    .literal('redirect')
+    .optional()
+    .describe(
+      'Browsers: a sign-in refused after the provider answered (409 ACCOUNT_EXISTS, IDENTITY_TAKEN, OAUTH_PROVIDER_ERROR…) sends the browser to `redirect_uri?error=<CODE>&error_description=…&state=…` instead of answering with the JSON error',
+    ),
 };
 
 export class AuthorizeQueryDto extends createZodDto(z.object({ redirect_uri: redirectUri, ...pkce })) {}
@@ -26,3 +32,13 @@ export const callbackQuery = z.object({
 });
 
 export const authorizationUrlReply = z.object({ authorization_url: z.string().url() });
+
+/** The configured sign-in providers, for sign-in buttons. */
+export const oauthProvidersReply = z.object({
+  data: z.array(
+    z.object({
+      id: z.string().describe('The {provider} of /v1/auth/oauth/{provider}/authorize'),
+      name: z.string().describe('What a button says: "Continue with {name}"'),
+    }),
+  ),
+});

@@ -10,11 +10,11 @@ import type { OAuthState, OAuthStateStore } from './oauth-state.store';
 export interface BeginOptions {
   begin: Omit<OAuthState, 'provider' | 'codeVerifier' | 'nonce'>;
 }
-/** What a finished callback yields (passport's `user`). */
-export interface SocialResult {
-  profile: OAuthProfile;
-  state: OAuthState;
-}
+/**
+ * What a finished callback yields (passport's `user`): the profile, or — once the state is known,
+ * so the caller may send the refusal to the client's redirect_uri — the provider's refusal.
+ */
+export type SocialResult = { profile: OAuthProfile; state: OAuthState } | { refused: AppError; state: OAuthState };
 
 const stateInvalid = () => new AppError('OAUTH_STATE_INVALID', 'This sign-in attempt is unknown, expired or already finished; start again');
 const providerError = (message: string, details?: Record<string, unknown>) => new AppError('OAUTH_PROVIDER_ERROR', message, details);
@@ -65,15 +65,20 @@ export class SocialStrategy extends Strategy {
     const params = Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
     const state = params.state ? await this.states.take(params.state) : null;
     if (!state || state.provider !== this.provider.name) throw stateInvalid();
+    try {
+      return { profile: await this.profile(params, state), state };
+    } catch (err) {
+      if (err instanceof AppError) return { refused: err, state };
+      throw err;
+    }
+  }
+
+  private async profile(params: Record<string, string>, state: OAuthState): Promise<OAuthProfile> {
     if (params.error) throw providerError(`The provider refused the sign-in: ${params.error.slice(0, 100)}`, { provider_error: params.error.slice(0, 100) });
     if (!params.code) throw providerError('The provider sent no authorization code');
     const client = await this.clients.client(this.provider);
     const redirectUri = this.clients.callbackUrl(this.provider.name);
-    const profile =
-      this.provider.kind === 'github'
-        ? await this.github(client, redirectUri, params, state)
-        : await this.oidc(client, redirectUri, params, state);
-    return { profile, state };
+    return this.provider.kind === 'github' ? this.github(client, redirectUri, params, state) : this.oidc(client, redirectUri, params, state);
   }
 
   private async oidc(client: BaseClient, redirectUri: string, params: Record<string, string>, state: OAuthState): Promise<OAuthProfile> {
