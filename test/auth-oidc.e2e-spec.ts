@@ -4,6 +4,7 @@
  * account creation and linking rules, and the refusals (wrong state, replays, PKCE, redirect_uri).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { authenticator } from 'otplib';
 import { DataSource } from 'typeorm';
 import { eventually, startSystem, uniqueEmail, type HttpResponse, type System } from './harness';
 import { freePort } from './helpers/own-services';
@@ -59,7 +60,7 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
   }, 120_000);
 
   /** The provider part of the dance, up to the URL the provider sends the browser back to. */
-  async function toProvider(account: OidcAccount, opts: { challenge?: string; state?: string; linkWith?: string } = {}): Promise<URL> {
+  async function toProvider(account: OidcAccount, opts: { challenge?: string; state?: string; linkWith?: string; onError?: boolean } = {}): Promise<URL> {
     await op.nextLogin(account);
     let providerUrl: string;
     if (opts.linkWith) {
@@ -70,6 +71,7 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
       const q = new URLSearchParams({ redirect_uri: APP });
       if (opts.challenge) q.set('code_challenge', opts.challenge), q.set('code_challenge_method', 'S256');
       if (opts.state) q.set('state', opts.state);
+      if (opts.onError) q.set('on_error', 'redirect');
       const r = await sys.get(`/v1/auth/oauth/test/authorize?${q}`);
       expect(r.status).toBe(302);
       providerUrl = r.headers.get('location')!;
@@ -217,6 +219,36 @@ describe('sign-in with an OpenID Connect provider (e2e, real local provider)', (
     }
     const unknown = await sys.get(`/v1/auth/oauth/nope/authorize?redirect_uri=${encodeURIComponent(APP)}`);
     expect({ status: unknown.status, code: unknown.body.error?.code }).toEqual({ status: 404, code: 'UNKNOWN_OAUTH_PROVIDER' });
+  });
+
+  it('lists the configured providers; browsers: set_cookie on the code exchange, on_error=redirect, and the second factor when it is on', async () => {
+    expect((await sys.get('/v1/auth/oauth/providers')).body).toEqual({ data: [{ id: 'test', name: 'Test' }, { id: 'github', name: 'GitHub' }] });
+
+    const local = await signUp(sys); // email not verified: a provider with the same address is refused
+    const refused = await callback(await toProvider({ sub: sub(), email: local.email, email_verified: true }, { onError: true, state: 'page-state' }));
+    expect(refused.status).toBe(302);
+    const back = new URL(refused.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(APP);
+    expect(Object.fromEntries(back.searchParams)).toEqual({ state: 'page-state', error: 'ACCOUNT_EXISTS', error_description: expect.stringMatching(/already exists/) });
+
+    const account = { sub: sub(), email: uniqueEmail('oidc-mfa'), email_verified: true };
+    const v = verifier();
+    const cookie = await sys.post('/v1/auth/token', { grant_type: 'authorization_code', code: codeOf(await signIn(account, { challenge: challengeOf(v) })), code_verifier: v, set_cookie: true });
+    expect(cookie.status).toBe(200);
+    expect(cookie.body.refresh_token).toBeUndefined();
+    expect(cookie.body.csrf_token).toEqual(expect.any(String));
+    expect(cookie.headers.get('set-cookie')).toMatch(/cy_refresh=[^;]+;.*HttpOnly/i);
+
+    const start = await sys.post('/v1/auth/mfa/totp', {}, { token: cookie.body.access_token });
+    const step0 = Math.floor(Date.now() / 30_000);
+    const codeAt = (step: number) => authenticator.clone({ epoch: step * 30_000 }).generate(start.body.secret);
+    expect((await sys.post('/v1/auth/mfa/totp/verify', { code: codeAt(step0) }, { token: cookie.body.access_token })).status).toBe(200);
+    expect((await sys.get('/v1/auth/mfa', { token: cookie.body.access_token })).body).toEqual({ totp: { enabled: true, enabled_at: expect.any(String), recovery_codes_remaining: 10 } });
+    const pending = await exchange(codeOf(await signIn(account)));
+    expect(pending.body).toEqual({ mfa_required: true, mfa_token: expect.any(String), expires_in: 300 });
+    const done = await sys.post('/v1/auth/mfa/challenge', { mfa_token: pending.body.mfa_token, code: codeAt(Math.max(Math.floor(Date.now() / 30_000), step0 + 1)) });
+    expect(done.status).toBe(200);
+    expect((await me(done.body.access_token)).body.email).toBe(account.email);
   });
 
   it('GitHub (OAuth 2, profile and verified primary email from its API): signs up, then signs in the same account', async () => {

@@ -42,7 +42,14 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
     if (SHOTS) await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
   };
   const checkA11y = async (p: Page) => problems.push(...(await a11yProblems(p)));
-  const h1 = (p: Page, name: string | RegExp) => p.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30_000 });
+  /** Waits for the page's heading; on a timeout, says where the browser is and what it shows. */
+  const h1 = (p: Page, name: string | RegExp) =>
+    p
+      .getByRole('heading', { level: 1, name })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\nat ${p.url()}: ${(await p.locator('body').innerText().catch(() => '')).slice(0, 600)}`);
+      });
   const go = async (p: Page, link: string, heading: string) => {
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
     await h1(p, heading);

@@ -38,6 +38,11 @@ export class WebController {
   signInByEmail(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(req, reply);
   }
+  /** Where a social sign-in comes back to (`?code=` or `?error=`): the page exchanges the code. */
+  @Get('signin/callback')
+  signInCallback(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.page(req, reply);
+  }
   /** The pages emailed links open (ACCOUNT_LINK_PATHS); a GET only loads the page, the person's click POSTs the token. */
   @Get('account/verify-email')
   verifyEmail(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
