@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
-import { BILLING_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
+import { BILLING_ENTITIES, DatabaseHealth, DatabaseModule, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
 import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
 import { BILLING_CONFIG, type BillingConfig } from './config';
@@ -26,6 +26,7 @@ export class BillingAppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: BILLING_ENTITIES }),
         ),
+        DatabaseModule,
         QueueModule.forRoot({
           redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
-import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
+import { DatabaseHealth, DatabaseModule, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
 import { createRedis, QueueDepthMetrics, QueueModule, redisSettings } from '@clipyard/queue';
 import { FactEventsAlert } from './system/fact-events.alert';
@@ -45,6 +45,7 @@ export class GatewayAppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: GATEWAY_ENTITIES }),
         ),
+        DatabaseModule,
         QueueModule.forRoot({
           redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,
