@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
-import { AUTH_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
+import { AUTH_ENTITIES, DatabaseHealth, DatabaseModule, dataSourceOptions } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
 import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
 import { AUTH_CONFIG, type AuthConfig } from './config';
@@ -28,6 +28,7 @@ export class AuthAppModule {
           dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: AUTH_ENTITIES }),
         ),
         TypeOrmModule.forFeature(AUTH_ENTITIES),
+        DatabaseModule,
         QueueModule.forRoot({
           redis: redisSettings(config),
           rpcSecret: config.RPC_SECRET,
