@@ -4,6 +4,7 @@ import { ANONYMOUS_PROVIDERS } from './anonymous';
 import { MFA_PROVIDERS } from './mfa';
 import { OutboxConsumer } from './outbox/outbox.consumer';
 import { ApiKeyCache } from './api-keys/api-key.cache';
+import { ApiKeysRepository } from './api-keys/api-keys.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditService } from './audit/audit.service';
 import { AuthRpc } from './auth.rpc';
@@ -12,24 +13,29 @@ import { BootstrapService } from './admin/bootstrap.service';
 import { RateLimits } from './common/rate-limits.service';
 import { AuthRedis } from './common/redis.provider';
 import { ProviderKeysService } from './provider-keys/provider-keys.service';
+import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
 import { SessionRevocations } from './sessions/session-revocations';
 import { SigningKeys } from './tokens/signing-keys.service';
 import { AccountService } from './users/account.service';
 import { PasswordHasher } from './users/password.hasher';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
-/** Every auth service (reachable in the REPL with get(UsersService) etc.). */
+/** Every auth service and repository (reachable in the REPL with get(UsersService) etc.). */
 export const AUTH_PROVIDERS = [
   AuthRedis,
   RateLimits,
   AuditService,
   PasswordHasher,
+  UsersRepository,
   UsersService,
   SigningKeys,
   SessionRevocations,
+  SessionsRepository,
   SessionsService,
   ApiKeyCache,
+  ApiKeysRepository,
   ApiKeysService,
   ProviderKeysService,
   ...ACCOUNT_EMAIL_PROVIDERS,

@@ -1701,9 +1701,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        keys: {
+                        keys: ({
+                            alg?: string;
+                            kid?: string;
+                            kty: string;
+                            use?: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                     };
                 };
             };

@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { RpcReply } from '@clipyard/contracts';
 import { SigningKeyEntity } from '@clipyard/database';
 import { KeyRing } from '@clipyard/security';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -68,7 +69,7 @@ export class SigningKeys implements OnModuleInit {
   }
 
   /** Public keys of the active key and of retired keys whose tokens may still be valid. */
-  async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
+  async jwks(): Promise<RpcReply<'auth.jwks'>> {
     const keep = this.config.JWT_ACCESS_TTL_S + 300;
     const rows = await this.ds
       .getRepository(SigningKeyEntity)
