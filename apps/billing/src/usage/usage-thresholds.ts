@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database, type Tx } from '@clipyard/database';
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
@@ -25,7 +25,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   private readonly redis: RedisClient;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly queues: QueueClient,
@@ -56,7 +56,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     for (const { userId, month, events: evs } of groups.values()) {
       const sub = await this.subs.get(userId);
       const { limits } = effectiveLimits(sub, sub.limit_overrides);
-      const rows = await this.usage.monthRows(this.ds.manager, userId, month);
+      const rows = await this.usage.monthRows(this.db.tx, userId, month);
       const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
       for (const e of evs) {
         const row = rows.find((r) => r.metric === e.action);
