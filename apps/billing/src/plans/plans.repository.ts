@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, execute, one, query, type Tx } from '@clipyard/database';
+import { Database, one, query, type Tx } from '@clipyard/database';
 import { PLAN_COLUMNS, type PlanRow } from './plan';
 
 @Injectable()

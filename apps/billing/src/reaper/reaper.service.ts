@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Database, type Tx } from '@clipyard/database';
+import { Database } from '@clipyard/database';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, type Tx } from '@clipyard/database';
+import { Database } from '@clipyard/database';
 import Stripe from 'stripe';
 import { AppError } from '@clipyard/contracts';
 import { Clock } from '../common/clock';

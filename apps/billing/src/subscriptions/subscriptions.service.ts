@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Database, type Tx } from '@clipyard/database';
+import { Database } from '@clipyard/database';
 import { AppError, type LimitOverrides, type SubscriptionDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { BILLING_CONFIG, type BillingConfig } from '../config';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type Tx } from '@clipyard/database';
+import { Database } from '@clipyard/database';
 import { AppError, USAGE_ACTIONS, type RpcReply, type UsageAction, type UsageSummaryDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { monthBounds, monthOf, resetsAt } from '../common/month';
