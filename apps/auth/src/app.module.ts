@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AUTH_ENTITIES } from '@clipyard/database';
 import { ServiceModule } from '@clipyard/service';
@@ -16,7 +15,6 @@ export class AuthAppModule {
       global: true,
       imports: [
         ServiceModule.forRoot({ app: 'auth', config, entities: AUTH_ENTITIES, rpc: 'auth', logDestination, background: opts.background }),
-        TypeOrmModule.forFeature(AUTH_ENTITIES),
         // Keys come per call from SigningKeys (rotation), so no secret here.
         JwtModule.register({}),
       ],

@@ -29,10 +29,6 @@ export class IdentitiesRepository {
     return query<IdentityRow>(tx, `SELECT ${COLUMNS} FROM identities WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
   }
 
-  async countForUser(userId: string, tx: Tx = this.db.tx): Promise<number> {
-    return (await one<{ n: number }>(tx, 'SELECT count(*)::int AS n FROM identities WHERE user_id = $1', [userId]))!.n;
-  }
-
   /** Links an identity; a unique violation (identities_provider_subject_uq / identities_user_provider_uq) propagates. */
   async insert(i: { userId: string; provider: string; subject: string; email: string | null; emailVerified: boolean }, tx: Tx = this.db.tx): Promise<IdentityRow> {
     const row = await one<IdentityRow>(

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database } from '@clipyard/database';
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
@@ -28,7 +28,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   private readonly told = new Set<string>();
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly queues: QueueClient,
@@ -63,7 +63,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   private async checkGroup(userId: string, month: string, evs: Extract<UsageEvent, { name: 'usage.job' }>[]): Promise<void> {
     const sub = await this.subs.get(userId);
     const { limits } = effectiveLimits(sub, sub.limit_overrides);
-    const rows = await this.usage.monthRows(this.ds.manager, userId, month);
+    const rows = await this.usage.monthRows(this.db.tx, userId, month);
     const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
     for (const e of evs) {
       const row = rows.find((r) => r.metric === e.action);

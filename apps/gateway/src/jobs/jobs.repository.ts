@@ -89,6 +89,14 @@ export class JobsRepository {
     return this.cache && !opts.fresh ? this.cache.read(userId, id, load) : load();
   }
 
+  /**
+   * The owner of a job, found by id alone: only for an operator's admin tools (the REPL), which
+   * then act on the job as that owner through the tenant-scoped methods.
+   */
+  async ownerOf(id: string): Promise<string | undefined> {
+    return (await one<{ user_id: string }>(this.db.tx, 'SELECT user_id FROM jobs WHERE id = $1', [id]))?.user_id;
+  }
+
   /** Deletes every job of a user (account deletion); returns the storage keys of their outputs. */
   async deleteAllOwned(userId: string): Promise<{ ids: string[]; outputKeys: string[] }> {
     const rows = await query<{ id: string; outputs: { key: string }[] }>(this.db.tx, `DELETE FROM jobs WHERE user_id = $1 RETURNING id, outputs`, [userId]);
