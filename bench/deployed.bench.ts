@@ -154,7 +154,9 @@ async function main(): Promise<void> {
   try {
     for (const a of APPS) {
       const gatewayArgs = a === 'gateway' && profileFile ? ['-r', path.join(ROOT, 'bench/lib/cpu-profile-preload.js')] : [];
-      procs[a] = startApp(a, a === 'gateway' && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, gatewayArgs);
+      // as `npm start` runs them: the auth app's argon2 thread pool on half the cores (scripts/start.js)
+      const appEnv = a === 'auth' && !env.UV_THREADPOOL_SIZE ? { ...env, UV_THREADPOOL_SIZE: String(Math.max(1, Math.floor(os.availableParallelism() / 2))) } : env;
+      procs[a] = startApp(a, a === 'gateway' && profileFile ? { ...appEnv, BENCH_CPU_PROFILE_FILE: profileFile } : appEnv, sink, gatewayArgs);
     }
     for (const a of APPS) await ready(`http://127.0.0.1:${ports[a]}`, procs[a]!);
 

@@ -31,7 +31,9 @@ async function main() {
     for (const b of chosen) {
       p.step(`bench ${b}`);
       // stdout is echoed and searched for `[row] {…}` lines (bench/lib/stats.ts goalRow)
-      const r = spawnSync('node', [`dist/bench/${b}.bench.js`], { stdio: ['inherit', 'pipe', 'inherit'], cwd: p.ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+      // BENCH_NODE_ARGS: extra node flags for the bench process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+      const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const r = spawnSync('node', [...nodeArgs, `dist/bench/${b}.bench.js`], { stdio: ['inherit', 'pipe', 'inherit'], cwd: p.ROOT, env, maxBuffer: 64 * 1024 * 1024 });
       const out = String(r.stdout ?? '');
       process.stdout.write(out);
       for (const line of out.split('\n')) if (line.startsWith('[row] ')) rows.push({ bench: b, ...JSON.parse(line.slice(6)) });

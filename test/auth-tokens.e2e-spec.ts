@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { KeyRing } from '@clipyard/security';
 import { AUTH_CONFIG, type AuthConfig } from '../apps/auth/src/config';
 import { SigningKeys } from '../apps/auth/src/tokens/signing-keys.service';
+import { JwtVerifier } from '../apps/gateway/src/auth/jwt.verifier';
 import { RevokedSessions } from '../apps/gateway/src/auth/revoked-sessions';
 import IORedis from 'ioredis';
 import { eventually, startSystem, type System } from './harness';
@@ -280,5 +281,23 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     const badField = await sys.request('PATCH', '/v1/auth/me', { token: u.accessToken, body: { role: 'admin' } });
     expect(badField.status).toBe(422);
     expect((await me(u.accessToken)).body.role).toBe('user');
+  });
+
+  it('a token the gateway has verified before still expires on time and stops when its key is withdrawn', async () => {
+    const u = await signUp(sys);
+    const auth = sys.apps.auth!;
+    const short = (await auth.get(SigningKeys).sign({ sub: u.userId, sid: u.sessionId, role: 'user' }, 2)).token;
+    expect((await me(short)).status).toBe(200);
+    expect((await me(short)).status).toBe(200); // the second check is the gateway's verified-token cache
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await me(short)).body.error?.code).toBe('TOKEN_EXPIRED');
+
+    const kid = decode(u.accessToken)[0].kid;
+    expect((await me(u.accessToken)).status).toBe(200);
+    await auth.get(SigningKeys).rotate();
+    // The old key withdrawn from the JWKS (as if its tokens had all expired): the cached token stops too.
+    await auth.get(DataSource).query(`UPDATE signing_keys SET retired_at = now() - interval '1 day' WHERE kid = $1`, [kid]);
+    await sys.apps.gateway!.get(JwtVerifier).refresh();
+    expect((await me(u.accessToken)).body.error?.code).toBe('TOKEN_INVALID');
   });
 });

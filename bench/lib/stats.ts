@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** Small helpers shared by the benchmarks: percentiles and aligned output. */
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -17,8 +19,9 @@ export function report(title: string, rows: Array<Record<string, string | number
 
 /**
  * One row of the issue-19 goal table: what was measured, its anchor in the same run, the ratio
- * and the goal. Printed as a `[row]` line that `npm run bench` gathers into its closing summary.
+ * and the goal, with the machine's 1-minute load average when it was printed. Printed as a `[row]`
+ * line that `npm run bench` gathers into its closing summary.
  */
 export function goalRow(row: { path: string; measured: string; anchor: string; ratio: number; goal: string }): void {
-  console.log(`[row] ${JSON.stringify({ ...row, ratio: Number(row.ratio.toFixed(2)) })}`);
+  console.log(`[row] ${JSON.stringify({ ...row, ratio: Number(row.ratio.toFixed(2)), load: Number(loadavg()[0].toFixed(1)) })}`);
 }

@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
-import { BILLING_ENTITIES, DatabaseHealth, dataSourceOptions } from '@clipyard/database';
-import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
+import { BILLING_ENTITIES } from '@clipyard/database';
+import { ServiceModule } from '@clipyard/service';
 import { BILLING_CONFIG, type BillingConfig } from './config';
 import { BILLING_PROVIDERS } from './billing.providers';
 
@@ -15,25 +13,7 @@ export class BillingAppModule {
       module: BillingAppModule,
       global: true,
       imports: [
-        ObservabilityModule.forRoot({
-          app: 'billing',
-          level: config.LOG_LEVEL,
-          checks: [DatabaseHealth, RedisHealth],
-          redis: (o) => createRedis(redisSettings(config), o),
-          destination: logDestination,
-          background: opts.background,
-        }),
-        TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: BILLING_ENTITIES }),
-        ),
-        QueueModule.forRoot({
-          redis: redisSettings(config),
-          rpcSecret: config.RPC_SECRET,
-          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
-          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
-          config,
-        }),
-        RpcServerModule.forService('billing'),
+        ServiceModule.forRoot({ app: 'billing', config, entities: BILLING_ENTITIES, rpc: 'billing', logDestination, background: opts.background }),
       ],
       providers: [{ provide: BILLING_CONFIG, useValue: config }, ...BILLING_PROVIDERS],
       exports: [BILLING_CONFIG],

@@ -17,6 +17,7 @@ import { ReaperService } from './reaper/reaper.service';
 import { StripeService } from './stripe/stripe.service';
 import { StripeCheckoutService } from './stripe/stripe-checkout.service';
 import { StripeRpc } from './stripe/stripe.rpc';
+import { StripeEventsRepository } from './stripe/stripe-events.repository';
 import { AccountEventsConsumer } from './accounts/account-events.consumer';
 
 /** Every billing feature's providers (plans, subscriptions, quota, usage, reaper, Stripe). */
@@ -37,6 +38,7 @@ export const BILLING_PROVIDERS = [
   UsageConsumer,
   UsageThresholds,
   ReaperService,
+  StripeEventsRepository,
   StripeService,
   StripeCheckoutService,
   StripeRpc,

@@ -1,10 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
-import { DatabaseHealth, GATEWAY_ENTITIES, dataSourceOptions } from '@clipyard/database';
-import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { createRedis, QueueDepthMetrics, QueueModule, redisSettings } from '@clipyard/queue';
+import { GATEWAY_ENTITIES } from '@clipyard/database';
+import { QueueDepthMetrics } from '@clipyard/queue';
+import { ServiceModule } from '@clipyard/service';
 import { FactEventsAlert } from './system/fact-events.alert';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { ValidationPipe } from './http/validation.pipe';
@@ -32,25 +31,15 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       global: true,
       imports: [
-        ObservabilityModule.forRoot({
+        ServiceModule.forRoot({
           app: 'gateway',
-          level: config.LOG_LEVEL,
-          checks: [DatabaseHealth, RedisHealth, AuthServiceHealth, BillingServiceHealth, MediaServiceHealth, FfprobeHealth],
-          redis: (o) => createRedis(redisSettings(config), o),
-          destination: logDestination,
+          config,
+          entities: GATEWAY_ENTITIES,
+          checks: [AuthServiceHealth, BillingServiceHealth, MediaServiceHealth, FfprobeHealth],
+          logDestination,
           background: opts.background,
           // status polls: GET /v1/jobs/{id} (not its outputs, not the list)
           pollPaths: /^\/v1\/jobs\/[0-9a-f]{8}-[0-9a-f-]{27}(?:\?|$)/i,
-        }),
-        TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: GATEWAY_ENTITIES }),
-        ),
-        QueueModule.forRoot({
-          redis: redisSettings(config),
-          rpcSecret: config.RPC_SECRET,
-          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
-          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
-          config,
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
-import { ObservabilityModule, RedisHealth } from '@clipyard/observability';
-import { createRedis, redisSettings, QueueModule, RpcServerModule } from '@clipyard/queue';
+import { ServiceModule } from '@clipyard/service';
 import { StorageModule } from '@clipyard/storage';
 import { MediaModule } from '@clipyard/media';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
@@ -22,22 +21,7 @@ export class WorkerAppModule {
       module: WorkerAppModule,
       global: true,
       imports: [
-        ObservabilityModule.forRoot({
-          app: 'media-worker',
-          level: config.LOG_LEVEL,
-          checks: [RedisHealth, MediaToolsHealth],
-          redis: (o) => createRedis(redisSettings(config), o),
-          destination: logDestination,
-          background: opts.background,
-        }),
-        QueueModule.forRoot({
-          redis: redisSettings(config),
-          rpcSecret: config.RPC_SECRET,
-          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
-          rpcPingTimeoutMs: config.RPC_PING_TIMEOUT_MS,
-          config,
-        }),
-        RpcServerModule.forService('media'),
+        ServiceModule.forRoot({ app: 'media-worker', config, rpc: 'media', checks: [MediaToolsHealth], logDestination, background: opts.background }),
         StorageModule.forRoot(config),
         MediaModule.forRoot(config),
       ],

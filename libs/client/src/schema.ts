@@ -1746,9 +1746,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        keys: {
+                        keys: ({
+                            alg?: string;
+                            kid?: string;
+                            kty: string;
+                            use?: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                     };
                 };
             };

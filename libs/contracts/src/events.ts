@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { QUEUES } from './queues';
 import { jobEventSchema } from './events/job-events';
-import { usageEventSchema } from './events/usage-events';
+import { usageMessageSchema } from './events/usage-events';
 import { webhookDeliverySchema, webhookSourceEventSchema } from './events/webhook-events';
 import { accountEventSchema, outboxDeliverySchema } from './events/account-events';
 import { MEDIA_QUEUE_NAMES, MEDIA_QUEUE_SCHEMAS, mediaJobsOn, recordOf, type MediaJobPayload, type MediaJobPayloadInput, type MediaJobsOn, type MediaQueue } from './media-jobs';
@@ -15,7 +15,7 @@ export * from './events/account-events';
 /** Payload schema of every plain (non-RPC) queue that is not a media queue: each a discriminated union on `name`. */
 const EVENT_PAYLOADS = {
   [QUEUES.jobEvents]: jobEventSchema,
-  [QUEUES.usageEvents]: usageEventSchema,
+  [QUEUES.usageEvents]: usageMessageSchema,
   [QUEUES.webhookDeliveries]: webhookDeliverySchema,
   [QUEUES.webhookEvents]: webhookSourceEventSchema,
   [QUEUES.authOutbox]: outboxDeliverySchema,

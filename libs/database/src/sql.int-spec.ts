@@ -1,6 +1,6 @@
 import { createDataSource } from './data-source.factory';
 import { JobEntity } from './entities';
-import { Database, one, query, recordMapper, rowsOf } from './sql';
+import { Database, execute, one, query, recordMapper, rowsOf } from './sql';
 
 /** The SQL helper every repository uses, against real PostgreSQL. */
 describe('sql helper (real PostgreSQL)', () => {
@@ -28,6 +28,8 @@ describe('sql helper (real PostgreSQL)', () => {
       expect(del).toEqual([]);
       expect(await one<{ n: number }>(tx, 'SELECT count(*)::int AS n FROM t2')).toEqual({ n: 2 });
       expect(await one(tx, 'SELECT 1 FROM t2 WHERE id = 42')).toBeUndefined();
+      expect(await execute(tx, 'UPDATE t2 SET name = name WHERE id >= $1', [1])).toBe(2);
+      expect(await execute(tx, 'DELETE FROM t2 WHERE id = 99')).toBe(0);
     });
   });
 

@@ -28,6 +28,13 @@ export async function query<T = Row>(db: Tx | DataSource, text: string, params: 
   return rowsOf<T>(await db.query(text, params as unknown[]));
 }
 
+/** Runs one write and returns how many rows it touched (the count of an UPDATE/DELETE without `RETURNING`). */
+export async function execute(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<number> {
+  const res: unknown = await db.query(text, params as unknown[]);
+  if (Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number') return res[1];
+  return Array.isArray(res) ? res.length : 0;
+}
+
 /** The first row of one statement, or `undefined`. */
 export async function one<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<T | undefined> {
   return (await query<T>(db, text, params))[0];
@@ -69,6 +76,10 @@ export class Database {
 
   one<T = Row>(text: string, params: readonly unknown[] = [], tx: Tx = this.ds.manager): Promise<T | undefined> {
     return one<T>(tx, text, params);
+  }
+
+  execute(text: string, params: readonly unknown[] = [], tx: Tx = this.ds.manager): Promise<number> {
+    return execute(tx, text, params);
   }
 
   records<E extends ObjectLiteral>(entity: EntityTarget<E>): (row: Row) => E {

@@ -47,6 +47,24 @@ describe('Batcher (batch-mode consumers)', () => {
     expect(batches).toEqual([[1, 2, 3], [4]]);
   });
 
+  it('counts heavy items by their weight: a batch never outweighs `size` unless one item alone does', async () => {
+    const { Batcher } = await import('./consumer');
+    const batches: number[][] = [];
+    const b = new Batcher<number, number>(
+      10,
+      20,
+      async (items) => {
+        batches.push(items);
+        return items;
+      },
+      1,
+      (n) => n,
+    );
+    // 4 + 5 wait (9 < 10); 3 would make 12: 4 + 5 go, then 3 + 6 (25 would make 34), then 25 alone
+    await Promise.all([4, 5, 3, 6, 25].map((i) => b.push(i)));
+    expect(batches).toEqual([[4, 5], [3, 6], [25]]);
+  });
+
   it("fails every item of a batch with the handler's error, or when it returns the wrong number of results", async () => {
     const { Batcher } = await import('./consumer');
     const failing = new Batcher<number, number>(2, 5, async () => {

@@ -5,7 +5,10 @@ import type { Logger } from 'pino';
 import type { Counter, Histogram } from 'prom-client';
 import { QUEUE_JOB_NAMES, QUEUE_PAYLOADS, type ParsedQueuePayload, type PayloadQueue } from '@clipyard/contracts';
 import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
+import { Batcher } from './batcher';
 import { FACT_WORKER_OPTIONS, runFact } from './fact-events';
+
+export { Batcher } from './batcher';
 import { FACT_QUEUES } from './policy';
 
 /** How a `@Consumer` class's queue is worked. Functions read the app's validated config. */
@@ -27,6 +30,13 @@ export interface ConsumerOptions<C = any> {
    * so the next batch fills while one is written.
    */
   batch?: (config: C, queue: PayloadQueue) => { size: number; waitMs: number };
+  /**
+   * Batch mode: how much of `size` one job's payload takes (default 1), for messages carrying
+   * many items. A batch is never heavier than `size` unless one job alone is; the worker takes
+   * fewer jobs at once as they get heavier, so what it holds stays near `size × (concurrency + 1)`.
+   * It gets the validated payload (narrow it by `name`).
+   */
+  weight?: (payload: ParsedQueuePayload<PayloadQueue>) => number;
 }
 
 /** One job of a batch, as a batch-mode `@Handle` method receives it. */
@@ -34,88 +44,8 @@ export interface BatchItem<P = unknown> {
   payload: P;
   job: Job;
 }
+type QueuedItem = BatchItem<ParsedQueuePayload<PayloadQueue>>;
 
-/**
- * Gathers single calls into batches: a batch is written when `size` items wait, or `waitMs`
- * after its first item arrived, whichever comes first, with at most `maxInFlight` batches being
- * written at once; items arriving meanwhile wait for a slot and go out together (group commit,
- * so batches grow with the load). Each caller gets its own item's result, or the batch's error.
- */
-export class Batcher<I, R> {
-  private pending: Array<{ item: I; resolve: (r: R) => void; reject: (e: unknown) => void }> = [];
-  private timer?: NodeJS.Timeout;
-  /** The oldest waiting item has waited `waitMs` (or close() wants everything out). */
-  private due = false;
-  private inFlight = 0;
-
-  constructor(
-    private readonly size: number,
-    private readonly waitMs: number,
-    private readonly run: (items: I[]) => Promise<R[]>,
-    private readonly maxInFlight = 1,
-  ) {}
-
-  push(item: I): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      this.pending.push({ item, resolve, reject });
-      if (this.pending.length >= this.size) this.kick();
-      else this.arm();
-    });
-  }
-
-  /** Writes what is waiting as soon as a slot is free (close() calls it so no item waits for its timer). */
-  flush(): void {
-    this.due = true;
-    this.kick();
-  }
-
-  private arm(): void {
-    if (this.timer || this.due || !this.pending.length) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.due = true;
-      this.kick();
-    }, this.waitMs);
-  }
-
-  private kick(): void {
-    while (this.pending.length && this.inFlight < this.maxInFlight && (this.due || this.pending.length >= this.size)) {
-      const batch = this.pending.splice(0, this.size);
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = undefined;
-      this.due = false;
-      this.start(batch);
-    }
-    this.arm();
-  }
-
-  private start(batch: Array<{ item: I; resolve: (r: R) => void; reject: (e: unknown) => void }>): void {
-    this.inFlight++;
-    let out: Promise<R[]>;
-    try {
-      out = this.run(batch.map((b) => b.item));
-    } catch (err) {
-      out = Promise.reject(err);
-    }
-    out
-      .then(
-        (results) => {
-          if (!Array.isArray(results) || results.length !== batch.length) {
-            throw new Error(`a batch handler returned ${Array.isArray(results) ? results.length : typeof results} results for ${batch.length} items`);
-          }
-          batch.forEach((b, i) => b.resolve(results[i]));
-        },
-      )
-      .catch((err: unknown) => {
-        for (const b of batch) b.reject(err);
-      })
-      .finally(() => {
-        this.inFlight--;
-        // what gathered while this batch was written goes out now if it is due
-        this.kick();
-      });
-  }
-}
 
 /** One handler call, as a HandlerRunner receives it. */
 export interface HandlerCall<Q extends PayloadQueue = PayloadQueue> {
@@ -178,7 +108,7 @@ interface Route {
   /** Class and method of the handler (names handled by one method share it). */
   method: string;
   /** Batch mode: calls go through this (one per handler method). */
-  batcher?: Batcher<BatchItem, unknown>;
+  batcher?: Batcher<QueuedItem, unknown>;
 }
 
 /**
@@ -229,7 +159,7 @@ export interface ConsumerHostDeps {
 export class ConsumerHost {
   private readonly workers: Worker[] = [];
   private readonly conns: RedisClient[] = [];
-  private readonly batchers: Batcher<BatchItem, unknown>[] = [];
+  private readonly batchers: Batcher<QueuedItem, unknown>[] = [];
   private readonly handled?: Counter<'queue' | 'job' | 'outcome'>;
   private readonly seconds?: Histogram<'queue' | 'job'>;
 
@@ -250,17 +180,36 @@ export class ConsumerHost {
       const options = enabled.find((c) => c.meta.queue === queue)!.meta.options;
       let concurrency = typeof options.concurrency === 'function' ? options.concurrency(config, queue) : (options.concurrency ?? 1);
       const batch = options.batch?.(config, queue);
+      let adapt: ((weight: number) => void) | undefined;
       if (batch) {
         // one Batcher per handler method; the worker holds enough jobs to fill `concurrency` batches
-        const batchers = new Map<string, Batcher<BatchItem, unknown>>();
+        const batchers = new Map<string, Batcher<QueuedItem, unknown>>();
+        const target = Math.max(1, batch.size * (concurrency + 1));
+        const fewest = concurrency + 1;
+        const weight = options.weight;
+        if (weight) {
+          // heavier jobs: fewer of them held at once (a running mean of their weight)
+          let mean = 1;
+          adapt = (w) => {
+            mean = mean * 0.9 + w * 0.1;
+            worker.concurrency = Math.max(fewest, Math.min(target, Math.ceil(target / mean)));
+          };
+        }
+        const weigh = weight
+          ? (i: QueuedItem) => {
+              const w = Math.max(1, weight(i.payload));
+              adapt?.(w);
+              return w;
+            }
+          : undefined;
         for (const route of names.values()) {
           const key = route.method;
-          const b = batchers.get(key) ?? new Batcher<BatchItem, unknown>(batch.size, batch.waitMs, async (items) => (await route.handler(items)) as unknown[], concurrency);
+          const b = batchers.get(key) ?? new Batcher<QueuedItem, unknown>(batch.size, batch.waitMs, async (items) => (await route.handler(items)) as unknown[], concurrency, weigh);
           if (!batchers.has(key)) this.batchers.push(b);
           batchers.set(key, b);
           route.batcher = b;
         }
-        concurrency = Math.max(1, batch.size * (concurrency + 1));
+        concurrency = target;
       }
       const conn = createRedis(this.deps.redis);
       this.conns.push(conn);

@@ -10,3 +10,4 @@ export * from './queue-metrics';
 export * from './broadcast-cache';
 export * from './consumer';
 export * from './rpc-server.module';
+export * from './usage-sender';

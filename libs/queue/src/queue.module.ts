@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Metrics } from '@clipyard/observability';
 import { RpcClient } from './rpc-client';
 import { QueueClient } from './queue-client';
+import { UsageSender } from './usage-sender';
 import { ConsumerExplorer } from './consumer.explorer';
 import type { RedisSettings } from './connection';
 import { APP_CONFIG, REDIS_SETTINGS, RPC_SECRET } from './queue.tokens';
@@ -30,7 +31,7 @@ class QueueLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Provides the RPC client and the typed queue client to an app, runs its `@Consumer` classes
+ * Provides the RPC client, the typed queue client and the usage sender to an app, runs its `@Consumer` classes
  * (unless BACKGROUND_WORK is off), and closes everything on shutdown.
  */
 @Global()
@@ -51,10 +52,11 @@ export class QueueModule {
           inject: [{ token: Metrics, optional: true }],
         },
         { provide: QueueClient, useFactory: () => new QueueClient(opts.redis) },
+        { provide: UsageSender, useFactory: (queues: QueueClient) => new UsageSender(queues), inject: [QueueClient] },
         QueueLifecycle,
         ConsumerExplorer,
       ],
-      exports: [REDIS_SETTINGS, RPC_SECRET, APP_CONFIG, RpcClient, QueueClient],
+      exports: [REDIS_SETTINGS, RPC_SECRET, APP_CONFIG, RpcClient, QueueClient, UsageSender],
     };
   }
 }

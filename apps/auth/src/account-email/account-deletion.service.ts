@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
-import { SessionEntity, type UserEntity } from '@clipyard/database';
+import { Database, type UserEntity } from '@clipyard/database';
 import { ApiKeyCache } from '../api-keys/api-key.cache';
+import { ApiKeysRepository } from '../api-keys/api-keys.repository';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
 import { Outbox } from '../outbox/outbox.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password.hasher';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 
 /** How recent a magic-link sign-in must be to delete an account without a password. */
@@ -25,9 +26,12 @@ const FRESH_SIGN_IN_MS = 10 * 60_000;
 @Injectable()
 export class AccountDeletionService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly sessions: SessionsService,
+    private readonly sessionRows: SessionsRepository,
+    private readonly keys: ApiKeysRepository,
     private readonly keyCache: ApiKeyCache,
     private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
@@ -47,7 +51,7 @@ export class AccountDeletionService {
       if (!(await this.hasher.verify(user.passwordHash, p.password))) throw new AppError('WRONG_PASSWORD', 'The password is wrong', { field: 'password' });
       return;
     }
-    const session = p.sessionId ? await this.ds.getRepository(SessionEntity).findOneBy({ id: p.sessionId, userId: user.id }) : null;
+    const session = p.sessionId ? await this.sessionRows.findOwn(user.id, p.sessionId) : null;
     const fresh = session && !session.revokedAt && session.method === 'magic_link' && Date.now() - session.createdAt.getTime() < FRESH_SIGN_IN_MS;
     if (!fresh) {
       throw new AppError('REAUTH_REQUIRED', 'Send your password, or sign in with a magic link and delete within 10 minutes', { field: 'password' });
@@ -61,19 +65,14 @@ export class AccountDeletionService {
    */
   async erase(user: UserEntity, ctx: RequestCtx, metadata: Record<string, unknown>, opts: { onlyAnonymous?: boolean } = {}): Promise<boolean> {
     const revoked = await this.sessions.revokeAll(user.id, ctx, undefined, 'account_deleted');
-    const keys: { key_hash: string }[] = await this.ds.query(
-      `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE user_id = $1 RETURNING key_hash`,
-      [user.id],
-    );
-    const hashes = (Array.isArray(keys[0]) ? (keys[0] as unknown as { key_hash: string }[]) : keys).map((k) => k.key_hash);
+    const hashes = await this.keys.revokeAll(user.id);
     for (const hash of hashes) await this.keyCache.tombstone(hash, 'API_KEY_REVOKED');
 
-    const ids = await this.ds.transaction(async (m) => {
-      const gone: unknown[] = await m.query(`DELETE FROM users WHERE id = $1 ${opts.onlyAnonymous ? 'AND is_anonymous' : ''} RETURNING id`, [user.id]);
-      if (!(Array.isArray(gone[0]) ? gone[0] : gone).length) return null;
+    const ids = await this.db.transaction(async (tx) => {
+      if (!(await this.userRows.delete(user.id, opts, tx))) return null;
       // An anonymous user has no address to confirm the deletion to.
-      const ids = user.email ? [await this.outbox.email(m, { kind: 'account_deleted', to: user.email, userId: user.id })] : [];
-      ids.push(...(await this.outbox.accountDeleted(m, user.id)));
+      const ids = user.email ? [await this.outbox.email(tx, { kind: 'account_deleted', to: user.email, userId: user.id })] : [];
+      ids.push(...(await this.outbox.accountDeleted(tx, user.id)));
       return ids;
     });
     if (!ids) return false;

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError, type AcceptedReply } from '@clipyard/contracts';
-import { UserEntity } from '@clipyard/database';
+import { Database } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
 import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { OneTimeTokensRepository } from '../one-time-tokens/one-time-tokens.repository';
 import { Outbox } from '../outbox/outbox.service';
 import { PasswordHasher } from '../users/password.hasher';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService, addressOf, normaliseEmail } from '../users/users.service';
 import { AccountLinks } from './account-links';
 import { EmailFlowLimits } from './email-flow-limits';
@@ -25,8 +24,9 @@ const emailTaken = () => new AppError('EMAIL_TAKEN', 'An account with this email
 @Injectable()
 export class EmailChangeService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly tokens: OneTimeTokens,
     private readonly tokenRows: OneTimeTokensRepository,
     private readonly outbox: Outbox,
@@ -47,14 +47,14 @@ export class EmailChangeService {
     if (next === current.toLowerCase()) {
       throw new AppError('VALIDATION_FAILED', 'That is already your email', { issues: [{ path: 'new_email', message: 'must differ from the current email' }] });
     }
-    const taken = await this.users.users.existsBy({ email: next });
+    const taken = await this.userRows.emailTaken(next);
     if (!taken && (await this.limits.mayMail(next))) {
-      const ids = await this.ds.transaction(async (m) => {
-        const { token } = await this.tokens.issue(m, { purpose: 'change_email', userId: user.id, email: next, ttlMinutes: TTL_MINUTES, withCode: false });
+      const ids = await this.db.transaction(async (tx) => {
+        const { token } = await this.tokens.issue(tx, { purpose: 'change_email', userId: user.id, email: next, ttlMinutes: TTL_MINUTES, withCode: false });
         const vars = { link: this.links.link('email_change', token), newEmail: next, expiresMinutes: TTL_MINUTES };
         return [
-          await this.outbox.email(m, { kind: 'confirm_email_change', to: next, userId: user.id, vars }),
-          await this.outbox.email(m, { kind: 'email_change_requested', to: current, userId: user.id, vars: { newEmail: next } }),
+          await this.outbox.email(tx, { kind: 'confirm_email_change', to: next, userId: user.id, vars }),
+          await this.outbox.email(tx, { kind: 'email_change_requested', to: current, userId: user.id, vars: { newEmail: next } }),
         ];
       });
       await this.outbox.dispatch(ids);
@@ -65,22 +65,22 @@ export class EmailChangeService {
 
   async confirm(p: { token: string; ctx: RequestCtx }): Promise<{ email: string; email_verified: true }> {
     await this.limits.takeIp(p.ctx.ip);
-    const { user, previous, ids } = await this.ds.transaction(async (m) => {
-      const row = await this.tokens.consumeToken('change_email', p.token, m);
-      const user = row?.userId ? await m.findOneBy(UserEntity, { id: row.userId }) : null;
+    const { user, previous, ids } = await this.db.transaction(async (tx) => {
+      const row = await this.tokens.consumeToken('change_email', p.token, tx);
+      const user = row?.userId ? await this.userRows.find(row.userId, tx) : null;
       if (!row || !user) throw linkInvalid();
       const previous = addressOf(user);
       // Taken by another account since the request: refused, and the rollback leaves the token unspent.
-      if (await m.existsBy(UserEntity, { email: row.email })) throw emailTaken();
+      if (await this.userRows.emailTaken(row.email, tx)) throw emailTaken();
       try {
-        await m.update(UserEntity, { id: user.id }, { email: row.email, emailVerifiedAt: new Date(), updatedAt: new Date() });
+        await this.userRows.setEmail(user.id, row.email, tx);
       } catch (err) {
         if (uniqueViolation(err) === 'users_email_uq') throw emailTaken();
         throw err;
       }
       // Links mailed to the old address stop working.
-      await this.tokenRows.retireForUser(m, user.id, ['verify_email', 'reset_password', 'magic_link']);
-      const ids = [await this.outbox.email(m, { kind: 'email_changed', to: previous, userId: user.id, vars: { newEmail: row.email } })];
+      await this.tokenRows.retireForUser(user.id, ['verify_email', 'reset_password', 'magic_link'], tx);
+      const ids = [await this.outbox.email(tx, { kind: 'email_changed', to: previous, userId: user.id, vars: { newEmail: row.email } })];
       return { user: { ...user, email: row.email }, previous, ids };
     });
     await this.outbox.dispatch(ids);

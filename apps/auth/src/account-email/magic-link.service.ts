@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError, isMfaRequired, type AcceptedReply, type MfaRequired, type TokenPair } from '@clipyard/contracts';
-import { UserEntity } from '@clipyard/database';
+import { Database, type UserEntity } from '@clipyard/database';
 import { AnonymousService } from '../anonymous/anonymous.service';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
@@ -10,6 +8,7 @@ import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService, normaliseEmail } from '../users/users.service';
 import { AccountLinks } from './account-links';
 import { EmailFlowLimits } from './email-flow-limits';
@@ -26,8 +25,9 @@ const TTL_MINUTES = 15;
 export class MagicLinkService {
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly tokens: OneTimeTokens,
     private readonly outbox: Outbox,
     private readonly links: AccountLinks,
@@ -47,15 +47,15 @@ export class MagicLinkService {
     const email = normaliseEmail(p.email);
     this.links.later('magic link', async () => {
       if (!(await this.limits.mayMail(email))) return;
-      const user = await this.users.users.findOneBy({ email });
-      const caller = !user && p.callerUserId ? await this.users.users.findOneBy({ id: p.callerUserId }) : null;
+      const user = await this.userRows.findByEmail(email);
+      const caller = !user && p.callerUserId ? await this.userRows.find(p.callerUserId) : null;
       const upgrading = caller?.isAnonymous && caller.isActive ? caller : null;
       if (user ? !user.isActive : !upgrading && !this.config.PASSWORDLESS_SIGNUP) return;
       const owner = user ?? upgrading;
-      const ids = await this.ds.transaction(async (m) => {
-        const { token, code } = await this.tokens.issue(m, { purpose: 'magic_link', userId: owner?.id ?? null, email, ttlMinutes: TTL_MINUTES, withCode: true });
+      const ids = await this.db.transaction(async (tx) => {
+        const { token, code } = await this.tokens.issue(tx, { purpose: 'magic_link', userId: owner?.id ?? null, email, ttlMinutes: TTL_MINUTES, withCode: true });
         const vars = { link: this.links.link('magic_link', token), code, expiresMinutes: TTL_MINUTES };
-        return [await this.outbox.email(m, { kind: 'magic_link', to: email, userId: owner?.id ?? null, vars })];
+        return [await this.outbox.email(tx, { kind: 'magic_link', to: email, userId: owner?.id ?? null, vars })];
       });
       await this.outbox.dispatch(ids);
       const metadata = user ? {} : upgrading ? { upgrade: true } : { signup: true };
@@ -76,7 +76,7 @@ export class MagicLinkService {
       await this.audit.record('login.failed', { userId: null, ctx: p.ctx, metadata: { method: 'magic_link' } });
       throw linkInvalid();
     }
-    let user = row.userId ? await this.users.users.findOneBy({ id: row.userId }) : await this.users.users.findOneBy({ email: row.email });
+    let user = row.userId ? await this.userRows.find(row.userId) : await this.userRows.findByEmail(row.email);
     let created = false;
     if (!user) {
       if (row.userId || !this.config.PASSWORDLESS_SIGNUP) throw linkInvalid();
@@ -90,7 +90,7 @@ export class MagicLinkService {
     if (user.email?.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid(); // the address changed since
     if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
     if (!user.emailVerifiedAt) {
-      await this.ds.getRepository(UserEntity).update({ id: user.id }, { emailVerifiedAt: new Date() });
+      await this.userRows.markVerified(user.id);
       await this.audit.record('email.verified', { userId: user.id, ctx: p.ctx, metadata: { method: 'magic_link' } });
     }
     const pair = await this.sessions.completeSignIn(user, p.ctx, 'magic_link');
@@ -100,14 +100,13 @@ export class MagicLinkService {
   }
 
   private async createPasswordless(email: string, ctx: RequestCtx): Promise<{ user: UserEntity; created: boolean }> {
-    const repo = this.ds.getRepository(UserEntity);
     try {
-      const user = await repo.save(repo.create({ email, passwordHash: null, role: 'user', emailVerifiedAt: new Date() }));
+      const user = await this.userRows.insert({ email, passwordHash: null, role: 'user', emailVerifiedAt: new Date() });
       await this.audit.record('user.registered', { userId: user.id, ctx, metadata: { role: 'user', method: 'magic_link' } });
       return { user, created: true };
     } catch (err) {
       if (uniqueViolation(err) !== 'users_email_uq') throw err;
-      const user = await repo.findOneBy({ email }); // registered meanwhile
+      const user = await this.userRows.findByEmail(email); // registered meanwhile
       if (!user) throw err;
       return { user, created: false };
     }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { type AcceptedReply } from '@clipyard/contracts';
-import { UserEntity } from '@clipyard/database';
+import { Database } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
@@ -11,7 +9,8 @@ import { OneTimeTokensRepository } from '../one-time-tokens/one-time-tokens.repo
 import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password.hasher';
-import { UsersService, assertPasswordPolicy, normaliseEmail, addressOf } from '../users/users.service';
+import { UsersRepository } from '../users/users.repository';
+import { assertPasswordPolicy, normaliseEmail, addressOf } from '../users/users.service';
 import { AccountLinks } from './account-links';
 import { EmailFlowLimits } from './email-flow-limits';
 import { linkInvalid } from './verification.service';
@@ -22,8 +21,8 @@ const TTL_MINUTES = 30;
 @Injectable()
 export class PasswordResetService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly users: UsersService,
+    private readonly db: Database,
+    private readonly users: UsersRepository,
     private readonly tokens: OneTimeTokens,
     private readonly tokenRows: OneTimeTokensRepository,
     private readonly outbox: Outbox,
@@ -41,12 +40,12 @@ export class PasswordResetService {
     const email = normaliseEmail(p.email);
     this.links.later('password forgot', async () => {
       if (!(await this.limits.mayMail(email))) return;
-      const user = await this.users.users.findOneBy({ email });
+      const user = await this.users.findByEmail(email);
       if (!user || !user.isActive) return;
-      const ids = await this.ds.transaction(async (m) => {
-        const { token } = await this.tokens.issue(m, { purpose: 'reset_password', userId: user.id, email, ttlMinutes: TTL_MINUTES, withCode: false });
+      const ids = await this.db.transaction(async (tx) => {
+        const { token } = await this.tokens.issue(tx, { purpose: 'reset_password', userId: user.id, email, ttlMinutes: TTL_MINUTES, withCode: false });
         const vars = { link: this.links.link('reset', token), expiresMinutes: TTL_MINUTES };
-        return [await this.outbox.email(m, { kind: 'reset_password', to: addressOf(user), userId: user.id, vars })];
+        return [await this.outbox.email(tx, { kind: 'reset_password', to: addressOf(user), userId: user.id, vars })];
       });
       await this.outbox.dispatch(ids);
       await this.audit.record('password.reset_requested', { userId: user.id, ctx: p.ctx });
@@ -58,21 +57,21 @@ export class PasswordResetService {
     await this.limits.takeIp(p.ctx.ip);
     // The policy is checked before the token is spent, so a weak password does not burn the link.
     const live = await this.tokenRows.findLive('reset_password', this.tokens.tokenHash(p.token));
-    const before = live?.userId ? await this.users.users.findOneBy({ id: live.userId }) : null;
+    const before = live?.userId ? await this.users.find(live.userId) : null;
     if (!live || !before) throw linkInvalid();
     assertPasswordPolicy(p.new_password, 'new_password', { email: before.email ?? undefined, username: before.username ?? undefined });
     const passwordHash = await this.hasher.hash(p.new_password);
 
-    const { user, ids } = await this.ds.transaction(async (m) => {
-      const row = await this.tokens.consumeToken('reset_password', p.token, m);
+    const { user, ids } = await this.db.transaction(async (tx) => {
+      const row = await this.tokens.consumeToken('reset_password', p.token, tx);
       if (!row || row.userId !== before.id) throw linkInvalid();
-      const user = await m.findOneBy(UserEntity, { id: before.id });
+      const user = await this.users.find(before.id, tx);
       if (!user || user.email?.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid();
       const now = new Date();
       // The link proved the address, so it counts as verified too.
-      await m.update(UserEntity, { id: user.id }, { passwordHash, passwordChangedAt: now, updatedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now });
-      await this.tokenRows.retireForUser(m, user.id, ['reset_password', 'magic_link']);
-      return { user, ids: [await this.outbox.email(m, { kind: 'password_changed', to: addressOf(user), userId: user.id })] };
+      await this.users.setPassword(user.id, { passwordHash, at: now, emailVerifiedAt: user.emailVerifiedAt ?? now }, tx);
+      await this.tokenRows.retireForUser(user.id, ['reset_password', 'magic_link'], tx);
+      return { user, ids: [await this.outbox.email(tx, { kind: 'password_changed', to: addressOf(user), userId: user.id })] };
     });
     await this.outbox.dispatch(ids);
     const revoked = await this.sessions.revokeAll(user.id, p.ctx, undefined, 'password_reset');

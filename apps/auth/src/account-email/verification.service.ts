@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError, type AcceptedReply } from '@clipyard/contracts';
+import { Database } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
 import { OneTimeTokens } from '../one-time-tokens/one-time-tokens.service';
 import { Outbox } from '../outbox/outbox.service';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService, normaliseEmail } from '../users/users.service';
 import { AccountLinks } from './account-links';
 import { EmailFlowLimits } from './email-flow-limits';
@@ -18,8 +18,9 @@ const accepted: AcceptedReply = { accepted: true };
 @Injectable()
 export class VerificationService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly tokens: OneTimeTokens,
     private readonly outbox: Outbox,
     private readonly links: AccountLinks,
@@ -32,10 +33,10 @@ export class VerificationService {
     const user = await this.users.require(userId);
     if (user.emailVerifiedAt || user.email === null) return;
     const email = user.email;
-    const ids = await this.ds.transaction(async (m) => {
-      const { token, code } = await this.tokens.issue(m, { purpose: 'verify_email', userId, email, ttlMinutes: TTL_MINUTES, withCode: true });
+    const ids = await this.db.transaction(async (tx) => {
+      const { token, code } = await this.tokens.issue(tx, { purpose: 'verify_email', userId, email, ttlMinutes: TTL_MINUTES, withCode: true });
       const vars = { link: this.links.link('verify', token), code, expiresMinutes: TTL_MINUTES };
-      return [await this.outbox.email(m, { kind: 'verify_email', to: email, userId, vars })];
+      return [await this.outbox.email(tx, { kind: 'verify_email', to: email, userId, vars })];
     });
     await this.outbox.dispatch(ids);
     await this.audit.record('email.verification_sent', { userId, ctx });
@@ -47,7 +48,7 @@ export class VerificationService {
     const email = normaliseEmail(p.email);
     this.links.later('verification resend', async () => {
       if (!(await this.limits.mayResend(email))) return;
-      const user = await this.users.users.findOneBy({ email });
+      const user = await this.userRows.findByEmail(email);
       if (!user || user.emailVerifiedAt || !user.isActive) return;
       if (!(await this.limits.mayMail(email))) return;
       await this.send(user.id, p.ctx);
@@ -62,7 +63,7 @@ export class VerificationService {
     let method: 'link' | 'code';
     if (p.token !== undefined) {
       const row = await this.tokens.consumeToken('verify_email', p.token);
-      const user = row?.userId ? await this.users.users.findOneBy({ id: row.userId }) : null;
+      const user = row?.userId ? await this.userRows.find(row.userId) : null;
       if (!row || !user || user.email?.toLowerCase() !== row.email.toLowerCase()) throw linkInvalid();
       userId = user.id;
       method = 'link';
@@ -88,11 +89,6 @@ export class VerificationService {
 
   /** Sets email_verified_at once. */
   async markVerified(userId: string): Promise<void> {
-    await this.users.users
-      .createQueryBuilder()
-      .update()
-      .set({ emailVerifiedAt: () => 'now()', updatedAt: () => 'now()' })
-      .where('id = :userId AND email_verified_at IS NULL', { userId })
-      .execute();
+    await this.userRows.markVerified(userId);
   }
 }

@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { ILike, type FindOptionsWhere, type Repository } from 'typeorm';
 import { AppError, type AdminUsersMethod } from '@clipyard/contracts';
-import { UserEntity } from '@clipyard/database';
 import { RpcController, type RpcHandlers } from '@clipyard/queue';
 import { AuditService } from '../audit/audit.service';
 import { AccountService } from '../users/account.service';
 import { toUserView } from '../users/user.view';
+import { UsersRepository } from '../users/users.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** LIKE metacharacters in a search are literal. */
-const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The admin page's user management over RPC (the gateway has checked the admin role and scope). */
 @Injectable()
 @RpcController('auth')
 export class AdminUsersRpc {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     private readonly account: AccountService,
     private readonly audit: AuditService,
   ) {}
@@ -26,10 +22,8 @@ export class AdminUsersRpc {
     return {
       'auth.admin.users.find': async (p) => {
         const q = p.query?.trim() ?? '';
-        let where: FindOptionsWhere<UserEntity>[] | undefined;
-        if (UUID.test(q)) where = [{ id: q }];
-        else if (q) where = [{ email: ILike(`%${literal(q.toLowerCase())}%`) }, { username: ILike(`%${literal(q)}%`) }];
-        const rows = await this.users.find({ where, order: { createdAt: 'DESC' }, take: p.limit });
+        const byId = UUID.test(q) ? await this.users.find(q) : undefined;
+        const rows = byId !== undefined ? (byId ? [byId] : []) : await this.users.search(q, p.limit);
         await this.audit.record('admin.read', { userId: null, actorId: p.actorId, metadata: { what: 'users.find', query: q.slice(0, 100) }, ctx: p.ctx });
         return { data: rows.map(toUserView) };
       },

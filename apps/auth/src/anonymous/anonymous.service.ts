@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, type TokenPair, type UserView } from '@clipyard/contracts';
+import { Database, type Tx } from '@clipyard/database';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { VerificationService } from '../account-email/verification.service';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +10,7 @@ import { RateLimits } from '../common/rate-limits.service';
 import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password.hasher';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService, assertPasswordPolicy, normaliseEmail } from '../users/users.service';
 import { AnonymousLimits } from './anonymous-limits';
 import { AnonymousUsersRepository } from './anonymous-users.repository';
@@ -29,9 +29,10 @@ export type UpgradeMethod = 'password' | 'magic_link' | 'oauth';
 @Injectable()
 export class AnonymousService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly repo: AnonymousUsersRepository,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly limits: AnonymousLimits,
@@ -57,7 +58,7 @@ export class AnonymousService {
     const user = await this.users.require(p.userId);
     if (!user.isAnonymous) throw notAnonymous();
     assertPasswordPolicy(p.password, 'password', { email });
-    if (await this.users.users.existsBy({ email })) throw accountExists();
+    if (await this.userRows.emailTaken(email)) throw accountExists();
     const passwordHash = await this.hasher.hash(p.password);
     await this.upgradeInPlace(user.id, { email, passwordHash, emailVerified: false, method: 'password' }, p.ctx);
     // The upgrade stands either way; a failure here is logged and the user can ask for a resend.
@@ -76,20 +77,20 @@ export class AnonymousService {
     p: { email: string; passwordHash?: string | null; emailVerified: boolean; method: UpgradeMethod },
     ctx: RequestCtx,
   ): Promise<void> {
-    const ids = await this.ds.transaction((m) => this.upgradeIn(m, userId, p));
+    const ids = await this.db.transaction((tx) => this.upgradeIn(tx, userId, p));
     await this.outbox.dispatch(ids);
     await this.audit.record('user.upgraded', { userId, ctx, metadata: { method: p.method, email_verified: p.emailVerified } });
   }
 
-  private async upgradeIn(m: EntityManager, userId: string, p: { email: string; passwordHash?: string | null; emailVerified: boolean }): Promise<string[]> {
+  private async upgradeIn(tx: Tx, userId: string, p: { email: string; passwordHash?: string | null; emailVerified: boolean }): Promise<string[]> {
     let upgraded: boolean;
     try {
-      upgraded = await this.repo.upgrade(m, userId, { email: p.email, passwordHash: p.passwordHash ?? null, emailVerified: p.emailVerified });
+      upgraded = await this.repo.upgrade(userId, { email: p.email, passwordHash: p.passwordHash ?? null, emailVerified: p.emailVerified }, tx);
     } catch (err) {
       if (uniqueViolation(err) === 'users_email_uq') throw accountExists();
       throw err;
     }
     if (!upgraded) throw notAnonymous();
-    return [await this.outbox.accountUpgraded(m, userId)];
+    return [await this.outbox.accountUpgraded(tx, userId)];
   }
 }

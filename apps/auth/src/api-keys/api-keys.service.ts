@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, effectiveScopes, type ApiKeyCacheEntry, type ApiKeyView } from '@clipyard/contracts';
-import { ApiKeyEntity, UserEntity } from '@clipyard/database';
+import { Database, type ApiKeyEntity, type Tx, type UserEntity } from '@clipyard/database';
 import { API_KEY_PREFIX, apiKeyLast4, generateApiKey, hashApiKey } from '@clipyard/security';
 import { AuditService } from '../audit/audit.service';
 import { iso, type RequestCtx } from '../common/context';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { UsersRepository } from '../users/users.repository';
 import { ApiKeyCache } from './api-key.cache';
+import { ApiKeysRepository } from './api-keys.repository';
 
 const DAY = 86_400_000;
 const notFound = () => new AppError('NOT_FOUND', 'API key not found');
@@ -56,7 +56,9 @@ export function toApiKeyView(k: ApiKeyEntity): ApiKeyView {
 export class ApiKeysService {
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
+    private readonly keys: ApiKeysRepository,
+    private readonly users: UsersRepository,
     private readonly cache: ApiKeyCache,
     private readonly audit: AuditService,
   ) {}
@@ -67,29 +69,28 @@ export class ApiKeysService {
 
   async create(p: { userId: string; name: string; expires_in_days?: number; scopes?: string[]; callerScopes?: string[]; ctx?: RequestCtx }) {
     const days = p.expires_in_days ?? this.config.API_KEYS_DEFAULT_EXPIRY_DAYS;
-    const { key, row } = await this.ds.transaction(async (m) => {
+    const { key, row } = await this.db.transaction(async (tx) => {
       // Serialise per user so concurrent creations cannot exceed the limit.
-      const user = await m.getRepository(UserEntity).findOne({ where: { id: p.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lock(p.userId, tx);
       if (!user) throw new AppError('NOT_FOUND', 'User not found');
       assertMayHold(p.scopes ?? [], user.role, p.callerScopes);
-      await this.assertBelowLimit(m, p.userId, 'revoke one first');
-      return this.insert(m, p.userId, p.name, p.scopes ?? [], new Date(Date.now() + days * DAY));
+      await this.assertBelowLimit(p.userId, 'revoke one first', tx);
+      return this.insert(p.userId, p.name, p.scopes ?? [], new Date(Date.now() + days * DAY), tx);
     });
     await this.audit.record('api_key.created', { userId: p.userId, ctx: p.ctx, metadata: { key_id: row.id, name: row.name } });
     return { ...toApiKeyView(row), key };
   }
 
   async list(userId: string) {
-    const rows = await this.ds.getRepository(ApiKeyEntity).find({ where: { userId }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await this.keys.list(userId, 200);
     return { data: rows.map(toApiKeyView) };
   }
 
   async revoke(userId: string, keyId: string, ctx?: RequestCtx): Promise<void> {
-    const repo = this.ds.getRepository(ApiKeyEntity);
-    const row = await repo.findOneBy({ id: keyId, userId });
+    const row = await this.keys.findOwn(userId, keyId);
     if (!row) throw notFound();
     if (!row.revokedAt) {
-      await repo.update({ id: row.id }, { revokedAt: new Date() });
+      await this.keys.revoke(userId, row.id);
       await this.cache.tombstone(row.keyHash, 'API_KEY_REVOKED');
       await this.audit.record('api_key.revoked', { userId, ctx, metadata: { key_id: row.id, name: row.name } });
     }
@@ -98,25 +99,24 @@ export class ApiKeysService {
   /** New secret for a key; the old one keeps working for `grace_seconds` (default API_KEYS_ROLL_GRACE_S). */
   async roll(p: { userId: string; keyId: string; grace_seconds?: number; callerScopes?: string[]; ctx?: RequestCtx }) {
     const grace = p.grace_seconds ?? this.config.API_KEYS_ROLL_GRACE_S;
-    const { key, row, old } = await this.ds.transaction(async (m) => {
-      const repo = m.getRepository(ApiKeyEntity);
+    const { key, row, old } = await this.db.transaction(async (tx) => {
       // Lock the owner first, as create does, so concurrent creates and rolls cannot pass the limit together.
-      const owner = await m.getRepository(UserEntity).findOne({ where: { id: p.userId }, lock: { mode: 'pessimistic_write' } });
-      const old = owner && (await repo.findOne({ where: { id: p.keyId, userId: p.userId }, lock: { mode: 'pessimistic_write' } }));
+      const owner = await this.users.lock(p.userId, tx);
+      const old = owner && (await this.keys.lockOwn(p.userId, p.keyId, tx));
       if (!old) throw notFound();
       if (status(old) !== 'active') throw new AppError('CONFLICT', `Only an active key can be rolled (this one is ${status(old)})`);
       assertMayHold(old.scopes, owner.role, p.callerScopes);
       // The old key stays usable during its grace: it still counts, so rolling with a grace needs a free slot.
-      if (grace > 0) await this.assertBelowLimit(m, p.userId, 'revoke one, or roll with grace_seconds 0');
+      if (grace > 0) await this.assertBelowLimit(p.userId, 'revoke one, or roll with grace_seconds 0', tx);
       const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : this.config.API_KEYS_DEFAULT_EXPIRY_DAYS * DAY;
-      const created = await this.insert(m, p.userId, old.name, old.scopes, new Date(Date.now() + lifetime));
+      const created = await this.insert(p.userId, old.name, old.scopes, new Date(Date.now() + lifetime), tx);
       const graceEnd = new Date(Date.now() + grace * 1000);
       old.expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
       old.replacedById = created.key ? created.row.id : null;
-      await repo.update({ id: old.id }, { expiresAt: old.expiresAt, replacedById: old.replacedById });
+      await this.keys.markRolled(p.userId, old.id, { expiresAt: old.expiresAt, replacedById: old.replacedById }, tx);
       return { ...created, old };
     });
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: p.userId });
+    const user = await this.requireUser(p.userId);
     if (grace === 0) await this.cache.tombstone(old.keyHash, 'API_KEY_EXPIRED');
     else await this.cache.put(old.keyHash, this.entry(old, user));
     await this.audit.record('api_key.rolled', { userId: p.userId, ctx: p.ctx, metadata: { key_id: old.id, new_key_id: row.id, grace_seconds: grace } });
@@ -125,21 +125,16 @@ export class ApiKeysService {
 
   /** The gateway missed its cache: look the hash up, fill the cache, answer with the entry. */
   async resolve(hash: string): Promise<ApiKeyCacheEntry> {
-    const row = await this.ds.getRepository(ApiKeyEntity).findOneBy({ keyHash: hash });
-    let entry: ApiKeyCacheEntry;
-    if (!row) entry = { ok: false, code: 'API_KEY_INVALID' };
-    else {
-      const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: row.userId });
-      entry = this.entry(row, user);
-    }
+    const row = await this.keys.findByHash(hash);
+    const entry: ApiKeyCacheEntry = row ? this.entry(row, await this.requireUser(row.userId)) : { ok: false, code: 'API_KEY_INVALID' };
     await this.cache.fill(hash, entry);
     return entry;
   }
 
   /** Rewrites the cache entries of every usable key of a user (after a role change or deactivation). */
   async refreshUserKeys(userId: string): Promise<number> {
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: userId });
-    const rows = await this.ds.getRepository(ApiKeyEntity).find({ where: { userId } });
+    const user = await this.requireUser(userId);
+    const rows = await this.keys.list(userId);
     for (const row of rows) {
       const e = this.entry(row, user);
       if (e.ok) await this.cache.put(row.keyHash, e);
@@ -151,15 +146,7 @@ export class ApiKeysService {
   /** One UPDATE for a whole batch of usage counters from a gateway. */
   async recordUsage(items: { keyId: string; count: number; lastUsedAt: number; ip: string | null }[]): Promise<number> {
     if (!items.length) return 0;
-    const res = await this.ds.query(
-      `UPDATE api_keys k SET total_requests = k.total_requests + u.n,
-              last_used_at = GREATEST(COALESCE(k.last_used_at, 'epoch'), u.at),
-              last_used_ip = CASE WHEN k.last_used_at IS NULL OR u.at >= k.last_used_at THEN COALESCE(u.ip, k.last_used_ip) ELSE k.last_used_ip END
-         FROM (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::text[]) AS t(id, n, at, ip)) u
-        WHERE k.id = u.id`,
-      [items.map((i) => i.keyId), items.map((i) => i.count), items.map((i) => new Date(i.lastUsedAt)), items.map((i) => i.ip)],
-    );
-    return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : items.length;
+    return this.keys.recordUsage(items);
   }
 
   private entry(row: ApiKeyEntity, user: UserEntity): ApiKeyCacheEntry {
@@ -171,23 +158,24 @@ export class ApiKeysService {
   }
 
   /** Usable keys (active, or rolled and still in their grace period) are what the limit counts. */
-  private async assertBelowLimit(m: EntityManager, userId: string, hint: string): Promise<void> {
-    const [{ n }] = await m.query(
-      `SELECT count(*)::int AS n FROM api_keys WHERE user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-      [userId],
-    );
-    if (n >= this.config.API_KEYS_MAX_ACTIVE) {
+  private async assertBelowLimit(userId: string, hint: string, tx: Tx): Promise<void> {
+    if ((await this.keys.countUsable(userId, tx)) >= this.config.API_KEYS_MAX_ACTIVE) {
       throw new AppError('API_KEY_LIMIT_REACHED', `At most ${this.config.API_KEYS_MAX_ACTIVE} usable API keys (keys in a roll's grace period count); ${hint}`, {
         limit: this.config.API_KEYS_MAX_ACTIVE,
       });
     }
   }
 
-  private async insert(m: EntityManager, userId: string, name: string, scopes: string[], expiresAt: Date) {
+  private async insert(userId: string, name: string, scopes: string[], expiresAt: Date, tx: Tx) {
     const key = generateApiKey();
-    const row = await m.save(
-      m.create(ApiKeyEntity, { userId, name, scopes, expiresAt, keyHash: this.hash(key), prefix: API_KEY_PREFIX, last4: apiKeyLast4(key) }),
-    );
-    return { key, row: await m.findOneByOrFail(ApiKeyEntity, { id: row.id }) };
+    const row = await this.keys.insert({ userId, name, scopes, expiresAt, keyHash: this.hash(key), prefix: API_KEY_PREFIX, last4: apiKeyLast4(key) }, tx);
+    return { key, row };
+  }
+
+  /** The key's owner; a key outlives no user (foreign key), so a missing one is a bug, not a 404. */
+  private async requireUser(userId: string): Promise<UserEntity> {
+    const user = await this.users.find(userId);
+    if (!user) throw new Error(`api key owner ${userId} not found`);
+    return user;
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { decodeCursor, pageOf } from '@clipyard/contracts';
-import { AuditEventEntity } from '@clipyard/database';
 import { iso, type RequestCtx } from '../common/context';
+import { AuditEventsRepository } from './audit-events.repository';
 
 export type AuditAction =
   | 'user.registered'
@@ -56,7 +54,7 @@ export interface AuditInput {
 /** Append-only trail of security-relevant events. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
   async record(action: AuditAction, input: AuditInput): Promise<void> {
     await this.events.insert({
@@ -65,21 +63,18 @@ export class AuditService {
       actorId: input.actorId === undefined ? input.userId : input.actorId,
       ip: input.ctx?.ip ?? null,
       userAgent: input.ctx?.userAgent?.slice(0, 512) ?? null,
-      metadata: (input.metadata ?? {}) as object,
-    } as Partial<AuditEventEntity> as never);
+      metadata: input.metadata ?? {},
+    });
   }
 
   /** A user's own events; an admin may read everyone's, or filter by user (that read is audited). */
   async list(p: { userId: string; role: 'user' | 'admin'; filterUserId?: string; action?: string; before?: string; limit: number }) {
-    const qb = this.events.createQueryBuilder('e');
-    if (p.role !== 'admin') qb.where('e.user_id = :uid', { uid: p.userId });
-    else if (p.filterUserId) qb.where('e.user_id = :uid', { uid: p.filterUserId });
-    if (p.action) qb.andWhere('e.action = :action', { action: p.action });
-    if (p.before) {
-      const { createdAt: at, id } = decodeCursor(p.before, 'before');
-      qb.andWhere('(e.created_at, e.id) < (:at, :id)', { at, id });
-    }
-    const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(p.limit + 1).getMany();
+    const rows = await this.events.page({
+      userId: p.role !== 'admin' ? p.userId : p.filterUserId || null,
+      action: p.action,
+      before: p.before ? decodeCursor(p.before, 'before') : undefined,
+      limit: p.limit + 1,
+    });
     const { page, next_cursor } = pageOf(rows, p.limit);
     if (p.role === 'admin' && p.filterUserId !== p.userId) {
       await this.record('admin.read', { userId: p.filterUserId ?? null, actorId: p.userId, metadata: { resource: 'audit_events' } });

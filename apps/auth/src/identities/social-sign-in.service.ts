@@ -5,6 +5,7 @@ import { AnonymousService } from '../anonymous/anonymous.service';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
 import { SessionsService } from '../sessions/sessions.service';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService, normaliseEmail } from '../users/users.service';
 import { IdentitiesRepository } from './identities.repository';
 import { OAuthCodes, pkceMatches } from './oauth-codes';
@@ -28,6 +29,7 @@ export class SocialSignInService {
   constructor(
     private readonly identities: IdentitiesRepository,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly codes: OAuthCodes,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -65,12 +67,12 @@ export class SocialSignInService {
     if (known) {
       const user = await this.users.require(known.userId);
       if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
-      await this.identities.touch(known.id, profile.email, profile.email_verified);
+      await this.identities.touch(known.userId, known.id, profile.email, profile.email_verified);
       return { userId: user.id, created: false, linked: false };
     }
     if (!profile.email) throw new AppError('OAUTH_EMAIL_MISSING', 'The provider did not share an email address, which a new account needs');
     const email = normaliseEmail(profile.email);
-    const existing = await this.users.users.findOneBy({ email });
+    const existing = await this.userRows.findByEmail(email);
     if (existing) return { userId: await this.autoLink(existing, profile, email, ctx), created: false, linked: true };
     try {
       const { userId } = await this.identities.createUserWithIdentity({

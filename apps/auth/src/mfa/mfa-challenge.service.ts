@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
 import { SessionsService } from '../sessions/sessions.service';
-import { UsersService } from '../users/users.service';
+import { UsersRepository } from '../users/users.repository';
 import { MfaCodes } from './mfa-codes';
 import { MfaFactorsRepository } from './mfa-factors.repository';
 import { mfaCodeInvalid } from './mfa-setup.service';
@@ -25,7 +25,7 @@ export class MfaChallengeService {
     private readonly factors: MfaFactorsRepository,
     private readonly recovery: RecoveryCodesRepository,
     private readonly codes: MfaCodes,
-    private readonly users: UsersService,
+    private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
@@ -39,7 +39,7 @@ export class MfaChallengeService {
     const pending = await this.tokens.peek(p.mfa_token);
     if (!pending) throw tokenInvalid();
     await this.limits.assertNotLocked(pending.userId);
-    const user = await this.users.users.findOneBy({ id: pending.userId });
+    const user = await this.users.find(pending.userId);
     const factor = user ? await this.factors.find(user.id) : null;
     if (!user || !factor?.enabledAt) throw tokenInvalid();
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { rowsOf } from '../outbox/outbox.repository';
+import { Database, one, query, type Tx } from '@clipyard/database';
 
 export interface MfaFactorRow {
   userId: string;
@@ -15,50 +13,49 @@ const COLUMNS = `user_id AS "userId", secret_sealed AS "secretSealed", enabled_a
 /** The `mfa_factors` table: one TOTP factor per user (pending until its first code, then enabled). */
 @Injectable()
 export class MfaFactorsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  async find(userId: string, m: EntityManager = this.ds.manager): Promise<MfaFactorRow | null> {
-    const [row] = await m.query(`SELECT ${COLUMNS} FROM mfa_factors WHERE user_id = $1`, [userId]);
-    return row ?? null;
+  async find(userId: string, tx: Tx = this.db.tx): Promise<MfaFactorRow | null> {
+    return (await one<MfaFactorRow>(tx, `SELECT ${COLUMNS} FROM mfa_factors WHERE user_id = $1`, [userId])) ?? null;
   }
 
-  async isEnabled(userId: string): Promise<boolean> {
-    const rows = await this.ds.query('SELECT 1 FROM mfa_factors WHERE user_id = $1 AND enabled_at IS NOT NULL', [userId]);
-    return rows.length > 0;
+  async isEnabled(userId: string, tx: Tx = this.db.tx): Promise<boolean> {
+    return (await query(tx, 'SELECT 1 FROM mfa_factors WHERE user_id = $1 AND enabled_at IS NOT NULL', [userId])).length > 0;
   }
 
   /** Stores a new pending secret, replacing a pending one; an enabled factor is left alone (false). */
-  async upsertPending(userId: string, secretSealed: string): Promise<boolean> {
-    const res = await this.ds.query(
+  async upsertPending(userId: string, secretSealed: string, tx: Tx = this.db.tx): Promise<boolean> {
+    const rows = await query(
+      tx,
       `INSERT INTO mfa_factors (user_id, secret_sealed) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET secret_sealed = EXCLUDED.secret_sealed, last_time_step = 0, updated_at = now()
          WHERE mfa_factors.enabled_at IS NULL
        RETURNING user_id`,
       [userId, secretSealed],
     );
-    return rowsOf(res).length === 1;
+    return rows.length === 1;
   }
 
   /**
    * Records that a code of `timeStep` was accepted, only if it is newer than every accepted one:
    * of two uses of one code (even concurrent), exactly one gets true.
    */
-  async acceptTimeStep(userId: string, timeStep: number, m: EntityManager = this.ds.manager): Promise<boolean> {
-    const res = await m.query(
+  async acceptTimeStep(userId: string, timeStep: number, tx: Tx = this.db.tx): Promise<boolean> {
+    const rows = await query(
+      tx,
       `UPDATE mfa_factors SET last_time_step = $2, updated_at = now() WHERE user_id = $1 AND last_time_step < $2 RETURNING user_id`,
       [userId, timeStep],
     );
-    return rowsOf(res).length === 1;
+    return rows.length === 1;
   }
 
-  async enable(m: EntityManager, userId: string): Promise<boolean> {
-    const res = await m.query(`UPDATE mfa_factors SET enabled_at = now(), updated_at = now() WHERE user_id = $1 AND enabled_at IS NULL RETURNING user_id`, [userId]);
-    return rowsOf(res).length === 1;
+  async enable(userId: string, tx: Tx = this.db.tx): Promise<boolean> {
+    const rows = await query(tx, `UPDATE mfa_factors SET enabled_at = now(), updated_at = now() WHERE user_id = $1 AND enabled_at IS NULL RETURNING user_id`, [userId]);
+    return rows.length === 1;
   }
 
-  async delete(m: EntityManager, userId: string): Promise<boolean> {
-    const res = await m.query('DELETE FROM mfa_factors WHERE user_id = $1 RETURNING user_id', [userId]);
-    return rowsOf(res).length === 1;
+  async delete(userId: string, tx: Tx = this.db.tx): Promise<boolean> {
+    return (await query(tx, 'DELETE FROM mfa_factors WHERE user_id = $1 RETURNING user_id', [userId])).length === 1;
   }
 
   /** Up to `limit` factors whose secret is not sealed under key `version`, locked (others skip them). */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
+import { Database } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
@@ -19,7 +18,7 @@ const alreadyEnabled = () => new AppError('MFA_ALREADY_ENABLED', 'Two-factor sig
 @Injectable()
 export class MfaSetupService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly factors: MfaFactorsRepository,
     private readonly recovery: RecoveryCodesRepository,
     private readonly codes: MfaCodes,
@@ -51,9 +50,9 @@ export class MfaSetupService {
     if (factor.enabledAt) throw alreadyEnabled();
     if (!(await this.codes.acceptTotp(factor, code))) throw mfaCodeInvalid();
     const codes = this.totp.recoveryCodes();
-    const enabled = await this.ds.transaction(async (m) => {
-      if (!(await this.factors.enable(m, userId))) return false;
-      await this.recovery.replace(m, userId, codes.map((c) => this.totp.recoveryHash(c)));
+    const enabled = await this.db.transaction(async (tx) => {
+      if (!(await this.factors.enable(userId, tx))) return false;
+      await this.recovery.replace(userId, codes.map((c) => this.totp.recoveryHash(c)), tx);
       return true;
     });
     if (!enabled) throw alreadyEnabled();
@@ -76,9 +75,9 @@ export class MfaSetupService {
       await this.audit.record('mfa.challenge_failed', { userId: p.userId, ctx: p.ctx, metadata: { purpose: 'disable' } });
       throw p.code !== undefined ? mfaCodeInvalid() : new AppError('WRONG_PASSWORD', 'The password is wrong', { field: 'password' });
     }
-    await this.ds.transaction(async (m) => {
-      await this.recovery.deleteAll(m, p.userId);
-      await this.factors.delete(m, p.userId);
+    await this.db.transaction(async (tx) => {
+      await this.recovery.deleteAll(p.userId, tx);
+      await this.factors.delete(p.userId, tx);
     });
     await this.audit.record('mfa.totp_disabled', { userId: p.userId, ctx: p.ctx, metadata: { proof: p.code !== undefined ? 'code' : 'password' } });
     return { disabled: true };

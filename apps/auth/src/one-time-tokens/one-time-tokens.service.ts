@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@clipyard/database';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
 import { OneTimeTokensRepository, type OneTimeTokenRow, type TokenPurpose } from './one-time-tokens.repository';
 
@@ -21,13 +21,14 @@ export class OneTimeTokens {
   ) {}
 
   async issue(
-    m: EntityManager,
+    tx: Tx,
     p: { purpose: TokenPurpose; userId: string | null; email: string; ttlMinutes: number; withCode: boolean },
   ): Promise<{ token: string; code?: string }> {
     const id = randomUUID();
     const token = `ot_${randomBytes(32).toString('base64url')}`;
     const code = p.withCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : undefined;
-    await this.repo.issue(m, {
+    await this.repo.issue(
+      {
       id,
       purpose: p.purpose,
       userId: p.userId,
@@ -35,14 +36,16 @@ export class OneTimeTokens {
       tokenHash: this.tokenHash(token),
       codeHash: code ? this.codeHash(id, code) : null,
       ttlMs: p.ttlMinutes * 60_000,
-    });
+      },
+      tx,
+    );
     return { token, code };
   }
 
   /** The live token's row, consumed; null for a malformed, unknown, expired or used token. */
-  async consumeToken(purpose: TokenPurpose, token: string, m?: EntityManager): Promise<OneTimeTokenRow | null> {
+  async consumeToken(purpose: TokenPurpose, token: string, tx?: Tx): Promise<OneTimeTokenRow | null> {
     if (!TOKEN_RE.test(token)) return null;
-    return this.repo.consumeByHash(purpose, this.tokenHash(token), m);
+    return this.repo.consumeByHash(purpose, this.tokenHash(token), tx);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { EntityManager } from 'typeorm';
 import { QUEUES, type AccountEvent } from '@clipyard/contracts';
+import type { Tx } from '@clipyard/database';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { QueueClient } from '@clipyard/queue';
 import { KeyRing } from '@clipyard/security';
@@ -40,31 +40,31 @@ export class Outbox {
     this.ring = new KeyRing(config.ENCRYPTION_KEYS);
   }
 
-  async email(m: EntityManager, p: { kind: MailKind; to: string; userId: string | null; vars?: SealedMail }): Promise<string> {
+  async email(tx: Tx, p: { kind: MailKind; to: string; userId: string | null; vars?: SealedMail }): Promise<string> {
     const id = randomUUID();
     const sealed = this.ring.seal(JSON.stringify(p.vars ?? {}), outboxAad(id));
-    await this.repo.insert(m, { id, kind: 'email', topic: p.kind, userId: p.userId, recipient: p.to, sealed, payload: null });
+    await this.repo.insert({ id, kind: 'email', topic: p.kind, userId: p.userId, recipient: p.to, sealed, payload: null }, tx);
     return id;
   }
 
   /** One row per consuming app: each queue gets the event once, with the row id as its event id. */
-  async accountDeleted(m: EntityManager, userId: string): Promise<string[]> {
+  async accountDeleted(tx: Tx, userId: string): Promise<string[]> {
     const ids: string[] = [];
     const occurredAt = new Date().toISOString();
     for (const queue of ACCOUNT_EVENT_QUEUES) {
       const id = randomUUID();
       const payload: AccountEvent = { name: 'account.deleted', v: 1, eventId: id, userId, occurredAt };
-      await this.repo.insert(m, { id, kind: 'event', topic: queue, userId, recipient: null, sealed: null, payload });
+      await this.repo.insert({ id, kind: 'event', topic: queue, userId, recipient: null, sealed: null, payload }, tx);
       ids.push(id);
     }
     return ids;
   }
 
   /** An anonymous user was upgraded: billing moves it off the trial plan (billing's queue only). */
-  async accountUpgraded(m: EntityManager, userId: string): Promise<string> {
+  async accountUpgraded(tx: Tx, userId: string): Promise<string> {
     const id = randomUUID();
     const payload: AccountEvent = { name: 'account.upgraded', v: 1, eventId: id, userId, occurredAt: new Date().toISOString() };
-    await this.repo.insert(m, { id, kind: 'event', topic: QUEUES.accountEventsBilling, userId, recipient: null, sealed: null, payload });
+    await this.repo.insert({ id, kind: 'event', topic: QUEUES.accountEventsBilling, userId, recipient: null, sealed: null, payload }, tx);
     return id;
   }
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError, PROVIDERS, providersFor, type ProviderId, type ProviderUse } from '@clipyard/contracts';
-import { ProviderKeyEntity } from '@clipyard/database';
+import { Database, type ProviderKeyEntity } from '@clipyard/database';
 import { KeyRing, providerKeyAad, resolveUrl, urlForbidden, urlPolicyOf, versionOf } from '@clipyard/security';
 import { AuditService } from '../audit/audit.service';
 import { iso, type RequestCtx } from '../common/context';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { ProviderKeysRepository } from './provider-keys.repository';
 
 const notFound = (provider: string) => new AppError('PROVIDER_KEY_NOT_FOUND', `No ${provider} key is stored`, { provider });
 
@@ -35,14 +34,11 @@ export class ProviderKeysService {
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
+    private readonly keys: ProviderKeysRepository,
     private readonly audit: AuditService,
   ) {
     this.ring = new KeyRing(config.ENCRYPTION_KEYS);
-  }
-
-  private get repo() {
-    return this.ds.getRepository(ProviderKeyEntity);
   }
 
   async set(p: { userId: string; provider: ProviderId; api_key: string; base_url?: string | null; label?: string | null; ctx?: RequestCtx }) {
@@ -52,35 +48,34 @@ export class ProviderKeysService {
     }
     const baseUrl = await this.checkBaseUrl(p.provider, p.base_url ?? null);
     const sealed = this.ring.seal(apiKey, providerKeyAad(p.userId, p.provider));
-    await this.ds.query(
-      `INSERT INTO provider_keys (user_id, provider, ciphertext, key_version, last4, base_url, label)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (user_id, provider) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, key_version = EXCLUDED.key_version,
-         last4 = EXCLUDED.last4, base_url = EXCLUDED.base_url, label = EXCLUDED.label, status = 'active',
-         last_error = NULL, last_error_at = NULL, updated_at = now()`,
-      [p.userId, p.provider, sealed, versionOf(sealed), apiKey.slice(-4), baseUrl, p.label ?? null],
-    );
+    const row = await this.keys.upsert({
+      userId: p.userId,
+      provider: p.provider,
+      ciphertext: sealed,
+      keyVersion: versionOf(sealed),
+      last4: apiKey.slice(-4),
+      baseUrl,
+      label: p.label ?? null,
+    });
     await this.audit.record('provider_key.set', { userId: p.userId, ctx: p.ctx, metadata: { provider: p.provider, base_url: baseUrl } });
-    return view(await this.repo.findOneByOrFail({ userId: p.userId, provider: p.provider }));
+    return view(row);
   }
 
   async list(userId: string) {
-    const rows = await this.repo.find({ where: { userId }, order: { provider: 'ASC' } });
-    return { data: rows.map(view) };
+    return { data: (await this.keys.list(userId)).map(view) };
   }
 
   async delete(userId: string, provider: ProviderId, ctx?: RequestCtx): Promise<void> {
-    const res = await this.repo.delete({ userId, provider });
-    if (!res.affected) throw notFound(provider);
+    if (!(await this.keys.delete(userId, provider))) throw notFound(provider);
     await this.audit.record('provider_key.deleted', { userId, ctx, metadata: { provider } });
   }
 
   /** Ciphertext + where to call, for a media worker. Marks the key as used. */
   async forWorker(userId: string, provider?: ProviderId, use: ProviderUse = 'transcription') {
-    const rows = await this.repo.find({ where: { userId } });
+    const rows = await this.keys.list(userId);
     const row = provider ? rows.find((r) => r.provider === provider) : providersFor(use).map((id) => rows.find((r) => r.provider === id)).find(Boolean);
     if (!row) throw notFound(provider ?? 'provider');
-    await this.repo.update({ id: row.id }, { lastUsedAt: new Date() });
+    await this.keys.markUsed(userId, row.provider);
     const id = row.provider as ProviderId;
     return {
       provider: id,
@@ -93,7 +88,7 @@ export class ProviderKeysService {
 
   /** Records a provider's refusal; scrubs the key itself out of the message in case a provider echoed it. */
   async reportError(userId: string, provider: ProviderId, error: string): Promise<void> {
-    const row = await this.repo.findOneBy({ userId, provider });
+    const row = await this.keys.find(userId, provider);
     if (!row) throw notFound(provider);
     let message = error;
     try {
@@ -103,7 +98,7 @@ export class ProviderKeysService {
       /* cannot open (rotated away?): keep the message */
     }
     message = message.replace(/\b(sk|gsk|sk-proj)[-_][A-Za-z0-9_-]{8,}/g, '[redacted]').slice(0, 500);
-    await this.repo.update({ id: row.id }, { status: 'error', lastError: message, lastErrorAt: new Date() });
+    await this.keys.recordError(userId, provider, message);
   }
 
   /** A test call with the key succeeded: it is active again and its last error goes. */
@@ -115,15 +110,12 @@ export class ProviderKeysService {
   async rotate(batch = 100): Promise<number> {
     let moved = 0;
     for (;;) {
-      const n = await this.ds.transaction(async (m) => {
-        const rows: { id: string; user_id: string; provider: string; ciphertext: string }[] = await m.query(
-          `SELECT id, user_id, provider, ciphertext FROM provider_keys WHERE key_version <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [this.ring.current, batch],
-        );
+      const n = await this.db.transaction(async (tx) => {
+        const rows = await this.keys.lockSealedUnder(this.ring.current, batch, tx);
         for (const r of rows) {
           const aad = providerKeyAad(r.user_id, r.provider);
           const sealed = this.ring.seal(this.ring.openBuffer(r.ciphertext, aad), aad);
-          await m.query(`UPDATE provider_keys SET ciphertext = $2, key_version = $3 WHERE id = $1`, [r.id, sealed, this.ring.current]);
+          await this.keys.reseal(r.user_id, r.id, sealed, this.ring.current, tx);
         }
         return rows.length;
       });

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type DataSource, type Repository } from 'typeorm';
 import { AppError, isMfaRequired, type MfaRequired, type TokenPair } from '@clipyard/contracts';
-import { RefreshTokenEntity, SessionEntity, type UserEntity } from '@clipyard/database';
+import { Database, type SessionEntity, type UserEntity } from '@clipyard/database';
 import { AuditService } from '../audit/audit.service';
 import { iso, type RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
@@ -12,7 +10,9 @@ import { SigningKeys } from '../tokens/signing-keys.service';
 import { PasswordHasher } from '../users/password.hasher';
 import { UsersService } from '../users/users.service';
 import { RefreshTokenCodec } from './refresh-tokens';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations';
+import { SessionsRepository } from './sessions.repository';
 
 const DAY = 86_400_000;
 
@@ -27,8 +27,9 @@ export class SessionsService {
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly ds: DataSource,
-    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly db: Database,
+    private readonly sessions: SessionsRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly signer: SigningKeys,
@@ -85,11 +86,12 @@ export class SessionsService {
   async start(user: UserEntity, ctx: RequestCtx = {}, method: SessionEntity['method'] = 'password'): Promise<TokenPair> {
     const refresh = this.codec.fresh();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
-    const session = await this.ds.transaction(async (m) => {
-      const s = await m.save(
-        m.create(SessionEntity, { userId: user.id, method, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() }),
+    const session = await this.db.transaction(async (tx) => {
+      const s = await this.sessions.insert(
+        { userId: user.id, method, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() },
+        tx,
       );
-      await m.insert(RefreshTokenEntity, { sessionId: s.id, tokenHash: this.codec.hash(refresh), expiresAt });
+      await this.refreshTokens.insert({ sessionId: s.id, tokenHash: this.codec.hash(refresh), expiresAt }, tx);
       return s;
     });
     return this.pair(user, session.id, refresh);
@@ -98,25 +100,20 @@ export class SessionsService {
   async refresh(p: { refresh_token: string; ctx: RequestCtx }): Promise<TokenPair> {
     const token = p.refresh_token;
     if (!/^rt_[A-Za-z0-9_-]{43}$/.test(token)) throw invalidRefresh();
-    const row = await this.ds.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: this.codec.hash(token) });
+    const row = await this.refreshTokens.findByHash(this.codec.hash(token));
     if (!row) throw invalidRefresh();
-    const session = await this.sessions.findOneBy({ id: row.sessionId });
+    const session = await this.sessions.ofRefreshToken(row.sessionId);
     if (!session || session.revokedAt) throw new AppError('SESSION_REVOKED', 'This session has been signed out');
     if (row.expiresAt.getTime() < Date.now() || session.expiresAt.getTime() < Date.now()) throw invalidRefresh();
     const user = await this.users.require(session.userId);
     if (!user.isActive) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
 
-    const child = await this.ds.transaction(async (m) => {
-      const used = await m.query(
-        `UPDATE refresh_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`,
-        [row.id],
-      );
-      const rows = Array.isArray(used[0]) ? used[0] : used;
-      if (!rows.length) return null; // already rotated (maybe by a concurrent request): see below
+    const child = await this.db.transaction(async (tx) => {
+      if (!(await this.refreshTokens.markUsed(row.id, tx))) return null; // already rotated (maybe by a concurrent request): see below
       const next = this.codec.child(token);
       const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
-      await m.insert(RefreshTokenEntity, { sessionId: session.id, tokenHash: this.codec.hash(next), parentId: row.id, expiresAt });
-      await m.update(SessionEntity, { id: session.id }, { lastUsedAt: new Date(), expiresAt, ip: p.ctx.ip ?? session.ip });
+      await this.refreshTokens.insert({ sessionId: session.id, tokenHash: this.codec.hash(next), parentId: row.id, expiresAt }, tx);
+      await this.sessions.extend(session.userId, session.id, { expiresAt, ip: p.ctx.ip ?? session.ip }, tx);
       return next;
     });
     if (child) return this.pair(user, session.id, child);
@@ -129,26 +126,21 @@ export class SessionsService {
    */
   private async replay(token: string, user: UserEntity, session: SessionEntity, ctx: RequestCtx): Promise<TokenPair> {
     const graceMs = this.config.REFRESH_REUSE_GRACE_S * 1000;
-    const repo = this.ds.getRepository(RefreshTokenEntity);
     let current = token;
     for (let depth = 0; depth < 5; depth++) {
-      const row = await repo.findOneBy({ tokenHash: this.codec.hash(current) });
+      const row = await this.refreshTokens.findByHash(this.codec.hash(current));
       if (!row) break;
       if (!row.usedAt) return this.pair(user, session.id, current);
       if (Date.now() - row.usedAt.getTime() > graceMs) break;
       current = this.codec.child(current);
     }
-    await this.revoke(session.id, 'refresh_token_reuse');
+    await this.revoke(session.userId, session.id, 'refresh_token_reuse');
     await this.audit.record('session.reuse_detected', { userId: user.id, ctx, metadata: { session_id: session.id } });
     throw new AppError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session has been revoked');
   }
 
   async list(userId: string, currentSessionId?: string) {
-    const rows = await this.sessions.find({
-      where: { userId, revokedAt: IsNull() },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    const rows = await this.sessions.listUnrevoked(userId, 100);
     return {
       data: rows
         .filter((s) => s.expiresAt.getTime() > Date.now())
@@ -166,33 +158,22 @@ export class SessionsService {
 
   /** Revokes one of the user's sessions; another user's id is a 404. */
   async revokeOwn(userId: string, sessionId: string, ctx: RequestCtx): Promise<void> {
-    const n = await this.revoke(sessionId, 'signed_out', userId);
-    if (!n) throw new AppError('NOT_FOUND', 'Session not found');
+    if (!(await this.revoke(userId, sessionId, 'signed_out'))) throw new AppError('NOT_FOUND', 'Session not found');
     await this.audit.record('session.revoked', { userId, ctx, metadata: { session_id: sessionId } });
   }
 
   /** Revokes every session of the user except `keep`; returns how many. */
   async revokeAll(userId: string, ctx: RequestCtx, keep?: string, reason = 'signed_out_everywhere'): Promise<number> {
-    const qb = this.sessions
-      .createQueryBuilder()
-      .update(SessionEntity)
-      .set({ revokedAt: () => 'now()', revokedReason: reason })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId });
-    if (keep) qb.andWhere('id <> :keep', { keep });
-    const res = await qb.returning('id').execute();
-    const ids = (res.raw as { id: string }[]).map((r) => r.id);
+    const ids = await this.sessions.revokeAll(userId, reason, keep);
     await this.revocations.publish(ids);
     await this.audit.record('session.all_revoked', { userId, ctx, metadata: { count: ids.length, reason } });
     return ids.length;
   }
 
-  async revoke(sessionId: string, reason: string, userId?: string): Promise<number> {
-    const res = await this.sessions.update(
-      { id: sessionId, revokedAt: IsNull(), ...(userId ? { userId } : {}) },
-      { revokedAt: new Date(), revokedReason: reason },
-    );
-    if (res.affected) await this.revocations.publish([sessionId]);
-    return res.affected ?? 0;
+  private async revoke(userId: string, sessionId: string, reason: string): Promise<boolean> {
+    const revoked = await this.sessions.revoke(userId, sessionId, reason);
+    if (revoked) await this.revocations.publish([sessionId]);
+    return revoked;
   }
 
   private async pair(user: UserEntity, sessionId: string, refresh: string): Promise<TokenPair> {

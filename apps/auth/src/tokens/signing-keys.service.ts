@@ -1,17 +1,15 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { SigningKeyEntity } from '@clipyard/database';
+import type { RpcReply } from '@clipyard/contracts';
+import { Database, type Tx } from '@clipyard/database';
 import { KeyRing } from '@clipyard/security';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
+import { SigningKeysRepository } from './signing-keys.repository';
 
 /** ES256 (P-256): what jsonwebtoken (under @nestjs/jwt) signs. Keys of another alg (EdDSA before) are retired at load. */
 export const JWT_ALG = 'ES256';
 const RELOAD_MS = 60_000;
-/** Advisory lock id serialising key creation across auth replicas. */
-const KEY_LOCK = 1_732_000_101;
 const aad = (kid: string) => `signing-key:${kid}`;
 
 export interface AccessClaims {
@@ -36,7 +34,8 @@ export class SigningKeys implements OnModuleInit {
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
+    private readonly keys: SigningKeysRepository,
     private readonly jwt: JwtService,
   ) {
     this.ring = new KeyRing(config.ENCRYPTION_KEYS);
@@ -68,23 +67,18 @@ export class SigningKeys implements OnModuleInit {
   }
 
   /** Public keys of the active key and of retired keys whose tokens may still be valid. */
-  async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
+  async jwks(): Promise<RpcReply<'auth.jwks'>> {
     const keep = this.config.JWT_ACCESS_TTL_S + 300;
-    const rows = await this.ds
-      .getRepository(SigningKeyEntity)
-      .createQueryBuilder('k')
-      .where(`k.retired_at IS NULL OR k.retired_at > now() - make_interval(secs => :keep)`, { keep })
-      .orderBy('k.created_at', 'DESC')
-      .getMany();
+    const rows = await this.keys.published(keep);
     return { keys: rows.map((r) => ({ ...r.publicJwk, kid: r.kid, alg: r.alg, use: 'sig' })) };
   }
 
   /** Makes a new signing key and retires the current one (REPL `rotateSigningKey()`, and on age). */
   async rotate(): Promise<string> {
-    const kid = await this.ds.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
-      await m.query('UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL');
-      return this.insertKey(m.getRepository(SigningKeyEntity));
+    const kid = await this.db.transaction(async (tx) => {
+      await this.keys.lockCreation(tx);
+      await this.keys.retireActive(tx);
+      return this.insertKey(tx);
     });
     await this.load();
     return kid;
@@ -97,12 +91,11 @@ export class SigningKeys implements OnModuleInit {
 
   /** Re-seals private keys under the newest master key; returns how many moved. */
   async reseal(): Promise<number> {
-    const repo = this.ds.getRepository(SigningKeyEntity);
     let moved = 0;
-    for (const row of await repo.find()) {
+    for (const row of await this.keys.all()) {
       if (!this.ring.isStale(row.privateKey)) continue;
       const plain = this.ring.open(row.privateKey, aad(row.kid));
-      await repo.update({ kid: row.kid, privateKey: row.privateKey }, { privateKey: this.ring.seal(plain, aad(row.kid)) });
+      await this.keys.reseal(row.kid, row.privateKey, this.ring.seal(plain, aad(row.kid)));
       moved++;
     }
     return moved;
@@ -117,34 +110,33 @@ export class SigningKeys implements OnModuleInit {
   }
 
   private async load(): Promise<void> {
-    const repo = this.ds.getRepository(SigningKeyEntity);
-    let row = await repo.createQueryBuilder('k').where('k.retired_at IS NULL').getOne();
+    let row = await this.keys.active();
     if (!row || row.alg !== JWT_ALG) {
       // No key yet, or the active one is of the algorithm we signed with before (EdDSA): under the
       // lock (another replica may be doing the same), retire it — it stays published until its
       // tokens have expired — and make an ES256 key.
-      await this.ds.transaction(async (m) => {
-        await m.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
-        const r = m.getRepository(SigningKeyEntity);
-        const current = await r.createQueryBuilder('k').where('k.retired_at IS NULL').getOne();
+      await this.db.transaction(async (tx) => {
+        await this.keys.lockCreation(tx);
+        const current = await this.keys.active(tx);
         if (current?.alg === JWT_ALG) return;
-        if (current) await m.query('UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL');
-        await this.insertKey(r);
+        if (current) await this.keys.retireActive(tx);
+        await this.insertKey(tx);
       });
-      row = await repo.createQueryBuilder('k').where('k.retired_at IS NULL').getOneOrFail();
+      row = await this.keys.active();
+      if (!row) throw new Error('no active signing key after creating one');
     }
     const jwk = JSON.parse(this.ring.open(row.privateKey, aad(row.kid))) as JsonWebKey;
     this.active = { kid: row.kid, key: createPrivateKey({ key: jwk, format: 'jwk' }), createdAt: row.createdAt };
     this.loadedAt = Date.now();
   }
 
-  private async insertKey(repo: ReturnType<DataSource['getRepository']>): Promise<string> {
+  private async insertKey(tx: Tx): Promise<string> {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     // `es…` kids are P-256 keys (the EdDSA ones were `k…`).
     const kid = `es${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
     const pub = publicKey.export({ format: 'jwk' });
     const priv = privateKey.export({ format: 'jwk' });
-    await repo.insert({ kid, alg: JWT_ALG, publicJwk: pub, privateKey: this.ring.seal(JSON.stringify(priv), aad(kid)) });
+    await this.keys.insert({ kid, alg: JWT_ALG, publicJwk: pub, privateKey: this.ring.seal(JSON.stringify(priv), aad(kid)) }, tx);
     return kid;
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
-import type { UserRole } from '@clipyard/database';
+import { Database, type UserRole } from '@clipyard/database';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuditService } from '../audit/audit.service';
 import type { RequestCtx } from '../common/context';
 import { Outbox } from '../outbox/outbox.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordHasher } from './password.hasher';
+import { UsersRepository } from './users.repository';
 import { addressOf, assertPasswordPolicy, UsersService } from './users.service';
 
 /** Account changes with side effects on sessions and the API key cache. */
@@ -21,7 +20,8 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly userRows: UsersRepository,
+    private readonly db: Database,
   ) {}
 
   /** Changes the password and revokes every other session. */
@@ -34,12 +34,10 @@ export class AccountService {
     if (p.new_password === p.current_password) {
       throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', { field: 'new_password', reason: 'unchanged' });
     }
-    user.passwordHash = await this.hasher.hash(p.new_password);
-    user.passwordChangedAt = new Date();
-    user.updatedAt = new Date();
-    const ids = await this.ds.transaction(async (m) => {
-      await m.save(user);
-      return [await this.outbox.email(m, { kind: 'password_changed', to: addressOf(user), userId: user.id })];
+    const passwordHash = await this.hasher.hash(p.new_password);
+    const ids = await this.db.transaction(async (tx) => {
+      await this.userRows.setPassword(user.id, { passwordHash, at: new Date() }, tx);
+      return [await this.outbox.email(tx, { kind: 'password_changed', to: addressOf(user), userId: user.id })];
     });
     await this.outbox.dispatch(ids);
     const revoked = await this.sessions.revokeAll(user.id, p.ctx, p.sessionId, 'password_changed');
@@ -52,7 +50,7 @@ export class AccountService {
     const user = await this.users.require(userId);
     const before = user.role;
     if (before !== role) {
-      await this.users.users.update({ id: userId }, { role, updatedAt: new Date() });
+      await this.userRows.setRole(userId, role);
       await this.apiKeys.refreshUserKeys(userId);
       await this.audit.record('role.changed', { userId, actorId, metadata: { from: before, to: role } });
     }
@@ -62,7 +60,7 @@ export class AccountService {
   /** Admin: disables sign-in, revokes every session and refuses the user's API keys at once. */
   async setActive(userId: string, active: boolean, actorId: string | null = null) {
     await this.users.require(userId);
-    await this.users.users.update({ id: userId }, { isActive: active, updatedAt: new Date() });
+    await this.userRows.setActive(userId, active);
     if (!active) await this.sessions.revokeAll(userId, {}, undefined, 'deactivated');
     await this.apiKeys.refreshUserKeys(userId);
     await this.audit.record(active ? 'user.reactivated' : 'user.deactivated', { userId, actorId });

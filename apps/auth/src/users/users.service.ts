@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { z } from 'zod';
 import { AppError, type UserView } from '@clipyard/contracts';
-import { UserEntity, type UserRole } from '@clipyard/database';
+import type { UserEntity, UserRole } from '@clipyard/database';
 import { passwordProblem } from '@clipyard/security';
 import { AuditService } from '../audit/audit.service';
 import { uniqueViolation, type RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
 import { PasswordHasher } from './password.hasher';
 import { toUserView } from './user.view';
+import { UsersRepository } from './users.repository';
 
 const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const usernameSchema = z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/);
@@ -35,7 +34,7 @@ export function addressOf(user: Pick<UserEntity, 'email'>): string {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly limits: RateLimits,
@@ -65,14 +64,19 @@ export class UsersService {
     }
     assertPasswordPolicy(p.password, 'password', { email, username: p.username });
     // Checked first so the usual duplicate never reaches the driver (whose error log would carry the row).
-    if (await this.users.existsBy({ email })) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
-    if (p.username && (await this.users.existsBy({ username: p.username }))) throw new AppError('USERNAME_TAKEN', 'This username is taken');
+    if (await this.users.emailTaken(email)) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
+    if (p.username && (await this.users.usernameTaken(p.username))) throw new AppError('USERNAME_TAKEN', 'This username is taken');
     const passwordHash = await this.hasher.hash(p.password);
     let user: UserEntity;
     try {
-      user = await this.users.save(
-        this.users.create({ email, username: p.username ?? null, passwordHash, fullName: p.full_name ?? null, role: p.role ?? 'user', emailVerifiedAt: p.emailVerified ? new Date() : null }),
-      );
+      user = await this.users.insert({
+        email,
+        username: p.username ?? null,
+        passwordHash,
+        fullName: p.full_name ?? null,
+        role: p.role ?? 'user',
+        emailVerifiedAt: p.emailVerified ? new Date() : null,
+      });
     } catch (err) {
       const c = uniqueViolation(err);
       if (c === 'users_email_uq') throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
@@ -88,7 +92,7 @@ export class UsersService {
   }
 
   async require(userId: string): Promise<UserEntity> {
-    const u = await this.users.findOneBy({ id: userId });
+    const u = await this.users.find(userId);
     if (!u) throw new AppError('NOT_FOUND', 'User not found');
     return u;
   }
@@ -102,7 +106,7 @@ export class UsersService {
   async findForLogin(login: string): Promise<UserEntity | null> {
     const value = login.trim();
     if (!value || value.length > 254) return null;
-    return value.includes('@') ? this.users.findOneBy({ email: value.toLowerCase() }) : this.users.findOneBy({ username: value });
+    return value.includes('@') ? this.users.findByEmail(value.toLowerCase()) : this.users.findByUsername(value);
   }
 
   async update(userId: string, patch: { full_name?: string | null; timezone?: string | null; avatar_url?: string | null }): Promise<UserView> {
@@ -118,13 +122,13 @@ export class UsersService {
     if (patch.timezone !== undefined) u.timezone = patch.timezone;
     if (patch.avatar_url !== undefined) u.avatarUrl = patch.avatar_url;
     u.updatedAt = new Date();
-    await this.users.save(u);
+    await this.users.updateProfile(userId, u);
     await this.audit.record('profile.updated', { userId, metadata: { fields: Object.keys(patch) } });
     return toUserView(u);
   }
 
   async checkEmail(email: string): Promise<boolean> {
     const normal = normaliseEmail(email);
-    return !(await this.users.existsBy({ email: normal }));
+    return !(await this.users.emailTaken(normal));
   }
 }

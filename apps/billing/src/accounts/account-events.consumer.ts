@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import { QUEUES } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { Consumer, Handle, type PayloadOf } from '@clipyard/queue';
+import { QuotaRepository } from '../quota/quota.repository';
 import { QuotaService } from '../quota/quota.service';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 
 /**
@@ -19,7 +19,8 @@ import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 export class AccountEventsConsumer {
   constructor(
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reservations: QuotaRepository,
+    private readonly subs: SubscriptionsRepository,
     private readonly quota: QuotaService,
     private readonly subscriptions: SubscriptionsService,
   ) {}
@@ -33,10 +34,10 @@ export class AccountEventsConsumer {
 
   @Handle('account.deleted')
   async deleted({ userId }: PayloadOf<typeof QUEUES.accountEventsBilling, 'account.deleted'>): Promise<string> {
-    const pending: { job_id: string }[] = await this.ds.query(`SELECT job_id FROM quota_reservations WHERE user_id = $1 AND status = 'pending'`, [userId]);
-    for (const r of pending) await this.quota.release(userId, r.job_id, 'account_deleted');
-    const removed: unknown[] = await this.ds.query('DELETE FROM subscriptions WHERE user_id = $1 RETURNING id', [userId]);
-    this.logger.info({ userId, released: pending.length, subscriptions: removed.length }, 'deleted account data (usage ledger kept)');
+    const pending = await this.reservations.pendingJobIds(userId);
+    for (const jobId of pending) await this.quota.release(userId, jobId, 'account_deleted');
+    const removed = await this.subs.deleteForUser(userId);
+    this.logger.info({ userId, released: pending.length, subscriptions: removed }, 'deleted account data (usage ledger kept)');
     return 'deleted';
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { UsageAction } from '@clipyard/contracts';
-import { one, sql } from '../common/sql';
+import { Database, execute, one, query, type Tx } from '@clipyard/database';
 
 export interface ReservationRow {
   id: string;
@@ -30,7 +29,9 @@ export interface MonthlyRow {
 /** `quota_reservations` and the reservation columns of `usage_monthly`. */
 @Injectable()
 export class QuotaRepository {
-  findByJob(m: EntityManager, jobId: string, lock = false): Promise<ReservationRow | undefined> {
+  constructor(private readonly db: Database) {}
+
+  findByJob(m: Tx, jobId: string, lock = false): Promise<ReservationRow | undefined> {
     return one<ReservationRow>(
       m,
       `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, status, expires_at
@@ -40,9 +41,9 @@ export class QuotaRepository {
   }
 
   /** The reservations of these jobs (any status). The caller holds their users' subscription locks. */
-  findByJobs(m: EntityManager, jobIds: string[]): Promise<ReservationRow[]> {
+  findByJobs(m: Tx, jobIds: string[]): Promise<ReservationRow[]> {
     if (!jobIds.length) return Promise.resolve([]);
-    return sql<ReservationRow>(
+    return query<ReservationRow>(
       m,
       `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, status, expires_at
        FROM quota_reservations WHERE job_id = ANY($1::uuid[])`,
@@ -56,9 +57,9 @@ export class QuotaRepository {
    * the users' subscription locks and takes the reserved amounts out of `usage_monthly` itself
    * (UsageRepository.applyMonthly). Returns the job ids committed.
    */
-  async commitMany(m: EntityManager, commits: Array<{ userId: string; jobId: string; units: number }>): Promise<Set<string>> {
+  async commitMany(m: Tx, commits: Array<{ userId: string; jobId: string; units: number }>): Promise<Set<string>> {
     if (!commits.length) return new Set();
-    const rows = await sql<{ job_id: string }>(
+    const rows = await query<{ job_id: string }>(
       m,
       `WITH c AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS c(user_id, job_id, units)),
        r AS (
@@ -75,8 +76,8 @@ export class QuotaRepository {
     return new Set(rows.map((r) => r.job_id));
   }
 
-  async ensureMonthly(m: EntityManager, userId: string, month: string, metric: string): Promise<void> {
-    await m.query(
+  async ensureMonthly(m: Tx, userId: string, month: string, metric: string): Promise<void> {
+    await execute(m, 
       'INSERT INTO usage_monthly (user_id, month, metric) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       [userId, month, metric],
     );
@@ -87,13 +88,13 @@ export class QuotaRepository {
    * serialises racers; the CHECK constraints back it up). Returns false when a limit would be passed.
    */
   async tryReserve(
-    m: EntityManager,
+    m: Tx,
     key: { userId: string; month: string; action: UsageAction },
     units: number,
     jobsLimit: number,
     unitsLimit: number,
   ): Promise<boolean> {
-    const rows = await sql(
+    const rows = await query(
       m,
       `UPDATE usage_monthly
        SET jobs_reserved = jobs_reserved + 1, units_reserved = units_reserved + $4,
@@ -108,8 +109,8 @@ export class QuotaRepository {
   }
 
   /** Holds `minutes` of transcription (no job) on the month's `transcribe` row, within its limit. */
-  async tryReserveMinutes(m: EntityManager, userId: string, month: string, minutes: number, minutesLimit: number): Promise<boolean> {
-    const rows = await sql(
+  async tryReserveMinutes(m: Tx, userId: string, month: string, minutes: number, minutesLimit: number): Promise<boolean> {
+    const rows = await query(
       m,
       `UPDATE usage_monthly SET units_reserved = units_reserved + $3, units_limit = $4, updated_at = now()
        WHERE user_id = $1 AND month = $2 AND metric = 'transcribe'
@@ -121,8 +122,8 @@ export class QuotaRepository {
   }
 
   /** Holds `jobs` trim jobs (no units) on the month's `trim` row, within its job limit. */
-  async tryReserveJobs(m: EntityManager, userId: string, month: string, metric: string, jobs: number, jobsLimit: number): Promise<boolean> {
-    const rows = await sql(
+  async tryReserveJobs(m: Tx, userId: string, month: string, metric: string, jobs: number, jobsLimit: number): Promise<boolean> {
+    const rows = await query(
       m,
       `UPDATE usage_monthly SET jobs_reserved = jobs_reserved + $4, jobs_limit = $5, updated_at = now()
        WHERE user_id = $1 AND month = $2 AND metric = $3
@@ -133,21 +134,21 @@ export class QuotaRepository {
     return rows.length === 1;
   }
 
-  async unreserve(m: EntityManager, r: ReservationRow): Promise<void> {
-    await m.query(
+  async unreserve(m: Tx, r: ReservationRow): Promise<void> {
+    await execute(m, 
       `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - 1, units_reserved = units_reserved - $4, updated_at = now()
        WHERE user_id = $1 AND month = $2 AND metric = $3`,
       [r.user_id, r.month, r.action, r.units],
     );
     if (r.subtitle_minutes > 0) {
-      await m.query(
+      await execute(m, 
         `UPDATE usage_monthly SET units_reserved = units_reserved - $3, updated_at = now()
          WHERE user_id = $1 AND month = $2 AND metric = 'transcribe'`,
         [r.user_id, r.month, r.subtitle_minutes],
       );
     }
     if (r.trim_jobs > 0) {
-      await m.query(
+      await execute(m, 
         `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - $3, updated_at = now()
          WHERE user_id = $1 AND month = $2 AND metric = 'trim'`,
         [r.user_id, r.month, r.trim_jobs],
@@ -155,7 +156,7 @@ export class QuotaRepository {
     }
   }
 
-  monthly(m: EntityManager, userId: string, month: string, metric: string): Promise<MonthlyRow | undefined> {
+  monthly(m: Tx, userId: string, month: string, metric: string): Promise<MonthlyRow | undefined> {
     return one<MonthlyRow>(
       m,
       `SELECT jobs_used, jobs_reserved, units_used::float8 AS units_used, units_reserved::float8 AS units_reserved
@@ -165,7 +166,7 @@ export class QuotaRepository {
   }
 
   async insert(
-    m: EntityManager,
+    m: Tx,
     r: Omit<ReservationRow, 'id' | 'status' | 'expires_at'> & { ttlSeconds: number },
   ): Promise<string> {
     const row = await one<{ id: string }>(
@@ -177,8 +178,8 @@ export class QuotaRepository {
     return (row as { id: string }).id;
   }
 
-  async settle(m: EntityManager, id: string, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
-    await m.query(
+  async settle(m: Tx, id: string, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
+    await execute(m, 
       `UPDATE quota_reservations SET status = $2, release_reason = $3, committed_units = $4, settled_at = now()
        WHERE id = $1 AND status = 'pending'`,
       [id, status, extra.reason ?? null, extra.units ?? null],
@@ -191,7 +192,7 @@ export class QuotaRepository {
    * the reservation, or undefined when the job had none pending. The caller holds the user's
    * subscription lock.
    */
-  commitPending(m: EntityManager, userId: string, jobId: string, units: number) {
+  commitPending(m: Tx, userId: string, jobId: string, units: number) {
     return one<{ month: string; action: UsageAction; units: number; subtitle_minutes: number; trim_jobs: number }>(
       m,
       `WITH r AS (
@@ -216,9 +217,15 @@ export class QuotaRepository {
     );
   }
 
+  /** The jobs of a user's reservations still pending. */
+  async pendingJobIds(userId: string, m: Tx = this.db.tx): Promise<string[]> {
+    const rows = await query<{ job_id: string }>(m, `SELECT job_id FROM quota_reservations WHERE user_id = $1 AND status = 'pending'`, [userId]);
+    return rows.map((r) => r.job_id);
+  }
+
   /** Pending reservations past their expiry, oldest first. */
-  expired(m: EntityManager, limit: number): Promise<{ user_id: string; job_id: string; created_at: Date }[]> {
-    return sql(
+  expired(m: Tx, limit: number): Promise<{ user_id: string; job_id: string; created_at: Date }[]> {
+    return query(
       m,
       `SELECT user_id, job_id, created_at FROM quota_reservations
        WHERE status = 'pending' AND expires_at < now() ORDER BY expires_at LIMIT $1`,

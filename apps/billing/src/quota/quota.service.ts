@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database, type Tx } from '@clipyard/database';
 import { ACTION_FEATURES, AppError, type RpcReply, type RpcRequest, type UsageAction } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import { Clock } from '../common/clock';
@@ -22,7 +22,7 @@ export class QuotaService {
   private readonly outcomes;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly repo: QuotaRepository,
     private readonly subs: SubscriptionsRepository,
     private readonly clock: Clock,
@@ -34,7 +34,7 @@ export class QuotaService {
 
   async reserve(req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
     try {
-      const reply = await this.ds.transaction((m) => this.reserveIn(m, req));
+      const reply = await this.db.transaction((m) => this.reserveIn(m, req));
       this.outcomes.inc({ action: req.action, outcome: reply.replayed ? 'replayed' : 'granted' });
       return reply;
     } catch (err) {
@@ -43,7 +43,7 @@ export class QuotaService {
     }
   }
 
-  private async reserveIn(m: EntityManager, req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
+  private async reserveIn(m: Tx, req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
     const now = this.clock.now();
     const month = monthOf(now);
     const sub = await this.subs.lockOrCreate(m, req.userId, now);
@@ -129,7 +129,7 @@ export class QuotaService {
   }
 
   private async quotaExceeded(
-    m: EntityManager,
+    m: Tx,
     key: { userId: string; month: string; action: UsageAction },
     units: number,
     jobsLimit: number,
@@ -158,7 +158,7 @@ export class QuotaService {
 
   /** Releases a job's pending reservation (failed, cancelled or expired job). Idempotent. */
   async release(userId: string, jobId: string, reason: string): Promise<ReleaseReply> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const sub = await this.subs.lock(m, userId);
       if (!sub) return { released: false, status: null };
       const r = await this.repo.findByJob(m, jobId, true);
@@ -173,7 +173,7 @@ export class QuotaService {
    * Settles a pending reservation inside the caller's transaction (which holds the subscription
    * lock): its job and units leave `reserved` and its concurrency slot is freed.
    */
-  async settle(m: EntityManager, r: ReservationRow, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
+  async settle(m: Tx, r: ReservationRow, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
     await this.repo.settle(m, r.id, status, extra);
     await this.repo.unreserve(m, r);
     await this.subs.freeSlot(m, r.user_id);

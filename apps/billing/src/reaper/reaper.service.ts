@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Database } from '@clipyard/database';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { QuotaRepository } from '../quota/quota.repository';
@@ -20,7 +20,7 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     @Inject(BACKGROUND_WORK) private readonly background: boolean,
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly repo: QuotaRepository,
     private readonly quota: QuotaService,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
@@ -43,13 +43,13 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async pass(): Promise<number> {
-    const expired = await this.repo.expired(this.ds.manager, this.config.REAPER_BATCH);
+    const expired = await this.repo.expired(this.db.tx, this.config.REAPER_BATCH);
     let n = 0;
     for (const r of expired) {
       const res = await this.quota.release(r.user_id, r.job_id, 'expired');
       if (!res.released) continue;
       n++;
-      const row = await this.repo.findByJob(this.ds.manager, r.job_id);
+      const row = await this.repo.findByJob(this.db.tx, r.job_id);
       this.reaped.inc({ action: row?.action ?? 'unknown' });
       this.logger.warn(
         { userId: r.user_id, jobId: r.job_id, reservedAt: r.created_at, ttlSeconds: this.config.RESERVATION_TTL_S },

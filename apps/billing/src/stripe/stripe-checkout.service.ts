@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '@clipyard/database';
 import Stripe from 'stripe';
-import { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
@@ -33,7 +33,7 @@ export class StripeCheckoutService {
   private readonly stripe: Stripe | null;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly subs: SubscriptionsRepository,
     private readonly clock: Clock,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
@@ -90,17 +90,14 @@ export class StripeCheckoutService {
 
   /** The user's Stripe customer id, creating (and remembering) the customer on first use. */
   private async customer(stripe: Stripe, userId: string, email?: string): Promise<string> {
-    await this.ds.transaction((m) => this.subs.ensure(m, userId, this.clock.now()));
+    await this.db.transaction((m) => this.subs.ensure(m, userId, this.clock.now()));
     const existing = (await this.subs.get(userId))?.stripe_customer_id;
     if (existing) return existing;
     const created = await this.call(() =>
       stripe.customers.create({ ...(email ? { email } : {}), metadata: { user_id: userId } }, { idempotencyKey: `customer-${userId}` }),
     );
     // A concurrent call may have linked one first: keep the first.
-    await this.ds.query('UPDATE subscriptions SET stripe_customer_id = $2, updated_at = now() WHERE user_id = $1 AND stripe_customer_id IS NULL', [
-      userId,
-      created.id,
-    ]);
+    await this.subs.linkStripeCustomer(userId, created.id);
     return (await this.subs.get(userId))?.stripe_customer_id ?? created.id;
   }
 

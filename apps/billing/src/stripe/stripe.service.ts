@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import Stripe from 'stripe';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type RpcReply } from '@clipyard/contracts';
 import { ROOT_LOGGER } from '@clipyard/observability';
-import { one } from '../common/sql';
+import { Database, type Tx } from '@clipyard/database';
 import { Clock } from '../common/clock';
 import { monthBounds, monthOf } from '../common/month';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { PlansRepository } from '../plans/plans.repository';
+import { StripeEventsRepository } from './stripe-events.repository';
 import { SubscriptionsRepository, type SubscriptionRow } from '../subscriptions/subscriptions.repository';
 
 const HANDLED = new Set(['customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted']);
@@ -38,8 +38,9 @@ export class StripeService {
   private readonly priceToPlan: Map<string, string>;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly subs: SubscriptionsRepository,
+    private readonly events: StripeEventsRepository,
     private readonly plans: PlansRepository,
     private readonly clock: Clock,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
@@ -62,16 +63,10 @@ export class StripeService {
     } catch {
       throw new AppError('STRIPE_SIGNATURE_INVALID', 'The Stripe-Signature header does not match the payload');
     }
-    return this.ds.transaction(async (m) => {
-      const fresh = await one(
-        m,
-        `INSERT INTO stripe_events (event_id, type, outcome, stripe_created_at) VALUES ($1, $2, 'processing', to_timestamp($3))
-         ON CONFLICT (event_id) DO NOTHING RETURNING 1`,
-        [event.id, event.type, event.created],
-      );
-      if (!fresh) return { eventId: event.id, type: event.type, duplicate: true, applied: false };
+    return this.db.transaction(async (m) => {
+      if (!(await this.events.claim(m, event))) return { eventId: event.id, type: event.type, duplicate: true, applied: false };
       const { outcome, userId } = HANDLED.has(event.type) ? await this.applySubscription(m, event) : { outcome: 'ignored' as Outcome, userId: null };
-      await m.query('UPDATE stripe_events SET outcome = $2, user_id = $3 WHERE event_id = $1', [event.id, outcome, userId]);
+      await this.events.setOutcome(m, event.id, outcome, userId);
       if (outcome !== 'applied' && outcome !== 'ignored') {
         this.logger.warn({ eventId: event.id, type: event.type, outcome }, 'stripe event not applied');
       }
@@ -79,7 +74,7 @@ export class StripeService {
     });
   }
 
-  private async applySubscription(m: EntityManager, event: Stripe.Event): Promise<{ outcome: Outcome; userId: string | null }> {
+  private async applySubscription(m: Tx, event: Stripe.Event): Promise<{ outcome: Outcome; userId: string | null }> {
     const sub = event.data.object as Stripe.Subscription & { current_period_start?: number; current_period_end?: number };
     const customerId = typeof sub.customer === 'string' ? sub.customer : sub.customer.id;
     let row: SubscriptionRow | undefined = await this.subs.byStripeCustomer(m, customerId);

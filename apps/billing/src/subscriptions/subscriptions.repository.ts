@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { LimitOverrides } from '@clipyard/contracts';
-import { one, sql } from '../common/sql';
+import { Database, execute, one, query, type Tx } from '@clipyard/database';
 import { monthBounds, monthOf } from '../common/month';
 import { PLAN_COLUMNS, type PlanRow } from '../plans/plan';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
@@ -39,16 +38,16 @@ export class SubscriptionsRepository {
   private readonly select: string;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {
     this.select = selectFor(config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
   }
 
   /** Creates the user's subscription on the default plan (or `planCode`) unless it exists (race-safe). */
-  async ensure(m: EntityManager, userId: string, now: Date, planCode = this.config.DEFAULT_PLAN): Promise<void> {
+  async ensure(m: Tx, userId: string, now: Date, planCode = this.config.DEFAULT_PLAN): Promise<void> {
     const { start, end } = monthBounds(monthOf(now));
-    await m.query(
+    await execute(m, 
       `INSERT INTO subscriptions (user_id, plan_id, current_period_start, current_period_end)
        SELECT $1, id, $2, $3 FROM plans WHERE code = $4
        ON CONFLICT (user_id) DO NOTHING`,
@@ -57,12 +56,12 @@ export class SubscriptionsRepository {
   }
 
   /** Reads the subscription and locks it: every quota write of one user goes through this lock. */
-  lock(m: EntityManager, userId: string): Promise<SubscriptionRow | undefined> {
+  lock(m: Tx, userId: string): Promise<SubscriptionRow | undefined> {
     return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
   }
 
   /** Locks the user's subscription, creating it first when this is the user's first sight. */
-  async lockOrCreate(m: EntityManager, userId: string, now: Date): Promise<SubscriptionRow> {
+  async lockOrCreate(m: Tx, userId: string, now: Date): Promise<SubscriptionRow> {
     const found = await this.lock(m, userId);
     if (found) return found;
     await this.ensure(m, userId, now);
@@ -77,23 +76,23 @@ export class SubscriptionsRepository {
    * reservation to serialise with, and a deleted account's late request counts must not bring its
    * subscription back (the ledger keeps the bare user id; nothing else remains).
    */
-  async lockMany(m: EntityManager, userIds: string[]): Promise<void> {
+  async lockMany(m: Tx, userIds: string[]): Promise<void> {
     const ids = [...new Set(userIds)].sort();
     if (!ids.length) return;
-    await sql(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
+    await query(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
   }
 
-  get(userId: string, m: EntityManager = this.ds.manager): Promise<SubscriptionRow | undefined> {
+  get(userId: string, m: Tx = this.db.tx): Promise<SubscriptionRow | undefined> {
     return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1`, [userId]);
   }
 
-  byStripeCustomer(m: EntityManager, customerId: string): Promise<SubscriptionRow | undefined> {
+  byStripeCustomer(m: Tx, customerId: string): Promise<SubscriptionRow | undefined> {
     return one<SubscriptionRow>(m, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]);
   }
 
   /** Takes one concurrency slot unless the user is at `limit` (-1 = unlimited). */
-  async tryTakeSlot(m: EntityManager, userId: string, limit: number): Promise<boolean> {
-    const rows = await sql(
+  async tryTakeSlot(m: Tx, userId: string, limit: number): Promise<boolean> {
+    const rows = await query(
       m,
       `UPDATE subscriptions SET active_jobs = active_jobs + 1, active_jobs_limit = $2
        WHERE user_id = $1 AND ($2 < 0 OR active_jobs + 1 <= $2) RETURNING 1`,
@@ -102,12 +101,12 @@ export class SubscriptionsRepository {
     return rows.length === 1;
   }
 
-  async freeSlot(m: EntityManager, userId: string): Promise<void> {
-    await m.query('UPDATE subscriptions SET active_jobs = active_jobs - 1 WHERE user_id = $1 AND active_jobs > 0', [userId]);
+  async freeSlot(m: Tx, userId: string): Promise<void> {
+    await execute(m, 'UPDATE subscriptions SET active_jobs = active_jobs - 1 WHERE user_id = $1 AND active_jobs > 0', [userId]);
   }
 
   async setPlan(
-    m: EntityManager,
+    m: Tx,
     userId: string,
     planId: string,
     fields: Partial<{
@@ -119,7 +118,7 @@ export class SubscriptionsRepository {
       stripeEventAt: Date;
     }> = {},
   ): Promise<void> {
-    await m.query(
+    await execute(m, 
       `UPDATE subscriptions SET plan_id = $2,
          status = COALESCE($3, status),
          current_period_start = COALESCE($4, current_period_start),
@@ -145,8 +144,21 @@ export class SubscriptionsRepository {
     );
   }
 
-  async setOverrides(m: EntityManager, userId: string, overrides: LimitOverrides): Promise<void> {
-    await m.query('UPDATE subscriptions SET limit_overrides = $2::jsonb, updated_at = now() WHERE user_id = $1', [
+  /** Deletes the user's subscription (account deletion); returns how many rows went (0 or 1). */
+  async deleteForUser(userId: string, m: Tx = this.db.tx): Promise<number> {
+    return (await query(m, 'DELETE FROM subscriptions WHERE user_id = $1 RETURNING id', [userId])).length;
+  }
+
+  /** Remembers the user's Stripe customer unless one is linked already (a concurrent call keeps the first). */
+  async linkStripeCustomer(userId: string, customerId: string, m: Tx = this.db.tx): Promise<void> {
+    await execute(m, 'UPDATE subscriptions SET stripe_customer_id = $2, updated_at = now() WHERE user_id = $1 AND stripe_customer_id IS NULL', [
+      userId,
+      customerId,
+    ]);
+  }
+
+  async setOverrides(m: Tx, userId: string, overrides: LimitOverrides): Promise<void> {
+    await execute(m, 'UPDATE subscriptions SET limit_overrides = $2::jsonb, updated_at = now() WHERE user_id = $1', [
       userId,
       JSON.stringify(overrides),
     ]);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database } from '@clipyard/database';
 import { AppError, type LimitOverrides, type SubscriptionDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
@@ -15,7 +15,7 @@ export const TRIAL_PLAN = 'trial';
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly subs: SubscriptionsRepository,
     private readonly plans: PlansRepository,
     private readonly clock: Clock,
@@ -29,7 +29,7 @@ export class SubscriptionsService {
   async get(userId: string): Promise<SubscriptionRow> {
     const found = await this.subs.get(userId);
     if (found) return found;
-    await this.subs.ensure(this.ds.manager, userId, this.clock.now());
+    await this.subs.ensure(this.db.tx, userId, this.clock.now());
     return (await this.subs.get(userId)) as SubscriptionRow;
   }
 
@@ -40,13 +40,13 @@ export class SubscriptionsService {
   /** A new anonymous user's subscription on the trial plan; a user who already has one keeps it. */
   async startTrial(userId: string): Promise<SubscriptionDto> {
     if (!(await this.plans.byCode(TRIAL_PLAN))) throw new AppError('PLAN_NOT_FOUND', `No plan named ${TRIAL_PLAN}`, { plan: TRIAL_PLAN });
-    await this.subs.ensure(this.ds.manager, userId, this.clock.now(), TRIAL_PLAN);
+    await this.subs.ensure(this.db.tx, userId, this.clock.now(), TRIAL_PLAN);
     return this.getDto(userId);
   }
 
   /** An anonymous user was upgraded: off the trial plan onto the default one (any other plan is left alone). */
   async endTrial(userId: string): Promise<boolean> {
-    return this.ds.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       await this.subs.ensure(m, userId, this.clock.now());
       const sub = await this.subs.lock(m, userId);
       if (!sub || sub.code !== TRIAL_PLAN) return false;
@@ -58,7 +58,7 @@ export class SubscriptionsService {
   }
 
   async setPlan(userId: string, code: string, stripeCustomerId?: string): Promise<SubscriptionDto> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const plan = await this.plans.byCode(code, m);
       if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${code}`, { plan: code });
       await this.subs.ensure(m, userId, this.clock.now());
@@ -70,7 +70,7 @@ export class SubscriptionsService {
 
   /** Merges `limits` into the user's overrides; a null value removes that override. */
   async setLimits(userId: string, limits: LimitOverrides): Promise<SubscriptionDto> {
-    await this.ds.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       await this.subs.ensure(m, userId, this.clock.now());
       const sub = (await this.subs.lock(m, userId)) as SubscriptionRow;
       const merged: Record<string, unknown> = { ...sub.limit_overrides };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUE_PAYLOADS, QUEUES, type UsageEvent } from '@clipyard/contracts';
+import { QUEUE_PAYLOADS, QUEUES, USAGE_BULK_MAX, type UsageEvent } from '@clipyard/contracts';
+import { UsageSender } from '@clipyard/queue';
 import { eventually } from '../../../../test/harness';
 import { startBilling, type BillingContext } from '../../../../test/helpers/billing';
 import { monthOf } from '../common/month';
@@ -125,5 +126,32 @@ describe('usage ingest in batches (integration: real PostgreSQL, Redis, BullMQ)'
     await drained();
     const again = await b.ds.query('SELECT sum(jobs_used)::int AS jobs FROM usage_monthly WHERE user_id = ANY($1::uuid[]) AND metric = $2', [users, 'overlay']);
     expect(again[0].jobs).toBe(120);
+  });
+
+  it('bulk messages: events carried many per job, overlapping and mixed with single ones, are counted once', async () => {
+    const users = Array.from({ length: 4 }, () => randomUUID());
+    const events = Array.from({ length: 1200 }, (_, i) => job(users[i % 4], randomUUID(), 'trim'));
+    const q = b.queues.queue(QUEUES.usageEvents);
+    const sender = new UsageSender(b.queues);
+    // through the sender: sent at once, they share messages (group commit)
+    const sending = Promise.all(events.slice(0, 700).map((e) => sender.send(e)));
+    // a flush-like send in chunks, overlapping the first 700, and a few single jobs repeating some of them
+    const chunks = await sender.sendMany(events.slice(500), `bulk-test:${randomUUID()}`);
+    expect(chunks.map((c) => [c.events.length, c.error])).toEqual([[USAGE_BULK_MAX, undefined], [200, undefined]]);
+    await q.addBulk(events.slice(0, 10).map((e) => ({ name: e.name, data: e })));
+    await sending;
+    await eventually(async () => {
+      const c = await q.getJobCounts('wait', 'active', 'delayed', 'prioritized');
+      return c.wait + c.active + c.delayed + c.prioritized === 0;
+    }, 30_000);
+    const [{ n }] = await b.ds.query('SELECT count(*)::int AS n FROM usage_events WHERE user_id = ANY($1::uuid[])', [users]);
+    expect(n).toBe(1200);
+    const rows = await b.ds.query('SELECT sum(jobs_used)::int AS jobs FROM usage_monthly WHERE user_id = ANY($1::uuid[]) AND metric = $2', [users, 'trim']);
+    expect(rows[0].jobs).toBe(1200);
+    // each job says how many of its events were new: 1,200 in all, across bulk and single jobs
+    const done = (await q.getJobs(['completed'], 0, -1)).filter((j) => users.includes(j.name === 'usage.bulk' ? j.data.events[0].userId : j.data.userId));
+    expect(done.some((j) => j.name === 'usage.bulk' && j.data.events.length > 1 && j.data.events.length < USAGE_BULK_MAX)).toBe(true); // grouped by the sender
+    const recorded = done.reduce((sum, j) => sum + (j.name === 'usage.bulk' ? j.returnvalue.recorded : j.returnvalue === 'recorded' ? 1 : 0), 0);
+    expect(recorded).toBe(1200);
   });
 });

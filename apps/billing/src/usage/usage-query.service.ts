@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database } from '@clipyard/database';
 import { AppError, USAGE_ACTIONS, type RpcReply, type UsageAction, type UsageSummaryDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { monthBounds, monthOf, resetsAt } from '../common/month';
@@ -29,7 +29,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 @Injectable()
 export class UsageQueryService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly clock: Clock,
@@ -38,7 +38,7 @@ export class UsageQueryService {
   async summary(userId: string, month = monthOf(this.clock.now())): Promise<UsageSummaryDto> {
     const sub = await this.subs.get(userId);
     const { limits } = effectiveLimits(sub, sub.limit_overrides);
-    const rows = new Map((await this.usage.monthRows(this.ds.manager, userId, month)).map((r) => [r.metric, r]));
+    const rows = new Map((await this.usage.monthRows(this.db.tx, userId, month)).map((r) => [r.metric, r]));
     const get = (metric: string) => rows.get(metric);
     const action = (a: UsageAction) => counter(get(a)?.jobs_used ?? 0, get(a)?.jobs_reserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
     const jobRows = USAGE_ACTIONS.map(get).filter((r) => r !== undefined);
@@ -74,7 +74,7 @@ export class UsageQueryService {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const kind = q.action === 'requests' ? 'requests' : undefined;
     const action = q.action && q.action !== 'requests' ? q.action : undefined;
-    const rows = await this.usage.page(this.ds.manager, { ...q, kind, action, after, limit: q.limit + 1 });
+    const rows = await this.usage.page(this.db.tx, { ...q, kind, action, after, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
@@ -100,7 +100,7 @@ export class UsageQueryService {
   }
 
   async admin(month = monthOf(this.clock.now())): Promise<RpcReply<'admin.usage'>> {
-    const m = this.ds.manager;
+    const m = this.db.tx;
     const [plans, statuses, daily] = await Promise.all([
       this.usage.usersPerPlan(m),
       this.usage.jobsPerStatus(m, month),

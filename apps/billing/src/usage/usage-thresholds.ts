@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database } from '@clipyard/database';
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
@@ -12,6 +12,7 @@ type UsageThresholdMetric = (typeof USAGE_THRESHOLD_METRICS)[number];
 
 export const THRESHOLDS = [80, 100] as const;
 const MONTH_TTL_S = 40 * 24 * 3600;
+const TOLD_MAX = 100_000;
 
 /**
  * After a usage event is recorded, tells the gateway (queue `webhook-events`) when the month's
@@ -23,9 +24,11 @@ const MONTH_TTL_S = 40 * 24 * 3600;
 @Injectable()
 export class UsageThresholds implements BeforeApplicationShutdown {
   private readonly redis: RedisClient;
+  /** Thresholds already told (their Redis marker is set), by event id. */
+  private readonly told = new Set<string>();
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly queues: QueueClient,
@@ -53,39 +56,51 @@ export class UsageThresholds implements BeforeApplicationShutdown {
       g.events.push(e);
       groups.set(key, g);
     }
-    for (const { userId, month, events: evs } of groups.values()) {
-      const sub = await this.subs.get(userId);
-      const { limits } = effectiveLimits(sub, sub.limit_overrides);
-      const rows = await this.usage.monthRows(this.ds.manager, userId, month);
-      const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
-      for (const e of evs) {
-        const row = rows.find((r) => r.metric === e.action);
-        if (!row) continue;
-        checks.set(e.action, { used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] });
-        // transcription minutes: spent by transcriptions and by trims with subtitles
-        const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
-        if (minutesRow) checks.set('transcribe_minutes', { used: Number(minutesRow.units_used), limit: limits.transcribe_minutes_per_month });
-      }
-      for (const [metric, c] of checks) {
-        if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed
-        for (const threshold of THRESHOLDS) {
-          if (c.used < (c.limit * threshold) / 100) continue;
-          await this.fire(userId, month, metric, threshold, c.used, c.limit);
-        }
+    // the groups are independent: judged side by side (a batch holds many users)
+    await Promise.all([...groups.values()].map((g) => this.checkGroup(g.userId, g.month, g.events)));
+  }
+
+  private async checkGroup(userId: string, month: string, evs: Extract<UsageEvent, { name: 'usage.job' }>[]): Promise<void> {
+    const sub = await this.subs.get(userId);
+    const { limits } = effectiveLimits(sub, sub.limit_overrides);
+    const rows = await this.usage.monthRows(this.db.tx, userId, month);
+    const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
+    for (const e of evs) {
+      const row = rows.find((r) => r.metric === e.action);
+      if (!row) continue;
+      checks.set(e.action, { used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] });
+      // transcription minutes: spent by transcriptions and by trims with subtitles
+      const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
+      if (minutesRow) checks.set('transcribe_minutes', { used: Number(minutesRow.units_used), limit: limits.transcribe_minutes_per_month });
+    }
+    for (const [metric, c] of checks) {
+      if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed
+      for (const threshold of THRESHOLDS) {
+        if (c.used < (c.limit * threshold) / 100) continue;
+        await this.fire(userId, month, metric, threshold, c.used, c.limit);
       }
     }
   }
 
   private async fire(userId: string, month: string, metric: UsageThresholdMetric, threshold: 80 | 100, used: number, limit: number) {
     const eventId = usageThresholdEventId(userId, month, metric, threshold);
+    // once this process knows a threshold was told, it does not ask Redis again
+    if (this.told.has(eventId)) return;
     const marker = `${keyPrefix(this.settings)}usage-threshold:${eventId}`;
-    if (await this.redis.exists(marker)) return;
+    if (await this.redis.exists(marker)) return void this.remember(eventId);
     await this.queues.add(
       QUEUES.webhookEvents,
       { name: 'usage.threshold_reached', eventId, userId, metric, threshold, month, used, limit, occurredAt: this.clock.now().toISOString() },
       { jobId: eventId.replace(/:/g, '-') },
     );
     await this.redis.set(marker, '1', 'EX', MONTH_TTL_S);
+    this.remember(eventId);
+  }
+
+  private remember(eventId: string): void {
+    // bounded: a new month's thresholds push the old ones out
+    if (this.told.size >= TOLD_MAX) this.told.clear();
+    this.told.add(eventId);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { one, sql } from '../common/sql';
+import { execute, one, query, type Tx } from '@clipyard/database';
 
 /** The one way a row of usage_monthly grows (`u` is the table's alias): every counter adds up. */
 const ADD_TO_MONTH = `ON CONFLICT (user_id, month, metric) DO UPDATE SET
@@ -73,10 +72,10 @@ export class UsageRepository {
    * Inserts many ledger lines in one statement, skipping event ids seen before (in the table or
    * earlier in `rows`); returns the event ids this call inserted.
    */
-  async insertEvents(m: EntityManager, rows: LedgerInsert[]): Promise<Set<string>> {
+  async insertEvents(m: Tx, rows: LedgerInsert[]): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const col = <T>(f: (e: LedgerInsert) => T) => rows.map(f);
-    const inserted = await sql<{ event_id: string }>(
+    const inserted = await query<{ event_id: string }>(
       m,
       `INSERT INTO usage_events (${LEDGER_COLUMNS})
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::float8[], $8::bigint[],
@@ -113,10 +112,10 @@ export class UsageRepository {
    * (a reservation always created its row, so a missing row has nothing reserved to free).
    * One change per key: the caller merges them.
    */
-  async applyMonthly(m: EntityManager, changes: MonthlyChange[]): Promise<void> {
+  async applyMonthly(m: Tx, changes: MonthlyChange[]): Promise<void> {
     if (!changes.length) return;
     const col = <T>(f: (c: MonthlyChange) => T) => changes.map(f);
-    await m.query(
+    await execute(m, 
       `WITH d AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::bigint[], $8::float8[],
            $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[])
@@ -166,8 +165,8 @@ export class UsageRepository {
   }
 
   /** Inserts the event unless its id was seen before; true when this call inserted it. */
-  async insertEvent(m: EntityManager, e: LedgerInsert): Promise<boolean> {
-    const rows = await sql(
+  async insertEvent(m: Tx, e: LedgerInsert): Promise<boolean> {
+    const rows = await query(
       m,
       `INSERT INTO usage_events (event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes,
          output_bytes, processing_ms, template, custom_overrides, month, occurred_at,
@@ -198,8 +197,8 @@ export class UsageRepository {
     return rows.length === 1;
   }
 
-  async addToMonth(m: EntityManager, userId: string, month: string, metric: string, d: MonthlyDelta): Promise<void> {
-    await m.query(
+  async addToMonth(m: Tx, userId: string, month: string, metric: string, d: MonthlyDelta): Promise<void> {
+    await execute(m, 
       `INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
          media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -208,8 +207,8 @@ export class UsageRepository {
     );
   }
 
-  monthRows(m: EntityManager, userId: string, month: string) {
-    return sql<{
+  monthRows(m: Tx, userId: string, month: string) {
+    return query<{
       metric: string;
       jobs_used: number;
       jobs_reserved: number;
@@ -233,10 +232,10 @@ export class UsageRepository {
 
   /** One page of a user's ledger, newest first, after the keyset cursor. */
   page(
-    m: EntityManager,
+    m: Tx,
     q: { userId: string; from?: string; to?: string; kind?: string; action?: string; after?: { at: string; id: string }; limit: number },
   ) {
-    return sql<{
+    return query<{
       id: string;
       event_id: string;
       kind: 'job' | 'requests';
@@ -271,15 +270,15 @@ export class UsageRepository {
     );
   }
 
-  usersPerPlan(m: EntityManager) {
-    return sql<{ code: string; n: number }>(
+  usersPerPlan(m: Tx) {
+    return query<{ code: string; n: number }>(
       m,
       'SELECT p.code, count(s.id)::int AS n FROM plans p LEFT JOIN subscriptions s ON s.plan_id = p.id GROUP BY p.code',
     );
   }
 
-  jobsPerStatus(m: EntityManager, month: string) {
-    return sql<{ status: string; reason: string | null; n: number }>(
+  jobsPerStatus(m: Tx, month: string) {
+    return query<{ status: string; reason: string | null; n: number }>(
       m,
       `SELECT status, release_reason AS reason, count(*)::int AS n FROM quota_reservations
        WHERE month = $1 GROUP BY status, release_reason`,
@@ -287,8 +286,8 @@ export class UsageRepository {
     );
   }
 
-  daily(m: EntityManager, bounds: { start: Date; end: Date }) {
-    return sql<{ day: string; jobs: number; media_seconds: number; api_requests: number }>(
+  daily(m: Tx, bounds: { start: Date; end: Date }) {
+    return query<{ day: string; jobs: number; media_seconds: number; api_requests: number }>(
       m,
       `SELECT to_char(date_trunc('day', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
          count(*) FILTER (WHERE kind = 'job')::int AS jobs,
@@ -299,7 +298,7 @@ export class UsageRepository {
     );
   }
 
-  count(m: EntityManager, userId: string): Promise<{ n: number } | undefined> {
+  count(m: Tx, userId: string): Promise<{ n: number } | undefined> {
     return one(m, 'SELECT count(*)::int AS n FROM usage_events WHERE user_id = $1', [userId]);
   }
 }

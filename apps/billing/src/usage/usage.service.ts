@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Database, type Tx } from '@clipyard/database';
 import type { UsageEvent } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import type { Counter } from 'prom-client';
@@ -22,7 +22,7 @@ export class UsageService {
   private readonly events: Counter<'name' | 'outcome'>;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly reservations: QuotaRepository,
     private readonly subs: SubscriptionsRepository,
@@ -61,7 +61,7 @@ export class UsageService {
       (waves[w] ??= []).push(i);
     }
     if (firstOf.size) {
-      await this.ds.transaction(async (m) => {
+      await this.db.transaction(async (m) => {
         await this.subs.lockMany(m, events.map((e) => e.userId));
         const jobIds = [...perJob.keys()];
         const holds = new Map((await this.reservations.findByJobs(m, jobIds)).map((r) => [r.job_id, r]));
@@ -81,7 +81,7 @@ export class UsageService {
   }
 
   /** Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they commit. */
-  private async recordWave(m: EntityManager, wave: UsageEvent[], holds: Map<string, ReservationRow>): Promise<Set<string>> {
+  private async recordWave(m: Tx, wave: UsageEvent[], holds: Map<string, ReservationRow>): Promise<Set<string>> {
     const lines: LedgerInsert[] = [];
     const plans = new Map<string, Planned>();
     for (const e of wave) {

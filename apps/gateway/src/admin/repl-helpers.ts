@@ -1,12 +1,12 @@
 import type { Type } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@clipyard/database';
 import { ROOT_LOGGER } from '@clipyard/observability';
 import { FACT_QUEUES, QueueClient, QueueDepthMetrics } from '@clipyard/queue';
 import { parseMediaJobRequest, type PayloadQueue } from '@clipyard/contracts';
 import { JobReconciler } from '../jobs/job-reconciler';
+import { JobsRepository } from '../jobs/jobs.repository';
 import { JobCancelService } from '../jobs/job-cancel.service';
 import { JobSubmissionService } from '../jobs/job-submission.service';
 import { JobsQueryService } from '../jobs/jobs-query.service';
@@ -37,16 +37,16 @@ export function gatewayReplHelpers(get: <T>(type: Type<T>) => T) {
   const query = get(JobsQueryService);
   const cancel = get(JobCancelService);
   const submission = get(JobSubmissionService);
-  const ds = get(DataSource);
+  const jobsRepo = get(JobsRepository);
   const logger = get<Logger>(ROOT_LOGGER as never);
   const queues = get(QueueClient);
   const reconciler = get(JobReconciler);
   const factQueue = (name: unknown) => arg(z.enum(FACT_QUEUES as [string, ...string[]]), name, 'queue') as PayloadQueue;
 
   const ownerOf = async (jobId: string): Promise<string> => {
-    const rows: { user_id: string }[] = await ds.query('SELECT user_id FROM jobs WHERE id = $1', [uuid(jobId, 'jobId')]);
-    if (!rows.length) throw new Error(`no job ${jobId}`);
-    return rows[0].user_id;
+    const owner = await jobsRepo.ownerOf(uuid(jobId, 'jobId'));
+    if (!owner) throw new Error(`no job ${jobId}`);
+    return owner;
   };
 
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError } from '@clipyard/contracts';
-import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
+import { createDataSource, Database, GATEWAY_ENTITIES } from '@clipyard/database';
 import { loadGatewayConfig } from '../config';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotencyService } from './idempotency.service';
@@ -14,7 +14,7 @@ describe('IdempotencyService (PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await createDataSource({ url: process.env.DATABASE_URL!, entities: GATEWAY_ENTITIES }).initialize();
-    svc = new IdempotencyService(new IdempotencyRepository(ds), loadGatewayConfig({ ...process.env, IDEMPOTENCY_LOCK_TTL_S: '1' }));
+    svc = new IdempotencyService(new IdempotencyRepository(new Database(ds)), loadGatewayConfig({ ...process.env, IDEMPOTENCY_LOCK_TTL_S: '1' }));
   });
   afterAll(() => ds.destroy());
 

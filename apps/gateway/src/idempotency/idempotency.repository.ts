@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database, IdempotencyKeyEntity, execute, one, query } from '@clipyard/database';
 
 export interface StoredResponse {
   status: number;
@@ -7,23 +7,21 @@ export interface StoredResponse {
   headers: Record<string, string>;
 }
 
-export interface KeyRow {
-  requestHash: string;
-  state: 'in_flight' | 'done';
-  response: StoredResponse | null;
-}
+/** What a lookup needs of an idempotency_keys row, with the stored response put together. */
+export type KeyRow = Pick<IdempotencyKeyEntity, 'requestHash' | 'state'> & { response: StoredResponse | null };
 
 /** The idempotency_keys table: claims, stored responses and expiry, always scoped to a user. */
 @Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Claims `key` for a new request. Succeeds when the key is unused, expired, or held by an
    * in-flight request with the same body whose lock is older than `lockTtlS` (its process died).
    */
   async claim(userId: string, key: string, requestHash: string, ttlS: number, lockTtlS: number): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `INSERT INTO idempotency_keys (user_id, key, request_hash, state, locked_at, expires_at)
        VALUES ($1, $2, $3, 'in_flight', now(), now() + make_interval(secs => $4))
        ON CONFLICT (user_id, key) DO UPDATE
@@ -39,12 +37,12 @@ export class IdempotencyRepository {
   }
 
   async find(userId: string, key: string): Promise<KeyRow | null> {
-    const rows: Record<string, any>[] = await this.ds.query(
+    const r = await one<{ request_hash: string; state: KeyRow['state']; response_status: number; response_body: unknown; response_headers: Record<string, string> | null }>(
+      this.db.tx,
       `SELECT request_hash, state, response_status, response_body, response_headers
        FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at > now()`,
       [userId, key],
     );
-    const r = rows[0];
     if (!r) return null;
     return {
       requestHash: r.request_hash,
@@ -55,7 +53,8 @@ export class IdempotencyRepository {
   }
 
   async complete(userId: string, key: string, requestHash: string, res: StoredResponse): Promise<void> {
-    await this.ds.query(
+    await execute(
+      this.db.tx,
       `UPDATE idempotency_keys SET state = 'done', response_status = $4, response_body = $5, response_headers = $6
        WHERE user_id = $1 AND key = $2 AND request_hash = $3 AND state = 'in_flight'`,
       [userId, key, requestHash, res.status, JSON.stringify(res.body), res.headers],
@@ -64,17 +63,18 @@ export class IdempotencyRepository {
 
   /** Frees a key whose request failed, so the client may retry with it. */
   async release(userId: string, key: string, requestHash: string): Promise<void> {
-    await this.ds.query(
+    await execute(
+      this.db.tx,
       `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND request_hash = $3 AND state = 'in_flight'`,
       [userId, key, requestHash],
     );
   }
 
   async deleteExpired(limit = 5000): Promise<number> {
-    const res = await this.ds.query(
+    return execute(
+      this.db.tx,
       `DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= now() LIMIT $1)`,
       [limit],
     );
-    return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
   }
 }

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { QUEUES } from '@clipyard/contracts';
-import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
+import { createDataSource, Database, GATEWAY_ENTITIES } from '@clipyard/database';
 import { Metrics } from '@clipyard/observability';
 import { QueueClient, startConsumers, type ConsumerHost } from '@clipyard/queue';
 import { createStorage, storageConfigSchema, type Storage } from '@clipyard/storage';
@@ -37,7 +37,7 @@ describe('JobEventsConsumer (BullMQ + PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await createDataSource({ url: process.env.DATABASE_URL!, entities: GATEWAY_ENTITIES }).initialize();
-    repo = new JobsRepository(ds);
+    repo = new JobsRepository(new Database(ds));
     const logger = pino({ level: 'silent' });
     const lifecycle = new JobLifecycle(logger);
     lifecycle.onFinished((j) => void finished.push(j));

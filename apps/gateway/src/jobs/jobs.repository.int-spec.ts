@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
+import { createDataSource, Database, GATEWAY_ENTITIES } from '@clipyard/database';
 import { JobsRepository, type NewJob } from './jobs.repository';
 
 describe('JobsRepository (PostgreSQL)', () => {
@@ -20,7 +20,7 @@ describe('JobsRepository (PostgreSQL)', () => {
 
   beforeAll(async () => {
     ds = await createDataSource({ url: process.env.DATABASE_URL!, entities: GATEWAY_ENTITIES }).initialize();
-    repo = new JobsRepository(ds);
+    repo = new JobsRepository(new Database(ds));
   });
   afterAll(() => ds.destroy());
 

@@ -1,6 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { JobOutputRecord, JobStatus, JobType } from '@clipyard/database';
+import { Database, JobEntity, execute, one, query, type JobOutputRecord, type JobStatus, type JobType, type Row } from '@clipyard/database';
 import { JobStatusCache } from './job-status.cache';
 import type { JobRecord } from './job.record';
 
@@ -35,34 +34,6 @@ const J_COLUMNS = COLUMNS.split(',').map((c) => `j.${c.trim()}`).join(', ');
 /** Still running: the only states an event or a cancel may move forward from. */
 const OPEN = `status IN ('queued', 'active')`;
 
-type Row = Record<string, any>;
-function toRecord(r: Row): JobRecord {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    type: r.type,
-    status: r.status,
-    progress: Number(r.progress),
-    params: r.params,
-    input: r.input,
-    uploadId: r.upload_id,
-    priority: r.priority,
-    reservationId: r.reservation_id,
-    attempt: r.attempt,
-    error: r.error,
-    outputs: r.outputs ?? [],
-    usage: r.usage,
-    result: r.result ?? null,
-    aiProvider: r.ai_provider ?? null,
-    aiModel: r.ai_model ?? null,
-    revision: String(r.revision),
-    createdAt: r.created_at,
-    startedAt: r.started_at,
-    completedAt: r.completed_at,
-    outputsExpiredAt: r.outputs_expired_at,
-  };
-}
-
 /**
  * The jobs table. Every method that touches a tenant's job takes the owner's user id; there is
  * no lookup by id alone. Event updates only ever move a job forward (queued → active → terminal),
@@ -71,10 +42,14 @@ function toRecord(r: Row): JobRecord {
  */
 @Injectable()
 export class JobsRepository {
+  private readonly toRecord: (r: Row) => JobRecord;
+
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     @Optional() private readonly cache?: JobStatusCache,
-  ) {}
+  ) {
+    this.toRecord = db.records(JobEntity);
+  }
 
   private async changed<T>(userId: string, ids: string | string[], result: T): Promise<T> {
     await this.cache?.changed(userId, ids);
@@ -93,12 +68,13 @@ export class JobsRepository {
    * await it before the job is shown to anyone; the submission enqueues meanwhile.
    */
   async insertUnannounced(j: NewJob): Promise<{ job: JobRecord; announced: Promise<void> }> {
-    const rows: Row[] = await this.ds.query(
+    const job = await one(
+      this.db.tx,
       `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId, j.aiProvider ?? null, j.aiModel ?? null],
     );
-    return { job: toRecord(rows[0]), announced: this.changed(j.userId, j.id, undefined) };
+    return { job: this.toRecord(job!), announced: this.changed(j.userId, j.id, undefined) };
   }
 
   /**
@@ -107,15 +83,23 @@ export class JobsRepository {
    */
   async findOwned(userId: string, id: string, opts: { fresh?: boolean } = {}): Promise<JobRecord | null> {
     const load = async () => {
-      const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
-      return rows[0] ? toRecord(rows[0]) : null;
+      const r = await one(this.db.tx, `SELECT ${COLUMNS} FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
+      return r ? this.toRecord(r) : null;
     };
     return this.cache && !opts.fresh ? this.cache.read(userId, id, load) : load();
   }
 
+  /**
+   * The owner of a job, found by id alone: only for an operator's admin tools (the REPL), which
+   * then act on the job as that owner through the tenant-scoped methods.
+   */
+  async ownerOf(id: string): Promise<string | undefined> {
+    return (await one<{ user_id: string }>(this.db.tx, 'SELECT user_id FROM jobs WHERE id = $1', [id]))?.user_id;
+  }
+
   /** Deletes every job of a user (account deletion); returns the storage keys of their outputs. */
   async deleteAllOwned(userId: string): Promise<{ ids: string[]; outputKeys: string[] }> {
-    const rows: { id: string; outputs: { key: string }[] }[] = await this.ds.query(`DELETE FROM jobs WHERE user_id = $1 RETURNING id, outputs`, [userId]);
+    const rows = await query<{ id: string; outputs: { key: string }[] }>(this.db.tx, `DELETE FROM jobs WHERE user_id = $1 RETURNING id, outputs`, [userId]);
     const ids = rows.map((r) => r.id);
     if (ids.length) await this.changed(userId, ids, undefined);
     return { ids, outputKeys: rows.flatMap((r) => (r.outputs ?? []).map((o) => o.key)) };
@@ -123,19 +107,19 @@ export class JobsRepository {
 
   /** Jobs of a user still queued or running. */
   async openIds(userId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM jobs WHERE user_id = $1 AND ${OPEN}`, [userId]);
+    const rows = await query<{ id: string }>(this.db.tx, `SELECT id FROM jobs WHERE user_id = $1 AND ${OPEN}`, [userId]);
     return rows.map((r) => r.id);
   }
 
   /** Removes a job that never reached the queue (submission rollback). */
   /** Deletes a finished (not queued or running) job of the user's; false when there was none. */
   async deleteFinished(userId: string, id: string): Promise<boolean> {
-    const res: unknown = await this.ds.query(`DELETE FROM jobs WHERE id = $1 AND user_id = $2 AND NOT ${OPEN} RETURNING id`, [id, userId]);
-    return this.changed(userId, id, firstRawRow(res) !== undefined);
+    const r = await one(this.db.tx, `DELETE FROM jobs WHERE id = $1 AND user_id = $2 AND NOT ${OPEN} RETURNING id`, [id, userId]);
+    return this.changed(userId, id, r !== undefined);
   }
 
   async deleteOwned(userId: string, id: string): Promise<void> {
-    await this.ds.query(`DELETE FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
+    await execute(this.db.tx, `DELETE FROM jobs WHERE id = $1 AND user_id = $2`, [id, userId]);
     await this.changed(userId, id, undefined);
   }
 
@@ -150,15 +134,17 @@ export class JobsRepository {
       where.push(`(created_at, id) < ($${a}, $${b})`);
     }
     const limit = args.push(f.limit);
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `SELECT ${COLUMNS} FROM jobs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${limit}`,
       args,
     );
-    return rows.map(toRecord);
+    return rows.map(this.toRecord);
   }
 
   async countsByTypeAndStatus(userId: string): Promise<{ type: JobType; status: JobStatus; count: number }[]> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query<{ type: JobType; status: JobStatus; count: number }>(
+      this.db.tx,
       `SELECT type, status, count(*)::int AS count FROM jobs WHERE user_id = $1 GROUP BY type, status`,
       [userId],
     );
@@ -166,23 +152,25 @@ export class JobsRepository {
   }
 
   async markStarted(userId: string, id: string, at: Date, attempt: number): Promise<boolean> {
-    const res = await this.ds.query(
+    const n = await execute(
+      this.db.tx,
       `UPDATE jobs SET status = 'active', attempt = GREATEST(attempt, $3), started_at = COALESCE(started_at, $4),
          revision = revision + 1, updated_at = now()
        WHERE id = $1 AND user_id = $2 AND ${OPEN}`,
       [id, userId, attempt, at],
     );
-    return affected(res) > 0 && this.changed(userId, id, true);
+    return n > 0 && this.changed(userId, id, true);
   }
 
   /** Cheap: a primary-key update that is a no-op for a finished job or a stale (lower) value. */
   async setProgress(userId: string, id: string, progress: number): Promise<boolean> {
-    const res = await this.ds.query(
+    const n = await execute(
+      this.db.tx,
       `UPDATE jobs SET progress = $3, status = 'active', revision = revision + 1, updated_at = now()
        WHERE id = $1 AND user_id = $2 AND ${OPEN} AND progress < $3`,
       [id, userId, progress],
     );
-    return affected(res) > 0 && this.changed(userId, id, true);
+    return n > 0 && this.changed(userId, id, true);
   }
 
   async markCompleted(
@@ -193,24 +181,24 @@ export class JobsRepository {
     result: Record<string, unknown>,
     usage: Record<string, unknown> | null,
   ): Promise<JobRecord | null> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `UPDATE jobs SET status = 'completed', progress = 100, outputs = $3, result = $4, usage = $5,
          started_at = COALESCE(started_at, $6), completed_at = $6, revision = revision + 1, updated_at = now()
        WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
       [id, userId, JSON.stringify(outputs), result, usage, at],
     );
-    const job = firstRow(rows);
-    return job ? this.changed(userId, id, job) : null;
+    return rows[0] ? this.changed(userId, id, this.toRecord(rows[0])) : null;
   }
 
   async markFailed(userId: string, id: string, at: Date, error: { code: string; message: string }): Promise<JobRecord | null> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `UPDATE jobs SET status = 'failed', error = $3, completed_at = $4, revision = revision + 1, updated_at = now()
        WHERE id = $1 AND user_id = $2 AND ${OPEN} RETURNING ${COLUMNS}`,
       [id, userId, error, at],
     );
-    const job = firstRow(rows);
-    return job ? this.changed(userId, id, job) : null;
+    return rows[0] ? this.changed(userId, id, this.toRecord(rows[0])) : null;
   }
 
   /**
@@ -218,28 +206,31 @@ export class JobsRepository {
    * `olderThan`, oldest first. Each result carries its owner, and every follow-up write takes it.
    */
   async openUntouchedSince(olderThan: Date, limit: number): Promise<JobRecord[]> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `SELECT ${COLUMNS} FROM jobs WHERE ${OPEN} AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
       [olderThan, limit],
     );
-    return rows.map(toRecord);
+    return rows.map(this.toRecord);
   }
 
   /** Cancels a running job; returns it with the status it had before, or null if it was not running. */
   async cancel(userId: string, id: string): Promise<{ job: JobRecord; was: JobStatus } | null> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `WITH prev AS (SELECT id, status FROM jobs WHERE id = $1 AND user_id = $2 AND ${OPEN} FOR UPDATE)
        UPDATE jobs j SET status = 'canceled', completed_at = now(), revision = j.revision + 1, updated_at = now()
        FROM prev WHERE j.id = prev.id RETURNING prev.status AS was, ${J_COLUMNS}`,
       [id, userId],
     );
-    const r = firstRawRow(rows);
-    return r ? this.changed(userId, id, { job: toRecord(r), was: r.was as JobStatus }) : null;
+    const r = rows[0];
+    return r ? this.changed(userId, id, { job: this.toRecord(r), was: r.was as JobStatus }) : null;
   }
 
   /** Users (after `afterUserId`, in id order) with completed jobs whose outputs still exist and finished before `olderThan`. */
   async usersWithOutputsBefore(olderThan: Date, limit: number, afterUserId = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query<{ user_id: string }>(
+      this.db.tx,
       `SELECT DISTINCT user_id FROM jobs
        WHERE status = 'completed' AND outputs_expired_at IS NULL AND completed_at < $1 AND user_id > $3
        ORDER BY user_id LIMIT $2`,
@@ -250,36 +241,24 @@ export class JobsRepository {
 
   /** One user's completed jobs whose outputs are due for deletion. */
   async outputsDue(userId: string, olderThan: Date, limit: number): Promise<JobRecord[]> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `SELECT ${COLUMNS} FROM jobs
        WHERE user_id = $1 AND status = 'completed' AND outputs_expired_at IS NULL AND completed_at < $2
        ORDER BY completed_at LIMIT $3`,
       [userId, olderThan, limit],
     );
-    return rows.map(toRecord);
+    return rows.map(this.toRecord);
   }
 
   async markOutputsExpired(userId: string, ids: string[]): Promise<number> {
     if (!ids.length) return 0;
-    const res = await this.ds.query(
+    const n = await execute(
+      this.db.tx,
       `UPDATE jobs SET outputs_expired_at = now(), revision = revision + 1, updated_at = now()
        WHERE user_id = $1 AND id = ANY($2::uuid[]) AND outputs_expired_at IS NULL`,
       [userId, ids],
     );
-    return this.changed(userId, ids, affected(res));
+    return this.changed(userId, ids, n);
   }
-}
-
-/** TypeORM returns [rows, affectedCount] for UPDATE/DELETE on postgres. */
-function affected(res: unknown): number {
-  return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
-}
-function firstRawRow(res: unknown): Row | undefined {
-  if (!Array.isArray(res)) return undefined;
-  const rows = Array.isArray(res[0]) ? res[0] : res;
-  return rows[0];
-}
-function firstRow(res: unknown): JobRecord | null {
-  const r = firstRawRow(res);
-  return r ? toRecord(r) : null;
 }

@@ -1,16 +1,24 @@
 import pino from 'pino';
+import { USAGE_BULK_MAX } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
-import type { QueueClient } from '@clipyard/queue';
+import { UsageSender, type QueueClient } from '@clipyard/queue';
 import type { GatewayConfig } from '../config';
 import { RequestCounter } from './request-counter';
 
-/** A queue client that records what it is given and can be told to fail. */
+type Sent = { userId: string; count: number; eventId: string };
+
+/** A queue client that records the events of each message it is given and can be told to fail. */
 class FakeQueues {
-  added: { payload: { userId: string; count: number; eventId: string } }[] = [];
+  added: { payload: Sent }[] = [];
+  messages: { jobId?: string; events: number }[] = [];
   failing = false;
-  async add(_q: string, payload: { userId: string; count: number; eventId: string }) {
-    if (this.failing) throw new Error('redis down');
-    this.added.push({ payload });
+  /** Fail only the message whose id ends so (one chunk of a flush). */
+  failingJobId?: RegExp;
+  async add(_q: string, message: { name: string; events?: Sent[] } & Partial<Sent>, opts: { jobId?: string } = {}) {
+    if (this.failing || (this.failingJobId && opts.jobId && this.failingJobId.test(opts.jobId))) throw new Error('redis down');
+    const events = message.name === 'usage.bulk' ? message.events! : [message as Sent];
+    this.messages.push({ jobId: opts.jobId, events: events.length });
+    for (const payload of events) this.added.push({ payload });
     return 'id';
   }
 }
@@ -19,7 +27,7 @@ describe('RequestCounter', () => {
   const make = () => {
     const queues = new FakeQueues();
     const counter = new RequestCounter(
-      queues as unknown as QueueClient,
+      new UsageSender(queues as unknown as QueueClient),
       { USAGE_FLUSH_MS: 60_000 } as GatewayConfig,
       pino({ level: 'silent' }),
       new Metrics('gateway-test'),
@@ -41,6 +49,20 @@ describe('RequestCounter', () => {
     await counter.flush(); // nothing new: nothing sent
     expect(queues.added).toHaveLength(3);
     expect(new Set(queues.added.map((a) => a.payload.eventId)).size).toBe(3);
+  });
+
+  it('sends a flush in messages of at most USAGE_BULK_MAX events; a failed message keeps only its own counts', async () => {
+    const { queues, counter } = make();
+    const users = Array.from({ length: USAGE_BULK_MAX + 10 }, (_, i) => `u${i}`);
+    for (const u of users) counter.count(u);
+    queues.failingJobId = /:1$/; // the second message (the last 10 users)
+    await counter.flush();
+    expect(queues.messages.map((m) => m.events)).toEqual([USAGE_BULK_MAX]);
+    queues.failingJobId = undefined;
+    await counter.flush();
+    expect(queues.messages.map((m) => m.events)).toEqual([USAGE_BULK_MAX, 10]);
+    expect(queues.added.map((a) => a.payload.userId).sort()).toEqual([...users].sort());
+    expect(queues.added.every((a) => a.payload.count === 1)).toBe(true);
   });
 
   it('keeps the counts of a failed flush for the next one', async () => {

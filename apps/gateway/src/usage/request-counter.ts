@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { QUEUES } from '@clipyard/contracts';
 import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { QueueClient } from '@clipyard/queue';
+import { UsageSender } from '@clipyard/queue';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 /**
  * Counts API requests per user in memory and flushes them every USAGE_FLUSH_MS as one
- * `usage.requests` event per user, so metering costs a Map increment per request, not a row.
- * Event ids are `req:<instance>:<flush>:<user>`: a retried enqueue counts once. A flush that
- * cannot reach Redis puts its counts back for the next one.
+ * `usage.requests` event per user, so metering costs a Map increment per request, not a row;
+ * a flush's events travel in `usage.bulk` messages of up to USAGE_BULK_MAX. Event ids are
+ * `req:<instance>:<flush>:<user>`: a retried enqueue counts once. A message that cannot reach
+ * Redis puts its counts back for the next flush.
  */
 @Injectable()
 export class RequestCounter implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -21,7 +21,7 @@ export class RequestCounter implements OnApplicationBootstrap, BeforeApplication
   private flushing?: Promise<void>;
 
   constructor(
-    private readonly queues: QueueClient,
+    private readonly usage: UsageSender,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly metrics: Metrics,
@@ -48,17 +48,10 @@ export class RequestCounter implements OnApplicationBootstrap, BeforeApplication
     this.counts = new Map();
     const seq = ++this.flushes;
     const occurredAt = new Date().toISOString();
-    const results = await Promise.allSettled(
-      [...batch].map(([userId, count]) =>
-        this.queues.add(
-          QUEUES.usageEvents,
-          { name: 'usage.requests', eventId: `req:${this.instance}:${seq}:${userId}`, userId, count, occurredAt },
-          { jobId: `req:${this.instance}:${seq}:${userId}` },
-        ),
-      ),
-    );
-    const failed = [...batch].filter((_, i) => results[i].status === 'rejected');
-    for (const [userId, count] of failed) this.counts.set(userId, (this.counts.get(userId) ?? 0) + count);
+    const events = [...batch].map(([userId, count]) => ({ name: 'usage.requests' as const, eventId: `req:${this.instance}:${seq}:${userId}`, userId, count, occurredAt }));
+    const sent = await this.usage.sendMany(events, `req:${this.instance}:${seq}`);
+    const failed = sent.filter((s) => s.error).flatMap((s) => s.events);
+    for (const e of failed) if (e.name === 'usage.requests') this.counts.set(e.userId, (this.counts.get(e.userId) ?? 0) + e.count);
     if (failed.length) this.logger.warn({ users: failed.length }, 'request counts not flushed; kept for the next flush');
     this.metrics.counter('gateway_usage_flushes_total', 'Request-count flushes by outcome', ['outcome']).inc({ outcome: failed.length ? 'partial' : 'ok' });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { createDataSource, GATEWAY_ENTITIES } from '@clipyard/database';
+import { createDataSource, Database, GATEWAY_ENTITIES } from '@clipyard/database';
 import { Metrics } from '@clipyard/observability';
 import { QueueClient, startConsumers, type ConsumerHost } from '@clipyard/queue';
 import { eventually } from '../../../../test/harness';
@@ -47,7 +47,7 @@ describe('webhook delivery (PostgreSQL, Redis, HTTP)', () => {
 
   beforeAll(async () => {
     ds = await createDataSource({ url: process.env.DATABASE_URL!, entities: GATEWAY_ENTITIES }).initialize();
-    repo = new WebhooksRepository(ds);
+    repo = new WebhooksRepository(new Database(ds));
     receiver = await startWebhookReceiver();
   });
   afterAll(async () => {

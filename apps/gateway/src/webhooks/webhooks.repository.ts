@@ -1,77 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Database, WebhookDeliveryEntity, WebhookEndpointEntity, execute, one, query, type Row } from '@clipyard/database';
 
-export interface EndpointRecord {
-  id: string;
-  userId: string;
-  kind: 'endpoint' | 'callback';
-  url: string | null;
-  description: string | null;
-  events: string[];
-  secretSealed: string;
-  previousSecretSealed: string | null;
-  previousSecretExpiresAt: Date | null;
-  /** The receiver answered 410 Gone: no deliveries until the owner enables it again. */
-  disabledAt: Date | null;
-  disabledReason: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface DeliveryRecord {
-  id: string;
-  endpointId: string;
-  userId: string;
-  eventId: string;
-  eventType: string;
-  url: string;
-  body: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastAttemptAt: Date | null;
-  deliveredAt: Date | null;
-  createdAt: Date;
-}
+/** A webhook_endpoints row (the entity's shape). */
+export type EndpointRecord = WebhookEndpointEntity;
+/** A webhook_deliveries row (the entity's shape). */
+export type DeliveryRecord = WebhookDeliveryEntity;
 
 export type NewDelivery = Pick<DeliveryRecord, 'id' | 'endpointId' | 'userId' | 'eventId' | 'eventType' | 'url' | 'body'>;
-
-type Row = Record<string, any>;
-/** TypeORM answers UPDATE/DELETE on postgres with [rows, affectedCount], SELECT/INSERT with rows. */
-const rowsOf = (res: unknown): Row[] =>
-  Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number' ? res[0] : (res as Row[]);
-const endpoint = (r: Row): EndpointRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  kind: r.kind,
-  url: r.url,
-  description: r.description,
-  events: r.events,
-  secretSealed: r.secret_sealed,
-  previousSecretSealed: r.previous_secret_sealed,
-  previousSecretExpiresAt: r.previous_secret_expires_at,
-  disabledAt: r.disabled_at ?? null,
-  disabledReason: r.disabled_reason ?? null,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-const delivery = (r: Row): DeliveryRecord => ({
-  id: r.id,
-  endpointId: r.endpoint_id,
-  userId: r.user_id,
-  eventId: r.event_id,
-  eventType: r.event_type,
-  url: r.url,
-  body: r.body,
-  status: r.status,
-  attempts: r.attempts,
-  lastStatusCode: r.last_status_code,
-  lastError: r.last_error,
-  lastAttemptAt: r.last_attempt_at,
-  deliveredAt: r.delivered_at,
-  createdAt: r.created_at,
-});
 
 const E_COLS = `id, user_id, kind, url, description, events, secret_sealed, previous_secret_sealed,
   previous_secret_expires_at, disabled_at, disabled_reason, created_at, updated_at`;
@@ -81,25 +16,33 @@ const D_COLS = `id, endpoint_id, user_id, event_id, event_type, url, body, statu
 /** SQL of the webhook tables; every read and write is scoped by the owner's user id. */
 @Injectable()
 export class WebhooksRepository {
-  constructor(private readonly ds: DataSource) {}
+  private readonly endpoint: (r: Row) => EndpointRecord;
+  private readonly delivery: (r: Row) => DeliveryRecord;
+
+  constructor(private readonly db: Database) {
+    this.endpoint = db.records(WebhookEndpointEntity);
+    this.delivery = db.records(WebhookDeliveryEntity);
+  }
 
   async countEndpoints(userId: string): Promise<number> {
-    const [r] = await this.ds.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint'`, [userId]);
+    const r = (await one<{ n: number }>(this.db.tx, `SELECT count(*)::int AS n FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint'`, [userId]))!;
     return r.n;
   }
 
   async insertEndpoint(e: Pick<EndpointRecord, 'id' | 'userId' | 'kind' | 'url' | 'description' | 'events' | 'secretSealed'>): Promise<EndpointRecord> {
-    const [r] = await this.ds.query(
+    const r = await one(
+      this.db.tx,
       `INSERT INTO webhook_endpoints (id, user_id, kind, url, description, events, secret_sealed)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${E_COLS}`,
       [e.id, e.userId, e.kind, e.url, e.description, e.events, e.secretSealed],
     );
-    return endpoint(r);
+    return this.endpoint(r!);
   }
 
   /** The user's callback-signing row, created with `sealed` when missing (race-safe). */
   async ensureCallbackEndpoint(userId: string, id: string, sealed: string): Promise<EndpointRecord> {
-    await this.ds.query(
+    await execute(
+      this.db.tx,
       `INSERT INTO webhook_endpoints (id, user_id, kind, url, events, secret_sealed)
        VALUES ($1, $2, 'callback', NULL, '{}', $3) ON CONFLICT (user_id) WHERE kind = 'callback' DO NOTHING`,
       [id, userId, sealed],
@@ -108,60 +51,63 @@ export class WebhooksRepository {
   }
 
   async findCallbackEndpoint(userId: string): Promise<EndpointRecord | null> {
-    const [r] = await this.ds.query(`SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'callback'`, [userId]);
-    return r ? endpoint(r) : null;
+    const r = await one(this.db.tx, `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'callback'`, [userId]);
+    return r ? this.endpoint(r) : null;
   }
 
   async listEndpoints(userId: string): Promise<EndpointRecord[]> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint' ORDER BY created_at DESC, id DESC`,
       [userId],
     );
-    return rows.map(endpoint);
+    return rows.map(this.endpoint);
   }
 
   /** Any kind (the delivery worker signs callback deliveries too). */
   async findEndpoint(userId: string, id: string, kind?: 'endpoint'): Promise<EndpointRecord | null> {
-    const [r] = await this.ds.query(
+    const r = await one(
+      this.db.tx,
       `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND id = $2 ${kind ? `AND kind = 'endpoint'` : ''}`,
       [userId, id],
     );
-    return r ? endpoint(r) : null;
+    return r ? this.endpoint(r) : null;
   }
 
   async subscribedEndpoints(userId: string, eventType: string): Promise<EndpointRecord[]> {
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `SELECT ${E_COLS} FROM webhook_endpoints WHERE user_id = $1 AND kind = 'endpoint' AND $2 = ANY(events) AND disabled_at IS NULL`,
       [userId, eventType],
     );
-    return rows.map(endpoint);
+    return rows.map(this.endpoint);
   }
 
   async deleteEndpoint(userId: string, id: string): Promise<boolean> {
-    const rows = rowsOf(
-      await this.ds.query(`DELETE FROM webhook_endpoints WHERE user_id = $1 AND id = $2 AND kind = 'endpoint' RETURNING id`, [userId, id]),
-    );
+    const rows = await query(this.db.tx, `DELETE FROM webhook_endpoints WHERE user_id = $1 AND id = $2 AND kind = 'endpoint' RETURNING id`, [userId, id]);
     return rows.length > 0;
   }
 
   /** Disables (reason given) or enables again (null) an endpoint; callback rows are never disabled. */
   async setDisabled(userId: string, id: string, reason: string | null): Promise<EndpointRecord | null> {
-    const [r] = rowsOf(await this.ds.query(
+    const r = await one(
+      this.db.tx,
       `UPDATE webhook_endpoints SET disabled_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() END, disabled_reason = $3, updated_at = now()
        WHERE user_id = $1 AND id = $2 AND kind = 'endpoint' RETURNING ${E_COLS}`,
       [userId, id, reason],
-    ));
-    return r ? endpoint(r) : null;
+    );
+    return r ? this.endpoint(r) : null;
   }
 
   /** New secret in; the current one becomes the previous, valid until `overlapUntil` (null: dropped now). */
   async rotateSecret(userId: string, id: string, sealed: string, previousSealed: string | null, overlapUntil: Date | null): Promise<EndpointRecord | null> {
-    const [r] = rowsOf(await this.ds.query(
+    const r = await one(
+      this.db.tx,
       `UPDATE webhook_endpoints SET secret_sealed = $3, previous_secret_sealed = $4, previous_secret_expires_at = $5, updated_at = now()
        WHERE user_id = $1 AND id = $2 RETURNING ${E_COLS}`,
       [userId, id, sealed, previousSealed, overlapUntil],
-    ));
-    return r ? endpoint(r) : null;
+    );
+    return r ? this.endpoint(r) : null;
   }
 
   /** Inserts what is new; returns every delivery of these (endpoint, event, url) triples still pending. */
@@ -173,22 +119,24 @@ export class WebhooksRepository {
       const b = i * 7;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
     });
-    await this.ds.query(
+    await execute(
+      this.db.tx,
       `INSERT INTO webhook_deliveries (id, endpoint_id, user_id, event_id, event_type, url, body)
        VALUES ${tuples.join(', ')} ON CONFLICT (endpoint_id, event_id, url) DO NOTHING`,
       values,
     );
-    const found: Row[] = await this.ds.query(
+    const found = await query(
+      this.db.tx,
       `SELECT ${D_COLS} FROM webhook_deliveries
        WHERE user_id = $1 AND event_id = $2 AND status = 'pending' AND endpoint_id = ANY($3::uuid[])`,
       [rows[0].userId, rows[0].eventId, rows.map((r) => r.endpointId)],
     );
-    return found.map(delivery);
+    return found.map(this.delivery);
   }
 
   async findDelivery(userId: string, id: string): Promise<DeliveryRecord | null> {
-    const [r] = await this.ds.query(`SELECT ${D_COLS} FROM webhook_deliveries WHERE user_id = $1 AND id = $2`, [userId, id]);
-    return r ? delivery(r) : null;
+    const r = await one(this.db.tx, `SELECT ${D_COLS} FROM webhook_deliveries WHERE user_id = $1 AND id = $2`, [userId, id]);
+    return r ? this.delivery(r) : null;
   }
 
   /** Newest first; `before` is the keyset position (created_at, id) of the last row seen. */
@@ -199,12 +147,13 @@ export class WebhooksRepository {
       params.push(before.createdAt, before.id);
       cursor = 'AND (created_at, id) < ($4, $5)';
     }
-    const rows: Row[] = await this.ds.query(
+    const rows = await query(
+      this.db.tx,
       `SELECT ${D_COLS} FROM webhook_deliveries WHERE user_id = $1 AND endpoint_id = $2 ${cursor}
        ORDER BY created_at DESC, id DESC LIMIT $3`,
       params,
     );
-    return rows.map(delivery);
+    return rows.map(this.delivery);
   }
 
   async recordAttempt(
@@ -212,7 +161,8 @@ export class WebhooksRepository {
     id: string,
     outcome: { succeeded: boolean; final: boolean; statusCode: number | null; error: string | null },
   ): Promise<void> {
-    await this.ds.query(
+    await execute(
+      this.db.tx,
       `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $3, last_error = $4, last_attempt_at = now(),
          status = CASE WHEN $5 THEN 'succeeded' WHEN $6 THEN 'failed' ELSE 'pending' END,
          delivered_at = CASE WHEN $5 THEN now() ELSE NULL END
@@ -223,11 +173,12 @@ export class WebhooksRepository {
 
   /** Manual redelivery puts a delivery back to pending (whatever its outcome was). */
   async resetForRedelivery(userId: string, endpointId: string, id: string): Promise<DeliveryRecord | null> {
-    const [r] = rowsOf(await this.ds.query(
+    const r = await one(
+      this.db.tx,
       `UPDATE webhook_deliveries SET status = 'pending', delivered_at = NULL
        WHERE user_id = $1 AND endpoint_id = $2 AND id = $3 RETURNING ${D_COLS}`,
       [userId, endpointId, id],
-    ));
-    return r ? delivery(r) : null;
+    );
+    return r ? this.delivery(r) : null;
   }
 }

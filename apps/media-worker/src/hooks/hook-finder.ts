@@ -17,6 +17,7 @@ import {
 import { Metrics } from '@clipyard/observability';
 import type { Counter } from 'prom-client';
 import { WORKER_CONFIG, type WorkerConfig } from '../config';
+import type { JobContext } from '../jobs/processor';
 import { ProviderCredentials } from '../transcribe/provider-credentials';
 
 export interface HookRequest {
@@ -41,6 +42,23 @@ export interface HookFinding {
   chunks: number;
   /** Candidates the model proposed before selection. */
   candidates: number;
+}
+
+/** The HookRequest of a hooks or shorts job (both kinds take the same hook options). */
+export function hookRequest(ctx: JobContext<'hooks'> | JobContext<'shorts'>, onProgress: (fraction: number) => void): HookRequest {
+  const p = ctx.payload.params;
+  return {
+    userId: ctx.payload.userId,
+    provider: p.ai_provider,
+    model: p.ai_model,
+    count: p.count,
+    minS: p.min_s,
+    maxS: p.max_s,
+    language: p.language,
+    topics: p.topics,
+    signal: ctx.signal,
+    onProgress,
+  };
 }
 
 /** Nest token of the ChatClient (a fake in unit tests). */

@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { type ProviderId } from '@clipyard/contracts';
 import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorResult } from '../jobs/processor';
-import { HookFinder, hookView } from './hook-finder';
+import { HookFinder, hookRequest, hookView } from './hook-finder';
 import { TranscriptStep } from './transcript.step';
 
 /**
@@ -32,18 +31,7 @@ export class HooksProcessor implements JobProcessor<'hooks'> {
     ctx.progress(5);
     const split = p.transcript_key ? 10 : 70;
     const t = await this.transcripts.get(ctx, p, media, (f) => ctx.progress(5 + f * (split - 5)));
-    const found = await this.finder.find(t.transcript, {
-      userId: ctx.payload.userId,
-      provider: p.ai_provider as ProviderId,
-      model: p.ai_model,
-      count: p.count,
-      minS: p.min_s,
-      maxS: p.max_s,
-      language: p.language,
-      topics: p.topics,
-      signal: ctx.signal,
-      onProgress: (f) => ctx.progress(split + f * (98 - split)),
-    });
+    const found = await this.finder.find(t.transcript, hookRequest(ctx, (f) => ctx.progress(split + f * (98 - split))));
     const hooks = found.hooks.map(hookView);
     const file = path.join(ctx.workDir, 'hooks.json');
     await writeFile(file, JSON.stringify(hooks, null, 2));

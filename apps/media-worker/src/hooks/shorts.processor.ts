@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, type MediaJobResult, type ProviderId } from '@clipyard/contracts';
+import { AppError, type MediaJobResult } from '@clipyard/contracts';
 import { burnSubtitles, MediaError, MediaTools, toSrt, type Hook, type TranscriptSegment } from '@clipyard/media';
 import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
-import { HookFinder, hookView } from './hook-finder';
+import { HookFinder, hookRequest, hookView } from './hook-finder';
 import { TranscriptStep } from './transcript.step';
 
 /** Re-throws a step's failure with the step named, keeping its code and retryability. */
@@ -54,18 +54,7 @@ export class ShortsProcessor implements JobProcessor<'shorts'> {
     const tr = t ?? (await step('transcribe', () => this.transcripts.get(ctx, p, file, (f) => ctx.progress(3 + f * 32))));
     ctx.progress(35);
     const found = await step('hooks', () =>
-      this.finder.find(tr.transcript, {
-        userId: ctx.payload.userId,
-        provider: p.ai_provider as ProviderId,
-        model: p.ai_model,
-        count: p.count,
-        minS: p.min_s,
-        maxS: p.max_s,
-        language: p.language,
-        topics: p.topics,
-        signal: ctx.signal,
-        onProgress: (f) => ctx.progress(35 + f * 10),
-      }),
+      this.finder.find(tr.transcript, hookRequest(ctx, (f) => ctx.progress(35 + f * 10))),
     );
     // the clips come from the media itself: keep them inside it
     const hooks: Hook[] = found.hooks.filter((h) => h.start < info.durationS).map((h) => ({ ...h, end: Math.min(h.end, info.durationS) }));

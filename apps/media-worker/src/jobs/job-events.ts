@@ -1,5 +1,5 @@
 import { QUEUES, type UsageAction } from '@clipyard/contracts';
-import type { QueueClient } from '@clipyard/queue';
+import { UsageSender, type QueueClient } from '@clipyard/queue';
 import type { JobOutput } from '@clipyard/contracts';
 
 interface Who {
@@ -12,7 +12,12 @@ interface Who {
  * count twice (a retried or re-run job emits the same completed/failed/usage ids).
  */
 export class JobEvents {
-  constructor(private readonly queues: QueueClient) {}
+  /** Usage events of jobs finishing at the same moment share one message. */
+  private readonly usageSender: UsageSender;
+
+  constructor(private readonly queues: QueueClient) {
+    this.usageSender = new UsageSender(queues);
+  }
 
   started(w: Who, attempt: number, at = new Date()): Promise<string> {
     return this.queues.add(
@@ -56,13 +61,8 @@ export class JobEvents {
       aiModel?: string;
       subtitleMinutes: number;
     },
-  ): Promise<string> {
-    const eventId = `job:${w.jobId}:completed`;
-    return this.queues.add(
-      QUEUES.usageEvents,
-      { name: 'usage.job', eventId, ...w, ...u, occurredAt: now() },
-      { jobId: `usage:${eventId}` },
-    );
+  ): Promise<void> {
+    return this.usageSender.send({ name: 'usage.job', eventId: `job:${w.jobId}:completed`, ...w, ...u, occurredAt: now() });
   }
 }
 

@@ -43,3 +43,23 @@ export const usageEventSchema = z.discriminatedUnion('name', [
   }),
 ]);
 export type UsageEvent = z.infer<typeof usageEventSchema>;
+/** A usage event as a producer writes it (defaults not yet applied). */
+export type UsageEventInput = z.input<typeof usageEventSchema>;
+
+/** The most usage events one `usage.bulk` message carries (billing writes a message's events in one transaction). */
+export const USAGE_BULK_MAX = 500;
+
+/**
+ * Many usage events in one message, so that ingest is not bound by the queue's per-message cost:
+ * each event keeps its own `eventId` and is counted exactly once whichever message carried it.
+ */
+export const usageBulkSchema = z.object({
+  name: z.literal('usage.bulk'),
+  v,
+  events: z.array(usageEventSchema).min(1).max(USAGE_BULK_MAX),
+});
+export type UsageBulk = z.infer<typeof usageBulkSchema>;
+
+/** What the `usage-events` queue carries: one event, or a bulk of them. */
+export const usageMessageSchema = z.discriminatedUnion('name', [...usageEventSchema.options, usageBulkSchema]);
+export type UsageMessage = z.infer<typeof usageMessageSchema>;

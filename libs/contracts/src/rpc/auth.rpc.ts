@@ -167,7 +167,7 @@ export const authRpc = defineRpc({
   'auth.jwks': {
     service: 'auth',
     request: z.object({}),
-    reply: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+    reply: z.object({ keys: z.array(z.object({ kty: z.string(), kid: z.string().optional(), alg: z.string().optional(), use: z.string().optional() }).passthrough()) }),
   },
   'auth.apiKey.create': {
     service: 'auth',

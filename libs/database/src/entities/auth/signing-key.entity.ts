@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class SigningKeyEntity {
   @PrimaryColumn({ type: 'text' }) kid!: string;
   @Column({ type: 'text' }) alg!: string;
-  @Column({ name: 'public_jwk', type: 'jsonb' }) publicJwk!: Record<string, unknown>;
+  @Column({ name: 'public_jwk', type: 'jsonb' }) publicJwk!: { kty: string; [member: string]: unknown };
   @Column({ name: 'private_key', type: 'text' }) privateKey!: string;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   /** When a newer key took over signing; published until retired_at + token lifetime. */

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Database, SessionEntity, one, query, type Row, type Tx } from '@clipyard/database';
+
+export type NewSession = Pick<SessionEntity, 'userId' | 'method' | 'ip' | 'userAgent' | 'expiresAt' | 'lastUsedAt'>;
+
+/** The `sessions` table: one row a sign-in. Every method names the owner, except the refresh-token lookup. */
+@Injectable()
+export class SessionsRepository {
+  private readonly toSession: (row: Row) => SessionEntity;
+
+  constructor(private readonly db: Database) {
+    this.toSession = db.records(SessionEntity);
+  }
+
+  async insert(s: NewSession, tx: Tx = this.db.tx): Promise<SessionEntity> {
+    const row = await one(
+      tx,
+      `INSERT INTO sessions (user_id, method, ip, user_agent, expires_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [s.userId, s.method, s.ip, s.userAgent, s.expiresAt, s.lastUsedAt],
+    );
+    return this.toSession(row!);
+  }
+
+  async findOwn(userId: string, sessionId: string, tx: Tx = this.db.tx): Promise<SessionEntity | null> {
+    const row = await one(tx, 'SELECT * FROM sessions WHERE id = $1 AND user_id = $2 LIMIT 1', [sessionId, userId]);
+    return row ? this.toSession(row) : null;
+  }
+
+  /** The session a presented refresh token belongs to: the token is the credential, so no owner is known yet. */
+  async ofRefreshToken(sessionId: string, tx: Tx = this.db.tx): Promise<SessionEntity | null> {
+    const row = await one(tx, 'SELECT * FROM sessions WHERE id = $1 LIMIT 1', [sessionId]);
+    return row ? this.toSession(row) : null;
+  }
+
+  /** A refresh: the session lives on until `expiresAt`, last seen now from `ip`. */
+  async extend(userId: string, sessionId: string, p: { expiresAt: Date; ip: string | null }, tx: Tx = this.db.tx): Promise<void> {
+    await query(tx, 'UPDATE sessions SET last_used_at = $3, expires_at = $4, ip = $5 WHERE id = $1 AND user_id = $2', [
+      sessionId,
+      userId,
+      new Date(),
+      p.expiresAt,
+      p.ip,
+    ]);
+  }
+
+  /** The user's sessions not revoked (the caller drops the expired ones), newest first. */
+  async listUnrevoked(userId: string, limit: number, tx: Tx = this.db.tx): Promise<SessionEntity[]> {
+    const rows = await query(tx, 'SELECT * FROM sessions WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT $2', [userId, limit]);
+    return rows.map(this.toSession);
+  }
+
+  /** Revokes every live session of the user except `keep`; the ids revoked. */
+  async revokeAll(userId: string, reason: string, keep?: string, tx: Tx = this.db.tx): Promise<string[]> {
+    const rows = await query<{ id: string }>(
+      tx,
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL ${keep ? 'AND id <> $3' : ''} RETURNING id`,
+      keep ? [userId, reason, keep] : [userId, reason],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Revokes one of the user's sessions; false when it is not theirs or already revoked. */
+  async revoke(userId: string, sessionId: string, reason: string, tx: Tx = this.db.tx): Promise<boolean> {
+    const rows = await query(tx, 'UPDATE sessions SET revoked_at = now(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id', [
+      sessionId,
+      userId,
+      reason,
+    ]);
+    return rows.length > 0;
+  }
+}
