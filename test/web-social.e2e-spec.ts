@@ -55,7 +55,7 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
     await h1(p, heading);
   };
   const signOut = async (p: Page) => {
-    await p.getByRole('button', { name: 'Sign out' }).click();
+    await p.getByRole('button', { name: 'Sign out', exact: true }).click();
     await h1(p, 'Sign in');
   };
   /** A code newer than every accepted one (the API accepts one step ahead of the clock). */

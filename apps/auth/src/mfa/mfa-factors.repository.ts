@@ -59,14 +59,15 @@ export class MfaFactorsRepository {
   }
 
   /** Up to `limit` factors whose secret is not sealed under key `version`, locked (others skip them). */
-  async lockStale(m: EntityManager, version: number, limit: number): Promise<{ userId: string; secretSealed: string }[]> {
-    return m.query(
+  lockStale(version: number, limit: number, tx: Tx): Promise<{ userId: string; secretSealed: string }[]> {
+    return query(
+      tx,
       `SELECT user_id AS "userId", secret_sealed AS "secretSealed" FROM mfa_factors WHERE secret_sealed NOT LIKE $1 LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [`v${version}.%`, limit],
     );
   }
 
-  async setSealed(m: EntityManager, userId: string, secretSealed: string): Promise<void> {
-    await m.query('UPDATE mfa_factors SET secret_sealed = $2, updated_at = now() WHERE user_id = $1', [userId, secretSealed]);
+  async setSealed(userId: string, secretSealed: string, tx: Tx): Promise<void> {
+    await query(tx, 'UPDATE mfa_factors SET secret_sealed = $2, updated_at = now() WHERE user_id = $1', [userId, secretSealed]);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Database } from '@clipyard/database';
 import { MfaFactorsRepository } from './mfa-factors.repository';
 import { Totp } from './totp';
 
@@ -8,7 +7,7 @@ import { Totp } from './totp';
 @Injectable()
 export class MfaSecretsRotation {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly factors: MfaFactorsRepository,
     private readonly totp: Totp,
   ) {}
@@ -16,9 +15,9 @@ export class MfaSecretsRotation {
   async rotate(batch = 100): Promise<number> {
     let moved = 0;
     for (;;) {
-      const n = await this.ds.transaction(async (m) => {
-        const rows = await this.factors.lockStale(m, this.totp.ring.current, batch);
-        for (const r of rows) await this.factors.setSealed(m, r.userId, this.totp.seal(r.userId, this.totp.open(r.userId, r.secretSealed)));
+      const n = await this.db.transaction(async (tx) => {
+        const rows = await this.factors.lockStale(this.totp.ring.current, batch, tx);
+        for (const r of rows) await this.factors.setSealed(r.userId, this.totp.seal(r.userId, this.totp.open(r.userId, r.secretSealed)), tx);
         return rows.length;
       });
       moved += n;

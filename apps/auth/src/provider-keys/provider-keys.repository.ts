@@ -56,6 +56,11 @@ export class ProviderKeysRepository {
     ]);
   }
 
+  /** A test call with the key worked: active again, the recorded error goes. */
+  async clearError(userId: string, provider: string, tx: Tx = this.db.tx): Promise<void> {
+    await query(tx, `UPDATE provider_keys SET status = 'active', last_error = NULL, last_error_at = NULL WHERE user_id = $1 AND provider = $2`, [userId, provider]);
+  }
+
   /** Key rotation (across all users): up to `limit` rows sealed under another version, locked, skipping rows another replica holds. */
   lockSealedUnder(notVersion: number, limit: number, tx: Tx): Promise<{ id: string; user_id: string; provider: string; ciphertext: string }[]> {
     return query(tx, `SELECT id, user_id, provider, ciphertext FROM provider_keys WHERE key_version <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED`, [notVersion, limit]);

@@ -103,7 +103,7 @@ export class ProviderKeysService {
 
   /** A test call with the key succeeded: it is active again and its last error goes. */
   async clearError(userId: string, provider: ProviderId): Promise<void> {
-    await this.repo.update({ userId, provider }, { status: 'active', lastError: null, lastErrorAt: null });
+    await this.keys.clearError(userId, provider);
   }
 
   /** Re-seals every row under the newest master key, in small locked batches (safe online). */
