@@ -64,6 +64,16 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
     lastStep = step;
     return authenticator.clone({ epoch: step * 30_000 }).generate(totpSecret);
   };
+  /**
+   * A fresh person at the provider: its session cookies go (the gateway's cy_* stay; cookies do not
+   * differ by port, and both run on 127.0.0.1), then the provider signs in `account`.
+   */
+  const atProvider = async (account: Parameters<LocalOidcProvider['nextLogin']>[0]) => {
+    const keep = (await ctx.cookies()).filter((c) => c.name.startsWith('cy_'));
+    await ctx.clearCookies();
+    if (keep.length) await ctx.addCookies(keep);
+    await op.nextLogin(account);
+  };
   const twoFactor = async (p: Page, code: string) => {
     await h1(p, 'Two-factor sign-in');
     await p.getByLabel('Code from your authenticator app, or a recovery code').fill(code);
@@ -123,7 +133,7 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
     await page.getByRole('button', { name: 'Continue with Corp SSO' }).waitFor();
     await checkA11y(page);
     await shot(page, 'sign-in');
-    await op.nextLogin(ada);
+    await atProvider(ada);
     await page.getByRole('button', { name: 'Continue with Google' }).click();
     await h1(page, 'Overview');
     expect(new URL(page.url()).search).toBe(''); // the code left the address bar
@@ -143,7 +153,7 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
 
   it('an existing account with an unverified email: ACCOUNT_EXISTS is explained; signed in, the person links the provider from Account', async () => {
     expect((await sys.post('/v1/auth/register', { email: bea.email, password: bea.password })).status).toBe(201);
-    await op.nextLogin(beaCorp);
+    await atProvider(beaCorp);
     await page.getByRole('button', { name: 'Continue with Corp SSO' }).click();
     await h1(page, 'Signing you in');
     await page.getByRole('alert').filter({ hasText: 'ACCOUNT_EXISTS' }).waitFor();
@@ -156,7 +166,7 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await h1(page, 'Overview');
     await go(page, 'Account', 'Account');
-    await op.nextLogin(beaCorp);
+    await atProvider(beaCorp);
     await page.getByRole('button', { name: 'Link Corp SSO' }).click();
     await h1(page, 'Account');
     const ids = page.getByRole('region', { name: 'Linked sign-in providers' });
@@ -207,7 +217,7 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
   });
 
   it('a provider sign-in asks for the second factor too (a recovery code here)', async () => {
-    await op.nextLogin(beaCorp);
+    await atProvider(beaCorp);
     await page.getByRole('button', { name: 'Continue with Corp SSO' }).click();
     await twoFactor(page, recovery[0]);
     await h1(page, 'Overview');
