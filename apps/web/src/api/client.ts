@@ -1,6 +1,8 @@
 import { createClipyardClient, type ClipyardClient } from '@clipyard/client';
 import { refresh, session } from './session';
 
+export { publicApi } from './public-client';
+
 /**
  * The typed API client (`@clipyard/client`, generated from the OpenAPI description) with the
  * session's access token added, and one silent refresh-and-retry when the token has expired.
@@ -18,5 +20,3 @@ async function authedFetch(input: Request): Promise<Response> {
 }
 
 export const api: ClipyardClient = createClipyardClient({ baseUrl: location.origin, fetch: authedFetch });
-/** For the routes that make a session (sign-in, refresh): no token, no retry. */
-export const publicApi: ClipyardClient = createClipyardClient({ baseUrl: location.origin, credentials: 'same-origin' });

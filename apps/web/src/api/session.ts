@@ -1,4 +1,4 @@
-import { publicApi } from './client';
+import { publicApi } from './public-client';
 import { ApiError, unwrap } from './errors';
 
 /**
