@@ -53,7 +53,8 @@ describe('subtitled trim (e2e)', () => {
     // one flat colour makes "did captions appear" a clean pixel question
     video = await videoWithAudio(dir, 'talk.mp4', audio, 12, true);
     fake = await startFakeOpenAI({ expectedKey: KEY });
-    sys = await startSystem({ env: { ALLOW_PRIVATE_URLS: 'true', WHISPER_RETRY_BASE_MS: '50' } });
+    // Progress every 50 ms at most (default 1 s): on a quiet machine the whole job takes about a second.
+    sys = await startSystem({ env: { ALLOW_PRIVATE_URLS: 'true', WHISPER_RETRY_BASE_MS: '50', WORKER_PROGRESS_INTERVAL_MS: '50' } });
     alice = await signUp(sys);
     await setPlan(sys, alice.userId, 'pro');
     await sys.request('PUT', '/v1/provider-keys/openai', { apiKey: alice.apiKey, body: { api_key: KEY, base_url: fake.url } });
