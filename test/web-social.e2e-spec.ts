@@ -185,6 +185,8 @@ describe('web dashboard: social sign-in and two-factor in Chromium (e2e, real lo
     const tf = page.getByRole('region', { name: 'Two-factor sign-in' });
     await tf.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     await tf.getByRole('img', { name: 'QR code of the setup link' }).waitFor();
+    await tf.scrollIntoViewIfNeeded();
+    await shot(page, 'two-factor');
     totpSecret = (await tf.getByLabel('Setup key').innerText()).trim();
     expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     await tf.getByText(/^otpauth:\/\/totp\//).waitFor({ state: 'attached' });
