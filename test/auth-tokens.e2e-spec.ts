@@ -292,12 +292,33 @@ describe('auth: access tokens, refresh rotation, sessions (e2e)', () => {
     await new Promise((r) => setTimeout(r, 2100));
     expect((await me(short)).body.error?.code).toBe('TOKEN_EXPIRED');
 
-    const kid = decode(u.accessToken)[0].kid;
-    expect((await me(u.accessToken)).status).toBe(200);
-    await auth.get(SigningKeys).rotate();
-    // The old key withdrawn from the JWKS (as if its tokens had all expired): the cached token stops too.
-    await auth.get(DataSource).query(`UPDATE signing_keys SET retired_at = now() - interval '1 day' WHERE kid = $1`, [kid]);
-    await sys.apps.gateway!.get(JwtVerifier).refresh();
-    expect((await me(u.accessToken)).body.error?.code).toBe('TOKEN_INVALID');
+    // A key of this test's own, published but not signing (retired just now), so that withdrawing it
+    // cannot touch the systems of other suites sharing the database (they sign with the active key).
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const kid = `k${Date.now().toString(36)}withdrawn`;
+    const ring = new KeyRing(auth.get<AuthConfig>(AUTH_CONFIG).ENCRYPTION_KEYS);
+    const ds = auth.get(DataSource);
+    await ds.query('INSERT INTO signing_keys (kid, alg, public_jwk, private_key, retired_at) VALUES ($1, $2, $3, $4, now())', [
+      kid,
+      'ES256',
+      await exportJWK(publicKey),
+      ring.seal(JSON.stringify(await exportJWK(privateKey)), `signing-key:${kid}`),
+    ]);
+    const token = await new SignJWT({ sid: u.sessionId, role: 'user' })
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+      .setSubject(u.userId)
+      .setIssuer('clipyard')
+      .setAudience('clipyard-api')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    const verifier = sys.apps.gateway!.get(JwtVerifier);
+    await verifier.refresh();
+    expect((await me(token)).status).toBe(200);
+    expect((await me(token)).status).toBe(200); // cached
+    // Withdrawn from the JWKS (as if its tokens had all expired): the cached token stops too.
+    await ds.query(`UPDATE signing_keys SET retired_at = now() - interval '1 day' WHERE kid = $1`, [kid]);
+    await verifier.refresh();
+    expect((await me(token)).body.error?.code).toBe('TOKEN_INVALID');
   });
 });
