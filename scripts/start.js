@@ -106,7 +106,7 @@ async function main() {
   const base = `http://localhost:${port}`;
   if (await waitReady(`${base}/health/ready`)) {
     process.stdout.write(
-      `\n\x1b[1mClipyard is up\x1b[0m\n  API      ${base}/v1\n  Docs     ${base}/docs\n  Health   ${base}/health/ready\n  Metrics  ${base}/metrics\n  Mail     ${mailLine(env)}\n  Ctrl-C stops everything.\n\n`,
+      `\n\x1b[1mClipyard is up\x1b[0m\n  Dashboard ${base}/\n  API      ${base}/v1\n  Docs     ${base}/docs\n  Health   ${base}/health/ready\n  Metrics  ${base}/metrics\n  Mail     ${mailLine(env)}\n  Ctrl-C stops everything.\n\n`,
     );
   } else {
     process.stdout.write(`\n\x1b[33mthe gateway is not ready yet; see ${base}/health/ready\x1b[0m\n`);
