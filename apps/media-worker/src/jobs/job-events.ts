@@ -1,5 +1,5 @@
 import { QUEUES, type UsageAction } from '@clipyard/contracts';
-import { UsageSender, type QueueClient } from '@clipyard/queue';
+import type { QueueClient, UsageSender } from '@clipyard/queue';
 import type { JobOutput } from '@clipyard/contracts';
 
 interface Who {
@@ -12,12 +12,11 @@ interface Who {
  * count twice (a retried or re-run job emits the same completed/failed/usage ids).
  */
 export class JobEvents {
-  /** Usage events of jobs finishing at the same moment share one message. */
-  private readonly usageSender: UsageSender;
-
-  constructor(private readonly queues: QueueClient) {
-    this.usageSender = new UsageSender(queues);
-  }
+  constructor(
+    private readonly queues: QueueClient,
+    /** The app's usage sender: usage events of jobs finishing at the same moment share one message. */
+    private readonly usageSender: UsageSender,
+  ) {}
 
   started(w: Who, attempt: number, at = new Date()): Promise<string> {
     return this.queues.add(

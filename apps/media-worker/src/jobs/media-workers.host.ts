@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { concurrencyVar, isMediaJobName, MEDIA_JOBS, mediaQueueOf, type MediaJobName, type MediaQueue } from '@clipyard/contracts';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
-import { Consumer, Handle, INVALID_PAYLOAD, QueueClient, RpcClient, redisSettings, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
+import { Consumer, Handle, INVALID_PAYLOAD, QueueClient, RpcClient, redisSettings, UsageSender, type HandlerCall, type HandlerRunner } from '@clipyard/queue';
 import type { MediaConfig } from '@clipyard/media';
 import { Storage } from '@clipyard/storage';
 import { WORKER_CONFIG, type WorkerConfig } from '../config';
@@ -32,6 +32,7 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
     @Inject(Storage) storage: Storage,
     @Inject(QueueClient) queues: QueueClient,
     @Inject(RpcClient) rpc: RpcClient,
+    @Inject(UsageSender) usage: UsageSender,
     @Inject(Metrics) metrics: Metrics,
     @Optional() @Inject(BACKGROUND_WORK) private readonly background: boolean = true,
   ) {
@@ -40,7 +41,7 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
     this.temps = new TempDirs(config.WORKER_TMP_DIR, logger);
     this.runner = new JobRunner(
       storage,
-      new JobEvents(queues),
+      new JobEvents(queues, usage),
       rpc,
       new InputResolver(storage, config as MediaConfig),
       this.cancels,
