@@ -19,8 +19,12 @@ export type Row = Record<string, unknown>;
  * `rows`; this hides the difference (written once, here).
  */
 export function rowsOf<T = Row>(res: unknown): T[] {
-  if (Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number') return res[0] as T[];
+  if (isRowsAndCount(res)) return res[0] as T[];
   return (Array.isArray(res) ? res : []) as T[];
+}
+
+function isRowsAndCount(res: unknown): res is [unknown[], number] {
+  return Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number';
 }
 
 /** Runs one statement and returns its rows (`RETURNING` rows for writes). */
@@ -31,7 +35,7 @@ export async function query<T = Row>(db: Tx | DataSource, text: string, params: 
 /** Runs one write and returns how many rows it touched (the count of an UPDATE/DELETE without `RETURNING`). */
 export async function execute(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<number> {
   const res: unknown = await db.query(text, params as unknown[]);
-  if (Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number') return res[1];
+  if (isRowsAndCount(res)) return res[1];
   return Array.isArray(res) ? res.length : 0;
 }
 
