@@ -43,6 +43,9 @@ export async function createHttpApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: opts.maxParamLength ?? 100 },
     connectionTimeout: timeouts.idleMs,
     requestTimeout: timeouts.requestMs,
+    // No Nest middleware anywhere (the request log is a Fastify hook): without @fastify/middie a
+    // request runs one onRequest hook fewer.
+    skipMiddie: true,
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
   try {
