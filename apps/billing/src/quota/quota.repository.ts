@@ -1,54 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import type { UsageAction } from '@clipyard/contracts';
-import { Database, execute, one, query, type Tx } from '@clipyard/database';
+import { Database, QuotaReservationEntity, UsageMonthlyEntity, execute, one, query, type Row, type Tx } from '@clipyard/database';
+import type { MonthlyRecord } from '../usage/usage.repository';
 
-export interface ReservationRow {
-  id: string;
-  user_id: string;
-  job_id: string;
-  action: UsageAction;
-  month: string;
-  units: number;
-  /** Transcription minutes a subtitled trim holds on the month's `transcribe` row. */
-  subtitle_minutes: number;
-  /** Trim jobs a shorts job holds on the month's `trim` row (one per clip). */
-  trim_jobs: number;
-  plan_code: string;
-  priority: number;
-  status: 'pending' | 'committed' | 'released';
-  expires_at: Date;
-}
+/** A `quota_reservations` row (the entity's shape). */
+export type ReservationRecord = QuotaReservationEntity;
 
-export interface MonthlyRow {
-  jobs_used: number;
-  jobs_reserved: number;
-  units_used: number;
-  units_reserved: number;
-}
+export type NewReservation = Pick<
+  ReservationRecord,
+  'userId' | 'jobId' | 'action' | 'month' | 'units' | 'subtitleMinutes' | 'trimJobs' | 'planCode' | 'priority'
+>;
 
 /** `quota_reservations` and the reservation columns of `usage_monthly`. */
 @Injectable()
 export class QuotaRepository {
-  constructor(private readonly db: Database) {}
+  private readonly toReservation: (row: Row) => ReservationRecord;
+  private readonly toMonthly: (row: Row) => MonthlyRecord;
 
-  findByJob(m: Tx, jobId: string, lock = false): Promise<ReservationRow | undefined> {
-    return one<ReservationRow>(
-      m,
-      `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, status, expires_at
-       FROM quota_reservations WHERE job_id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [jobId],
-    );
+  constructor(private readonly db: Database) {
+    this.toReservation = db.records(QuotaReservationEntity);
+    this.toMonthly = db.records(UsageMonthlyEntity);
+  }
+
+  async findByJob(m: Tx, jobId: string, lock = false): Promise<ReservationRecord | undefined> {
+    const row = await one(m, `SELECT * FROM quota_reservations WHERE job_id = $1${lock ? ' FOR UPDATE' : ''}`, [jobId]);
+    return row && this.toReservation(row);
   }
 
   /** The reservations of these jobs (any status). The caller holds their users' subscription locks. */
-  findByJobs(m: Tx, jobIds: string[]): Promise<ReservationRow[]> {
-    if (!jobIds.length) return Promise.resolve([]);
-    return query<ReservationRow>(
-      m,
-      `SELECT id, user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, status, expires_at
-       FROM quota_reservations WHERE job_id = ANY($1::uuid[])`,
-      [jobIds],
-    );
+  async findByJobs(m: Tx, jobIds: string[]): Promise<ReservationRecord[]> {
+    if (!jobIds.length) return [];
+    return (await query(m, 'SELECT * FROM quota_reservations WHERE job_id = ANY($1::uuid[])', [jobIds])).map(this.toReservation);
   }
 
   /**
@@ -134,46 +116,39 @@ export class QuotaRepository {
     return rows.length === 1;
   }
 
-  async unreserve(m: Tx, r: ReservationRow): Promise<void> {
+  async unreserve(m: Tx, r: ReservationRecord): Promise<void> {
     await execute(m, 
       `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - 1, units_reserved = units_reserved - $4, updated_at = now()
        WHERE user_id = $1 AND month = $2 AND metric = $3`,
-      [r.user_id, r.month, r.action, r.units],
+      [r.userId, r.month, r.action, r.units],
     );
-    if (r.subtitle_minutes > 0) {
+    if (r.subtitleMinutes > 0) {
       await execute(m, 
         `UPDATE usage_monthly SET units_reserved = units_reserved - $3, updated_at = now()
          WHERE user_id = $1 AND month = $2 AND metric = 'transcribe'`,
-        [r.user_id, r.month, r.subtitle_minutes],
+        [r.userId, r.month, r.subtitleMinutes],
       );
     }
-    if (r.trim_jobs > 0) {
+    if (r.trimJobs > 0) {
       await execute(m, 
         `UPDATE usage_monthly SET jobs_reserved = jobs_reserved - $3, updated_at = now()
          WHERE user_id = $1 AND month = $2 AND metric = 'trim'`,
-        [r.user_id, r.month, r.trim_jobs],
+        [r.userId, r.month, r.trimJobs],
       );
     }
   }
 
-  monthly(m: Tx, userId: string, month: string, metric: string): Promise<MonthlyRow | undefined> {
-    return one<MonthlyRow>(
-      m,
-      `SELECT jobs_used, jobs_reserved, units_used::float8 AS units_used, units_reserved::float8 AS units_reserved
-       FROM usage_monthly WHERE user_id = $1 AND month = $2 AND metric = $3`,
-      [userId, month, metric],
-    );
+  async monthly(m: Tx, userId: string, month: string, metric: string): Promise<MonthlyRecord | undefined> {
+    const row = await one(m, 'SELECT * FROM usage_monthly WHERE user_id = $1 AND month = $2 AND metric = $3', [userId, month, metric]);
+    return row && this.toMonthly(row);
   }
 
-  async insert(
-    m: Tx,
-    r: Omit<ReservationRow, 'id' | 'status' | 'expires_at'> & { ttlSeconds: number },
-  ): Promise<string> {
+  async insert(m: Tx, r: NewReservation & { ttlSeconds: number }): Promise<string> {
     const row = await one<{ id: string }>(
       m,
       `INSERT INTO quota_reservations (user_id, job_id, action, month, units, subtitle_minutes, trim_jobs, plan_code, priority, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10)) RETURNING id`,
-      [r.user_id, r.job_id, r.action, r.month, r.units, r.subtitle_minutes, r.trim_jobs, r.plan_code, r.priority, r.ttlSeconds],
+      [r.userId, r.jobId, r.action, r.month, r.units, r.subtitleMinutes, r.trimJobs, r.planCode, r.priority, r.ttlSeconds],
     );
     return (row as { id: string }).id;
   }
@@ -186,37 +161,6 @@ export class QuotaRepository {
     );
   }
 
-  /**
-   * Commits the job's pending reservation in one statement: marks it committed, takes its job and
-   * units (and a subtitled trim's minutes) out of `reserved`, frees its concurrency slot. Returns
-   * the reservation, or undefined when the job had none pending. The caller holds the user's
-   * subscription lock.
-   */
-  commitPending(m: Tx, userId: string, jobId: string, units: number) {
-    return one<{ month: string; action: UsageAction; units: number; subtitle_minutes: number; trim_jobs: number }>(
-      m,
-      `WITH r AS (
-         UPDATE quota_reservations SET status = 'committed', committed_units = $3, settled_at = now()
-         WHERE job_id = $2 AND user_id = $1 AND status = 'pending'
-         RETURNING user_id, month, action, units, subtitle_minutes, trim_jobs),
-       mo AS (
-         UPDATE usage_monthly u SET jobs_reserved = u.jobs_reserved - 1, units_reserved = u.units_reserved - r.units, updated_at = now()
-         FROM r WHERE u.user_id = r.user_id AND u.month = r.month AND u.metric = r.action RETURNING 1),
-       mm AS (
-         UPDATE usage_monthly u SET units_reserved = u.units_reserved - r.subtitle_minutes, updated_at = now()
-         FROM r WHERE r.subtitle_minutes > 0 AND u.user_id = r.user_id AND u.month = r.month AND u.metric = 'transcribe' RETURNING 1),
-       mt AS (
-         UPDATE usage_monthly u SET jobs_reserved = u.jobs_reserved - r.trim_jobs, updated_at = now()
-         FROM r WHERE r.trim_jobs > 0 AND u.user_id = r.user_id AND u.month = r.month AND u.metric = 'trim' RETURNING 1),
-       s AS (
-         UPDATE subscriptions SET active_jobs = active_jobs - 1
-         FROM r WHERE subscriptions.user_id = r.user_id AND subscriptions.active_jobs > 0 RETURNING 1)
-       SELECT r.month, r.action, r.units, r.subtitle_minutes, r.trim_jobs,
-         (SELECT count(*) FROM mo) + (SELECT count(*) FROM mm) + (SELECT count(*) FROM mt) + (SELECT count(*) FROM s) AS touched FROM r`,
-      [userId, jobId, units],
-    );
-  }
-
   /** The jobs of a user's reservations still pending. */
   async pendingJobIds(userId: string, m: Tx = this.db.tx): Promise<string[]> {
     const rows = await query<{ job_id: string }>(m, `SELECT job_id FROM quota_reservations WHERE user_id = $1 AND status = 'pending'`, [userId]);
@@ -224,12 +168,8 @@ export class QuotaRepository {
   }
 
   /** Pending reservations past their expiry, oldest first. */
-  expired(m: Tx, limit: number): Promise<{ user_id: string; job_id: string; created_at: Date }[]> {
-    return query(
-      m,
-      `SELECT user_id, job_id, created_at FROM quota_reservations
-       WHERE status = 'pending' AND expires_at < now() ORDER BY expires_at LIMIT $1`,
-      [limit],
-    );
+  async expired(m: Tx, limit: number): Promise<ReservationRecord[]> {
+    const rows = await query(m, `SELECT * FROM quota_reservations WHERE status = 'pending' AND expires_at < now() ORDER BY expires_at LIMIT $1`, [limit]);
+    return rows.map(this.toReservation);
   }
 }

@@ -7,7 +7,7 @@ import { monthOf, resetsAt } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
-import { QuotaRepository, type ReservationRow } from './quota.repository';
+import { QuotaRepository, type ReservationRecord } from './quota.repository';
 
 type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features' | 'subtitleMinutes' | 'trimJobs'>> & RpcRequest<'quota.reserve'>;
 type ReleaseReply = RpcReply<'quota.release'>;
@@ -46,16 +46,16 @@ export class QuotaService {
   private async reserveIn(m: Tx, req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
     const now = this.clock.now();
     const month = monthOf(now);
-    const sub = await this.subs.lockOrCreate(m, req.userId, now);
+    const { subscription: sub, plan: planRecord } = await this.subs.lockOrCreate(m, req.userId, now);
 
     const existing = await this.repo.findByJob(m, req.jobId);
     if (existing) {
-      if (existing.user_id !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
-      return { reservationId: existing.id, granted: true, plan: existing.plan_code, priority: existing.priority, replayed: true };
+      if (existing.userId !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
+      return { reservationId: existing.id, granted: true, plan: existing.planCode, priority: existing.priority, replayed: true };
     }
 
-    const { limits, features } = effectiveLimits(sub, sub.limit_overrides);
-    const plan = sub.code;
+    const { limits, features } = effectiveLimits(planRecord, sub.limitOverrides);
+    const plan = planRecord.code;
     for (const feature of [ACTION_FEATURES[req.action], ...req.features]) {
       if (!features.includes(feature)) {
         throw new AppError('FEATURE_NOT_IN_PLAN', `Your plan (${plan}) does not include ${feature}`, { feature, plan });
@@ -110,22 +110,22 @@ export class QuotaService {
       throw new AppError(
         'CONCURRENCY_LIMIT',
         `Your plan (${plan}) runs at most ${limits.max_concurrent_jobs} job(s) at a time; wait for one to finish`,
-        { limit: limits.max_concurrent_jobs, active: sub.active_jobs, plan },
+        { limit: limits.max_concurrent_jobs, active: sub.activeJobs, plan },
       );
     }
     const reservationId = await this.repo.insert(m, {
-      user_id: req.userId,
-      job_id: req.jobId,
+      userId: req.userId,
+      jobId: req.jobId,
       action: req.action,
       month,
       units,
-      subtitle_minutes: subtitleMinutes,
-      trim_jobs: trimJobs,
-      plan_code: plan,
-      priority: sub.priority,
+      subtitleMinutes,
+      trimJobs,
+      planCode: plan,
+      priority: planRecord.priority,
       ttlSeconds: this.config.RESERVATION_TTL_S,
     });
-    return { reservationId, granted: true, plan, priority: sub.priority, replayed: false };
+    return { reservationId, granted: true, plan, priority: planRecord.priority, replayed: false };
   }
 
   private async quotaExceeded(
@@ -138,8 +138,8 @@ export class QuotaService {
     jobsRequested = 1,
   ): Promise<AppError> {
     const row = await this.repo.monthly(m, key.userId, key.month, key.action);
-    const jobs = { used: row?.jobs_used ?? 0, reserved: row?.jobs_reserved ?? 0 };
-    const mins = { used: row?.units_used ?? 0, reserved: row?.units_reserved ?? 0 };
+    const jobs = { used: row?.jobsUsed ?? 0, reserved: row?.jobsReserved ?? 0 };
+    const mins = { used: Number(row?.unitsUsed ?? 0), reserved: Number(row?.unitsReserved ?? 0) };
     const jobsOver = jobsLimit >= 0 && jobs.used + jobs.reserved + jobsRequested > jobsLimit;
     const [metric, limit, c, requested] = jobsOver
       ? [key.action, jobsLimit, jobs, jobsRequested]
@@ -162,7 +162,7 @@ export class QuotaService {
       const sub = await this.subs.lock(m, userId);
       if (!sub) return { released: false, status: null };
       const r = await this.repo.findByJob(m, jobId, true);
-      if (!r || r.user_id !== userId) return { released: false, status: null };
+      if (!r || r.userId !== userId) return { released: false, status: null };
       if (r.status !== 'pending') return { released: false, status: r.status };
       await this.settle(m, r, 'released', { reason });
       return { released: true, status: 'released' };
@@ -173,9 +173,9 @@ export class QuotaService {
    * Settles a pending reservation inside the caller's transaction (which holds the subscription
    * lock): its job and units leave `reserved` and its concurrency slot is freed.
    */
-  async settle(m: Tx, r: ReservationRow, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
+  async settle(m: Tx, r: ReservationRecord, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
     await this.repo.settle(m, r.id, status, extra);
     await this.repo.unreserve(m, r);
-    await this.subs.freeSlot(m, r.user_id);
+    await this.subs.freeSlot(m, r.userId);
   }
 }

@@ -46,13 +46,12 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
     const expired = await this.repo.expired(this.db.tx, this.config.REAPER_BATCH);
     let n = 0;
     for (const r of expired) {
-      const res = await this.quota.release(r.user_id, r.job_id, 'expired');
+      const res = await this.quota.release(r.userId, r.jobId, 'expired');
       if (!res.released) continue;
       n++;
-      const row = await this.repo.findByJob(this.db.tx, r.job_id);
-      this.reaped.inc({ action: row?.action ?? 'unknown' });
+      this.reaped.inc({ action: r.action });
       this.logger.warn(
-        { userId: r.user_id, jobId: r.job_id, reservedAt: r.created_at, ttlSeconds: this.config.RESERVATION_TTL_S },
+        { userId: r.userId, jobId: r.jobId, reservedAt: r.createdAt, ttlSeconds: this.config.RESERVATION_TTL_S },
         'reaper released an orphaned reservation',
       );
     }

@@ -91,14 +91,14 @@ export class StripeCheckoutService {
   /** The user's Stripe customer id, creating (and remembering) the customer on first use. */
   private async customer(stripe: Stripe, userId: string, email?: string): Promise<string> {
     await this.db.transaction((m) => this.subs.ensure(m, userId, this.clock.now()));
-    const existing = (await this.subs.get(userId))?.stripe_customer_id;
+    const existing = (await this.subs.get(userId))?.subscription.stripeCustomerId;
     if (existing) return existing;
     const created = await this.call(() =>
       stripe.customers.create({ ...(email ? { email } : {}), metadata: { user_id: userId } }, { idempotencyKey: `customer-${userId}` }),
     );
     // A concurrent call may have linked one first: keep the first.
     await this.subs.linkStripeCustomer(userId, created.id);
-    return (await this.subs.get(userId))?.stripe_customer_id ?? created.id;
+    return (await this.subs.get(userId))?.subscription.stripeCustomerId ?? created.id;
   }
 
   /** Stripe errors become ours: its connection trouble → 503, a refused request → 502 with Stripe's message. */

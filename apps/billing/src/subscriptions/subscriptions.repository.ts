@@ -1,33 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LimitOverrides } from '@clipyard/contracts';
-import { Database, execute, one, query, type Tx } from '@clipyard/database';
+import { Database, PlanEntity, SubscriptionEntity, execute, one, query, type Row, type Tx } from '@clipyard/database';
 import { monthBounds, monthOf } from '../common/month';
-import { PLAN_COLUMNS, type PlanRow } from '../plans/plan';
+import type { PlanRecord } from '../plans/plan';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 
-export interface SubscriptionRow extends PlanRow {
-  subscription_id: string;
-  user_id: string;
-  status: 'active' | 'trialing' | 'past_due' | 'canceled';
-  current_period_start: Date;
-  current_period_end: Date;
-  limit_overrides: LimitOverrides;
-  active_jobs: number;
-  stripe_customer_id: string | null;
-  stripe_subscription_id: string | null;
-  stripe_event_at: Date | null;
-  /** When Stripe said past_due (null otherwise). */
-  past_due_since: Date | null;
-}
+/** A `subscriptions` row (the entity's shape). */
+export type SubscriptionRecord = SubscriptionEntity;
 
 /**
- * A subscription joined with the plan whose limits apply now: its own, except a `canceled` one or
- * one `past_due` for longer than PAST_DUE_GRACE_DAYS, which count as DEFAULT_PLAN (read lazily, so
- * the fall-back happens on time without a sweeper; paying again restores the plan via Stripe).
- * Both inlined values are validated by the config schema (an integer, a plan-code pattern).
+ * A user's subscription and the plan whose limits apply now: its own, except for a `canceled` one
+ * or one `past_due` for longer than PAST_DUE_GRACE_DAYS, which count as DEFAULT_PLAN (read lazily,
+ * so the fall-back happens on time without a sweeper; paying again restores the plan via Stripe).
+ * `plan.id` is then not `subscription.planId`.
  */
-const selectFor = (graceDays: number, fallbackPlan: string) => `SELECT s.id AS subscription_id, s.user_id, s.status, s.current_period_start, s.current_period_end,
-  s.limit_overrides, s.active_jobs, s.stripe_customer_id, s.stripe_subscription_id, s.stripe_event_at, s.past_due_since, ${PLAN_COLUMNS('p')}
+export interface SubscriptionWithPlan {
+  subscription: SubscriptionRecord;
+  plan: PlanRecord;
+}
+
+/** Both inlined values are validated by the config schema (an integer, a plan-code pattern). */
+const selectFor = (planColumns: string, graceDays: number, fallbackPlan: string) => `SELECT s.*, ${planColumns}
   FROM subscriptions s JOIN plans p ON p.id = CASE
     WHEN s.status = 'canceled' OR (s.status = 'past_due' AND s.past_due_since <= now() - interval '${Math.trunc(graceDays)} days')
     THEN (SELECT id FROM plans WHERE code = '${fallbackPlan.replace(/[^a-z0-9_-]/g, '')}') ELSE s.plan_id END`;
@@ -36,12 +29,20 @@ const selectFor = (graceDays: number, fallbackPlan: string) => `SELECT s.id AS s
 @Injectable()
 export class SubscriptionsRepository {
   private readonly select: string;
+  private readonly toSubscription: (row: Row) => SubscriptionRecord;
+  private readonly toPlan: (row: Row) => PlanRecord;
 
   constructor(
     private readonly db: Database,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {
-    this.select = selectFor(config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+    this.select = selectFor(db.columns(PlanEntity, 'p', 'plan.'), config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+    this.toSubscription = db.records(SubscriptionEntity);
+    this.toPlan = db.records(PlanEntity, 'plan.');
+  }
+
+  private withPlan(row: Row | undefined): SubscriptionWithPlan | undefined {
+    return row && { subscription: this.toSubscription(row), plan: this.toPlan(row) };
   }
 
   /** Creates the user's subscription on the default plan (or `planCode`) unless it exists (race-safe). */
@@ -56,12 +57,12 @@ export class SubscriptionsRepository {
   }
 
   /** Reads the subscription and locks it: every quota write of one user goes through this lock. */
-  lock(m: Tx, userId: string): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
+  async lock(m: Tx, userId: string): Promise<SubscriptionWithPlan | undefined> {
+    return this.withPlan(await one(m, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]));
   }
 
   /** Locks the user's subscription, creating it first when this is the user's first sight. */
-  async lockOrCreate(m: Tx, userId: string, now: Date): Promise<SubscriptionRow> {
+  async lockOrCreate(m: Tx, userId: string, now: Date): Promise<SubscriptionWithPlan> {
     const found = await this.lock(m, userId);
     if (found) return found;
     await this.ensure(m, userId, now);
@@ -82,12 +83,12 @@ export class SubscriptionsRepository {
     await query(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
   }
 
-  get(userId: string, m: Tx = this.db.tx): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1`, [userId]);
+  async get(userId: string, m: Tx = this.db.tx): Promise<SubscriptionWithPlan | undefined> {
+    return this.withPlan(await one(m, `${this.select} WHERE s.user_id = $1`, [userId]));
   }
 
-  byStripeCustomer(m: Tx, customerId: string): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]);
+  async byStripeCustomer(m: Tx, customerId: string): Promise<SubscriptionWithPlan | undefined> {
+    return this.withPlan(await one(m, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]));
   }
 
   /** Takes one concurrency slot unless the user is at `limit` (-1 = unlimited). */

@@ -1,3 +1,4 @@
+import type { UsageAction } from '@clipyard/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Quota held for one job (unique per job) until its usage event commits it or it is released. */
@@ -6,7 +7,7 @@ export class QuotaReservationEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'user_id' }) userId!: string;
   @Column('uuid', { name: 'job_id', unique: true }) jobId!: string;
-  @Column('text') action!: 'trim' | 'overlay' | 'transcribe' | 'hooks';
+  @Column('text') action!: UsageAction;
   @Column('char', { length: 7 }) month!: string;
   @Column('integer') units!: number;
   /** Transcription minutes a subtitled trim (or a hooks job) holds on the month's `transcribe` row. */
