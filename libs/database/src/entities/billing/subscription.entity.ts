@@ -15,6 +15,8 @@ export class SubscriptionEntity {
   @Column('text', { name: 'stripe_customer_id', nullable: true, unique: true }) stripeCustomerId!: string | null;
   @Column('text', { name: 'stripe_subscription_id', nullable: true }) stripeSubscriptionId!: string | null;
   @Column('timestamptz', { name: 'stripe_event_at', nullable: true }) stripeEventAt!: Date | null;
+  /** When Stripe said `past_due` (null otherwise): the paid plan's limits last PAST_DUE_GRACE_DAYS from then. */
+  @Column('timestamptz', { name: 'past_due_since', nullable: true }) pastDueSince!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
