@@ -29,7 +29,7 @@ export class SubscriptionsService {
   async get(userId: string): Promise<SubscriptionWithPlan> {
     const found = await this.subs.get(userId);
     if (found) return found;
-    await this.subs.ensure(this.db.tx, userId, this.clock.now());
+    await this.subs.ensure(userId, { now: this.clock.now() });
     return (await this.subs.get(userId)) as SubscriptionWithPlan;
   }
 
@@ -40,45 +40,45 @@ export class SubscriptionsService {
   /** A new anonymous user's subscription on the trial plan; a user who already has one keeps it. */
   async startTrial(userId: string): Promise<SubscriptionDto> {
     if (!(await this.plans.byCode(TRIAL_PLAN))) throw new AppError('PLAN_NOT_FOUND', `No plan named ${TRIAL_PLAN}`, { plan: TRIAL_PLAN });
-    await this.subs.ensure(this.db.tx, userId, this.clock.now(), TRIAL_PLAN);
+    await this.subs.ensure(userId, { now: this.clock.now(), plan: TRIAL_PLAN });
     return this.getDto(userId);
   }
 
   /** An anonymous user was upgraded: off the trial plan onto the default one (any other plan is left alone). */
   async endTrial(userId: string): Promise<boolean> {
-    return this.db.transaction(async (m) => {
-      await this.subs.ensure(m, userId, this.clock.now());
-      const sub = await this.subs.lock(m, userId);
+    return this.db.transaction(async (tx) => {
+      await this.subs.ensure(userId, { now: this.clock.now() }, tx);
+      const sub = await this.subs.lock(userId, tx);
       if (!sub || sub.plan.code !== TRIAL_PLAN) return false;
-      const plan = await this.plans.byCode(this.defaultPlan, m);
+      const plan = await this.plans.byCode(this.defaultPlan, tx);
       if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${this.defaultPlan}`, { plan: this.defaultPlan });
-      await this.subs.setPlan(m, userId, plan.id);
+      await this.subs.setPlan(userId, plan.id, {}, tx);
       return true;
     });
   }
 
   async setPlan(userId: string, code: string, stripeCustomerId?: string): Promise<SubscriptionDto> {
-    await this.db.transaction(async (m) => {
-      const plan = await this.plans.byCode(code, m);
+    await this.db.transaction(async (tx) => {
+      const plan = await this.plans.byCode(code, tx);
       if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${code}`, { plan: code });
-      await this.subs.ensure(m, userId, this.clock.now());
-      await this.subs.lock(m, userId);
-      await this.subs.setPlan(m, userId, plan.id, stripeCustomerId ? { stripeCustomerId } : {});
+      await this.subs.ensure(userId, { now: this.clock.now() }, tx);
+      await this.subs.lock(userId, tx);
+      await this.subs.setPlan(userId, plan.id, stripeCustomerId ? { stripeCustomerId } : {}, tx);
     });
     return this.getDto(userId);
   }
 
   /** Merges `limits` into the user's overrides; a null value removes that override. */
   async setLimits(userId: string, limits: LimitOverrides): Promise<SubscriptionDto> {
-    await this.db.transaction(async (m) => {
-      await this.subs.ensure(m, userId, this.clock.now());
-      const { subscription } = (await this.subs.lock(m, userId)) as SubscriptionWithPlan;
+    await this.db.transaction(async (tx) => {
+      await this.subs.ensure(userId, { now: this.clock.now() }, tx);
+      const { subscription } = (await this.subs.lock(userId, tx)) as SubscriptionWithPlan;
       const merged: Record<string, unknown> = { ...subscription.limitOverrides };
       for (const [k, v] of Object.entries(limits)) {
         if (v === null) delete merged[k];
         else if (v !== undefined) merged[k] = v;
       }
-      await this.subs.setOverrides(m, userId, merged as LimitOverrides);
+      await this.subs.setOverrides(userId, merged as LimitOverrides, tx);
     });
     return this.getDto(userId);
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@clipyard/database';
 import { AppError, USAGE_ACTIONS, type RpcReply, type UsageAction, type UsageSummaryDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { monthBounds, monthOf, resetsAt } from '../common/month';
@@ -29,7 +28,6 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 @Injectable()
 export class UsageQueryService {
   constructor(
-    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly clock: Clock,
@@ -38,7 +36,7 @@ export class UsageQueryService {
   async summary(userId: string, month = monthOf(this.clock.now())): Promise<UsageSummaryDto> {
     const { subscription, plan } = await this.subs.get(userId);
     const { limits } = effectiveLimits(plan, subscription.limitOverrides);
-    const rows = new Map((await this.usage.monthRows(this.db.tx, userId, month)).map((r) => [r.metric, r]));
+    const rows = new Map((await this.usage.monthRows(userId, month)).map((r) => [r.metric, r]));
     const get = (metric: string) => rows.get(metric);
     const action = (a: UsageAction) => counter(get(a)?.jobsUsed ?? 0, get(a)?.jobsReserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
     const jobRows = USAGE_ACTIONS.map(get).filter((r) => r !== undefined);
@@ -73,7 +71,7 @@ export class UsageQueryService {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const kind = q.action === 'requests' ? 'requests' : undefined;
     const action = q.action && q.action !== 'requests' ? q.action : undefined;
-    const rows = await this.usage.page(this.db.tx, { ...q, kind, action, after, limit: q.limit + 1 });
+    const rows = await this.usage.page(q.userId, { ...q, kind, action, after, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
@@ -99,11 +97,10 @@ export class UsageQueryService {
   }
 
   async admin(month = monthOf(this.clock.now())): Promise<RpcReply<'admin.usage'>> {
-    const m = this.db.tx;
     const [plans, statuses, daily] = await Promise.all([
-      this.usage.usersPerPlan(m),
-      this.usage.jobsPerStatus(m, month),
-      this.usage.daily(m, monthBounds(month)),
+      this.usage.usersPerPlan(),
+      this.usage.jobsPerStatus(month),
+      this.usage.daily(monthBounds(month)),
     ]);
     const jobs: Record<string, number> = { pending: 0, completed: 0, failed: 0, cancelled: 0, expired: 0 };
     for (const s of statuses) {

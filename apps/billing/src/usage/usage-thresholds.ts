@@ -1,5 +1,4 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Database } from '@clipyard/database';
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
@@ -28,7 +27,6 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   private readonly told = new Set<string>();
 
   constructor(
-    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly queues: QueueClient,
@@ -63,7 +61,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   private async checkGroup(userId: string, month: string, evs: Extract<UsageEvent, { name: 'usage.job' }>[]): Promise<void> {
     const { subscription, plan } = await this.subs.get(userId);
     const { limits } = effectiveLimits(plan, subscription.limitOverrides);
-    const rows = await this.usage.monthRows(this.db.tx, userId, month);
+    const rows = await this.usage.monthRows(userId, month);
     const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
     for (const e of evs) {
       const row = rows.find((r) => r.metric === e.action);

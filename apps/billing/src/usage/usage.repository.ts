@@ -76,7 +76,7 @@ export class UsageRepository {
   private readonly toLedger: (row: Row) => LedgerRecord;
   private readonly toMonthly: (row: Row) => MonthlyRecord;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.toLedger = db.records(UsageEventEntity);
     this.toMonthly = db.records(UsageMonthlyEntity);
   }
@@ -85,11 +85,11 @@ export class UsageRepository {
    * Inserts many ledger lines in one statement, skipping event ids seen before (in the table or
    * earlier in `rows`); returns the event ids this call inserted.
    */
-  async insertEvents(m: Tx, rows: LedgerInsert[]): Promise<Set<string>> {
+  async insertEvents(rows: LedgerInsert[], tx: Tx = this.db.tx): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const col = <T>(f: (e: LedgerInsert) => T) => rows.map(f);
     const inserted = await query<{ event_id: string }>(
-      m,
+      tx,
       `INSERT INTO usage_events (${LEDGER_COLUMNS})
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::float8[], $8::bigint[],
          $9::bigint[], $10::bigint[], $11::text[], $12::jsonb[], $13::text[], $14::timestamptz[],
@@ -125,10 +125,11 @@ export class UsageRepository {
    * (a reservation always created its row, so a missing row has nothing reserved to free).
    * One change per key: the caller merges them.
    */
-  async applyMonthly(m: Tx, changes: MonthlyChange[]): Promise<void> {
+  async applyMonthly(changes: MonthlyChange[], tx: Tx = this.db.tx): Promise<void> {
     if (!changes.length) return;
     const col = <T>(f: (c: MonthlyChange) => T) => changes.map(f);
-    await execute(m, 
+    await execute(
+      tx,
       `WITH d AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::bigint[], $8::float8[],
            $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[])
@@ -178,17 +179,18 @@ export class UsageRepository {
   }
 
   /** The user's `usage_monthly` rows of one month (one per metric). */
-  async monthRows(m: Tx, userId: string, month: string): Promise<MonthlyRecord[]> {
-    return (await query(m, 'SELECT * FROM usage_monthly WHERE user_id = $1 AND month = $2', [userId, month])).map(this.toMonthly);
+  async monthRows(userId: string, month: string, tx: Tx = this.db.tx): Promise<MonthlyRecord[]> {
+    return (await query(tx, 'SELECT * FROM usage_monthly WHERE user_id = $1 AND month = $2', [userId, month])).map(this.toMonthly);
   }
 
   /** One page of a user's ledger, newest first, after the keyset cursor. */
   async page(
-    m: Tx,
-    q: { userId: string; from?: string; to?: string; kind?: string; action?: string; after?: { at: string; id: string }; limit: number },
+    userId: string,
+    q: { from?: string; to?: string; kind?: string; action?: string; after?: { at: string; id: string }; limit: number },
+    tx: Tx = this.db.tx,
   ): Promise<LedgerRecord[]> {
     const rows = await query(
-      m,
+      tx,
       `SELECT * FROM usage_events
        WHERE user_id = $1
          AND ($2::timestamptz IS NULL OR occurred_at >= $2)
@@ -198,30 +200,33 @@ export class UsageRepository {
          AND ($6::timestamptz IS NULL OR (occurred_at, id) < ($6, $7::uuid))
        ORDER BY occurred_at DESC, id DESC
        LIMIT $8`,
-      [q.userId, q.from ?? null, q.to ?? null, q.kind ?? null, q.action ?? null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
+      [userId, q.from ?? null, q.to ?? null, q.kind ?? null, q.action ?? null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
     );
     return rows.map(this.toLedger);
   }
 
-  usersPerPlan(m: Tx) {
+  /** The admin overview (across every user, by design): users per plan. */
+  usersPerPlan(tx: Tx = this.db.tx) {
     return query<{ code: string; n: number }>(
-      m,
+      tx,
       'SELECT p.code, count(s.id)::int AS n FROM plans p LEFT JOIN subscriptions s ON s.plan_id = p.id GROUP BY p.code',
     );
   }
 
-  jobsPerStatus(m: Tx, month: string) {
+  /** The admin overview: the month's reservations by status and release reason. */
+  jobsPerStatus(month: string, tx: Tx = this.db.tx) {
     return query<{ status: string; reason: string | null; n: number }>(
-      m,
+      tx,
       `SELECT status, release_reason AS reason, count(*)::int AS n FROM quota_reservations
        WHERE month = $1 GROUP BY status, release_reason`,
       [month],
     );
   }
 
-  daily(m: Tx, bounds: { start: Date; end: Date }) {
+  /** The admin overview: every user's jobs, media seconds and API requests per day. */
+  daily(bounds: { start: Date; end: Date }, tx: Tx = this.db.tx) {
     return query<{ day: string; jobs: number; media_seconds: number; api_requests: number }>(
-      m,
+      tx,
       `SELECT to_char(date_trunc('day', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
          count(*) FILTER (WHERE kind = 'job')::int AS jobs,
          COALESCE(sum(media_seconds) FILTER (WHERE kind = 'job'), 0)::float8 AS media_seconds,

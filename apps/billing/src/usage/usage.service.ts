@@ -61,12 +61,12 @@ export class UsageService {
       (waves[w] ??= []).push(i);
     }
     if (firstOf.size) {
-      await this.db.transaction(async (m) => {
-        await this.subs.lockMany(m, events.map((e) => e.userId));
-        const jobIds = [...perJob.keys()];
-        const holds = new Map((await this.reservations.findByJobs(m, jobIds)).map((r) => [r.jobId, r]));
+      await this.db.transaction(async (tx) => {
+        await this.subs.lockMany(events.map((e) => e.userId), tx);
+        const jobs = events.flatMap((e) => (e.name === 'usage.job' ? [{ userId: e.userId, jobId: e.jobId }] : []));
+        const holds = new Map((await this.reservations.findByJobs(jobs, tx)).map((r) => [r.jobId, r]));
         for (const wave of waves) {
-          const fresh = await this.recordWave(m, wave.map((i) => events[i]), holds);
+          const fresh = await this.recordWave(wave.map((i) => events[i]), holds, tx);
           for (const i of wave) if (fresh.has(events[i].eventId)) outcomes[i] = 'recorded';
         }
       });
@@ -81,7 +81,7 @@ export class UsageService {
   }
 
   /** Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they commit. */
-  private async recordWave(m: Tx, wave: UsageEvent[], holds: Map<string, ReservationRecord>): Promise<Set<string>> {
+  private async recordWave(wave: UsageEvent[], holds: Map<string, ReservationRecord>, tx: Tx): Promise<Set<string>> {
     const lines: LedgerInsert[] = [];
     const plans = new Map<string, Planned>();
     for (const e of wave) {
@@ -120,7 +120,7 @@ export class UsageService {
         occurredAt: e.occurredAt,
       });
     }
-    const fresh = await this.usage.insertEvents(m, lines);
+    const fresh = await this.usage.insertEvents(lines, tx);
     if (!fresh.size) return fresh;
 
     const changes = new Map<string, MonthlyChange>();
@@ -187,9 +187,9 @@ export class UsageService {
         t.unitsUnreserved += minutes - Math.min(minutes, heldMinutes);
       }
     }
-    await this.usage.insertEvents(m, derived);
-    await this.reservations.commitMany(m, commits);
-    await this.usage.applyMonthly(m, [...changes.values()]);
+    await this.usage.insertEvents(derived, tx);
+    await this.reservations.commitMany(commits, tx);
+    await this.usage.applyMonthly([...changes.values()], tx);
     return fresh;
   }
 }
