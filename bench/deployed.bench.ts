@@ -19,7 +19,7 @@ import path from 'node:path';
 import { freePort } from '../test/helpers/own-services';
 import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
-import { autocannon, topFrames } from './lib/load';
+import { autocannon, cpuSeconds, topFrames } from './lib/load';
 import { goalRow, report } from './lib/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -198,14 +198,31 @@ async function main(): Promise<void> {
     // --- polling, as deployed ----------------------------------------------------------------------
     const linesBefore = procs.gateway!.lines;
     if (profileFile) procs.gateway!.child.kill('SIGWINCH');
+    const gwCpu0 = cpuSeconds(procs.gateway!.child.pid);
     const api = await autocannon(pollUrl, poll);
+    const gwCpu1 = cpuSeconds(procs.gateway!.child.pid);
     if (profileFile) procs.gateway!.child.kill('SIGWINCH');
     const linesPerPoll = (procs.gateway!.lines - linesBefore) / Math.max(1, api.requests);
+    const bareCpu0 = cpuSeconds(bare.child.pid);
     const plain = await autocannon(bareUrl, { connections: 50, durationS: DURATION_S });
+    const bareCpu1 = cpuSeconds(bare.child.pid);
+    // CPU per request (µs): what each server spends on one answer, whatever else the machine runs
+    const perReq = (a: number | null, b: number | null, n: number) => (a === null || b === null ? NaN : ((b - a) * 1e6) / Math.max(1, n));
+    const apiCpu = perReq(gwCpu0, gwCpu1, api.requests);
+    const bareCpu = perReq(bareCpu0, bareCpu1, plain.requests);
     report(`Polling as deployed (gateway in its own process, logs through the npm start relabeller), 50 connections, ${DURATION_S} s (latency ms)`, [
-      { what: 'GET /v1/jobs/{id} (API key)', 'req/s': api.rps, p50: api.p50, p99: api.p99, errors: api.errors + api.non2xx, 'log lines/poll': linesPerPoll },
-      { what: 'bare Fastify route, own process', 'req/s': plain.rps, p50: plain.p50, p99: plain.p99, errors: plain.errors + plain.non2xx, 'log lines/poll': 0 },
+      { what: 'GET /v1/jobs/{id} (API key)', 'req/s': api.rps, p50: api.p50, p99: api.p99, errors: api.errors + api.non2xx, 'log lines/poll': linesPerPoll, 'CPU µs/req': apiCpu },
+      { what: 'bare Fastify route, own process', 'req/s': plain.rps, p50: plain.p50, p99: plain.p99, errors: plain.errors + plain.non2xx, 'log lines/poll': 0, 'CPU µs/req': bareCpu },
     ]);
+    if (Number.isFinite(apiCpu)) {
+      goalRow({
+        path: 'GET /v1/jobs/{id} as deployed vs bare Fastify, CPU per request (bare / API)',
+        measured: `${apiCpu.toFixed(0)} µs/req`,
+        anchor: `${bareCpu.toFixed(0)} µs/req`,
+        ratio: bareCpu / apiCpu,
+        goal: '>= 0.5 (same goal, load-independent)',
+      });
+    }
     goalRow({
       path: 'GET /v1/jobs/{id} as deployed vs bare Fastify (own processes), c=50',
       measured: `${Math.round(api.rps)} req/s, p99 ${api.p99} ms`,
