@@ -183,6 +183,18 @@ export class UsageRepository {
     return (await query(tx, 'SELECT * FROM usage_monthly WHERE user_id = $1 AND month = $2', [userId, month])).map(this.toMonthly);
   }
 
+  /** The `usage_monthly` rows of many (user, month) pairs in one read (for the threshold check of a batch). */
+  async monthRowsMany(keys: Array<{ userId: string; month: string }>, tx: Tx = this.db.tx): Promise<MonthlyRecord[]> {
+    if (!keys.length) return [];
+    const rows = await query(
+      tx,
+      `SELECT u.* FROM usage_monthly u
+       WHERE u.user_id = ANY($1::uuid[]) AND (u.user_id, u.month) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [keys.map((k) => k.userId), keys.map((k) => k.month)],
+    );
+    return rows.map(this.toMonthly);
+  }
+
   /** One page of a user's ledger, newest first, after the keyset cursor. */
   async page(
     userId: string,
