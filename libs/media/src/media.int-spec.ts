@@ -82,6 +82,28 @@ describe('trim', () => {
     expect(progress[progress.length - 1]).toBe(100);
   });
 
+  it('reports progress from ffmpeg\'s stats lines, without a second process probing the input', async () => {
+    const info = await tools.probe(longVideo);
+    const probes: unknown[] = [];
+    const command = tools.runner.command.bind(tools.runner);
+    const spy = jest.spyOn(tools.runner, 'command').mockImplementation(() => {
+      const cmd = command();
+      const ffprobe = cmd.ffprobe.bind(cmd);
+      cmd.ffprobe = ((...args: Parameters<typeof cmd.ffprobe>) => (probes.push(args), ffprobe(...args))) as typeof cmd.ffprobe;
+      return cmd;
+    });
+    const progress: number[] = [];
+    try {
+      await tools.trim(longVideo, path.join(dir, 'progress.mp4'), { start: 0, end: 12, mode: 'precise' }, { onProgress: (p) => progress.push(p) }, info);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(probes).toEqual([]);
+    expect(progress.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(100);
+  });
+
   it('precise mode (re-encode) is within 50 ms', async () => {
     const out = path.join(dir, 'precise.mp4');
     await tools.trim(video, out, { start: 2.37, end: 5.93, mode: 'precise' });
