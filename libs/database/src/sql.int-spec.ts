@@ -1,6 +1,6 @@
 import { createDataSource } from './data-source.factory';
 import { JobEntity } from './entities';
-import { Database, execute, one, query, recordMapper, rowsOf } from './sql';
+import { Database, columnsOf, execute, one, query, recordMapper, rowsOf } from './sql';
 
 /** The SQL helper every repository uses, against real PostgreSQL. */
 describe('sql helper (real PostgreSQL)', () => {
@@ -57,5 +57,11 @@ describe('sql helper (real PostgreSQL)', () => {
       createdAt: at,
       outputsExpiredAt: null,
     });
+  });
+
+  it('columnsOf and a prefixed recordMapper read one side of a join, leaving the other side alone', () => {
+    expect(columnsOf(ds, JobEntity, 'j', 'job.')).toContain('j.user_id AS "job.user_id"');
+    const toJob = recordMapper(ds, JobEntity, 'job.');
+    expect(toJob({ id: 'other', 'job.id': 'x', 'job.user_id': 'u', user_id: 'not-mine' })).toEqual({ id: 'x', userId: 'u' });
   });
 });

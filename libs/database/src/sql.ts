@@ -47,16 +47,30 @@ export async function one<T = Row>(db: Tx | DataSource, text: string, params: re
 /**
  * Maps a raw snake_case row of an entity's table to the entity's own (camelCase) shape, from the
  * entity's column metadata: the one record shape per table, with no field-by-field restatement.
- * Columns the row does not carry stay absent; columns the entity does not know are dropped.
+ * Columns the row does not carry stay absent; columns the entity does not know are dropped. With a
+ * `prefix`, it reads the columns `columnsOf(…, prefix)` selected (one side of a join).
  */
-export function recordMapper<E extends ObjectLiteral>(db: Tx | DataSource, entity: EntityTarget<E>): (row: Row) => E {
-  const ds = 'connection' in db ? db.connection : db;
-  const pairs = ds.getMetadata(entity).columns.map((c) => [c.databaseName, c.propertyName] as const);
+export function recordMapper<E extends ObjectLiteral>(db: Tx | DataSource, entity: EntityTarget<E>, prefix = ''): (row: Row) => E {
+  const pairs = metadataOf(db, entity).columns.map((c) => [prefix + c.databaseName, c.propertyName] as const);
   return (row) => {
     const out: Row = {};
     for (const [column, property] of pairs) if (column in row) out[property] = row[column];
     return out as E;
   };
+}
+
+/**
+ * The select list of every column of an entity under the table alias `alias`, each named
+ * `<prefix><column>`, so that one statement can read a join into one record per table.
+ */
+export function columnsOf(db: Tx | DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, prefix: string): string {
+  return metadataOf(db, entity)
+    .columns.map((c) => `${alias}.${c.databaseName} AS "${prefix}${c.databaseName}"`)
+    .join(', ');
+}
+
+function metadataOf(db: Tx | DataSource, entity: EntityTarget<ObjectLiteral>) {
+  return ('connection' in db ? db.connection : db).getMetadata(entity);
 }
 
 /** The unit of work services may hold (instead of a `DataSource`). Provided by `DatabaseModule`. */
@@ -86,8 +100,13 @@ export class Database {
     return execute(tx, text, params);
   }
 
-  records<E extends ObjectLiteral>(entity: EntityTarget<E>): (row: Row) => E {
-    return recordMapper(this.ds, entity);
+  records<E extends ObjectLiteral>(entity: EntityTarget<E>, prefix = ''): (row: Row) => E {
+    return recordMapper(this.ds, entity, prefix);
+  }
+
+  /** `columnsOf` for this connection's entities. */
+  columns(entity: EntityTarget<ObjectLiteral>, alias: string, prefix: string): string {
+    return columnsOf(this.ds, entity, alias, prefix);
   }
 }
 

@@ -50,26 +50,6 @@ export class IdentitiesRepository {
   }
 
   /**
-   * A new account and its first identity, in one transaction. `users_email_uq` (the address
-   * registered meanwhile) propagates.
-   */
-  async createUserWithIdentity(u: { email: string; emailVerified: boolean; fullName: string | null; provider: string; subject: string }): Promise<{ userId: string }> {
-    return this.db.transaction(async (tx) => {
-      const user = await one<{ id: string }>(
-        tx,
-        `INSERT INTO users (email, password_hash, full_name, role, email_verified_at) VALUES ($1, NULL, $2, 'user', CASE WHEN $3::boolean THEN now() END) RETURNING id`,
-        [u.email, u.fullName, u.emailVerified],
-      );
-      await query(
-        tx,
-        `INSERT INTO identities (user_id, provider, subject, email, email_verified, last_used_at) VALUES ($1, $2, $3, $4, $5, now())`,
-        [user!.id, u.provider, u.subject, u.email, u.emailVerified],
-      );
-      return { userId: user!.id };
-    });
-  }
-
-  /**
    * Unlinks one of the user's identities unless it is their last way to sign in (no password and
    * no other identity), decided under a lock on the user's row so two concurrent unlinks cannot
    * both pass. 'not_found' | 'last' | 'deleted'.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, isMfaRequired, type MfaRequired, type OAuthProfile, type TokenPair } from '@clipyard/contracts';
+import { Database } from '@clipyard/database';
 import { VerificationService } from '../account-email/verification.service';
 import { AnonymousService } from '../anonymous/anonymous.service';
 import { AuditService } from '../audit/audit.service';
@@ -27,6 +28,7 @@ const taken = () => new AppError('IDENTITY_TAKEN', 'This provider account is lin
 @Injectable()
 export class SocialSignInService {
   constructor(
+    private readonly db: Database,
     private readonly identities: IdentitiesRepository,
     private readonly users: UsersService,
     private readonly userRows: UsersRepository,
@@ -75,12 +77,15 @@ export class SocialSignInService {
     const existing = await this.userRows.findByEmail(email);
     if (existing) return { userId: await this.autoLink(existing, profile, email, ctx), created: false, linked: true };
     try {
-      const { userId } = await this.identities.createUserWithIdentity({
-        email,
-        emailVerified: profile.email_verified,
-        fullName: profile.name,
-        provider: profile.provider,
-        subject: profile.subject,
+      // the account and its first identity in one transaction; `users_email_uq` (the address
+      // registered meanwhile) and `identities_provider_subject_uq` propagate to the catch below
+      const userId = await this.db.transaction(async (tx) => {
+        const user = await this.userRows.insert(
+          { email, passwordHash: null, role: 'user', fullName: profile.name, emailVerifiedAt: profile.email_verified ? new Date() : null },
+          tx,
+        );
+        await this.identities.insert({ userId: user.id, provider: profile.provider, subject: profile.subject, email, emailVerified: profile.email_verified }, tx);
+        return user.id;
       });
       await this.audit.record('user.registered', { userId, ctx, metadata: { role: 'user', method: 'oauth', provider: profile.provider } });
       return { userId, created: true, linked: false };

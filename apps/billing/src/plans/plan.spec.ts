@@ -1,20 +1,24 @@
-import { effectiveLimits, type PlanRow } from './plan';
+import { effectiveLimits, type PlanRecord } from './plan';
 
-const free: PlanRow = {
-  plan_id: 'p',
+const at = new Date('2026-01-01T00:00:00Z');
+const free: PlanRecord = {
+  id: 'p',
   code: 'free',
   name: 'Free',
-  trims_per_month: 5,
-  overlays_per_month: 100,
-  transcribes_per_month: -1,
-  transcribe_minutes_per_month: 10,
-  hooks_per_month: 3,
-  max_file_bytes: '52428800',
-  max_media_seconds: 300,
-  max_concurrent_jobs: 1,
-  retention_days: 7,
+  trimsPerMonth: 5,
+  overlaysPerMonth: 100,
+  transcribesPerMonth: -1,
+  transcribeMinutesPerMonth: 10,
+  hooksPerMonth: 3,
+  maxFileBytes: '52428800',
+  maxMediaSeconds: 300,
+  maxConcurrentJobs: 1,
+  retentionDays: 7,
   features: ['trim', 'overlay'],
   priority: 10,
+  sortOrder: 1,
+  createdAt: at,
+  updatedAt: at,
 };
 
 describe('effectiveLimits', () => {
@@ -25,7 +29,7 @@ describe('effectiveLimits', () => {
         overlays_per_month: 100,
         transcribes_per_month: -1,
         transcribe_minutes_per_month: 10,
-  hooks_per_month: 3,
+        hooks_per_month: 3,
         max_file_bytes: 52428800,
         max_media_seconds: 300,
         max_concurrent_jobs: 1,

@@ -1,49 +1,34 @@
 import type { LimitOverrides, PlanDto, PlanLimits, UsageAction } from '@clipyard/contracts';
+import type { PlanEntity } from '@clipyard/database';
 
-/** A plan row as read from SQL (bigints arrive as strings). */
-export interface PlanRow {
-  plan_id: string;
-  code: string;
-  name: string;
-  trims_per_month: number;
-  overlays_per_month: number;
-  transcribes_per_month: number;
-  transcribe_minutes_per_month: number;
-  hooks_per_month: number;
-  max_file_bytes: string | number;
-  max_media_seconds: number;
-  max_concurrent_jobs: number;
-  retention_days: number;
-  features: string[];
-  priority: number;
+/** A `plans` row (the entity's shape; `maxFileBytes` is a bigint, so a string from SQL). */
+export type PlanRecord = PlanEntity;
+
+/** Each limit of the wire shape (`PlanLimits`) and the plan column it comes from. */
+const LIMIT_FIELDS = {
+  trims_per_month: 'trimsPerMonth',
+  overlays_per_month: 'overlaysPerMonth',
+  transcribes_per_month: 'transcribesPerMonth',
+  transcribe_minutes_per_month: 'transcribeMinutesPerMonth',
+  hooks_per_month: 'hooksPerMonth',
+  max_file_bytes: 'maxFileBytes',
+  max_media_seconds: 'maxMediaSeconds',
+  max_concurrent_jobs: 'maxConcurrentJobs',
+  retention_days: 'retentionDays',
+} as const satisfies Record<keyof PlanLimits, keyof PlanRecord>;
+
+export const LIMIT_KEYS = Object.keys(LIMIT_FIELDS) as (keyof typeof LIMIT_FIELDS)[];
+
+export function planLimits(p: PlanRecord): PlanLimits {
+  return Object.fromEntries(LIMIT_KEYS.map((k) => [k, Number(p[LIMIT_FIELDS[k]])])) as PlanLimits;
 }
 
-export const LIMIT_KEYS = [
-  'trims_per_month',
-  'overlays_per_month',
-  'transcribes_per_month',
-  'transcribe_minutes_per_month',
-  'hooks_per_month',
-  'max_file_bytes',
-  'max_media_seconds',
-  'max_concurrent_jobs',
-  'retention_days',
-] as const satisfies readonly (keyof PlanLimits)[];
-
-/** Columns of `plans` aliased the way PlanRow expects (prefix with the table alias). */
-export const PLAN_COLUMNS = (a: string) =>
-  `${a}.id AS plan_id, ${a}.code, ${a}.name, ${LIMIT_KEYS.map((k) => `${a}.${k}`).join(', ')}, ${a}.features, ${a}.priority`;
-
-export function planLimits(p: PlanRow): PlanLimits {
-  return Object.fromEntries(LIMIT_KEYS.map((k) => [k, Number(p[k])])) as PlanLimits;
-}
-
-export function toPlanDto(p: PlanRow): PlanDto {
+export function toPlanDto(p: PlanRecord): PlanDto {
   return { code: p.code, name: p.name, limits: planLimits(p), features: [...p.features], priority: p.priority };
 }
 
 /** The plan's limits and features with one user's overrides applied. */
-export function effectiveLimits(p: PlanRow, overrides: LimitOverrides): { limits: PlanLimits; features: string[] } {
+export function effectiveLimits(p: PlanRecord, overrides: LimitOverrides): { limits: PlanLimits; features: string[] } {
   const limits = planLimits(p);
   for (const k of LIMIT_KEYS) {
     const v = overrides[k];

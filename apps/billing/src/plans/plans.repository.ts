@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { Database, one, query, type Tx } from '@clipyard/database';
-import { PLAN_COLUMNS, type PlanRow } from './plan';
+import { Database, PlanEntity, one, query, type Row, type Tx } from '@clipyard/database';
+import type { PlanRecord } from './plan';
 
+/** The `plans` table (seeded by migrations, edited by admins): not tenant data. */
 @Injectable()
 export class PlansRepository {
-  constructor(private readonly db: Database) {}
+  private readonly toPlan: (row: Row) => PlanRecord;
 
-  list(m: Tx = this.db.tx): Promise<PlanRow[]> {
-    return query<PlanRow>(m, `SELECT ${PLAN_COLUMNS('p')} FROM plans p ORDER BY p.sort_order, p.code`);
+  constructor(private readonly db: Database) {
+    this.toPlan = db.records(PlanEntity);
   }
 
-  byCode(code: string, m: Tx = this.db.tx): Promise<PlanRow | undefined> {
-    return one<PlanRow>(m, `SELECT ${PLAN_COLUMNS('p')} FROM plans p WHERE p.code = $1`, [code]);
+  async list(tx: Tx = this.db.tx): Promise<PlanRecord[]> {
+    return (await query(tx, 'SELECT * FROM plans ORDER BY sort_order, code')).map(this.toPlan);
+  }
+
+  async byCode(code: string, tx: Tx = this.db.tx): Promise<PlanRecord | undefined> {
+    const row = await one(tx, 'SELECT * FROM plans WHERE code = $1', [code]);
+    return row && this.toPlan(row);
   }
 }

@@ -89,6 +89,17 @@ describe('billing quota (integration: real PostgreSQL, Redis, BullMQ)', () => {
     expect(await monthly(userId, 'trim')).toMatchObject({ jobs_reserved: 1 });
   });
 
+  it("answers CONFLICT to a job id another user reserved, holding nothing for the caller and leaving the owner's reservation alone", async () => {
+    const [owner, other, jobId] = [randomUUID(), randomUUID(), randomUUID()];
+    const first = await b.rpc.call('quota.reserve', { userId: owner, jobId, action: 'trim', units: 1, features: [] });
+    await expect(b.rpc.call('quota.reserve', { userId: other, jobId, action: 'trim', units: 1, features: [] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { jobId },
+    });
+    expect(await monthly(other, 'trim')).toBeUndefined();
+    expect(await b.rpc.call('quota.reserve', { userId: owner, jobId, action: 'trim', units: 1, features: [] })).toEqual({ ...first, replayed: true });
+  });
+
   it('counts a usage event delivered several times once, and commits its reservation', async () => {
     const userId = randomUUID();
     const jobId = randomUUID();

@@ -7,7 +7,7 @@ import { monthOf, resetsAt } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
-import { QuotaRepository, type ReservationRow } from './quota.repository';
+import { QuotaRepository, type ReservationRecord } from './quota.repository';
 
 type ReserveRequest = Required<Pick<RpcRequest<'quota.reserve'>, 'units' | 'features' | 'subtitleMinutes' | 'trimJobs'>> & RpcRequest<'quota.reserve'>;
 type ReleaseReply = RpcReply<'quota.release'>;
@@ -34,7 +34,7 @@ export class QuotaService {
 
   async reserve(req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
     try {
-      const reply = await this.db.transaction((m) => this.reserveIn(m, req));
+      const reply = await this.db.transaction((tx) => this.reserveIn(req, tx));
       this.outcomes.inc({ action: req.action, outcome: reply.replayed ? 'replayed' : 'granted' });
       return reply;
     } catch (err) {
@@ -43,19 +43,20 @@ export class QuotaService {
     }
   }
 
-  private async reserveIn(m: Tx, req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
+  private async reserveIn(req: ReserveRequest, tx: Tx): Promise<RpcReply<'quota.reserve'>> {
     const now = this.clock.now();
     const month = monthOf(now);
-    const sub = await this.subs.lockOrCreate(m, req.userId, now);
+    const { subscription: sub, plan: planRecord } = await this.subs.lockOrCreate(req.userId, now, tx);
 
-    const existing = await this.repo.findByJob(m, req.jobId);
-    if (existing) {
-      if (existing.user_id !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
-      return { reservationId: existing.id, granted: true, plan: existing.plan_code, priority: existing.priority, replayed: true };
-    }
+    // Job ids are unique across users: another user's reservation of this id is a conflict, the
+    // caller's own a replay.
+    const owner = await this.repo.findOwnerOfJob(req.jobId, tx);
+    if (owner !== undefined && owner !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
+    const existing = owner === undefined ? undefined : await this.repo.find(req.userId, req.jobId, tx);
+    if (existing) return { reservationId: existing.id, granted: true, plan: existing.planCode, priority: existing.priority, replayed: true };
 
-    const { limits, features } = effectiveLimits(sub, sub.limit_overrides);
-    const plan = sub.code;
+    const { limits, features } = effectiveLimits(planRecord, sub.limitOverrides);
+    const plan = planRecord.code;
     for (const feature of [ACTION_FEATURES[req.action], ...req.features]) {
       if (!features.includes(feature)) {
         throw new AppError('FEATURE_NOT_IN_PLAN', `Your plan (${plan}) does not include ${feature}`, { feature, plan });
@@ -83,63 +84,66 @@ export class QuotaService {
     const jobsLimit = limits[ACTION_JOBS_LIMIT[req.action]];
     const unitsLimit = req.action === 'transcribe' ? limits.transcribe_minutes_per_month : -1;
     const key = { userId: req.userId, month, action: req.action };
-    await this.repo.ensureMonthly(m, req.userId, month, req.action);
-    if (!(await this.repo.tryReserve(m, key, units, jobsLimit, unitsLimit))) {
-      throw await this.quotaExceeded(m, key, units, jobsLimit, unitsLimit, plan);
+    await this.repo.ensureMonthly(req.userId, month, req.action, tx);
+    if (!(await this.repo.tryReserve(req.userId, key, units, jobsLimit, unitsLimit, tx))) {
+      throw await this.quotaExceeded(key, units, jobsLimit, unitsLimit, plan, 1, tx);
     }
     // A trim with subtitles, or a hooks/shorts job that transcribes, also holds the minutes it will
     // transcribe (no transcription job).
     const subtitleMinutes = req.action === 'trim' || req.action === 'hooks' ? req.subtitleMinutes : 0;
     if (subtitleMinutes > 0) {
       const minutesLimit = limits.transcribe_minutes_per_month;
-      await this.repo.ensureMonthly(m, req.userId, month, 'transcribe');
-      if (!(await this.repo.tryReserveMinutes(m, req.userId, month, subtitleMinutes, minutesLimit))) {
-        throw await this.quotaExceeded(m, { ...key, action: 'transcribe' }, subtitleMinutes, -1, minutesLimit, plan);
+      await this.repo.ensureMonthly(req.userId, month, 'transcribe', tx);
+      if (!(await this.repo.tryReserveMinutes(req.userId, month, subtitleMinutes, minutesLimit, tx))) {
+        throw await this.quotaExceeded({ ...key, action: 'transcribe' }, subtitleMinutes, -1, minutesLimit, plan, 1, tx);
       }
     }
     // A shorts job holds one trim job per clip it may cut, all up front.
     const trimJobs = req.action === 'hooks' ? req.trimJobs : 0;
     if (trimJobs > 0) {
       const trimsLimit = limits[ACTION_JOBS_LIMIT.trim];
-      await this.repo.ensureMonthly(m, req.userId, month, 'trim');
-      if (!(await this.repo.tryReserveJobs(m, req.userId, month, 'trim', trimJobs, trimsLimit))) {
-        throw await this.quotaExceeded(m, { ...key, action: 'trim' }, 0, trimsLimit, -1, plan, trimJobs);
+      await this.repo.ensureMonthly(req.userId, month, 'trim', tx);
+      if (!(await this.repo.tryReserveJobs(req.userId, month, 'trim', trimJobs, trimsLimit, tx))) {
+        throw await this.quotaExceeded({ ...key, action: 'trim' }, 0, trimsLimit, -1, plan, trimJobs, tx);
       }
     }
-    if (!(await this.subs.tryTakeSlot(m, req.userId, limits.max_concurrent_jobs))) {
+    if (!(await this.subs.tryTakeSlot(req.userId, limits.max_concurrent_jobs, tx))) {
       throw new AppError(
         'CONCURRENCY_LIMIT',
         `Your plan (${plan}) runs at most ${limits.max_concurrent_jobs} job(s) at a time; wait for one to finish`,
-        { limit: limits.max_concurrent_jobs, active: sub.active_jobs, plan },
+        { limit: limits.max_concurrent_jobs, active: sub.activeJobs, plan },
       );
     }
-    const reservationId = await this.repo.insert(m, {
-      user_id: req.userId,
-      job_id: req.jobId,
-      action: req.action,
-      month,
-      units,
-      subtitle_minutes: subtitleMinutes,
-      trim_jobs: trimJobs,
-      plan_code: plan,
-      priority: sub.priority,
-      ttlSeconds: this.config.RESERVATION_TTL_S,
-    });
-    return { reservationId, granted: true, plan, priority: sub.priority, replayed: false };
+    const reservationId = await this.repo.insert(
+      {
+        userId: req.userId,
+        jobId: req.jobId,
+        action: req.action,
+        month,
+        units,
+        subtitleMinutes,
+        trimJobs,
+        planCode: plan,
+        priority: planRecord.priority,
+        ttlSeconds: this.config.RESERVATION_TTL_S,
+      },
+      tx,
+    );
+    return { reservationId, granted: true, plan, priority: planRecord.priority, replayed: false };
   }
 
   private async quotaExceeded(
-    m: Tx,
     key: { userId: string; month: string; action: UsageAction },
     units: number,
     jobsLimit: number,
     unitsLimit: number,
     plan: string,
-    jobsRequested = 1,
+    jobsRequested: number,
+    tx: Tx,
   ): Promise<AppError> {
-    const row = await this.repo.monthly(m, key.userId, key.month, key.action);
-    const jobs = { used: row?.jobs_used ?? 0, reserved: row?.jobs_reserved ?? 0 };
-    const mins = { used: row?.units_used ?? 0, reserved: row?.units_reserved ?? 0 };
+    const row = await this.repo.monthly(key.userId, key.month, key.action, tx);
+    const jobs = { used: row?.jobsUsed ?? 0, reserved: row?.jobsReserved ?? 0 };
+    const mins = { used: Number(row?.unitsUsed ?? 0), reserved: Number(row?.unitsReserved ?? 0) };
     const jobsOver = jobsLimit >= 0 && jobs.used + jobs.reserved + jobsRequested > jobsLimit;
     const [metric, limit, c, requested] = jobsOver
       ? [key.action, jobsLimit, jobs, jobsRequested]
@@ -158,13 +162,13 @@ export class QuotaService {
 
   /** Releases a job's pending reservation (failed, cancelled or expired job). Idempotent. */
   async release(userId: string, jobId: string, reason: string): Promise<ReleaseReply> {
-    return this.db.transaction(async (m) => {
-      const sub = await this.subs.lock(m, userId);
+    return this.db.transaction(async (tx) => {
+      const sub = await this.subs.lock(userId, tx);
       if (!sub) return { released: false, status: null };
-      const r = await this.repo.findByJob(m, jobId, true);
-      if (!r || r.user_id !== userId) return { released: false, status: null };
+      const r = await this.repo.lockOwn(userId, jobId, tx);
+      if (!r) return { released: false, status: null };
       if (r.status !== 'pending') return { released: false, status: r.status };
-      await this.settle(m, r, 'released', { reason });
+      await this.settle(r, 'released', { reason }, tx);
       return { released: true, status: 'released' };
     });
   }
@@ -173,9 +177,9 @@ export class QuotaService {
    * Settles a pending reservation inside the caller's transaction (which holds the subscription
    * lock): its job and units leave `reserved` and its concurrency slot is freed.
    */
-  async settle(m: Tx, r: ReservationRow, status: 'committed' | 'released', extra: { reason?: string; units?: number }): Promise<void> {
-    await this.repo.settle(m, r.id, status, extra);
-    await this.repo.unreserve(m, r);
-    await this.subs.freeSlot(m, r.user_id);
+  private async settle(r: ReservationRecord, status: 'committed' | 'released', extra: { reason?: string; units?: number }, tx: Tx): Promise<void> {
+    await this.repo.settle(r.userId, r.id, status, extra, tx);
+    await this.repo.unreserve(r, tx);
+    await this.subs.freeSlot(r.userId, tx);
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Database } from '@clipyard/database';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { BACKGROUND_WORK, Metrics, ROOT_LOGGER } from '@clipyard/observability';
@@ -20,7 +19,6 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     @Inject(BACKGROUND_WORK) private readonly background: boolean,
-    private readonly db: Database,
     private readonly repo: QuotaRepository,
     private readonly quota: QuotaService,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
@@ -43,16 +41,15 @@ export class ReaperService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async pass(): Promise<number> {
-    const expired = await this.repo.expired(this.db.tx, this.config.REAPER_BATCH);
+    const expired = await this.repo.expired(this.config.REAPER_BATCH);
     let n = 0;
     for (const r of expired) {
-      const res = await this.quota.release(r.user_id, r.job_id, 'expired');
+      const res = await this.quota.release(r.userId, r.jobId, 'expired');
       if (!res.released) continue;
       n++;
-      const row = await this.repo.findByJob(this.db.tx, r.job_id);
-      this.reaped.inc({ action: row?.action ?? 'unknown' });
+      this.reaped.inc({ action: r.action });
       this.logger.warn(
-        { userId: r.user_id, jobId: r.job_id, reservedAt: r.created_at, ttlSeconds: this.config.RESERVATION_TTL_S },
+        { userId: r.userId, jobId: r.jobId, reservedAt: r.createdAt, ttlSeconds: this.config.RESERVATION_TTL_S },
         'reaper released an orphaned reservation',
       );
     }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '@clipyard/database';
 import Stripe from 'stripe';
 import { AppError } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
@@ -33,7 +32,6 @@ export class StripeCheckoutService {
   private readonly stripe: Stripe | null;
 
   constructor(
-    private readonly db: Database,
     private readonly subs: SubscriptionsRepository,
     private readonly clock: Clock,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
@@ -90,15 +88,15 @@ export class StripeCheckoutService {
 
   /** The user's Stripe customer id, creating (and remembering) the customer on first use. */
   private async customer(stripe: Stripe, userId: string, email?: string): Promise<string> {
-    await this.db.transaction((m) => this.subs.ensure(m, userId, this.clock.now()));
-    const existing = (await this.subs.get(userId))?.stripe_customer_id;
+    await this.subs.ensure(userId, { now: this.clock.now() });
+    const existing = (await this.subs.get(userId))?.subscription.stripeCustomerId;
     if (existing) return existing;
     const created = await this.call(() =>
       stripe.customers.create({ ...(email ? { email } : {}), metadata: { user_id: userId } }, { idempotencyKey: `customer-${userId}` }),
     );
     // A concurrent call may have linked one first: keep the first.
     await this.subs.linkStripeCustomer(userId, created.id);
-    return (await this.subs.get(userId))?.stripe_customer_id ?? created.id;
+    return (await this.subs.get(userId))?.subscription.stripeCustomerId ?? created.id;
   }
 
   /** Stripe errors become ours: its connection trouble → 503, a refused request → 502 with Stripe's message. */

@@ -9,7 +9,7 @@ import { monthBounds, monthOf } from '../common/month';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { PlansRepository } from '../plans/plans.repository';
 import { StripeEventsRepository } from './stripe-events.repository';
-import { SubscriptionsRepository, type SubscriptionRow } from '../subscriptions/subscriptions.repository';
+import { SubscriptionsRepository, type SubscriptionRecord } from '../subscriptions/subscriptions.repository';
 
 const HANDLED = new Set(['customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted']);
 const STATUS: Record<string, 'active' | 'trialing' | 'past_due' | 'canceled'> = {
@@ -63,10 +63,10 @@ export class StripeService {
     } catch {
       throw new AppError('STRIPE_SIGNATURE_INVALID', 'The Stripe-Signature header does not match the payload');
     }
-    return this.db.transaction(async (m) => {
-      if (!(await this.events.claim(m, event))) return { eventId: event.id, type: event.type, duplicate: true, applied: false };
-      const { outcome, userId } = HANDLED.has(event.type) ? await this.applySubscription(m, event) : { outcome: 'ignored' as Outcome, userId: null };
-      await this.events.setOutcome(m, event.id, outcome, userId);
+    return this.db.transaction(async (tx) => {
+      if (!(await this.events.claim(event, tx))) return { eventId: event.id, type: event.type, duplicate: true, applied: false };
+      const { outcome, userId } = HANDLED.has(event.type) ? await this.applySubscription(event, tx) : { outcome: 'ignored' as Outcome, userId: null };
+      await this.events.setOutcome(event.id, outcome, userId, tx);
       if (outcome !== 'applied' && outcome !== 'ignored') {
         this.logger.warn({ eventId: event.id, type: event.type, outcome }, 'stripe event not applied');
       }
@@ -74,37 +74,42 @@ export class StripeService {
     });
   }
 
-  private async applySubscription(m: Tx, event: Stripe.Event): Promise<{ outcome: Outcome; userId: string | null }> {
+  private async applySubscription(event: Stripe.Event, tx: Tx): Promise<{ outcome: Outcome; userId: string | null }> {
     const sub = event.data.object as Stripe.Subscription & { current_period_start?: number; current_period_end?: number };
     const customerId = typeof sub.customer === 'string' ? sub.customer : sub.customer.id;
-    let row: SubscriptionRow | undefined = await this.subs.byStripeCustomer(m, customerId);
+    let row: SubscriptionRecord | undefined = (await this.subs.lockByStripeCustomer(customerId, tx))?.subscription;
     const linkTo = sub.metadata?.user_id ?? sub.metadata?.clipyard_user_id;
     if (!row && linkTo && UUID.test(linkTo)) {
-      await this.subs.ensure(m, linkTo, this.clock.now());
-      row = await this.subs.lock(m, linkTo);
+      await this.subs.ensure(linkTo, { now: this.clock.now() }, tx);
+      row = (await this.subs.lock(linkTo, tx))?.subscription;
     }
     if (!row) return { outcome: 'unlinked', userId: null };
     const eventAt = new Date(event.created * 1000);
-    if (row.stripe_event_at && new Date(row.stripe_event_at) > eventAt) return { outcome: 'stale', userId: row.user_id };
+    if (row.stripeEventAt && new Date(row.stripeEventAt) > eventAt) return { outcome: 'stale', userId: row.userId };
 
     // Deleted, or canceled (Stripe cancels at the period's end): back to the default plan.
     const deleted = event.type === 'customer.subscription.deleted' || STATUS[sub.status] === 'canceled';
     const item = sub.items?.data?.[0] as (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined;
     const planCode = deleted ? this.config.DEFAULT_PLAN : this.planFor(item?.price);
-    const plan = planCode ? await this.plans.byCode(planCode, m) : undefined;
-    if (!plan) return { outcome: 'unknown_price', userId: row.user_id };
+    const plan = planCode ? await this.plans.byCode(planCode, tx) : undefined;
+    if (!plan) return { outcome: 'unknown_price', userId: row.userId };
     const month = monthBounds(monthOf(this.clock.now()));
     const start = deleted ? month.start.getTime() / 1000 : (sub.current_period_start ?? item?.current_period_start);
     const end = deleted ? month.end.getTime() / 1000 : (sub.current_period_end ?? item?.current_period_end);
-    await this.subs.setPlan(m, row.user_id, plan.plan_id, {
-      status: deleted ? 'active' : (STATUS[sub.status] ?? 'active'),
-      ...(start && end && end > start ? { periodStart: new Date(start * 1000), periodEnd: new Date(end * 1000) } : {}),
-      stripeCustomerId: customerId,
-      stripeSubscriptionId: deleted ? null : sub.id,
-      stripeEventAt: eventAt,
-    });
-    this.logger.info({ userId: row.user_id, plan: plan.code, eventId: event.id, type: event.type }, 'plan changed by stripe');
-    return { outcome: 'applied', userId: row.user_id };
+    await this.subs.setPlan(
+      row.userId,
+      plan.id,
+      {
+        status: deleted ? 'active' : (STATUS[sub.status] ?? 'active'),
+        ...(start && end && end > start ? { periodStart: new Date(start * 1000), periodEnd: new Date(end * 1000) } : {}),
+        stripeCustomerId: customerId,
+        stripeSubscriptionId: deleted ? null : sub.id,
+        stripeEventAt: eventAt,
+      },
+      tx,
+    );
+    this.logger.info({ userId: row.userId, plan: plan.code, eventId: event.id, type: event.type }, 'plan changed by stripe');
+    return { outcome: 'applied', userId: row.userId };
   }
 
   private planFor(price: Stripe.Price | undefined): string | undefined {

@@ -1,33 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LimitOverrides } from '@clipyard/contracts';
-import { Database, execute, one, query, type Tx } from '@clipyard/database';
+import { Database, PlanEntity, SubscriptionEntity, execute, one, query, type Row, type Tx } from '@clipyard/database';
 import { monthBounds, monthOf } from '../common/month';
-import { PLAN_COLUMNS, type PlanRow } from '../plans/plan';
+import type { PlanRecord } from '../plans/plan';
 import { BILLING_CONFIG, type BillingConfig } from '../config';
 
-export interface SubscriptionRow extends PlanRow {
-  subscription_id: string;
-  user_id: string;
-  status: 'active' | 'trialing' | 'past_due' | 'canceled';
-  current_period_start: Date;
-  current_period_end: Date;
-  limit_overrides: LimitOverrides;
-  active_jobs: number;
-  stripe_customer_id: string | null;
-  stripe_subscription_id: string | null;
-  stripe_event_at: Date | null;
-  /** When Stripe said past_due (null otherwise). */
-  past_due_since: Date | null;
-}
+/** A `subscriptions` row (the entity's shape). */
+export type SubscriptionRecord = SubscriptionEntity;
 
 /**
- * A subscription joined with the plan whose limits apply now: its own, except a `canceled` one or
- * one `past_due` for longer than PAST_DUE_GRACE_DAYS, which count as DEFAULT_PLAN (read lazily, so
- * the fall-back happens on time without a sweeper; paying again restores the plan via Stripe).
- * Both inlined values are validated by the config schema (an integer, a plan-code pattern).
+ * A user's subscription and the plan whose limits apply now: its own, except for a `canceled` one
+ * or one `past_due` for longer than PAST_DUE_GRACE_DAYS, which count as DEFAULT_PLAN (read lazily,
+ * so the fall-back happens on time without a sweeper; paying again restores the plan via Stripe).
+ * `plan.id` is then not `subscription.planId`.
  */
-const selectFor = (graceDays: number, fallbackPlan: string) => `SELECT s.id AS subscription_id, s.user_id, s.status, s.current_period_start, s.current_period_end,
-  s.limit_overrides, s.active_jobs, s.stripe_customer_id, s.stripe_subscription_id, s.stripe_event_at, s.past_due_since, ${PLAN_COLUMNS('p')}
+export interface SubscriptionWithPlan {
+  subscription: SubscriptionRecord;
+  plan: PlanRecord;
+}
+
+/** Both inlined values are validated by the config schema (an integer, a plan-code pattern). */
+const selectFor = (planColumns: string, graceDays: number, fallbackPlan: string) => `SELECT s.*, ${planColumns}
   FROM subscriptions s JOIN plans p ON p.id = CASE
     WHEN s.status = 'canceled' OR (s.status = 'past_due' AND s.past_due_since <= now() - interval '${Math.trunc(graceDays)} days')
     THEN (SELECT id FROM plans WHERE code = '${fallbackPlan.replace(/[^a-z0-9_-]/g, '')}') ELSE s.plan_id END`;
@@ -36,36 +29,45 @@ const selectFor = (graceDays: number, fallbackPlan: string) => `SELECT s.id AS s
 @Injectable()
 export class SubscriptionsRepository {
   private readonly select: string;
+  private readonly toSubscription: (row: Row) => SubscriptionRecord;
+  private readonly toPlan: (row: Row) => PlanRecord;
 
   constructor(
     private readonly db: Database,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {
-    this.select = selectFor(config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+    this.select = selectFor(db.columns(PlanEntity, 'p', 'plan.'), config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+    this.toSubscription = db.records(SubscriptionEntity);
+    this.toPlan = db.records(PlanEntity, 'plan.');
   }
 
-  /** Creates the user's subscription on the default plan (or `planCode`) unless it exists (race-safe). */
-  async ensure(m: Tx, userId: string, now: Date, planCode = this.config.DEFAULT_PLAN): Promise<void> {
-    const { start, end } = monthBounds(monthOf(now));
-    await execute(m, 
+  private withPlan(row: Row | undefined): SubscriptionWithPlan | undefined {
+    return row && { subscription: this.toSubscription(row), plan: this.toPlan(row) };
+  }
+
+  /** Creates the user's subscription on the default plan (or `plan`) unless it exists (race-safe). */
+  async ensure(userId: string, p: { now: Date; plan?: string }, tx: Tx = this.db.tx): Promise<void> {
+    const { start, end } = monthBounds(monthOf(p.now));
+    await execute(
+      tx,
       `INSERT INTO subscriptions (user_id, plan_id, current_period_start, current_period_end)
        SELECT $1, id, $2, $3 FROM plans WHERE code = $4
        ON CONFLICT (user_id) DO NOTHING`,
-      [userId, start, end, planCode],
+      [userId, start, end, p.plan ?? this.config.DEFAULT_PLAN],
     );
   }
 
   /** Reads the subscription and locks it: every quota write of one user goes through this lock. */
-  lock(m: Tx, userId: string): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]);
+  async lock(userId: string, tx: Tx): Promise<SubscriptionWithPlan | undefined> {
+    return this.withPlan(await one(tx, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]));
   }
 
   /** Locks the user's subscription, creating it first when this is the user's first sight. */
-  async lockOrCreate(m: Tx, userId: string, now: Date): Promise<SubscriptionRow> {
-    const found = await this.lock(m, userId);
+  async lockOrCreate(userId: string, now: Date, tx: Tx): Promise<SubscriptionWithPlan> {
+    const found = await this.lock(userId, tx);
     if (found) return found;
-    await this.ensure(m, userId, now);
-    const created = await this.lock(m, userId);
+    await this.ensure(userId, { now }, tx);
+    const created = await this.lock(userId, tx);
     if (!created) throw new Error(`no subscription for ${userId} after creating it (is DEFAULT_PLAN ${this.config.DEFAULT_PLAN} seeded?)`);
     return created;
   }
@@ -76,24 +78,28 @@ export class SubscriptionsRepository {
    * reservation to serialise with, and a deleted account's late request counts must not bring its
    * subscription back (the ledger keeps the bare user id; nothing else remains).
    */
-  async lockMany(m: Tx, userIds: string[]): Promise<void> {
+  async lockMany(userIds: string[], tx: Tx): Promise<void> {
     const ids = [...new Set(userIds)].sort();
     if (!ids.length) return;
-    await query(m, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
+    await query(tx, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
   }
 
-  get(userId: string, m: Tx = this.db.tx): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${this.select} WHERE s.user_id = $1`, [userId]);
+  async get(userId: string, tx: Tx = this.db.tx): Promise<SubscriptionWithPlan | undefined> {
+    return this.withPlan(await one(tx, `${this.select} WHERE s.user_id = $1`, [userId]));
   }
 
-  byStripeCustomer(m: Tx, customerId: string): Promise<SubscriptionRow | undefined> {
-    return one<SubscriptionRow>(m, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]);
+  /**
+   * The subscription linked to a Stripe customer, locked. Not scoped by user: a Stripe webhook
+   * names the customer, not our user, and the customer id (unique) is how we find the owner.
+   */
+  async lockByStripeCustomer(customerId: string, tx: Tx): Promise<SubscriptionWithPlan | undefined> {
+    return this.withPlan(await one(tx, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]));
   }
 
   /** Takes one concurrency slot unless the user is at `limit` (-1 = unlimited). */
-  async tryTakeSlot(m: Tx, userId: string, limit: number): Promise<boolean> {
+  async tryTakeSlot(userId: string, limit: number, tx: Tx = this.db.tx): Promise<boolean> {
     const rows = await query(
-      m,
+      tx,
       `UPDATE subscriptions SET active_jobs = active_jobs + 1, active_jobs_limit = $2
        WHERE user_id = $1 AND ($2 < 0 OR active_jobs + 1 <= $2) RETURNING 1`,
       [userId, limit],
@@ -101,12 +107,11 @@ export class SubscriptionsRepository {
     return rows.length === 1;
   }
 
-  async freeSlot(m: Tx, userId: string): Promise<void> {
-    await execute(m, 'UPDATE subscriptions SET active_jobs = active_jobs - 1 WHERE user_id = $1 AND active_jobs > 0', [userId]);
+  async freeSlot(userId: string, tx: Tx = this.db.tx): Promise<void> {
+    await execute(tx, 'UPDATE subscriptions SET active_jobs = active_jobs - 1 WHERE user_id = $1 AND active_jobs > 0', [userId]);
   }
 
   async setPlan(
-    m: Tx,
     userId: string,
     planId: string,
     fields: Partial<{
@@ -117,8 +122,10 @@ export class SubscriptionsRepository {
       stripeSubscriptionId: string | null;
       stripeEventAt: Date;
     }> = {},
+    tx: Tx = this.db.tx,
   ): Promise<void> {
-    await execute(m, 
+    await execute(
+      tx,
       `UPDATE subscriptions SET plan_id = $2,
          status = COALESCE($3, status),
          current_period_start = COALESCE($4, current_period_start),
@@ -145,22 +152,19 @@ export class SubscriptionsRepository {
   }
 
   /** Deletes the user's subscription (account deletion); returns how many rows went (0 or 1). */
-  async deleteForUser(userId: string, m: Tx = this.db.tx): Promise<number> {
-    return (await query(m, 'DELETE FROM subscriptions WHERE user_id = $1 RETURNING id', [userId])).length;
+  async deleteForUser(userId: string, tx: Tx = this.db.tx): Promise<number> {
+    return (await query(tx, 'DELETE FROM subscriptions WHERE user_id = $1 RETURNING id', [userId])).length;
   }
 
   /** Remembers the user's Stripe customer unless one is linked already (a concurrent call keeps the first). */
-  async linkStripeCustomer(userId: string, customerId: string, m: Tx = this.db.tx): Promise<void> {
-    await execute(m, 'UPDATE subscriptions SET stripe_customer_id = $2, updated_at = now() WHERE user_id = $1 AND stripe_customer_id IS NULL', [
+  async linkStripeCustomer(userId: string, customerId: string, tx: Tx = this.db.tx): Promise<void> {
+    await execute(tx, 'UPDATE subscriptions SET stripe_customer_id = $2, updated_at = now() WHERE user_id = $1 AND stripe_customer_id IS NULL', [
       userId,
       customerId,
     ]);
   }
 
-  async setOverrides(m: Tx, userId: string, overrides: LimitOverrides): Promise<void> {
-    await execute(m, 'UPDATE subscriptions SET limit_overrides = $2::jsonb, updated_at = now() WHERE user_id = $1', [
-      userId,
-      JSON.stringify(overrides),
-    ]);
+  async setOverrides(userId: string, overrides: LimitOverrides, tx: Tx = this.db.tx): Promise<void> {
+    await execute(tx, 'UPDATE subscriptions SET limit_overrides = $2::jsonb, updated_at = now() WHERE user_id = $1', [userId, JSON.stringify(overrides)]);
   }
 }

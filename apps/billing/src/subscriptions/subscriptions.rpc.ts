@@ -13,11 +13,11 @@ export class SubscriptionsRpc {
     return {
       'subscription.get': ({ userId }: { userId: string }) => this.subs.getDto(userId),
       'quota.get-limits': async ({ userId }: { userId: string }) => {
-        const s = await this.subs.get(userId);
-        const { limits, features } = effectiveLimits(s, s.limit_overrides);
+        const { subscription, plan } = await this.subs.get(userId);
+        const { limits, features } = effectiveLimits(plan, subscription.limitOverrides);
         return {
-          plan: s.code,
-          priority: s.priority,
+          plan: plan.code,
+          priority: plan.priority,
           features,
           maxFileBytes: limits.max_file_bytes,
           maxMediaSeconds: limits.max_media_seconds,

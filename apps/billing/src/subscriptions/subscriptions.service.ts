@@ -6,7 +6,7 @@ import { BILLING_CONFIG, type BillingConfig } from '../config';
 import { monthBounds, monthOf } from '../common/month';
 import { effectiveLimits } from '../plans/plan';
 import { PlansRepository } from '../plans/plans.repository';
-import { SubscriptionsRepository, type SubscriptionRow } from './subscriptions.repository';
+import { SubscriptionsRepository, type SubscriptionWithPlan } from './subscriptions.repository';
 
 /** The plan (seeded by migration) anonymous trial users are on until they upgrade. */
 export const TRIAL_PLAN = 'trial';
@@ -26,11 +26,11 @@ export class SubscriptionsService {
 
   private readonly defaultPlan: string;
 
-  async get(userId: string): Promise<SubscriptionRow> {
+  async get(userId: string): Promise<SubscriptionWithPlan> {
     const found = await this.subs.get(userId);
     if (found) return found;
-    await this.subs.ensure(this.db.tx, userId, this.clock.now());
-    return (await this.subs.get(userId)) as SubscriptionRow;
+    await this.subs.ensure(userId, { now: this.clock.now() });
+    return (await this.subs.get(userId)) as SubscriptionWithPlan;
   }
 
   async getDto(userId: string): Promise<SubscriptionDto> {
@@ -40,66 +40,66 @@ export class SubscriptionsService {
   /** A new anonymous user's subscription on the trial plan; a user who already has one keeps it. */
   async startTrial(userId: string): Promise<SubscriptionDto> {
     if (!(await this.plans.byCode(TRIAL_PLAN))) throw new AppError('PLAN_NOT_FOUND', `No plan named ${TRIAL_PLAN}`, { plan: TRIAL_PLAN });
-    await this.subs.ensure(this.db.tx, userId, this.clock.now(), TRIAL_PLAN);
+    await this.subs.ensure(userId, { now: this.clock.now(), plan: TRIAL_PLAN });
     return this.getDto(userId);
   }
 
   /** An anonymous user was upgraded: off the trial plan onto the default one (any other plan is left alone). */
   async endTrial(userId: string): Promise<boolean> {
-    return this.db.transaction(async (m) => {
-      await this.subs.ensure(m, userId, this.clock.now());
-      const sub = await this.subs.lock(m, userId);
-      if (!sub || sub.code !== TRIAL_PLAN) return false;
-      const plan = await this.plans.byCode(this.defaultPlan, m);
+    return this.db.transaction(async (tx) => {
+      await this.subs.ensure(userId, { now: this.clock.now() }, tx);
+      const sub = await this.subs.lock(userId, tx);
+      if (!sub || sub.plan.code !== TRIAL_PLAN) return false;
+      const plan = await this.plans.byCode(this.defaultPlan, tx);
       if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${this.defaultPlan}`, { plan: this.defaultPlan });
-      await this.subs.setPlan(m, userId, plan.plan_id);
+      await this.subs.setPlan(userId, plan.id, {}, tx);
       return true;
     });
   }
 
   async setPlan(userId: string, code: string, stripeCustomerId?: string): Promise<SubscriptionDto> {
-    await this.db.transaction(async (m) => {
-      const plan = await this.plans.byCode(code, m);
+    await this.db.transaction(async (tx) => {
+      const plan = await this.plans.byCode(code, tx);
       if (!plan) throw new AppError('PLAN_NOT_FOUND', `No plan named ${code}`, { plan: code });
-      await this.subs.ensure(m, userId, this.clock.now());
-      await this.subs.lock(m, userId);
-      await this.subs.setPlan(m, userId, plan.plan_id, stripeCustomerId ? { stripeCustomerId } : {});
+      await this.subs.ensure(userId, { now: this.clock.now() }, tx);
+      await this.subs.lock(userId, tx);
+      await this.subs.setPlan(userId, plan.id, stripeCustomerId ? { stripeCustomerId } : {}, tx);
     });
     return this.getDto(userId);
   }
 
   /** Merges `limits` into the user's overrides; a null value removes that override. */
   async setLimits(userId: string, limits: LimitOverrides): Promise<SubscriptionDto> {
-    await this.db.transaction(async (m) => {
-      await this.subs.ensure(m, userId, this.clock.now());
-      const sub = (await this.subs.lock(m, userId)) as SubscriptionRow;
-      const merged: Record<string, unknown> = { ...sub.limit_overrides };
+    await this.db.transaction(async (tx) => {
+      await this.subs.ensure(userId, { now: this.clock.now() }, tx);
+      const { subscription } = (await this.subs.lock(userId, tx)) as SubscriptionWithPlan;
+      const merged: Record<string, unknown> = { ...subscription.limitOverrides };
       for (const [k, v] of Object.entries(limits)) {
         if (v === null) delete merged[k];
         else if (v !== undefined) merged[k] = v;
       }
-      await this.subs.setOverrides(m, userId, merged as LimitOverrides);
+      await this.subs.setOverrides(userId, merged as LimitOverrides, tx);
     });
     return this.getDto(userId);
   }
 
-  toDto(s: SubscriptionRow): SubscriptionDto {
-    const { limits, features } = effectiveLimits(s, s.limit_overrides);
+  toDto({ subscription: s, plan }: SubscriptionWithPlan): SubscriptionDto {
+    const { limits, features } = effectiveLimits(plan, s.limitOverrides);
     // A subscription Stripe does not manage renews with the calendar month.
     const period =
-      s.stripe_subscription_id || new Date(s.current_period_end) > this.clock.now()
-        ? { start: new Date(s.current_period_start), end: new Date(s.current_period_end) }
+      s.stripeSubscriptionId || new Date(s.currentPeriodEnd) > this.clock.now()
+        ? { start: new Date(s.currentPeriodStart), end: new Date(s.currentPeriodEnd) }
         : monthBounds(monthOf(this.clock.now()));
     return {
-      user_id: s.user_id,
-      plan: s.code,
+      user_id: s.userId,
+      plan: plan.code,
       status: s.status,
       current_period_start: period.start.toISOString(),
       current_period_end: period.end.toISOString(),
       limits,
       features,
-      overrides: s.limit_overrides as Record<string, unknown>,
-      priority: s.priority,
+      overrides: s.limitOverrides as Record<string, unknown>,
+      priority: plan.priority,
     };
   }
 }

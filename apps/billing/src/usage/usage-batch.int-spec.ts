@@ -73,6 +73,21 @@ describe('usage ingest in batches (integration: real PostgreSQL, Redis, BullMQ)'
     ];
   }
 
+  it("an event naming another user's job meters the sender's usage unreserved and leaves the owner's reservation to its owner", async () => {
+    const [owner, other, jobId] = [randomUUID(), randomUUID(), randomUUID()];
+    await b.rpc.call('quota.reserve', { userId: owner, jobId, action: 'trim', units: 1, features: [] });
+    const foreign = { ...job(other, jobId, 'trim'), eventId: `job:${jobId}:completed:foreign` };
+    expect(await usage.recordBatch([foreign])).toEqual(['recorded']);
+    expect(await state(owner)).toMatchObject({ reservations: [{ action: 'trim', status: 'pending' }], slots: 1 });
+    expect((await state(other)).monthly).toMatchObject([{ metric: 'trim', jobs_used: 1, jobs_reserved: 0, jobs_unreserved: 1 }]);
+    expect(await usage.recordBatch([job(owner, jobId, 'trim')])).toEqual(['recorded']);
+    expect(await state(owner)).toMatchObject({
+      monthly: [{ metric: 'trim', jobs_used: 1, jobs_reserved: 0, jobs_unreserved: 0 }],
+      reservations: [{ action: 'trim', status: 'committed', committed: 1 }],
+      slots: 0,
+    });
+  });
+
   it('a batch containing duplicates of itself counts each event once', async () => {
     const userId = randomUUID();
     const events = await scenario(userId);

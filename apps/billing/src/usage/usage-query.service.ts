@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@clipyard/database';
 import { AppError, USAGE_ACTIONS, type RpcReply, type UsageAction, type UsageSummaryDto } from '@clipyard/contracts';
 import { Clock } from '../common/clock';
 import { monthBounds, monthOf, resetsAt } from '../common/month';
@@ -29,37 +28,35 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 @Injectable()
 export class UsageQueryService {
   constructor(
-    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly clock: Clock,
   ) {}
 
   async summary(userId: string, month = monthOf(this.clock.now())): Promise<UsageSummaryDto> {
-    const sub = await this.subs.get(userId);
-    const { limits } = effectiveLimits(sub, sub.limit_overrides);
-    const rows = new Map((await this.usage.monthRows(this.db.tx, userId, month)).map((r) => [r.metric, r]));
+    const { subscription, plan } = await this.subs.get(userId);
+    const { limits } = effectiveLimits(plan, subscription.limitOverrides);
+    const rows = new Map((await this.usage.monthRows(userId, month)).map((r) => [r.metric, r]));
     const get = (metric: string) => rows.get(metric);
-    const action = (a: UsageAction) => counter(get(a)?.jobs_used ?? 0, get(a)?.jobs_reserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
+    const action = (a: UsageAction) => counter(get(a)?.jobsUsed ?? 0, get(a)?.jobsReserved ?? 0, limits[ACTION_JOBS_LIMIT[a]]);
     const jobRows = USAGE_ACTIONS.map(get).filter((r) => r !== undefined);
-    const sum = (k: 'media_seconds' | 'input_bytes' | 'output_bytes' | 'processing_ms') =>
-      jobRows.reduce((acc, r) => acc + Number(r[k]), 0);
+    const sum = (k: 'mediaSeconds' | 'inputBytes' | 'outputBytes' | 'processingMs') => jobRows.reduce((acc, r) => acc + Number(r[k]), 0);
     return {
       month,
-      plan: sub.code,
+      plan: plan.code,
       resets_at: resetsAt(month),
       actions: { trim: action('trim'), overlay: action('overlay'), transcribe: action('transcribe'), hooks: action('hooks') },
-      ai_tokens: { input: Number(get('hooks')?.input_tokens ?? 0), output: Number(get('hooks')?.output_tokens ?? 0) },
+      ai_tokens: { input: Number(get('hooks')?.inputTokens ?? 0), output: Number(get('hooks')?.outputTokens ?? 0) },
       transcribe_minutes: counter(
-        get('transcribe')?.units_used ?? 0,
-        get('transcribe')?.units_reserved ?? 0,
+        Number(get('transcribe')?.unitsUsed ?? 0),
+        Number(get('transcribe')?.unitsReserved ?? 0),
         limits.transcribe_minutes_per_month,
       ),
-      media_seconds: sum('media_seconds'),
-      input_bytes: sum('input_bytes'),
-      output_bytes: sum('output_bytes'),
-      processing_seconds: sum('processing_ms') / 1000,
-      api_requests: get('requests')?.units_used ?? 0,
+      media_seconds: sum('mediaSeconds'),
+      input_bytes: sum('inputBytes'),
+      output_bytes: sum('outputBytes'),
+      processing_seconds: sum('processingMs') / 1000,
+      api_requests: Number(get('requests')?.unitsUsed ?? 0),
     };
   }
 
@@ -74,37 +71,36 @@ export class UsageQueryService {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const kind = q.action === 'requests' ? 'requests' : undefined;
     const action = q.action && q.action !== 'requests' ? q.action : undefined;
-    const rows = await this.usage.page(this.db.tx, { ...q, kind, action, after, limit: q.limit + 1 });
+    const rows = await this.usage.page(q.userId, { ...q, kind, action, after, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       data: page.map((r) => ({
-        event_id: r.event_id,
+        event_id: r.eventId,
         kind: r.kind,
-        job_id: r.job_id,
+        job_id: r.jobId,
         action: r.action,
-        units: r.units,
-        media_seconds: r.media_seconds,
-        input_bytes: r.input_bytes,
-        output_bytes: r.output_bytes,
-        processing_ms: r.processing_ms,
+        units: Number(r.units),
+        media_seconds: r.mediaSeconds,
+        input_bytes: Number(r.inputBytes),
+        output_bytes: Number(r.outputBytes),
+        processing_ms: Number(r.processingMs),
         template: r.template,
-        input_tokens: r.input_tokens,
-        output_tokens: r.output_tokens,
-        ai_provider: r.ai_provider,
-        ai_model: r.ai_model,
-        occurred_at: new Date(r.occurred_at).toISOString(),
+        input_tokens: Number(r.inputTokens),
+        output_tokens: Number(r.outputTokens),
+        ai_provider: r.aiProvider,
+        ai_model: r.aiModel,
+        occurred_at: new Date(r.occurredAt).toISOString(),
       })),
-      next_cursor: rows.length > q.limit && last ? encodeCursor(new Date(last.occurred_at), last.id) : null,
+      next_cursor: rows.length > q.limit && last ? encodeCursor(new Date(last.occurredAt), last.id) : null,
     };
   }
 
   async admin(month = monthOf(this.clock.now())): Promise<RpcReply<'admin.usage'>> {
-    const m = this.db.tx;
     const [plans, statuses, daily] = await Promise.all([
-      this.usage.usersPerPlan(m),
-      this.usage.jobsPerStatus(m, month),
-      this.usage.daily(m, monthBounds(month)),
+      this.usage.usersPerPlan(),
+      this.usage.jobsPerStatus(month),
+      this.usage.daily(monthBounds(month)),
     ]);
     const jobs: Record<string, number> = { pending: 0, completed: 0, failed: 0, cancelled: 0, expired: 0 };
     for (const s of statuses) {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Database } from '@clipyard/database';
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
@@ -28,7 +27,6 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   private readonly told = new Set<string>();
 
   constructor(
-    private readonly db: Database,
     private readonly usage: UsageRepository,
     private readonly subs: SubscriptionsService,
     private readonly queues: QueueClient,
@@ -61,17 +59,17 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   }
 
   private async checkGroup(userId: string, month: string, evs: Extract<UsageEvent, { name: 'usage.job' }>[]): Promise<void> {
-    const sub = await this.subs.get(userId);
-    const { limits } = effectiveLimits(sub, sub.limit_overrides);
-    const rows = await this.usage.monthRows(this.db.tx, userId, month);
+    const { subscription, plan } = await this.subs.get(userId);
+    const { limits } = effectiveLimits(plan, subscription.limitOverrides);
+    const rows = await this.usage.monthRows(userId, month);
     const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
     for (const e of evs) {
       const row = rows.find((r) => r.metric === e.action);
       if (!row) continue;
-      checks.set(e.action, { used: Number(row.jobs_used), limit: limits[ACTION_JOBS_LIMIT[e.action]] });
+      checks.set(e.action, { used: Number(row.jobsUsed), limit: limits[ACTION_JOBS_LIMIT[e.action]] });
       // transcription minutes: spent by transcriptions and by trims with subtitles
       const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
-      if (minutesRow) checks.set('transcribe_minutes', { used: Number(minutesRow.units_used), limit: limits.transcribe_minutes_per_month });
+      if (minutesRow) checks.set('transcribe_minutes', { used: Number(minutesRow.unitsUsed), limit: limits.transcribe_minutes_per_month });
     }
     for (const [metric, c] of checks) {
       if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed

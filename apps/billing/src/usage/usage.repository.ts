@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { execute, one, query, type Tx } from '@clipyard/database';
+import { Database, UsageEventEntity, UsageMonthlyEntity, execute, query, type Row, type Tx } from '@clipyard/database';
 
 /** The one way a row of usage_monthly grows (`u` is the table's alias): every counter adds up. */
 const ADD_TO_MONTH = `ON CONFLICT (user_id, month, metric) DO UPDATE SET
@@ -65,18 +65,31 @@ const LEDGER_COLUMNS = `event_id, user_id, kind, job_id, action, units, media_se
   output_bytes, processing_ms, template, custom_overrides, month, occurred_at,
   input_tokens, output_tokens, ai_provider, ai_model`;
 
+/** A `usage_events` row, a line of the ledger (the entity's shape; bigints are strings from SQL). */
+export type LedgerRecord = UsageEventEntity;
+/** A `usage_monthly` row (the entity's shape; its bigint counters are strings from SQL). */
+export type MonthlyRecord = UsageMonthlyEntity;
+
 /** The usage ledger (`usage_events`) and the used-side of `usage_monthly`. */
 @Injectable()
 export class UsageRepository {
+  private readonly toLedger: (row: Row) => LedgerRecord;
+  private readonly toMonthly: (row: Row) => MonthlyRecord;
+
+  constructor(private readonly db: Database) {
+    this.toLedger = db.records(UsageEventEntity);
+    this.toMonthly = db.records(UsageMonthlyEntity);
+  }
+
   /**
    * Inserts many ledger lines in one statement, skipping event ids seen before (in the table or
    * earlier in `rows`); returns the event ids this call inserted.
    */
-  async insertEvents(m: Tx, rows: LedgerInsert[]): Promise<Set<string>> {
+  async insertEvents(rows: LedgerInsert[], tx: Tx = this.db.tx): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const col = <T>(f: (e: LedgerInsert) => T) => rows.map(f);
     const inserted = await query<{ event_id: string }>(
-      m,
+      tx,
       `INSERT INTO usage_events (${LEDGER_COLUMNS})
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::float8[], $8::bigint[],
          $9::bigint[], $10::bigint[], $11::text[], $12::jsonb[], $13::text[], $14::timestamptz[],
@@ -112,10 +125,11 @@ export class UsageRepository {
    * (a reservation always created its row, so a missing row has nothing reserved to free).
    * One change per key: the caller merges them.
    */
-  async applyMonthly(m: Tx, changes: MonthlyChange[]): Promise<void> {
+  async applyMonthly(changes: MonthlyChange[], tx: Tx = this.db.tx): Promise<void> {
     if (!changes.length) return;
     const col = <T>(f: (c: MonthlyChange) => T) => changes.map(f);
-    await execute(m, 
+    await execute(
+      tx,
       `WITH d AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::bigint[], $8::float8[],
            $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[])
@@ -164,100 +178,20 @@ export class UsageRepository {
     );
   }
 
-  /** Inserts the event unless its id was seen before; true when this call inserted it. */
-  async insertEvent(m: Tx, e: LedgerInsert): Promise<boolean> {
-    const rows = await query(
-      m,
-      `INSERT INTO usage_events (event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes,
-         output_bytes, processing_ms, template, custom_overrides, month, occurred_at,
-         input_tokens, output_tokens, ai_provider, ai_model)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-       ON CONFLICT (event_id) DO NOTHING RETURNING 1`,
-      [
-        e.eventId,
-        e.userId,
-        e.kind,
-        e.jobId ?? null,
-        e.action ?? null,
-        e.units,
-        e.mediaSeconds ?? 0,
-        e.inputBytes ?? 0,
-        e.outputBytes ?? 0,
-        e.processingMs ?? 0,
-        e.template ?? null,
-        e.customOverrides ? JSON.stringify(e.customOverrides) : null,
-        e.month,
-        e.occurredAt,
-        e.inputTokens ?? 0,
-        e.outputTokens ?? 0,
-        e.aiProvider ?? null,
-        e.aiModel ?? null,
-      ],
-    );
-    return rows.length === 1;
-  }
-
-  async addToMonth(m: Tx, userId: string, month: string, metric: string, d: MonthlyDelta): Promise<void> {
-    await execute(m, 
-      `INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
-         media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ${ADD_TO_MONTH}`,
-      [userId, month, metric, d.jobs, d.units, d.jobsUnreserved, d.unitsUnreserved, d.mediaSeconds, d.inputBytes, d.outputBytes, d.processingMs, d.inputTokens ?? 0, d.outputTokens ?? 0],
-    );
-  }
-
-  monthRows(m: Tx, userId: string, month: string) {
-    return query<{
-      metric: string;
-      jobs_used: number;
-      jobs_reserved: number;
-      units_used: number;
-      units_reserved: number;
-      media_seconds: number;
-      input_bytes: number;
-      output_bytes: number;
-      processing_ms: number;
-      input_tokens: number;
-      output_tokens: number;
-    }>(
-      m,
-      `SELECT metric, jobs_used, jobs_reserved, units_used::float8 AS units_used, units_reserved::float8 AS units_reserved,
-         media_seconds, input_bytes::float8 AS input_bytes, output_bytes::float8 AS output_bytes,
-         processing_ms::float8 AS processing_ms, input_tokens::float8 AS input_tokens, output_tokens::float8 AS output_tokens
-       FROM usage_monthly WHERE user_id = $1 AND month = $2`,
-      [userId, month],
-    );
+  /** The user's `usage_monthly` rows of one month (one per metric). */
+  async monthRows(userId: string, month: string, tx: Tx = this.db.tx): Promise<MonthlyRecord[]> {
+    return (await query(tx, 'SELECT * FROM usage_monthly WHERE user_id = $1 AND month = $2', [userId, month])).map(this.toMonthly);
   }
 
   /** One page of a user's ledger, newest first, after the keyset cursor. */
-  page(
-    m: Tx,
-    q: { userId: string; from?: string; to?: string; kind?: string; action?: string; after?: { at: string; id: string }; limit: number },
-  ) {
-    return query<{
-      id: string;
-      event_id: string;
-      kind: 'job' | 'requests';
-      job_id: string | null;
-      action: string | null;
-      units: number;
-      media_seconds: number;
-      input_bytes: number;
-      output_bytes: number;
-      processing_ms: number;
-      template: string | null;
-      input_tokens: number;
-      output_tokens: number;
-      ai_provider: string | null;
-      ai_model: string | null;
-      occurred_at: Date;
-    }>(
-      m,
-      `SELECT id, event_id, kind, job_id, action, units::float8 AS units, media_seconds, input_bytes::float8 AS input_bytes,
-         output_bytes::float8 AS output_bytes, processing_ms::float8 AS processing_ms, template,
-         input_tokens::float8 AS input_tokens, output_tokens::float8 AS output_tokens, ai_provider, ai_model, occurred_at
-       FROM usage_events
+  async page(
+    userId: string,
+    q: { from?: string; to?: string; kind?: string; action?: string; after?: { at: string; id: string }; limit: number },
+    tx: Tx = this.db.tx,
+  ): Promise<LedgerRecord[]> {
+    const rows = await query(
+      tx,
+      `SELECT * FROM usage_events
        WHERE user_id = $1
          AND ($2::timestamptz IS NULL OR occurred_at >= $2)
          AND ($3::timestamptz IS NULL OR occurred_at < $3)
@@ -266,29 +200,33 @@ export class UsageRepository {
          AND ($6::timestamptz IS NULL OR (occurred_at, id) < ($6, $7::uuid))
        ORDER BY occurred_at DESC, id DESC
        LIMIT $8`,
-      [q.userId, q.from ?? null, q.to ?? null, q.kind ?? null, q.action ?? null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
+      [userId, q.from ?? null, q.to ?? null, q.kind ?? null, q.action ?? null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
     );
+    return rows.map(this.toLedger);
   }
 
-  usersPerPlan(m: Tx) {
+  /** The admin overview (across every user, by design): users per plan. */
+  usersPerPlan(tx: Tx = this.db.tx) {
     return query<{ code: string; n: number }>(
-      m,
+      tx,
       'SELECT p.code, count(s.id)::int AS n FROM plans p LEFT JOIN subscriptions s ON s.plan_id = p.id GROUP BY p.code',
     );
   }
 
-  jobsPerStatus(m: Tx, month: string) {
+  /** The admin overview: the month's reservations by status and release reason. */
+  jobsPerStatus(month: string, tx: Tx = this.db.tx) {
     return query<{ status: string; reason: string | null; n: number }>(
-      m,
+      tx,
       `SELECT status, release_reason AS reason, count(*)::int AS n FROM quota_reservations
        WHERE month = $1 GROUP BY status, release_reason`,
       [month],
     );
   }
 
-  daily(m: Tx, bounds: { start: Date; end: Date }) {
+  /** The admin overview: every user's jobs, media seconds and API requests per day. */
+  daily(bounds: { start: Date; end: Date }, tx: Tx = this.db.tx) {
     return query<{ day: string; jobs: number; media_seconds: number; api_requests: number }>(
-      m,
+      tx,
       `SELECT to_char(date_trunc('day', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
          count(*) FILTER (WHERE kind = 'job')::int AS jobs,
          COALESCE(sum(media_seconds) FILTER (WHERE kind = 'job'), 0)::float8 AS media_seconds,
@@ -296,9 +234,5 @@ export class UsageRepository {
        FROM usage_events WHERE occurred_at >= $1 AND occurred_at < $2 GROUP BY 1 ORDER BY 1`,
       [bounds.start, bounds.end],
     );
-  }
-
-  count(m: Tx, userId: string): Promise<{ n: number } | undefined> {
-    return one(m, 'SELECT count(*)::int AS n FROM usage_events WHERE user_id = $1', [userId]);
   }
 }

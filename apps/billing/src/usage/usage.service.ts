@@ -5,7 +5,7 @@ import { Metrics } from '@clipyard/observability';
 import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
-import { QuotaRepository, type ReservationRow } from '../quota/quota.repository';
+import { QuotaRepository, type ReservationRecord } from '../quota/quota.repository';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { UsageRepository, type LedgerInsert, type MonthlyChange } from './usage.repository';
 
@@ -61,12 +61,12 @@ export class UsageService {
       (waves[w] ??= []).push(i);
     }
     if (firstOf.size) {
-      await this.db.transaction(async (m) => {
-        await this.subs.lockMany(m, events.map((e) => e.userId));
-        const jobIds = [...perJob.keys()];
-        const holds = new Map((await this.reservations.findByJobs(m, jobIds)).map((r) => [r.job_id, r]));
+      await this.db.transaction(async (tx) => {
+        await this.subs.lockMany(events.map((e) => e.userId), tx);
+        const jobs = events.flatMap((e) => (e.name === 'usage.job' ? [{ userId: e.userId, jobId: e.jobId }] : []));
+        const holds = new Map((await this.reservations.findByJobs(jobs, tx)).map((r) => [r.jobId, r]));
         for (const wave of waves) {
-          const fresh = await this.recordWave(m, wave.map((i) => events[i]), holds);
+          const fresh = await this.recordWave(wave.map((i) => events[i]), holds, tx);
           for (const i of wave) if (fresh.has(events[i].eventId)) outcomes[i] = 'recorded';
         }
       });
@@ -81,7 +81,7 @@ export class UsageService {
   }
 
   /** Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they commit. */
-  private async recordWave(m: Tx, wave: UsageEvent[], holds: Map<string, ReservationRow>): Promise<Set<string>> {
+  private async recordWave(wave: UsageEvent[], holds: Map<string, ReservationRecord>, tx: Tx): Promise<Set<string>> {
     const lines: LedgerInsert[] = [];
     const plans = new Map<string, Planned>();
     for (const e of wave) {
@@ -93,7 +93,7 @@ export class UsageService {
       // A job is never billed above what its reservation held (which the plan admitted): a
       // transcription whose media turned out longer than reserved meters the reserved minutes.
       const hold = holds.get(e.jobId);
-      const pending = hold && hold.status === 'pending' && hold.user_id === e.userId ? hold : undefined;
+      const pending = hold && hold.status === 'pending' && hold.userId === e.userId ? hold : undefined;
       const holds_ = pending && pending.month === month;
       // Trim and overlay count jobs; transcription meters minutes too.
       const measured = e.action === 'transcribe' ? e.units : 1;
@@ -120,7 +120,7 @@ export class UsageService {
         occurredAt: e.occurredAt,
       });
     }
-    const fresh = await this.usage.insertEvents(m, lines);
+    const fresh = await this.usage.insertEvents(lines, tx);
     if (!fresh.size) return fresh;
 
     const changes = new Map<string, MonthlyChange>();
@@ -149,8 +149,8 @@ export class UsageService {
         r.status = 'committed';
         change(e.userId, r.month, r.action).jobsReservedFreed += 1;
         change(e.userId, r.month, r.action).unitsReservedFreed += Number(r.units);
-        if (r.subtitle_minutes > 0) change(e.userId, r.month, 'transcribe').unitsReservedFreed += Number(r.subtitle_minutes);
-        if (r.trim_jobs > 0) change(e.userId, r.month, 'trim').jobsReservedFreed += Number(r.trim_jobs);
+        if (r.subtitleMinutes > 0) change(e.userId, r.month, 'transcribe').unitsReservedFreed += Number(r.subtitleMinutes);
+        if (r.trimJobs > 0) change(e.userId, r.month, 'trim').jobsReservedFreed += Number(r.trimJobs);
       }
       // Usage beyond the job's reservation (none, a smaller estimate, another month) is metered as
       // "unreserved": counted, but outside the admission invariant.
@@ -170,26 +170,26 @@ export class UsageService {
       const trims = e.action === 'hooks' ? e.trimJobs : 0;
       if (trims > 0) {
         derived.push({ eventId: `${e.eventId}:trims`, userId: e.userId, kind: 'job', jobId: e.jobId, action: 'trim', units: trims, month, occurredAt: e.occurredAt });
-        const heldTrims = r && r.month === month ? Number(r.trim_jobs) : 0;
+        const heldTrims = r && r.month === month ? Number(r.trimJobs) : 0;
         const t = change(e.userId, month, 'trim');
         t.jobs += trims;
         t.units += trims;
         t.jobsUnreserved += trims - Math.min(trims, heldTrims);
       }
       // A trim's subtitles (or a hooks job's transcription): the minutes, against what its reservation held.
-      const minutes = e.action === 'trim' || e.action === 'hooks' ? (held ? Math.min(e.subtitleMinutes, Number(r!.subtitle_minutes)) : e.subtitleMinutes) : 0;
+      const minutes = e.action === 'trim' || e.action === 'hooks' ? (held ? Math.min(e.subtitleMinutes, Number(r!.subtitleMinutes)) : e.subtitleMinutes) : 0;
       if (minutes > 0) {
         // its own ledger line, so the ledger shows where the minutes went
         derived.push({ eventId: `${e.eventId}:subtitles`, userId: e.userId, kind: 'job', jobId: e.jobId, action: 'transcribe', units: minutes, month, occurredAt: e.occurredAt });
-        const heldMinutes = r && r.month === month ? Number(r.subtitle_minutes) : 0;
+        const heldMinutes = r && r.month === month ? Number(r.subtitleMinutes) : 0;
         const t = change(e.userId, month, 'transcribe');
         t.units += minutes;
         t.unitsUnreserved += minutes - Math.min(minutes, heldMinutes);
       }
     }
-    await this.usage.insertEvents(m, derived);
-    await this.reservations.commitMany(m, commits);
-    await this.usage.applyMonthly(m, [...changes.values()]);
+    await this.usage.insertEvents(derived, tx);
+    await this.reservations.commitMany(commits, tx);
+    await this.usage.applyMonthly([...changes.values()], tx);
     return fresh;
   }
 }
@@ -199,7 +199,7 @@ interface Planned {
   month: string;
   units: number;
   /** The job's pending reservation, if it is this user's. */
-  pending?: ReservationRow;
+  pending?: ReservationRecord;
   /** Whether that reservation is of the event's month. */
   holds: boolean;
 }

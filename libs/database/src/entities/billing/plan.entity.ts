@@ -10,6 +10,7 @@ export class PlanEntity {
   @Column('integer', { name: 'overlays_per_month' }) overlaysPerMonth!: number;
   @Column('integer', { name: 'transcribes_per_month' }) transcribesPerMonth!: number;
   @Column('integer', { name: 'transcribe_minutes_per_month' }) transcribeMinutesPerMonth!: number;
+  @Column('integer', { name: 'hooks_per_month', default: 0 }) hooksPerMonth!: number;
   @Column('bigint', { name: 'max_file_bytes' }) maxFileBytes!: string;
   @Column('integer', { name: 'max_media_seconds' }) maxMediaSeconds!: number;
   @Column('integer', { name: 'max_concurrent_jobs' }) maxConcurrentJobs!: number;

@@ -1,3 +1,4 @@
+import type { UsageAction } from '@clipyard/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Quota held for one job (unique per job) until its usage event commits it or it is released. */
@@ -6,9 +7,13 @@ export class QuotaReservationEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'user_id' }) userId!: string;
   @Column('uuid', { name: 'job_id', unique: true }) jobId!: string;
-  @Column('text') action!: 'trim' | 'overlay' | 'transcribe';
+  @Column('text') action!: UsageAction;
   @Column('char', { length: 7 }) month!: string;
   @Column('integer') units!: number;
+  /** Transcription minutes a subtitled trim (or a hooks job) holds on the month's `transcribe` row. */
+  @Column('integer', { name: 'subtitle_minutes', default: 0 }) subtitleMinutes!: number;
+  /** Trim jobs a shorts job holds on the month's `trim` row (one per clip). */
+  @Column('integer', { name: 'trim_jobs', default: 0 }) trimJobs!: number;
   @Column('text', { name: 'plan_code' }) planCode!: string;
   @Column('integer') priority!: number;
   @Column('text', { default: 'pending' }) status!: 'pending' | 'committed' | 'released';

@@ -16,6 +16,10 @@ export class UsageEventEntity {
   @Column('bigint', { name: 'processing_ms', default: 0 }) processingMs!: string;
   @Column('text', { nullable: true }) template!: string | null;
   @Column('jsonb', { name: 'custom_overrides', nullable: true }) customOverrides!: Record<string, unknown> | null;
+  @Column('bigint', { name: 'input_tokens', default: 0 }) inputTokens!: string;
+  @Column('bigint', { name: 'output_tokens', default: 0 }) outputTokens!: string;
+  @Column('text', { name: 'ai_provider', nullable: true }) aiProvider!: string | null;
+  @Column('text', { name: 'ai_model', nullable: true }) aiModel!: string | null;
   @Column('char', { length: 7 }) month!: string;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
   @Column('timestamptz', { name: 'received_at', default: () => 'now()' }) receivedAt!: Date;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Monthly aggregate per user and metric (`trim`, `overlay`, `transcribe`, `requests`), holding the
+ * Monthly aggregate per user and metric (`trim`, `overlay`, `transcribe`, `hooks`, `requests`), holding the
  * quota counters: CHECK (used − unreserved) + reserved ≤ limit for jobs and for units.
  */
 @Entity('usage_monthly')
@@ -21,5 +21,7 @@ export class UsageMonthlyEntity {
   @Column('bigint', { name: 'input_bytes', default: 0 }) inputBytes!: string;
   @Column('bigint', { name: 'output_bytes', default: 0 }) outputBytes!: string;
   @Column('bigint', { name: 'processing_ms', default: 0 }) processingMs!: string;
+  @Column('bigint', { name: 'input_tokens', default: 0 }) inputTokens!: string;
+  @Column('bigint', { name: 'output_tokens', default: 0 }) outputTokens!: string;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
 }
