@@ -25,6 +25,10 @@ import { goalRow, report } from './lib/stats';
 const ROOT = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pretty } = require(path.join(ROOT, 'scripts/lib/pretty.js')) as { pretty: (line: string) => string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { appCommand } = require(path.join(ROOT, 'scripts/lib/app-command.js')) as {
+  appCommand: (name: string, script: string, env: Record<string, string | undefined>, nodeArgs?: string[]) => { cmd: string; args: string[]; env: Record<string, string | undefined> };
+};
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const APPS = ['auth', 'billing', 'media-worker', 'gateway'] as const;
 type App = (typeof APPS)[number];
@@ -38,7 +42,9 @@ interface Proc {
 /** Starts an app the way `npm start` does: its stdout and stderr relabelled line by line into `sink`. */
 function startApp(name: App, env: Record<string, string | undefined>, sink: NodeJS.WritableStream, nodeArgs: string[] = []): Proc {
   const root = process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT;
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, `dist/apps/${name}/src/main.js`)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // as `npm start` runs it (the auth app's argon2 at a lower CPU priority: scripts/lib/app-command.js)
+  const cmd = appCommand(name, path.join(root, `dist/apps/${name}/src/main.js`), env, nodeArgs);
+  const child = spawn(cmd.cmd, cmd.args, { cwd: root, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const proc: Proc = { child, lines: 0 };
   const label = `${name.padEnd(12)}│ `;
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -154,9 +160,7 @@ async function main(): Promise<void> {
   try {
     for (const a of APPS) {
       const gatewayArgs = a === 'gateway' && profileFile ? ['-r', path.join(ROOT, 'bench/lib/cpu-profile-preload.js')] : [];
-      // as `npm start` runs them: the auth app's argon2 thread pool on half the cores (scripts/start.js)
-      const appEnv = a === 'auth' && !env.UV_THREADPOOL_SIZE ? { ...env, UV_THREADPOOL_SIZE: String(Math.max(1, Math.floor(os.availableParallelism() / 2))) } : env;
-      procs[a] = startApp(a, a === 'gateway' && profileFile ? { ...appEnv, BENCH_CPU_PROFILE_FILE: profileFile } : appEnv, sink, gatewayArgs);
+      procs[a] = startApp(a, a === 'gateway' && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, gatewayArgs);
     }
     for (const a of APPS) await ready(`http://127.0.0.1:${ports[a]}`, procs[a]!);
 

@@ -5,7 +5,6 @@
  * log lines until Ctrl-C, when it stops everything it started.
  */
 const { spawn, spawnSync } = require('node:child_process');
-const os = require('node:os');
 const fs = require('node:fs');
 const path = require('node:path');
 const p = require('./lib/provision');
@@ -17,6 +16,7 @@ const APPS = [
   ['media-worker', '\x1b[34m'],
 ];
 const { pretty } = require('./lib/pretty');
+const { appCommand } = require('./lib/app-command');
 
 async function waitReady(url, seconds = 60) {
   for (let i = 0; i < seconds * 2; i++) {
@@ -60,10 +60,9 @@ async function main() {
   }
 
   const children = APPS.map(([name, color]) => {
-    // One machine, every app on the same cores: argon2 (the auth app's libuv thread pool, 4 threads
-    // by default) gets half of them, so a sign-in storm does not starve the gateway serving polls.
-    const appEnv = name === 'auth' && !env.UV_THREADPOOL_SIZE ? { ...env, UV_THREADPOOL_SIZE: String(Math.max(1, Math.floor(os.availableParallelism() / 2))) } : env;
-    const child = spawn('node', [`dist/apps/${name}/src/main.js`], { env: appEnv, cwd: p.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // every app on the same cores: argon2 in the auth app at a lower CPU priority (scripts/lib/app-command.js)
+    const { cmd, args, env: appEnv } = appCommand(name, `dist/apps/${name}/src/main.js`, env);
+    const child = spawn(cmd, args, { env: appEnv, cwd: p.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const label = `${color}${name.padEnd(12)}\x1b[0m│ `;
     for (const stream of [child.stdout, child.stderr]) {
       let buf = '';

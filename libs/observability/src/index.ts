@@ -4,6 +4,8 @@ export * from './metrics';
 export * from './health';
 export * from './exception.filter';
 export * from './http-app';
+export * from './request-log';
+export * from './nest-logger';
 export * from './observability.module';
 export * from './redis.health';
 export * from './run-main';

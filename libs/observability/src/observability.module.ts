@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream, Logger } from 'pino';
-import { createLogger, redactUrl } from './logger';
+import { createLogger } from './logger';
+import { RequestLog } from './request-log';
 import { Metrics } from './metrics';
 import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health';
 import { ROOT_LOGGER } from './http-app';
@@ -41,40 +41,18 @@ export class ObservabilityModule {
     const logger: Logger = createLogger(opts.app, opts.level, opts.destination);
     return {
       module: ObservabilityModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-            // The error filter logs real errors in full; pino-http's synthetic "failed with status
-            // code 5xx" error only adds a meaningless stack to the request line.
-            customErrorObject: (_req, _res, _err, val: Record<string, unknown>) => ({ ...val, err: undefined }),
-            customLogLevel: (req, res, err) =>
-              err || res.statusCode >= 500
-                ? 'error'
-                : res.statusCode >= 400
-                  ? 'warn'
-                  : opts.pollPaths && req.method === 'GET' && (res.statusCode === 200 || res.statusCode === 304) && opts.pollPaths.test(req.url ?? '')
-                    ? 'debug'
-                    : 'info',
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
-      ],
       controllers: [HealthController],
       providers: [
         { provide: ROOT_LOGGER, useValue: logger },
+        // the request lines, written from a Fastify onResponse hook (createHttpApp installs it)
+        { provide: RequestLog, useValue: new RequestLog(logger, { pollPaths: opts.pollPaths }) },
         { provide: BACKGROUND_WORK, useValue: opts.background ?? true },
         { provide: REDIS_CONNECT, useValue: opts.redis },
         { provide: Metrics, useValue: new Metrics(opts.app) },
         ...opts.checks,
         { provide: HEALTH_CHECKS, useFactory: (...c: HealthCheck[]) => c, inject: opts.checks },
       ],
-      exports: [ROOT_LOGGER, Metrics, BACKGROUND_WORK],
+      exports: [ROOT_LOGGER, RequestLog, Metrics, BACKGROUND_WORK],
     };
   }
 }
