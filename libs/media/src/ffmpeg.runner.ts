@@ -25,6 +25,9 @@ export interface FfmpegSpec {
 /** Stderr lines that mean the input itself is bad, not the machine. */
 const BAD_INPUT = /Invalid data found|could not find codec|moov atom not found|Error while decoding|does not contain any stream|Invalid argument|no such filter|Error opening input|Output file is empty/i;
 
+/** The time mark of one of ffmpeg's stats lines (`frame=… size=… time=00:00:04.00 bitrate=…`). */
+const TIME_MARK = /\btime=\s*(-?\d+:\d{2}:\d{2}(?:\.\d+)?)/;
+
 /** Parses `HH:MM:SS.xx` (ffmpeg's time mark) to seconds. */
 export function parseTimemark(mark: string | undefined): number | null {
   const m = /^(-?)(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(mark ?? '');
@@ -135,9 +138,12 @@ export class FfmpegRunner {
           opts.onStart?.(pid);
         }
       });
-      cmd.on('progress', (p: { timemark?: string }) => {
-        const t = parseTimemark(p.timemark);
-        if (t === null || !opts.onProgress || spec.expectedDurationS <= 0) return;
+      // Progress from ffmpeg's own stats lines: a 'progress' listener would make fluent-ffmpeg run
+      // an ffprobe of the input beside every ffmpeg (for a percentage we compute ourselves), a
+      // process of its own (~60 ms of CPU on a 2-core machine) that is not bound by INPUT_OPTIONS.
+      if (opts.onProgress && spec.expectedDurationS > 0) cmd.on('stderr', (line: string) => {
+        const t = parseTimemark(TIME_MARK.exec(line)?.[1]);
+        if (t === null || !opts.onProgress) return;
         const pct = Math.max(0, Math.min(99, Math.floor((t / spec.expectedDurationS) * 100)));
         if (pct > lastPct) {
           lastPct = pct;

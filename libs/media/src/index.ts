@@ -3,6 +3,7 @@ export * from './media.config';
 export * from './media-error';
 export * from './ffmpeg.runner';
 export * from './probe';
+export * from './mp4-facts';
 export * from './vertical';
 export * from './overlay';
 export * from './media.service';

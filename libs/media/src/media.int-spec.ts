@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@clipyard/contracts';
 import { ffprobe, isAlive, makeCorrupt, makeImage, makeVideo } from '../../../test/helpers/media';
-import { extractSpeechAudio, FfmpegMediaTools, MediaAbortedError, mediaConfigSchema } from './index';
+import { extractSpeechAudio, FfmpegMediaTools, MediaAbortedError, mediaConfigSchema, mp4Facts, verticalSize } from './index';
 
 const execFileP = promisify(execFile);
 
@@ -82,6 +82,28 @@ describe('trim', () => {
     expect(progress[progress.length - 1]).toBe(100);
   });
 
+  it('reports progress from ffmpeg\'s stats lines, without a second process probing the input', async () => {
+    const info = await tools.probe(longVideo);
+    const probes: unknown[] = [];
+    const command = tools.runner.command.bind(tools.runner);
+    const spy = jest.spyOn(tools.runner, 'command').mockImplementation(() => {
+      const cmd = command();
+      const ffprobe = cmd.ffprobe.bind(cmd);
+      cmd.ffprobe = ((...args: Parameters<typeof cmd.ffprobe>) => (probes.push(args), ffprobe(...args))) as typeof cmd.ffprobe;
+      return cmd;
+    });
+    const progress: number[] = [];
+    try {
+      await tools.trim(longVideo, path.join(dir, 'progress.mp4'), { start: 0, end: 12, mode: 'precise' }, { onProgress: (p) => progress.push(p) }, info);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(probes).toEqual([]);
+    expect(progress.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(100);
+  });
+
   it('precise mode (re-encode) is within 50 ms', async () => {
     const out = path.join(dir, 'precise.mp4');
     await tools.trim(video, out, { start: 2.37, end: 5.93, mode: 'precise' });
@@ -114,6 +136,47 @@ describe('trim', () => {
     const got = await ffprobe(out);
     expect(got.codecs).toEqual(['mjpeg']);
     expect(got.width).toBe(640);
+  });
+});
+
+describe('probeOutput: the facts of an output from its own moov box, as ffprobe reports them', () => {
+  const same = async (file: string) => {
+    const mine = await mp4Facts(file);
+    const theirs = await tools.probe(file);
+    expect(mine).not.toBeNull();
+    // the duration is metered (media seconds): it must be ffprobe's to the millisecond
+    expect(Math.abs(mine!.durationS - theirs.durationS)).toBeLessThan(0.0005);
+    expect(mine).toMatchObject({ width: theirs.width, height: theirs.height, hasVideo: theirs.hasVideo, hasAudio: theirs.hasAudio, isImage: false, sizeBytes: (await stat(file)).size });
+    expect(await tools.probeOutput(file)).toEqual(mine);
+    return mine!;
+  };
+
+  it('a fast trim starting between keyframes (its lead-in GOP counts, as ffprobe says)', async () => {
+    const out = path.join(dir, 'facts-fast.mp4');
+    await tools.trim(longVideo, out, { start: 11.3, end: 20, mode: 'fast' });
+    expect((await same(out)).durationS).toBeGreaterThan(8.7);
+  });
+
+  it('a precise trim, a vertical one and an audio-only one', async () => {
+    await tools.trim(video, path.join(dir, 'facts-precise.mp4'), { start: 2.37, end: 5.93, mode: 'precise' });
+    await same(path.join(dir, 'facts-precise.mp4'));
+    await tools.trim(video, path.join(dir, 'facts-vertical.mp4'), { start: 1, end: 3, mode: 'fast', vertical: 'crop' });
+    expect(await same(path.join(dir, 'facts-vertical.mp4'))).toMatchObject(verticalSize(640, 360, 'crop'));
+    const audio = path.join(dir, 'facts-audio.m4a');
+    await execFileP('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=d=6', '-c:a', 'aac', '-y', audio]);
+    await tools.trim(audio, path.join(dir, 'facts-audio-out.mp4'), { start: 1.37, end: 5, mode: 'fast' });
+    expect(await same(path.join(dir, 'facts-audio-out.mp4'))).toMatchObject({ hasVideo: false, hasAudio: true, width: undefined });
+  });
+
+  it('anything but a plain MP4 is left to ffprobe', async () => {
+    const mkv = path.join(dir, 'facts.mkv');
+    await execFileP('ffmpeg', ['-v', 'error', '-i', video, '-c', 'copy', '-y', mkv]);
+    expect(await mp4Facts(mkv)).toBeNull();
+    expect((await tools.probeOutput(mkv)).durationS).toBeCloseTo(10, 0);
+    const fragmented = path.join(dir, 'facts-frag.mp4');
+    await execFileP('ffmpeg', ['-v', 'error', '-i', video, '-c', 'copy', '-movflags', 'frag_keyframe+empty_moov', '-y', fragmented]);
+    expect(await mp4Facts(fragmented)).toBeNull();
+    expect(await mp4Facts(await makeCorrupt(path.join(dir, 'facts-bad.mp4')))).toBeNull();
   });
 });
 
@@ -195,6 +258,10 @@ describe('overlay', () => {
     const got = await ffprobe(out);
     expect(got.durationS).toBeCloseTo(3, 1);
     expect(got).toMatchObject({ width: 640, height: 358, codecs: ['h264'] });
+    // the worker reads an overlay's output facts from its moov box: the same as ffprobe's
+    const facts = await mp4Facts(out);
+    expect(Math.abs(facts!.durationS - got.durationS)).toBeLessThan(0.0005);
+    expect(facts).toMatchObject({ width: 640, height: 358, hasVideo: true, hasAudio: false });
   });
 
   it('fails clearly when the font is missing', async () => {

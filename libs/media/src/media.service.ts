@@ -3,6 +3,7 @@ import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { FfmpegRunner, type RunOptions } from './ffmpeg.runner';
 import { MediaError, unsupportedMedia } from './media-error';
+import { mp4Facts } from './mp4-facts';
 import { probeFile, type ProbeResult } from './probe';
 import { verticalFilter, type VerticalMode } from './vertical';
 import { drawtextFilter, maxCharsPerLine, prepareText, resolveStyle, type OverlayOverrides, type OverlayTemplate } from './overlay';
@@ -37,6 +38,10 @@ const END_TOLERANCE_S = 0.05;
 /** What the worker uses of ffmpeg. An abstract class so Nest injects it and tests can swap it. */
 export abstract class MediaTools {
   abstract probe(file: string): Promise<ProbeResult>;
+  /** The facts of an MP4 this worker's ffmpeg wrote (its output): what `probe` reports, possibly without a process. */
+  probeOutput(file: string): Promise<ProbeResult> {
+    return this.probe(file);
+  }
   abstract trim(input: string, output: string, opts: TrimOptions, run?: RunOptions, probed?: ProbeResult): Promise<{ durationS: number }>;
   abstract thumbnail(input: string, output: string, atS: number, run?: RunOptions): Promise<void>;
   abstract overlay(input: string, output: string, opts: OverlayOptions, run?: RunOptions, probed?: ProbeResult): Promise<{ durationS: number }>;
@@ -53,6 +58,11 @@ export class FfmpegMediaTools extends MediaTools {
 
   probe(file: string): Promise<ProbeResult> {
     return probeFile(this.runner, file);
+  }
+
+  /** Reads the output's own `moov` box (no ffprobe process, ~60 ms saved a job); ffprobe when it is not a plain MP4. */
+  override async probeOutput(file: string): Promise<ProbeResult> {
+    return (await mp4Facts(file).catch(() => null)) ?? this.probe(file);
   }
 
   async trim(input: string, output: string, opts: TrimOptions, run: RunOptions = {}, probed?: ProbeResult): Promise<{ durationS: number }> {

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { stat as fsStat } from 'node:fs/promises';
+import { readFile, stat as fsStat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -7,6 +7,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -25,9 +26,18 @@ export interface S3StorageOptions {
   secretAccessKey?: string;
   /** Path-style URLs (`endpoint/bucket/key`): needed by MinIO, R2 and most local stand-ins. */
   forcePathStyle?: boolean;
+  /** putFile: one PutObject up to this size, a multipart Upload above (default SINGLE_PUT_MAX_BYTES). */
+  singlePutMaxBytes?: number;
 }
 
 const DEFAULT_TYPE = 'application/octet-stream';
+
+/**
+ * Files up to this size go up in one PutObject from memory (re-sendable, so the SDK's retries
+ * work): ~10 ms less than a multipart Upload of the same small file, which buffers a whole part
+ * anyway below its 5 MiB part size. Larger files keep the multipart Upload.
+ */
+export const SINGLE_PUT_MAX_BYTES = 8 * 1024 * 1024;
 
 const isNotFound = (err: unknown) => {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -40,9 +50,13 @@ export class S3Storage extends Storage {
   readonly client: S3Client;
   private readonly bucket: string;
 
+  /** Files up to this many bytes are stored with one PutObject (tests lower it to reach the multipart path). */
+  private readonly singlePutMaxBytes: number;
+
   constructor(opts: S3StorageOptions, extra: Partial<S3ClientConfig> = {}) {
     super();
     this.bucket = opts.bucket;
+    this.singlePutMaxBytes = opts.singlePutMaxBytes ?? SINGLE_PUT_MAX_BYTES;
     this.client = new S3Client({
       region: opts.region,
       endpoint: opts.endpoint,
@@ -82,6 +96,11 @@ export class S3Storage extends Storage {
   async putFile(key: string, filePath: string, opts: { contentType?: string; move?: boolean } = {}): Promise<{ size: number }> {
     assertSafeKey(key);
     const { size } = await fsStat(filePath);
+    if (size <= this.singlePutMaxBytes) {
+      const body = await readFile(filePath);
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: body.length, ContentType: opts.contentType ?? DEFAULT_TYPE }));
+      return { size: body.length };
+    }
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: key, Body: createReadStream(filePath), ContentType: opts.contentType ?? DEFAULT_TYPE },

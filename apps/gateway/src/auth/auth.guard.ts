@@ -45,7 +45,8 @@ export class AuthGuard implements CanActivate {
     const { isPublic, roles, scopes } = this.accessOf(ctx.getHandler(), ctx.getClass());
     if (isPublic) return true;
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    const principal = await this.authenticate(req);
+    const credentials = this.credentials(req);
+    const principal = credentials instanceof Promise ? await credentials : credentials;
     await this.rateLimit.take(principal.userId);
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
@@ -73,11 +74,24 @@ export class AuthGuard implements CanActivate {
   }
 
   /** The credential check alone (API key or access token → Principal, or an AppError): reusable by non-Nest routes. */
-  async authenticate(req: FastifyRequest): Promise<Principal> {
-    const principal = await runStrategies<Principal>(this.passport.passport, CREDENTIAL_STRATEGIES, req);
-    if (!principal) throw new AppError('UNAUTHENTICATED', 'Missing credentials: send X-API-Key or Authorization: Bearer', undefined, undefined, CHALLENGE);
-    return principal;
+  authenticate(req: FastifyRequest): Promise<Principal> {
+    try {
+      return Promise.resolve(this.credentials(req));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
+
+  /** The credential check, synchronous when the strategies were (an API key already in memory). */
+  private credentials(req: FastifyRequest): Principal | Promise<Principal> {
+    const user = runStrategies<Principal>(this.passport.passport, CREDENTIAL_STRATEGIES, req);
+    return user instanceof Promise ? user.then(orUnauthenticated) : orUnauthenticated(user);
+  }
+}
+
+function orUnauthenticated(principal: Principal | false): Principal {
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Missing credentials: send X-API-Key or Authorization: Bearer', undefined, undefined, CHALLENGE);
+  return principal;
 }
 
 /**

@@ -82,7 +82,7 @@ export class ShortsProcessor implements JobProcessor<'shorts'> {
           }),
         );
       }
-      const made = await this.media.probe(out);
+      const made = await this.media.probeOutput(out);
       outputs.push({ name: `short-${i + 1}.mp4`, file: out, contentType: 'video/mp4' });
       clips.push({ name: `short-${i + 1}.mp4`, ...hookView(h), duration_s: r3(made.durationS), width: made.width, height: made.height, captions: burn });
     }

@@ -22,7 +22,7 @@ export class OverlayProcessor implements JobProcessor<'overlay'> {
       { timeoutMs: ctx.timeoutMs, signal: ctx.signal, onProgress: (pct) => ctx.progress(pct) },
       info,
     );
-    const result = await this.media.probe(out);
+    const result = await this.media.probeOutput(out);
     const overrides = p.overrides && Object.keys(p.overrides).length ? p.overrides : undefined;
     return {
       outputs: [{ name: 'output.mp4', file: out, contentType: 'video/mp4' }],

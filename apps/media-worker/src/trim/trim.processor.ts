@@ -32,7 +32,7 @@ export class TrimProcessor implements JobProcessor<'trim'> {
     let subtitled: SubtitledVideo | undefined;
     if (p.subtitles) subtitled = await this.subtitles.apply(ctx, out, p, 30, p.thumbnail ? 95 : 99);
     const video = subtitled?.video ?? out;
-    const result = await this.media.probe(video);
+    const result = await this.media.probeOutput(video);
     const outputs: ProcessorOutput[] = [{ name: 'output.mp4', file: video, contentType: 'video/mp4' }];
     if (p.thumbnail) {
       const thumb = path.join(ctx.workDir, 'thumbnail.jpg');

@@ -22,12 +22,29 @@ export function GatewayStrategy(Base: Type<Strategy>, name: string) {
   return Registered;
 }
 
-/** Runs passport strategies (tried in order) on a request; resolves to the user, false when none applied, rejects with a strategy's error. */
-export function runStrategies<U>(passport: InstanceType<typeof Passport>, names: string | string[], req: unknown): Promise<U | false> {
+/**
+ * Runs passport strategies (tried in order) on a request: the user, false when none applied, or a
+ * strategy's error. Synchronous (a value, or the error thrown) when the strategies finished before
+ * passport returned, as the API key strategy does for a key already in memory; a promise otherwise.
+ */
+export function runStrategies<U>(passport: InstanceType<typeof Passport>, names: string | string[], req: unknown): U | false | Promise<U | false> {
+  let settled = false;
+  let error: unknown;
+  let user: U | false = false;
+  let later: ((err: unknown, user: U | false) => void) | undefined;
+  const finish = (err: unknown, u: U | false) => {
+    if (later) return later(err, u);
+    settled = true;
+    error = err;
+    user = u;
+  };
+  passport.authenticate(names, { session: false }, (err: unknown, u: U | false) => finish(err, err ? false : u))(req, {}, (err?: unknown) => finish(err, false));
+  if (settled) {
+    if (error) throw error;
+    return user;
+  }
   return new Promise((resolve, reject) => {
-    passport.authenticate(names, { session: false }, (err: unknown, user: U | false) => (err ? reject(err) : resolve(user)))(req, {}, (err?: unknown) =>
-      err ? reject(err) : resolve(false),
-    );
+    later = (err, u) => (err ? reject(err) : resolve(u));
   });
 }
 
