@@ -27,6 +27,9 @@ const NBULK = Number(process.env.BENCH_BULK_EVENTS ?? 30000);
 const BATCH = 500;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const USERS = 50;
+/** BENCH_ONLY=bulk,plain: run only these scenarios (e.g. to profile one path); the others print as skipped. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const runs = (what: string) => !ONLY.length || ONLY.includes(what);
 
 function events(n: number, users: string[], tag: string): Extract<UsageEvent, { name: 'usage.job' }>[] {
   return Array.from({ length: n }, (_, i) => {
@@ -101,58 +104,70 @@ async function main(): Promise<void> {
   };
   for (let round = 0; round < ROUNDS; round++) {
     const plain = events(N, users, 'plain');
-    best.plain = Math.min(best.plain, (await timed(async () => {
-      for (const e of plain) {
-        await ds.query(
-          `INSERT INTO bench_plain_events (event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes, output_bytes, processing_ms, month, occurred_at)
-           VALUES ($1, $2, 'job', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [e.eventId, e.userId, e.jobId, e.action, e.units, e.mediaSeconds, e.inputBytes, e.outputBytes, e.processingMs, e.occurredAt.slice(0, 7), e.occurredAt],
-        );
-      }
-    })) / N);
+    if (runs('plain')) {
+      best.plain = Math.min(best.plain, (await timed(async () => {
+        for (const e of plain) {
+          await ds.query(
+            `INSERT INTO bench_plain_events (event_id, user_id, kind, job_id, action, units, media_seconds, input_bytes, output_bytes, processing_ms, month, occurred_at)
+             VALUES ($1, $2, 'job', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+            [e.eventId, e.userId, e.jobId, e.action, e.units, e.mediaSeconds, e.inputBytes, e.outputBytes, e.processingMs, e.occurredAt.slice(0, 7), e.occurredAt],
+          );
+        }
+      })) / N);
+    }
 
     const seq = events(N / 4, users, 'seq');
-    best.seq = Math.min(best.seq, (await timed(async () => {
-      for (const e of seq) await usage.record(e);
-    })) / seq.length);
+    if (runs('seq')) {
+      best.seq = Math.min(best.seq, (await timed(async () => {
+        for (const e of seq) await usage.record(e);
+      })) / seq.length);
+    }
 
     const batched = events(NB, users, `batch${round}`);
-    all = all.concat(batched);
-    best.batch = Math.min(best.batch, (await timed(async () => {
-      for (let i = 0; i < batched.length; i += BATCH) await usage.recordBatch(batched.slice(i, i + BATCH));
-    })) / NB);
+    if (runs('batch')) {
+      all = all.concat(batched);
+      best.batch = Math.min(best.batch, (await timed(async () => {
+        for (let i = 0; i < batched.length; i += BATCH) await usage.recordBatch(batched.slice(i, i + BATCH));
+      })) / NB);
+    }
 
     const tag = `queue${round}`;
     const queued = events(NB, users, tag);
-    all = all.concat(queued);
-    best.queue = Math.min(best.queue, (await timed(async () => {
-      await enqueue(q, queued);
-      await recorded(tag, NB);
-    })) / NB);
+    if (runs('queue')) {
+      all = all.concat(queued);
+      best.queue = Math.min(best.queue, (await timed(async () => {
+        await enqueue(q, queued);
+        await recorded(tag, NB);
+      })) / NB);
+    }
 
     const btag = `bulk${round}`;
     const bulk = events(NBULK, users, btag);
-    all = all.concat(bulk);
-    best.bulk = Math.min(best.bulk, (await timed(async () => {
-      await Promise.all(bulk.map((e) => sender.send(e)));
-      await recorded(btag, NBULK);
-    })) / NBULK);
+    if (runs('bulk')) {
+      all = all.concat(bulk);
+      best.bulk = Math.min(best.bulk, (await timed(async () => {
+        await Promise.all(bulk.map((e) => sender.send(e)));
+        await recorded(btag, NBULK);
+      })) / NBULK);
+    }
 
-    best.raw = Math.min(best.raw, (await timed(async () => {
-      const done = new Promise<void>((r) => (rawWake = r));
-      await enqueue(rawQueue as never, events(NB, users, 'raw'));
-      await done;
-    })) / NB);
+    if (runs('raw')) {
+      best.raw = Math.min(best.raw, (await timed(async () => {
+        const done = new Promise<void>((r) => (rawWake = r));
+        await enqueue(rawQueue as never, events(NB, users, 'raw'));
+        await done;
+      })) / NB);
+    }
   }
 
   // Replays: every batched and queued event once more, in batches; nothing may change.
   const [before] = await ds.query('SELECT sum(jobs_used)::int AS jobs, sum(units_used)::int AS units FROM usage_monthly');
-  for (let i = 0; i < all.length; i += BATCH) await usage.recordBatch(all.slice(i, i + BATCH));
+  if (runs('replay')) for (let i = 0; i < all.length; i += BATCH) await usage.recordBatch(all.slice(i, i + BATCH));
   const [after] = await ds.query('SELECT sum(jobs_used)::int AS jobs, sum(units_used)::int AS units FROM usage_monthly');
 
   const rate = (perEvent: number) => 1 / perEvent;
   const row = (what: string, n: number, perEvent: number) => ({ what, events: n, 'events/s': rate(perEvent), 'vs plain INSERT': best.plain / perEvent });
-  report(`Usage ingest (${USERS} users, batches of ${BATCH}, best of ${ROUNDS} rounds)`, [
+  report(`Usage ingest (${USERS} users, batches of ${BATCH}, best of ${ROUNDS} rounds)${ONLY.length ? `, only ${ONLY.join(', ')}` : ''}`, [
     row('plain INSERT loop (anchor)', N, best.plain),
     row('UsageService.record, one event per transaction (before)', N / 4, best.seq),
     row('UsageService.recordBatch, one transaction per batch', NB, best.batch),

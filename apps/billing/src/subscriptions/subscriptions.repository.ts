@@ -88,6 +88,14 @@ export class SubscriptionsRepository {
     return this.withPlan(await one(tx, `${this.select} WHERE s.user_id = $1`, [userId]));
   }
 
+  /** Many users' subscriptions in one read (no lock); users without one are missing from the map. */
+  async getMany(userIds: string[], tx: Tx = this.db.tx): Promise<Map<string, SubscriptionWithPlan>> {
+    const ids = [...new Set(userIds)];
+    if (!ids.length) return new Map();
+    const rows = await query(tx, `${this.select} WHERE s.user_id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => this.withPlan(r)!).map((sp) => [sp.subscription.userId, sp]));
+  }
+
   /**
    * The subscription linked to a Stripe customer, locked. Not scoped by user: a Stripe webhook
    * names the customer, not our user, and the customer id (unique) is how we find the owner.

@@ -33,6 +33,13 @@ export class SubscriptionsService {
     return (await this.subs.get(userId)) as SubscriptionWithPlan;
   }
 
+  /** Many users' subscriptions in one read; a user seen for the first time gets one, as with get(). */
+  async getMany(userIds: string[]): Promise<Map<string, SubscriptionWithPlan>> {
+    const found = await this.subs.getMany(userIds);
+    for (const userId of new Set(userIds)) if (!found.has(userId)) found.set(userId, await this.get(userId));
+    return found;
+  }
+
   async getDto(userId: string): Promise<SubscriptionDto> {
     return this.toDto(await this.get(userId));
   }

@@ -88,6 +88,45 @@ describe('usage ingest in batches (integration: real PostgreSQL, Redis, BullMQ)'
     });
   });
 
+  it('keeps every field of a ledger line as sent (text with quotes and unicode, JSON overrides, offsets, fractions)', async () => {
+    const userId = randomUUID();
+    const jobId = randomUUID();
+    const overrides = { title: 'say "hi", \\ o\'k', nested: { list: [1, 2.5, null], emoji: '🎬' } };
+    const e = job(userId, jobId, 'transcribe', {
+      units: 3,
+      mediaSeconds: 12.75,
+      inputBytes: 9_007_199_254,
+      template: 'caption {"bold"} \\n ünïcode',
+      customOverrides: overrides,
+      inputTokens: 1234,
+      outputTokens: 56,
+      aiProvider: 'openai',
+      aiModel: 'gpt-4o-mini',
+      occurredAt: '2026-03-01T01:30:00+02:00', // the last day of February in UTC
+    });
+    const bare = requests(userId, 3);
+    expect(await usage.recordBatch([e, bare])).toEqual(['recorded', 'recorded']);
+    const rows = await b.ds.query(
+      `SELECT event_id, kind, job_id, action, units::int AS units, media_seconds, input_bytes::text AS input_bytes, output_bytes::int AS output_bytes,
+         processing_ms::int AS processing_ms, template, custom_overrides, month, occurred_at, input_tokens::int AS input_tokens,
+         output_tokens::int AS output_tokens, ai_provider, ai_model
+       FROM usage_events WHERE user_id = $1 ORDER BY kind`,
+      [userId],
+    );
+    expect(rows).toEqual([
+      {
+        event_id: e.eventId, kind: 'job', job_id: jobId, action: 'transcribe', units: 3, media_seconds: 12.75, input_bytes: '9007199254',
+        output_bytes: 500, processing_ms: 100, template: 'caption {"bold"} \\n ünïcode', custom_overrides: overrides, month: '2026-02',
+        occurred_at: new Date('2026-02-28T23:30:00Z'), input_tokens: 1234, output_tokens: 56, ai_provider: 'openai', ai_model: 'gpt-4o-mini',
+      },
+      {
+        event_id: bare.eventId, kind: 'requests', job_id: null, action: null, units: 3, media_seconds: 0, input_bytes: '0', output_bytes: 0,
+        processing_ms: 0, template: null, custom_overrides: null, month: monthOf(new Date(bare.occurredAt)), occurred_at: new Date(bare.occurredAt),
+        input_tokens: 0, output_tokens: 0, ai_provider: null, ai_model: null,
+      },
+    ]);
+  });
+
   it('a batch containing duplicates of itself counts each event once', async () => {
     const userId = randomUUID();
     const events = await scenario(userId);

@@ -60,4 +60,28 @@ describe('usage thresholds (billing → webhook-events)', () => {
     });
     expect(f.map((d) => [d.metric, d.threshold, d.used])).toEqual([['transcribe_minutes', 80, 9]]);
   });
+  it('judges each user of one batch on their own month (one bulk message, many users)', async () => {
+    const [a, c, quiet] = [randomUUID(), randomUUID(), randomUUID()];
+    await b.rpc.call('admin.setLimits', { userId: c, limits: { transcribe_minutes_per_month: 10, transcribes_per_month: 100 } });
+    const event = (userId: string, action: 'trim' | 'transcribe', units = 1) => ({
+      name: 'usage.job' as const,
+      eventId: randomUUID(),
+      userId,
+      jobId: randomUUID(),
+      action,
+      units,
+      mediaSeconds: units * 60,
+      occurredAt: new Date().toISOString(),
+    });
+    // a: 4 of 5 trims (80 %); quiet: 1 of 5; c: 9 of 10 transcription minutes
+    const events = [event(a, 'trim'), event(quiet, 'trim'), event(a, 'trim'), event(c, 'transcribe', 9), event(a, 'trim'), event(a, 'trim')];
+    await b.queues.add(QUEUES.usageEvents, { name: 'usage.bulk', events });
+    const got = await eventually(async () => {
+      const [fa, fc] = [await fired(a), await fired(c)];
+      return fa.length && fc.length ? { fa, fc } : undefined;
+    });
+    expect(got.fa.map((d) => [d.metric, d.threshold, d.used, d.limit])).toEqual([['trim', 80, 4, 5]]);
+    expect(got.fc.map((d) => [d.metric, d.threshold, d.used])).toEqual([['transcribe_minutes', 80, 9]]);
+    expect(await fired(quiet)).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { UsageRepository } from './usage.repository';
+import { UsageRepository, type MonthlyRecord } from './usage.repository';
 
 type UsageThresholdMetric = (typeof USAGE_THRESHOLD_METRICS)[number];
 
@@ -41,8 +41,8 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   }
 
   /**
-   * Judges the thresholds touched by these (recorded) events: one subscription and one monthly
-   * read per user and month, whatever the number of events.
+   * Judges the thresholds touched by these (recorded) events: one subscription read and one
+   * monthly read for the whole batch, whatever the number of users, months and events.
    */
   async checkMany(events: UsageEvent[]): Promise<void> {
     const groups = new Map<string, { userId: string; month: string; events: Extract<UsageEvent, { name: 'usage.job' }>[] }>();
@@ -50,18 +50,32 @@ export class UsageThresholds implements BeforeApplicationShutdown {
       if (e.name !== 'usage.job') continue;
       const month = monthOf(new Date(e.occurredAt));
       const key = `${e.userId}|${month}`;
-      const g = groups.get(key) ?? { userId: e.userId, month, events: [] };
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { userId: e.userId, month, events: [] }));
       g.events.push(e);
-      groups.set(key, g);
     }
-    // the groups are independent: judged side by side (a batch holds many users)
-    await Promise.all([...groups.values()].map((g) => this.checkGroup(g.userId, g.month, g.events)));
+    if (!groups.size) return;
+    const list = [...groups.values()];
+    const [subs, rows] = await Promise.all([this.subs.getMany(list.map((g) => g.userId)), this.usage.monthRowsMany(list)]);
+    const rowsOf = new Map<string, MonthlyRecord[]>();
+    for (const r of rows) {
+      const key = `${r.userId}|${r.month}`;
+      rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
+    }
+    // the groups are independent: told side by side (a batch holds many users)
+    await Promise.all(
+      list.map(async (g) => {
+        const { subscription, plan } = subs.get(g.userId)!;
+        const { limits } = effectiveLimits(plan, subscription.limitOverrides);
+        for (const [metric, threshold, c] of this.reached(g.events, rowsOf.get(`${g.userId}|${g.month}`) ?? [], limits)) {
+          await this.fire(g.userId, g.month, metric, threshold, c.used, c.limit);
+        }
+      }),
+    );
   }
 
-  private async checkGroup(userId: string, month: string, evs: Extract<UsageEvent, { name: 'usage.job' }>[]): Promise<void> {
-    const { subscription, plan } = await this.subs.get(userId);
-    const { limits } = effectiveLimits(plan, subscription.limitOverrides);
-    const rows = await this.usage.monthRows(userId, month);
+  /** The thresholds one user's month has reached on the metrics these events touched. */
+  private reached(evs: Extract<UsageEvent, { name: 'usage.job' }>[], rows: MonthlyRecord[], limits: ReturnType<typeof effectiveLimits>['limits']) {
     const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
     for (const e of evs) {
       const row = rows.find((r) => r.metric === e.action);
@@ -71,13 +85,12 @@ export class UsageThresholds implements BeforeApplicationShutdown {
       const minutesRow = e.action === 'transcribe' ? row : e.subtitleMinutes > 0 ? rows.find((r) => r.metric === 'transcribe') : undefined;
       if (minutesRow) checks.set('transcribe_minutes', { used: Number(minutesRow.unitsUsed), limit: limits.transcribe_minutes_per_month });
     }
+    const out: Array<[UsageThresholdMetric, 80 | 100, { used: number; limit: number }]> = [];
     for (const [metric, c] of checks) {
       if (c.limit <= 0) continue; // unlimited (-1) or nothing allowed
-      for (const threshold of THRESHOLDS) {
-        if (c.used < (c.limit * threshold) / 100) continue;
-        await this.fire(userId, month, metric, threshold, c.used, c.limit);
-      }
+      for (const threshold of THRESHOLDS) if (c.used >= (c.limit * threshold) / 100) out.push([metric, threshold, c]);
     }
+    return out;
   }
 
   private async fire(userId: string, month: string, metric: UsageThresholdMetric, threshold: 80 | 100, used: number, limit: number) {

@@ -87,34 +87,22 @@ export class UsageRepository {
    */
   async insertEvents(rows: LedgerInsert[], tx: Tx = this.db.tx): Promise<Set<string>> {
     if (!rows.length) return new Set();
-    const col = <T>(f: (e: LedgerInsert) => T) => rows.map(f);
+    // The lines travel as one JSON parameter (one JSON.stringify), not one array per column: pg's
+    // array encoding escaped every element of every column, the largest client cost of a batch.
+    // json_to_recordset maps the keys by name; a missing (undefined) field is NULL.
     const inserted = await query<{ event_id: string }>(
       tx,
       `INSERT INTO usage_events (${LEDGER_COLUMNS})
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::float8[], $8::bigint[],
-         $9::bigint[], $10::bigint[], $11::text[], $12::jsonb[], $13::text[], $14::timestamptz[],
-         $15::bigint[], $16::bigint[], $17::text[], $18::text[])
+       SELECT x."eventId", x."userId", x.kind, x."jobId", x.action, x.units, COALESCE(x."mediaSeconds", 0),
+         COALESCE(x."inputBytes", 0), COALESCE(x."outputBytes", 0), COALESCE(x."processingMs", 0), x.template,
+         x."customOverrides", x.month, x."occurredAt", COALESCE(x."inputTokens", 0), COALESCE(x."outputTokens", 0),
+         x."aiProvider", x."aiModel"
+       FROM json_to_recordset($1::json) AS x("eventId" text, "userId" uuid, kind text, "jobId" uuid, action text, units bigint,
+         "mediaSeconds" float8, "inputBytes" bigint, "outputBytes" bigint, "processingMs" bigint, template text,
+         "customOverrides" jsonb, month text, "occurredAt" timestamptz, "inputTokens" bigint, "outputTokens" bigint,
+         "aiProvider" text, "aiModel" text)
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [
-        col((e) => e.eventId),
-        col((e) => e.userId),
-        col((e) => e.kind),
-        col((e) => e.jobId ?? null),
-        col((e) => e.action ?? null),
-        col((e) => e.units),
-        col((e) => e.mediaSeconds ?? 0),
-        col((e) => e.inputBytes ?? 0),
-        col((e) => e.outputBytes ?? 0),
-        col((e) => e.processingMs ?? 0),
-        col((e) => e.template ?? null),
-        col((e) => (e.customOverrides ? JSON.stringify(e.customOverrides) : null)),
-        col((e) => e.month),
-        col((e) => e.occurredAt),
-        col((e) => e.inputTokens ?? 0),
-        col((e) => e.outputTokens ?? 0),
-        col((e) => e.aiProvider ?? null),
-        col((e) => e.aiModel ?? null),
-      ],
+      [JSON.stringify(rows)],
     );
     return new Set(inserted.map((r) => r.event_id));
   }
@@ -181,6 +169,18 @@ export class UsageRepository {
   /** The user's `usage_monthly` rows of one month (one per metric). */
   async monthRows(userId: string, month: string, tx: Tx = this.db.tx): Promise<MonthlyRecord[]> {
     return (await query(tx, 'SELECT * FROM usage_monthly WHERE user_id = $1 AND month = $2', [userId, month])).map(this.toMonthly);
+  }
+
+  /** The `usage_monthly` rows of many (user, month) pairs in one read (for the threshold check of a batch). */
+  async monthRowsMany(keys: Array<{ userId: string; month: string }>, tx: Tx = this.db.tx): Promise<MonthlyRecord[]> {
+    if (!keys.length) return [];
+    const rows = await query(
+      tx,
+      `SELECT u.* FROM usage_monthly u
+       WHERE u.user_id = ANY($1::uuid[]) AND (u.user_id, u.month) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [keys.map((k) => k.userId), keys.map((k) => k.month)],
+    );
+    return rows.map(this.toMonthly);
   }
 
   /** One page of a user's ledger, newest first, after the keyset cursor. */
