@@ -9,10 +9,11 @@ import path from 'node:path';
 import { QUEUES } from '@clipyard/contracts';
 import { QueueClient, RpcClient } from '@clipyard/queue';
 import { Storage } from '@clipyard/storage';
-import { startSystem, type System } from './harness';
+import { eventually, startSystem, type System } from './harness';
 import { signUp, type TestUser } from './helpers/users';
 import { makeCorrupt, makeVideo } from './helpers/media';
 import { setPlan, upload } from './helpers/jobs';
+import { JobPollFastPath } from '../apps/gateway/src/jobs/job-poll';
 
 describe('media jobs API (e2e)', () => {
   let sys: System;
@@ -255,6 +256,39 @@ describe('media jobs API (e2e)', () => {
       }
     });
 
+    it('answers a poll of a job in memory before Nest exactly as the Nest route does (200, 304, headers, body)', async () => {
+      const fast = sys.apps.gateway!.get(JobPollFastPath);
+      const job = await sys.post('/v1/jobs/trim', { input: { upload_id: aliceUpload }, start: 0, end: 1 }, { apiKey: alice.apiKey });
+      await eventually(async () => {
+        const r = await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey });
+        return r.body.status === 'completed' || r.body.status === 'failed';
+      }, 60_000, 50);
+      const served = fast.served;
+      // a request with cookies always goes through Nest's route; the same poll without, answered from memory, does not
+      const upper = `/v1/jobs/${job.body.id.toUpperCase()}`;
+      const viaNest = await sys.get(upper, { apiKey: alice.apiKey, headers: { cookie: 'unrelated=1' } });
+      expect(fast.served).toBe(served);
+      const again = await sys.get(upper, { apiKey: alice.apiKey });
+      expect(fast.served).toBe(served + 1);
+      const comparable = (h: Headers) => [...h.entries()].filter(([k]) => k !== 'date' && k !== 'x-request-id');
+      expect([again.status, comparable(again.headers), again.text]).toEqual([200, comparable(viaNest.headers), viaNest.text]);
+      expect(comparable(again.headers).map(([k]) => k)).toEqual(expect.arrayContaining(['etag', 'cache-control', 'content-security-policy', 'x-content-type-options']));
+      const etag = again.headers.get('etag')!;
+      const notModified = await sys.get(upper, { apiKey: alice.apiKey, headers: { 'if-none-match': etag } });
+      expect(fast.served).toBe(served + 2);
+      const notModifiedViaNest = await sys.get(upper, { apiKey: alice.apiKey, headers: { 'if-none-match': etag, cookie: 'unrelated=1' } });
+      expect(fast.served).toBe(served + 2);
+      expect([notModified.status, notModified.text, comparable(notModified.headers)]).toEqual([304, '', comparable(notModifiedViaNest.headers)]);
+      // a key without jobs:read is refused with the Nest route's own answer, whichever path it reached
+      // (twice: the first decided after a lookup, the second from memory)
+      const other = (await sys.post('/v1/api-keys', { name: 'usage', scopes: ['usage:read'] }, { token: alice.accessToken })).body.key as string;
+      for (let i = 0; i < 2; i++) {
+        const refused = await sys.get(upper, { apiKey: other });
+        expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([403, 'INSUFFICIENT_SCOPE', { missing: ['jobs:read'] }]);
+      }
+      expect(fast.served).toBe(served + 2);
+    });
+
     it('lists newest first with a cursor and filters, and counts by status and type', async () => {
       const dave = await signUp(sys);
       await setPlan(sys, dave.userId, 'premium', { max_concurrent_jobs: -1 });
@@ -322,6 +356,18 @@ describe('media jobs API (e2e)', () => {
         expect([method, url, res.status, res.body.error.code]).toEqual([method, url, 404, 'JOB_NOT_FOUND']);
       }
       expect((await sys.get('/v1/jobs', { apiKey: bob.apiKey })).body.data.map((j: any) => j.id)).not.toContain(job.body.id);
+      // with the job in memory for its owner (whose polls the fast path answers), another user's
+      // polls of it, repeated so that their own lookup is in memory too, are still 404
+      const fast = sys.apps.gateway!.get(JobPollFastPath);
+      expect((await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey })).status).toBe(200);
+      const served = fast.served;
+      expect((await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: alice.apiKey })).status).toBe(200);
+      expect(fast.served).toBe(served + 1);
+      for (let i = 0; i < 3; i++) {
+        const res = await sys.get(`/v1/jobs/${job.body.id}`, { apiKey: bob.apiKey });
+        expect([res.status, res.body.error.code]).toEqual([404, 'JOB_NOT_FOUND']);
+      }
+      expect(fast.served).toBe(served + 1);
       expect((await sys.get('/v1/jobs/not-a-uuid', { apiKey: alice.apiKey })).status).toBe(404);
       expect((await sys.get(`/v1/jobs/${job.body.id}`)).status).toBe(401);
     });

@@ -64,7 +64,7 @@ export class GatewayAppModule {
         QueueDepthMetrics,
         FactEventsAlert,
       ],
-      exports: [GATEWAY_CONFIG, BillingClient],
+      exports: [GATEWAY_CONFIG, BillingClient, AuthGuard],
     };
   }
 }

@@ -23,12 +23,16 @@ import { CREDENTIAL_STRATEGIES, GatewayPassport } from './strategies/gateway-pas
 type Target = ReturnType<ExecutionContext['getHandler']>;
 
 /** What a route declares (@Public, @Roles, @Scopes): fixed once the app is built. */
-interface RouteAccess {
+export interface RouteAccess {
   cls: unknown;
   isPublic: boolean;
   roles: Role[] | undefined;
   scopes: ApiKeyScope[] | undefined;
 }
+
+/** The guard's decision for a request, kept on it (see AuthGuard.admit). */
+const ADMISSION = Symbol('admission');
+type AdmittedRequest = FastifyRequest & { principal?: Principal; [ADMISSION]?: { access: RouteAccess; outcome: Promise<Principal> } };
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -42,9 +46,36 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const { isPublic, roles, scopes } = this.accessOf(ctx.getHandler(), ctx.getClass());
-    if (isPublic) return true;
-    const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const access = this.accessOf(ctx.getHandler(), ctx.getClass());
+    if (access.isPublic) return true;
+    await this.admit(ctx.switchToHttp().getRequest<FastifyRequest>(), access);
+    return true;
+  }
+
+  /**
+   * What a route declares (@Public, @Roles, @Scopes), read once per handler; for {@link admit}
+   * from outside Nest's pipeline (the poll fast path), given the Nest route's own handler.
+   */
+  routeAccess(handler: Target, cls: Target): RouteAccess {
+    return this.accessOf(handler, cls);
+  }
+
+  /**
+   * The guard's whole decision for one non-public route: credentials, the per-user request rate,
+   * @Roles and @Scopes; sets `request.principal`. Decided once per request: a caller outside Nest's
+   * pipeline (the poll fast path) that hands the request on to Nest gets the same outcome from the
+   * guard, without authenticating again or taking a second rate-limit point.
+   */
+  admit(req: FastifyRequest, access: RouteAccess): Promise<Principal> {
+    const r = req as AdmittedRequest;
+    const known = r[ADMISSION];
+    if (known && known.access === access) return known.outcome;
+    const outcome = this.decide(r, access);
+    r[ADMISSION] = { access, outcome };
+    return outcome;
+  }
+
+  private async decide(req: AdmittedRequest, { roles, scopes }: RouteAccess): Promise<Principal> {
     const credentials = this.credentials(req);
     const principal = credentials instanceof Promise ? await credentials : credentials;
     await this.rateLimit.take(principal.userId);
@@ -56,7 +87,7 @@ export class AuthGuard implements CanActivate {
     const missing = missingScopes(principal, scopes);
     if (missing.length) throw new AppError('INSUFFICIENT_SCOPE', `This API key lacks the scope ${missing.join(', ')}`, { missing });
     req.principal = principal;
-    return true;
+    return principal;
   }
 
   private accessOf(handler: Target, cls: Target): RouteAccess {

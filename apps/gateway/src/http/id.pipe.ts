@@ -13,9 +13,15 @@ export class IdPipe implements PipeTransform<unknown, string> {
     private readonly message: string,
   ) {}
   transform(value: unknown): string {
-    if (!isUuid(value)) throw new AppError(this.code, this.message);
-    return value.toLowerCase();
+    const id = pathId(value);
+    if (id === undefined) throw new AppError(this.code, this.message);
+    return id;
   }
+}
+
+/** A path id as IdPipe accepts it (lower-cased), or undefined when it cannot name anything. */
+export function pathId(value: unknown): string | undefined {
+  return isUuid(value) ? value.toLowerCase() : undefined;
 }
 
 /** `@IdParam('id', 'JOB_NOT_FOUND', 'Job not found')`: a UUID path parameter, or that 404. */

@@ -33,6 +33,11 @@ export class JobStatusCache implements OnModuleInit, OnApplicationShutdown {
     return this.cache.through(`${userId}/${id}`, load);
   }
 
+  /** The job as {@link read} would answer it from memory (null: known not to be the user's), or undefined when not in memory. */
+  peek(userId: string, id: string): JobRecord | null | undefined {
+    return this.cache.get(`${userId}/${id}`);
+  }
+
   /** After a committed write: drops the job here and on every other gateway. */
   async changed(userId: string, ids: string | string[]): Promise<void> {
     for (const id of Array.isArray(ids) ? ids : [ids]) {

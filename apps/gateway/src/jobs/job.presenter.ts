@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { jobOutputViewSchema, jobViewSchema } from './jobs.dto';
 import type { JobRecord } from './jobs.repository';
@@ -44,4 +45,26 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * The poll answer of one version of a job, written the same way by the Nest route and the fast
+ * path: ETag, Cache-Control, Retry-After while queued or running, then 304 (no body, returns
+ * undefined) when If-None-Match matches, else the rendered JSON (returned).
+ */
+export function answerPoll(
+  reply: FastifyReply,
+  job: JobRecord,
+  rendered: { etag: string; body: string },
+  ifNoneMatch: string | undefined,
+  retryAfterS: number,
+): string | undefined {
+  reply.header('ETag', rendered.etag).header('Cache-Control', 'private, no-cache');
+  if (job.status === 'queued' || job.status === 'active') reply.header('Retry-After', String(retryAfterS));
+  if (etagMatches(ifNoneMatch, rendered.etag)) {
+    reply.status(304);
+    return undefined;
+  }
+  reply.header('content-type', 'application/json; charset=utf-8');
+  return rendered.body;
 }

@@ -35,6 +35,12 @@ export class JobsQueryService {
     return job;
   }
 
+  /** The caller's job if the status cache holds it (no I/O); undefined for anything else (not cached, not found, malformed id). */
+  cached(userId: string, id: string): JobRecord | undefined {
+    if (!isUuid(id)) return undefined;
+    return this.jobs.cachedOwned(userId, id) ?? undefined;
+  }
+
   present(job: JobRecord): JobView {
     return presentJob(job, this.config.PUBLIC_BASE_URL);
   }

@@ -8,7 +8,7 @@ import { JobsQueryService } from './jobs-query.service';
 import { JobCancelService } from './job-cancel.service';
 import { JobPurgeService } from './job-purge.service';
 import { DeleteJobQueryDto, HooksJobDto, jobListSchema, jobStatsSchema, jobViewSchema, ListJobsQueryDto, OverlayJobDto, ShortsJobDto, TranscribeJobDto, TrimJobDto } from './jobs.dto';
-import { etagMatches, type JobView } from './job.presenter';
+import { answerPoll, type JobView } from './job.presenter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Inject } from '@nestjs/common';
 import { ApiRoute } from '../openapi/api-route.decorator';
@@ -157,16 +157,8 @@ export class JobsController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<JobView | string | undefined> {
     const job = await this.query.get(user.userId, id);
-    const { etag, body } = this.query.rendered(job);
-    res.header('ETag', etag).header('Cache-Control', 'private, no-cache');
-    if (job.status === 'queued' || job.status === 'active') res.header('Retry-After', String(this.config.JOB_POLL_RETRY_AFTER_S));
-    if (etagMatches(ifNoneMatch, etag)) {
-      res.status(304);
-      return undefined;
-    }
-    // the JobView, serialised once per version of the job
-    res.header('content-type', 'application/json; charset=utf-8');
-    return body;
+    // the JobView, serialised once per version of the job (JobPollFastPath answers the same way)
+    return answerPoll(res, job, this.query.rendered(job), ifNoneMatch, this.config.JOB_POLL_RETRY_AFTER_S);
   }
 
   @Delete(':id')

@@ -15,6 +15,7 @@ import { JobsController } from './jobs.controller';
 import { JobsQueryService } from './jobs-query.service';
 import { JobsRepository } from './jobs.repository';
 import { JobStatusCache } from './job-status.cache';
+import { JobPollFastPath } from './job-poll';
 
 /** The media-jobs API: submission, polling, listing, cancel and purge, the job-events consumer and the reconciler. */
 @Module({
@@ -32,6 +33,7 @@ import { JobStatusCache } from './job-status.cache';
     JobPurgeService,
     JobEventsConsumer,
     JobReconciler,
+    JobPollFastPath,
   ],
   exports: [JobReconciler, JobCancelService, JobSubmissionService, JobsQueryService, JobLifecycle, JobsRepository, JobFiles, UploadsModule],
 })

@@ -89,6 +89,11 @@ export class JobsRepository {
     return this.cache && !opts.fresh ? this.cache.read(userId, id, load) : load();
   }
 
+  /** The owned job as findOwned would answer it from the status cache alone; undefined when that would need a read. */
+  cachedOwned(userId: string, id: string): JobRecord | null | undefined {
+    return this.cache?.peek(userId, id);
+  }
+
   /**
    * The owner of a job, found by id alone: only for an operator's admin tools (the REPL), which
    * then act on the job as that owner through the tenant-scoped methods.

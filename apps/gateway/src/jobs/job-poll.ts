@@ -1,0 +1,78 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuthGuard, type RouteAccess } from '../auth/auth.guard';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { pathId } from '../http/id.pipe';
+import { answerPoll } from './job.presenter';
+import type { JobRecord } from './job.record';
+import { JobsController } from './jobs.controller';
+import { JobsQueryService } from './jobs-query.service';
+
+/** The Nest route this fast path answers for (Fastify's form of `@Get(':id')` under `v1/jobs`). */
+export const POLL_ROUTE = '/v1/jobs/:id';
+
+/**
+ * `GET /v1/jobs/{id}` answered in a Fastify `preHandler` hook, before Nest's router, guard, pipes
+ * and parameter resolution, when everything about the poll is already in memory. It decides
+ * nothing of its own: AuthGuard.admit (the same passport strategies, rate limiter, role and scope
+ * checks, with the Nest route's own @Scopes) admits the caller, the job comes from the status
+ * cache under the caller's user id (as JobsQueryService.get would find it), and answerPoll writes
+ * what the controller writes. The security headers, CORS, request id, request log, latency metrics
+ * and API-request metering are Fastify hooks, so they run as for any route.
+ *
+ * Anything else goes on to the Nest route, which answers it as before: a refused caller (the guard
+ * there gets the same decision: no second authentication, no second rate-limit point), a job not
+ * in memory or not the caller's, a malformed id, a request with cookies (the dashboard's session).
+ */
+@Injectable()
+export class JobPollFastPath implements OnModuleInit, OnApplicationBootstrap {
+  /** Polls answered here (tests read it to know which path answered). */
+  served = 0;
+  private access?: RouteAccess;
+
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    private readonly guard: AuthGuard,
+    private readonly query: JobsQueryService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return; // the admin REPL: no HTTP server
+    fastify.addHook('preHandler', (req, reply, done) => {
+      if (req.method !== 'GET' || req.routeOptions.url !== POLL_ROUTE || req.headers.cookie !== undefined || !this.access) return done();
+      const id = pathId((req.params as { id?: unknown }).id);
+      if (id === undefined) return done();
+      this.guard.admit(req, this.access).then(
+        (principal) => {
+          let body: string | undefined;
+          try {
+            const job = this.query.cached(principal.userId, id);
+            if (!job) return done();
+            body = this.answer(req, reply, job);
+          } catch {
+            return done();
+          }
+          this.served++;
+          reply.send(body);
+        },
+        () => done(),
+      );
+    });
+  }
+
+  /** The Nest route's own declarations, once it exists (no fast path if its path ever changes). */
+  onApplicationBootstrap(): void {
+    const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return;
+    if (!fastify.hasRoute({ method: 'GET', url: POLL_ROUTE })) throw new Error(`JobPollFastPath: no route GET ${POLL_ROUTE}`);
+    this.access = this.guard.routeAccess(JobsController.prototype.get, JobsController);
+  }
+
+  private answer(req: FastifyRequest, reply: FastifyReply, job: JobRecord): string | undefined {
+    const inm = req.headers['if-none-match'];
+    return answerPoll(reply, job, this.query.rendered(job), inm, this.config.JOB_POLL_RETRY_AFTER_S);
+  }
+}
