@@ -5,7 +5,9 @@ import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { UsageRepository, type MonthlyRecord } from './usage.repository';
+import type { SubscriptionWithPlan } from '../subscriptions/subscriptions.repository';
+import { UsageRepository, type MonthlyTotals } from './usage.repository';
+import type { BatchResult } from './usage.service';
 
 type UsageThresholdMetric = (typeof USAGE_THRESHOLD_METRICS)[number];
 
@@ -42,9 +44,11 @@ export class UsageThresholds implements BeforeApplicationShutdown {
 
   /**
    * Judges the thresholds touched by these (recorded) events: one subscription read and one
-   * monthly read for the whole batch, whatever the number of users, months and events.
+   * monthly read for the whole batch, whatever the number of users, months and events — or none,
+   * when `known` brings what the batch's own transaction locked and left (UsageService.ingest:
+   * every monthly row its events changed, as they were at its commit).
    */
-  async checkMany(events: UsageEvent[]): Promise<void> {
+  async checkMany(events: UsageEvent[], known?: Pick<BatchResult, 'subscriptions' | 'monthly'>): Promise<void> {
     const groups = new Map<string, { userId: string; month: string; events: Extract<UsageEvent, { name: 'usage.job' }>[] }>();
     for (const e of events) {
       if (e.name !== 'usage.job') continue;
@@ -56,8 +60,14 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     }
     if (!groups.size) return;
     const list = [...groups.values()];
-    const [subs, rows] = await Promise.all([this.subs.getMany(list.map((g) => g.userId)), this.usage.monthRowsMany(list)]);
-    const rowsOf = new Map<string, MonthlyRecord[]>();
+    const subs = new Map(known?.subscriptions);
+    const unknown = list.map((g) => g.userId).filter((id) => !subs.has(id));
+    const [read, rows] = await Promise.all([
+      unknown.length ? this.subs.getMany(unknown) : new Map<string, SubscriptionWithPlan>(),
+      known ? known.monthly : this.usage.monthRowsMany(list),
+    ]);
+    for (const [userId, sub] of read) subs.set(userId, sub);
+    const rowsOf = new Map<string, MonthlyTotals[]>();
     for (const r of rows) {
       const key = `${r.userId}|${r.month}`;
       rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
@@ -75,7 +85,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   }
 
   /** The thresholds one user's month has reached on the metrics these events touched. */
-  private reached(evs: Extract<UsageEvent, { name: 'usage.job' }>[], rows: MonthlyRecord[], limits: ReturnType<typeof effectiveLimits>['limits']) {
+  private reached(evs: Extract<UsageEvent, { name: 'usage.job' }>[], rows: MonthlyTotals[], limits: ReturnType<typeof effectiveLimits>['limits']) {
     const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
     for (const e of evs) {
       const row = rows.find((r) => r.metric === e.action);

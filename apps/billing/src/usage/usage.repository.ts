@@ -70,6 +70,10 @@ export type LedgerRecord = UsageEventEntity;
 /** A `usage_monthly` row (the entity's shape; its bigint counters are strings from SQL). */
 export type MonthlyRecord = UsageMonthlyEntity;
 
+/** A `usage_monthly` row's used counters, as a batch left them. */
+export type MonthlyTotals = Pick<MonthlyRecord, 'userId' | 'month' | 'metric' | 'jobsUsed' | 'unitsUsed'>;
+const TOTALS = 'u.user_id, u.month, u.metric, u.jobs_used, u.units_used';
+
 /** The usage ledger (`usage_events`) and the used-side of `usage_monthly`. */
 @Injectable()
 export class UsageRepository {
@@ -111,12 +115,13 @@ export class UsageRepository {
    * Applies many (user, month, metric) changes in one statement: rows that exist are updated
    * (used-side added, freed reservations taken out of `reserved`), missing ones are inserted
    * (a reservation always created its row, so a missing row has nothing reserved to free).
-   * One change per key: the caller merges them.
+   * One change per key: the caller merges them. Returns each row's used counters after the change
+   * (what the usage-threshold check judges).
    */
-  async applyMonthly(changes: MonthlyChange[], tx: Tx = this.db.tx): Promise<void> {
-    if (!changes.length) return;
+  async applyMonthly(changes: MonthlyChange[], tx: Tx = this.db.tx): Promise<MonthlyTotals[]> {
+    if (!changes.length) return [];
     const col = <T>(f: (c: MonthlyChange) => T) => changes.map(f);
-    await execute(
+    const rows = await query(
       tx,
       `WITH d AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::bigint[], $8::float8[],
@@ -139,13 +144,16 @@ export class UsageRepository {
            output_tokens = u.output_tokens + d.output_tokens,
            updated_at = now()
          FROM d WHERE u.user_id = d.user_id AND u.month = d.month AND u.metric = d.metric
-         RETURNING u.user_id, u.month, u.metric)
-       INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
-         media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
-       SELECT d.user_id, d.month, d.metric, d.jobs, d.units, d.jobs_unres, d.units_unres, d.media_seconds, d.input_bytes,
-         d.output_bytes, d.processing_ms, d.input_tokens, d.output_tokens
-       FROM d WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.user_id = d.user_id AND upd.month = d.month AND upd.metric = d.metric)
-       ${ADD_TO_MONTH}`,
+         RETURNING ${TOTALS}),
+       ins AS (
+         INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
+           media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
+         SELECT d.user_id, d.month, d.metric, d.jobs, d.units, d.jobs_unres, d.units_unres, d.media_seconds, d.input_bytes,
+           d.output_bytes, d.processing_ms, d.input_tokens, d.output_tokens
+         FROM d WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.user_id = d.user_id AND upd.month = d.month AND upd.metric = d.metric)
+         ${ADD_TO_MONTH}
+         RETURNING ${TOTALS})
+       SELECT * FROM upd UNION ALL SELECT * FROM ins`,
       [
         col((c) => c.userId),
         col((c) => c.month),
@@ -164,6 +172,7 @@ export class UsageRepository {
         col((c) => c.unitsReservedFreed),
       ],
     );
+    return rows.map(this.toMonthly);
   }
 
   /** The user's `usage_monthly` rows of one month (one per metric). */

@@ -6,10 +6,18 @@ import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
 import { monthOf } from '../common/month';
 import { QuotaRepository, type ReservationRecord } from '../quota/quota.repository';
-import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
-import { UsageRepository, type LedgerInsert, type MonthlyChange } from './usage.repository';
+import { SubscriptionsRepository, type SubscriptionWithPlan } from '../subscriptions/subscriptions.repository';
+import { UsageRepository, type LedgerInsert, type MonthlyChange, type MonthlyTotals } from './usage.repository';
 
 export type RecordOutcome = 'recorded' | 'duplicate';
+
+/** A batch's outcomes (one per event, in order), the subscriptions it locked and the monthly rows it changed. */
+export interface BatchResult {
+  outcomes: RecordOutcome[];
+  /** By user id; a user without a subscription is missing. */
+  subscriptions: Map<string, SubscriptionWithPlan>;
+  monthly: MonthlyTotals[];
+}
 
 /**
  * Records usage events exactly once: the ledger insert (unique event id) and the monthly
@@ -45,6 +53,16 @@ export class UsageService {
    * monthly rows they touch.
    */
   async recordBatch(events: UsageEvent[]): Promise<RecordOutcome[]> {
+    return (await this.ingest(events)).outcomes;
+  }
+
+  /**
+   * recordBatch, also returning what the batch read and left (the subscriptions it locked, the
+   * monthly rows it changed), so that the usage-threshold check after it needs no reads of its own.
+   */
+  async ingest(events: UsageEvent[]): Promise<BatchResult> {
+    const subscriptions = new Map<string, SubscriptionWithPlan>();
+    const monthly = new Map<string, MonthlyTotals>();
     const outcomes: RecordOutcome[] = events.map(() => 'duplicate');
     // the first occurrence of each event id speaks for all of them
     const firstOf = new Map<string, number>();
@@ -62,11 +80,11 @@ export class UsageService {
     }
     if (firstOf.size) {
       await this.db.transaction(async (tx) => {
-        await this.subs.lockMany(events.map((e) => e.userId), tx);
+        for (const [userId, sub] of await this.subs.lockMany(events.map((e) => e.userId), tx)) subscriptions.set(userId, sub);
         const jobs = events.flatMap((e) => (e.name === 'usage.job' ? [{ userId: e.userId, jobId: e.jobId }] : []));
         const holds = new Map((await this.reservations.findByJobs(jobs, tx)).map((r) => [r.jobId, r]));
         for (const wave of waves) {
-          const fresh = await this.recordWave(wave.map((i) => events[i]), holds, tx);
+          const fresh = await this.recordWave(wave.map((i) => events[i]), holds, monthly, tx);
           for (const i of wave) if (fresh.has(events[i].eventId)) outcomes[i] = 'recorded';
         }
       });
@@ -77,11 +95,14 @@ export class UsageService {
       outcomes[i] = outcome;
       this.events.inc({ name: e.name, outcome });
     });
-    return outcomes;
+    return { outcomes, subscriptions, monthly: [...monthly.values()] };
   }
 
-  /** Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they commit. */
-  private async recordWave(wave: UsageEvent[], holds: Map<string, ReservationRecord>, tx: Tx): Promise<Set<string>> {
+  /**
+   * Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they
+   * commit, `monthly` (by user, month and metric) gets the rows as the wave left them.
+   */
+  private async recordWave(wave: UsageEvent[], holds: Map<string, ReservationRecord>, monthly: Map<string, MonthlyTotals>, tx: Tx): Promise<Set<string>> {
     const lines: LedgerInsert[] = [];
     const plans = new Map<string, Planned>();
     for (const e of wave) {
@@ -189,7 +210,7 @@ export class UsageService {
     }
     await this.usage.insertEvents(derived, tx);
     await this.reservations.commitMany(commits, tx);
-    await this.usage.applyMonthly([...changes.values()], tx);
+    for (const row of await this.usage.applyMonthly([...changes.values()], tx)) monthly.set(`${row.userId}|${row.month}|${row.metric}`, row);
     return fresh;
   }
 }
