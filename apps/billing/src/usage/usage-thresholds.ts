@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
-import { monthOf } from '../common/month';
+import { monthOfIso } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import type { SubscriptionWithPlan } from '../subscriptions/subscriptions.repository';
@@ -52,7 +52,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     const groups = new Map<string, { userId: string; month: string; events: Extract<UsageEvent, { name: 'usage.job' }>[] }>();
     for (const e of events) {
       if (e.name !== 'usage.job') continue;
-      const month = monthOf(new Date(e.occurredAt));
+      const month = monthOfIso(e.occurredAt);
       const key = `${e.userId}|${month}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { userId: e.userId, month, events: [] }));

@@ -4,7 +4,7 @@ import type { UsageEvent } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
-import { monthOf } from '../common/month';
+import { monthOfIso } from '../common/month';
 import { QuotaRepository, type ReservationRecord } from '../quota/quota.repository';
 import { SubscriptionsRepository, type SubscriptionWithPlan } from '../subscriptions/subscriptions.repository';
 import { UsageRepository, type LedgerInsert, type MonthlyChange, type MonthlyTotals } from './usage.repository';
@@ -106,7 +106,7 @@ export class UsageService {
     const lines: LedgerInsert[] = [];
     const plans = new Map<string, Planned>();
     for (const e of wave) {
-      const month = monthOf(new Date(e.occurredAt));
+      const month = monthOfIso(e.occurredAt);
       if (e.name === 'usage.requests') {
         lines.push({ eventId: e.eventId, userId: e.userId, kind: 'requests', units: e.count, month, occurredAt: e.occurredAt });
         continue;
@@ -159,7 +159,7 @@ export class UsageService {
     for (const e of wave) {
       if (!fresh.has(e.eventId)) continue;
       if (e.name === 'usage.requests') {
-        const month = monthOf(new Date(e.occurredAt));
+        const month = monthOfIso(e.occurredAt);
         change(e.userId, month, 'requests').units += e.count;
         continue;
       }
