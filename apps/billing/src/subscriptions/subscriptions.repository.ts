@@ -76,15 +76,12 @@ export class SubscriptionsRepository {
    * Takes the quota locks of many users (their subscription rows, in user id order so that two
    * batches never deadlock). Users without a subscription are not given one: their events hold no
    * reservation to serialise with, and a deleted account's late request counts must not bring its
-   * subscription back (the ledger keeps the bare user id; nothing else remains). Returns the
-   * locked subscriptions with the plans in force, by user id.
+   * subscription back (the ledger keeps the bare user id; nothing else remains).
    */
-  async lockMany(userIds: string[], tx: Tx): Promise<Map<string, SubscriptionWithPlan>> {
+  async lockMany(userIds: string[], tx: Tx): Promise<void> {
     const ids = [...new Set(userIds)].sort();
-    if (!ids.length) return new Map();
-    // with their plans: the usage-threshold check after a batch needs the limits, and this read is free
-    const rows = await query(tx, `${this.select} WHERE s.user_id = ANY($1::uuid[]) ORDER BY s.user_id FOR UPDATE OF s`, [ids]);
-    return new Map(rows.map((r) => this.withPlan(r)!).map((sp) => [sp.subscription.userId, sp]));
+    if (!ids.length) return;
+    await query(tx, 'SELECT user_id FROM subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE', [ids]);
   }
 
   async get(userId: string, tx: Tx = this.db.tx): Promise<SubscriptionWithPlan | undefined> {

@@ -5,7 +5,6 @@ import { Clock } from '../common/clock';
 import { monthOfIso } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import type { SubscriptionWithPlan } from '../subscriptions/subscriptions.repository';
 import { UsageRepository, type MonthlyTotals } from './usage.repository';
 import type { BatchResult } from './usage.service';
 
@@ -44,11 +43,11 @@ export class UsageThresholds implements BeforeApplicationShutdown {
 
   /**
    * Judges the thresholds touched by these (recorded) events: one subscription read and one
-   * monthly read for the whole batch, whatever the number of users, months and events — or none,
-   * when `known` brings what the batch's own transaction locked and left (UsageService.ingest:
-   * every monthly row its events changed, as they were at its commit).
+   * monthly read for the whole batch, whatever the number of users, months and events. With
+   * `known` (UsageService.ingest: every monthly row the batch's events changed, as its commit
+   * left them, under the users' locks) the monthly read is skipped.
    */
-  async checkMany(events: UsageEvent[], known?: Pick<BatchResult, 'subscriptions' | 'monthly'>): Promise<void> {
+  async checkMany(events: UsageEvent[], known?: Pick<BatchResult, 'monthly'>): Promise<void> {
     const groups = new Map<string, { userId: string; month: string; events: Extract<UsageEvent, { name: 'usage.job' }>[] }>();
     for (const e of events) {
       if (e.name !== 'usage.job') continue;
@@ -60,17 +59,13 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     }
     if (!groups.size) return;
     const list = [...groups.values()];
-    const subs = new Map(known?.subscriptions);
-    const unknown = list.map((g) => g.userId).filter((id) => !subs.has(id));
-    const [read, rows] = await Promise.all([
-      unknown.length ? this.subs.getMany(unknown) : new Map<string, SubscriptionWithPlan>(),
-      known ? known.monthly : this.usage.monthRowsMany(list),
-    ]);
-    for (const [userId, sub] of read) subs.set(userId, sub);
+    const [subs, rows] = await Promise.all([this.subs.getMany(list.map((g) => g.userId)), known ? known.monthly : this.usage.monthRowsMany(list)]);
     const rowsOf = new Map<string, MonthlyTotals[]>();
     for (const r of rows) {
       const key = `${r.userId}|${r.month}`;
-      rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
+      const list_ = rowsOf.get(key);
+      if (list_) list_.push(r);
+      else rowsOf.set(key, [r]);
     }
     // the groups are independent: told side by side (a batch holds many users)
     await Promise.all(

@@ -6,16 +6,14 @@ import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
 import { monthOfIso } from '../common/month';
 import { QuotaRepository, type ReservationRecord } from '../quota/quota.repository';
-import { SubscriptionsRepository, type SubscriptionWithPlan } from '../subscriptions/subscriptions.repository';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { UsageRepository, type LedgerInsert, type MonthlyChange, type MonthlyTotals } from './usage.repository';
 
 export type RecordOutcome = 'recorded' | 'duplicate';
 
-/** A batch's outcomes (one per event, in order), the subscriptions it locked and the monthly rows it changed. */
+/** A batch's outcomes (one per event, in order) and the monthly rows it changed, as its commit left them. */
 export interface BatchResult {
   outcomes: RecordOutcome[];
-  /** By user id; a user without a subscription is missing. */
-  subscriptions: Map<string, SubscriptionWithPlan>;
   monthly: MonthlyTotals[];
 }
 
@@ -57,11 +55,10 @@ export class UsageService {
   }
 
   /**
-   * recordBatch, also returning what the batch read and left (the subscriptions it locked, the
-   * monthly rows it changed), so that the usage-threshold check after it needs no reads of its own.
+   * recordBatch, also returning the monthly rows the batch changed (as it left them), so that the
+   * usage-threshold check after it need not read them again.
    */
   async ingest(events: UsageEvent[]): Promise<BatchResult> {
-    const subscriptions = new Map<string, SubscriptionWithPlan>();
     const monthly = new Map<string, MonthlyTotals>();
     const outcomes: RecordOutcome[] = events.map(() => 'duplicate');
     // the first occurrence of each event id speaks for all of them
@@ -80,7 +77,7 @@ export class UsageService {
     }
     if (firstOf.size) {
       await this.db.transaction(async (tx) => {
-        for (const [userId, sub] of await this.subs.lockMany(events.map((e) => e.userId), tx)) subscriptions.set(userId, sub);
+        await this.subs.lockMany(events.map((e) => e.userId), tx);
         const jobs = events.flatMap((e) => (e.name === 'usage.job' ? [{ userId: e.userId, jobId: e.jobId }] : []));
         const holds = new Map((await this.reservations.findByJobs(jobs, tx)).map((r) => [r.jobId, r]));
         for (const wave of waves) {
@@ -95,7 +92,7 @@ export class UsageService {
       outcomes[i] = outcome;
       this.events.inc({ name: e.name, outcome });
     });
-    return { outcomes, subscriptions, monthly: [...monthly.values()] };
+    return { outcomes, monthly: [...monthly.values()] };
   }
 
   /**
