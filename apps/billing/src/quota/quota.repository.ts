@@ -45,11 +45,12 @@ export class QuotaRepository {
   /** The reservations of these (user, job) pairs (any status). The caller holds the users' subscription locks. */
   async findByJobs(keys: Array<{ userId: string; jobId: string }>, tx: Tx = this.db.tx): Promise<ReservationRecord[]> {
     if (!keys.length) return [];
+    // one JSON parameter: pg's array encoding escaped each of the 2 × N uuids (half this read's time)
     const rows = await query(
       tx,
-      `SELECT * FROM quota_reservations
-       WHERE job_id = ANY($2::uuid[]) AND (user_id, job_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
-      [keys.map((k) => k.userId), keys.map((k) => k.jobId)],
+      `SELECT q.* FROM quota_reservations q
+       JOIN (SELECT DISTINCT * FROM json_to_recordset($1::json) AS k("userId" uuid, "jobId" uuid)) k ON q.job_id = k."jobId" AND q.user_id = k."userId"`,
+      [JSON.stringify(keys.map((k) => ({ userId: k.userId, jobId: k.jobId })))],
     );
     return rows.map(this.toReservation);
   }
