@@ -156,14 +156,16 @@ async function main(): Promise<void> {
     ...Object.fromEntries(APPS.map((a) => [PORT_VAR[a], String(ports[a])])),
   };
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const profileFile = profileDir ? path.join(path.resolve(profileDir), 'gateway-deployed-poll.cpuprofile') : undefined;
+  // BENCH_CPU_PROFILE_APP=auth (or billing, media-worker) profiles that app instead of the gateway
+  const profiled = (process.env.BENCH_CPU_PROFILE_APP ?? 'gateway') as App;
+  const profileFile = profileDir ? path.join(path.resolve(profileDir), `${profiled}-deployed-${process.env.BENCH_CPU_PROFILE_PHASE === 'signin' ? 'signin' : 'poll'}.cpuprofile`) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const procs: Partial<Record<App, Proc>> = {};
   const helpers: ChildProcess[] = [];
   try {
     for (const a of APPS) {
-      const gatewayArgs = a === 'gateway' && profileFile ? ['-r', path.join(ROOT, 'bench/lib/cpu-profile-preload.js')] : [];
-      procs[a] = startApp(a, a === 'gateway' && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, gatewayArgs);
+      const profileArgs = a === profiled && profileFile ? ['-r', path.join(ROOT, 'bench/lib/cpu-profile-preload.js')] : [];
+      procs[a] = startApp(a, a === profiled && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, profileArgs);
     }
     for (const a of APPS) await ready(`http://127.0.0.1:${ports[a]}`, procs[a]!);
 
@@ -203,11 +205,11 @@ async function main(): Promise<void> {
     // BENCH_CPU_PROFILE_PHASE=signin profiles the sign-in run instead of the polling run
     const profilePolls = profileFile && process.env.BENCH_CPU_PROFILE_PHASE !== 'signin';
     const profileSignIns = profileFile && !profilePolls;
-    if (profilePolls) procs.gateway!.child.kill('SIGWINCH');
+    if (profilePolls) procs[profiled]!.child.kill('SIGWINCH');
     const gwCpu0 = cpuSeconds(procs.gateway!.child.pid);
     const api = await autocannon(pollUrl, poll);
     const gwCpu1 = cpuSeconds(procs.gateway!.child.pid);
-    if (profilePolls) procs.gateway!.child.kill('SIGWINCH');
+    if (profilePolls) procs[profiled]!.child.kill('SIGWINCH');
     const linesPerPoll = (procs.gateway!.lines - linesBefore) / Math.max(1, api.requests);
     const bareCpu0 = cpuSeconds(bare.child.pid);
     const plain = await autocannon(bareUrl, { connections: 50, durationS: DURATION_S });
@@ -243,9 +245,9 @@ async function main(): Promise<void> {
     // CPU priority and thread pool: the anchor of the goal, so what is compared is the sign-in path's
     // own cost) and at normal priority with the default pool; then polls idle and during a storm
     const cpu0 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid) };
-    if (profileSignIns) procs.gateway!.child.kill('SIGWINCH');
+    if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
     const storm = await autocannon(`${base}/v1/auth/login`, loginLoad);
-    if (profileSignIns) procs.gateway!.child.kill('SIGWINCH');
+    if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
     const cpu1 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid) };
     // CPU per sign-in (ms): the gateway's share (HTTP, validation, the RPC) and the auth app's (argon2 included)
     const gwPerLogin = perReq(cpu0.gw, cpu1.gw, storm.requests) / 1000;
@@ -270,7 +272,7 @@ async function main(): Promise<void> {
   }
   if (profileFile) {
     await new Promise((r) => setTimeout(r, 500));
-    report(`Gateway CPU profile during the deployed ${process.env.BENCH_CPU_PROFILE_PHASE === 'signin' ? 'sign-in' : 'polling'} run (${profileFile}), top self time`, topFrames(profileFile, 20));
+    report(`${profiled} CPU profile during the deployed ${process.env.BENCH_CPU_PROFILE_PHASE === 'signin' ? 'sign-in' : 'polling'} run (${profileFile}), top self time`, topFrames(profileFile, 20));
   }
 }
 
