@@ -43,6 +43,22 @@ export function autocannon(url: string, o: LoadOptions): Promise<Load> {
   });
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux; null elsewhere). Per
+ * request, it is what a route costs whatever else the shared machine is doing, unlike req/s.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // fields after the command name: state is field 3, utime 14, stime 15 (clock ticks, 100/s)
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };

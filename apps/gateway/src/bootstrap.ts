@@ -57,12 +57,19 @@ export async function createGatewayApp(
     },
   });
   const TOOL_PAGES = /^\/(docs|admin\/queues)(\/|\?|$)/;
+  // helmet's headers depend on its options only: captured once, then set per request without
+  // running its dozen middleware functions each time
+  const strict = staticHeaders(strictHeaders);
+  const tool = staticHeaders(toolHeaders);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (req, reply, done) =>
-      (TOOL_PAGES.test(req.url) ? toolHeaders : strictHeaders)(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-    );
+    .addHook('onRequest', (req, reply, done) => {
+      const res = reply.raw;
+      for (const [name, value] of TOOL_PAGES.test(req.url) ? tool : strict) res.setHeader(name, value);
+      res.removeHeader('X-Powered-By');
+      done();
+    });
   // Uploads stream through req.file(); the per-plan limit is enforced while streaming.
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
   app.enableCors({
@@ -75,6 +82,29 @@ export async function createGatewayApp(
   const doc = buildOpenApiDocument(app, { serverUrl: config.PUBLIC_BASE_URL });
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/json' });
   return { app, config };
+}
+
+/**
+ * The headers a helmet middleware sets, found by running it once against a stand-in response.
+ * Refuses a middleware whose answer could depend on the request (one that does not finish at once,
+ * or does more than set headers and remove X-Powered-By): such options need helmet per request.
+ */
+export function staticHeaders(mw: ReturnType<typeof helmet>): Array<[string, string]> {
+  const headers: Array<[string, string]> = [];
+  let finished = false;
+  const res = {
+    setHeader: (name: string, value: unknown) => void headers.push([name, String(value)]),
+    removeHeader: (name: string) => {
+      if (name.toLowerCase() !== 'x-powered-by') throw new Error(`helmet removed ${name}`);
+    },
+  };
+  const req = new Proxy({}, { get: () => { throw new Error('helmet read the request: its headers are not static'); } });
+  mw(req as never, res as never, (err?: unknown) => {
+    if (err) throw err;
+    finished = true;
+  });
+  if (!finished) throw new Error('helmet did not finish synchronously');
+  return headers;
 }
 
 /** Where presigned S3 links point (none for local storage, whose links are the gateway's own). */

@@ -19,8 +19,22 @@ import { CREDENTIAL_STRATEGIES, GatewayPassport } from './strategies/gateway-pas
  * Not @nestjs/passport's AuthGuard mixin: that one authenticates with passport's process-wide
  * instance, and this gateway has its own (see GatewayPassport).
  */
+/** A route's handler or controller class, as Nest names them. */
+type Target = ReturnType<ExecutionContext['getHandler']>;
+
+/** What a route declares (@Public, @Roles, @Scopes): fixed once the app is built. */
+interface RouteAccess {
+  cls: unknown;
+  isPublic: boolean;
+  roles: Role[] | undefined;
+  scopes: ApiKeyScope[] | undefined;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** By handler: read from the decorators' metadata once, not three lookups per request. */
+  private readonly access = new WeakMap<object, RouteAccess>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly passport: GatewayPassport,
@@ -28,23 +42,35 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const { isPublic, roles, scopes } = this.accessOf(ctx.getHandler(), ctx.getClass());
+    if (isPublic) return true;
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const credentials = this.credentials(req);
     const principal = credentials instanceof Promise ? await credentials : credentials;
     await this.rateLimit.take(principal.userId);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
     }
     // Deny by default: a route without @Scopes() cannot boot; should one slip through, nobody passes.
-    const scopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets);
     if (!scopes?.length) throw new AppError('INSUFFICIENT_SCOPE', 'This route declares no scope');
     const missing = missingScopes(principal, scopes);
     if (missing.length) throw new AppError('INSUFFICIENT_SCOPE', `This API key lacks the scope ${missing.join(', ')}`, { missing });
     req.principal = principal;
     return true;
+  }
+
+  private accessOf(handler: Target, cls: Target): RouteAccess {
+    const known = this.access.get(handler);
+    if (known && known.cls === cls) return known;
+    const targets = [handler, cls];
+    const access: RouteAccess = {
+      cls,
+      isPublic: !!this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets),
+      roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets),
+      scopes: this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets),
+    };
+    this.access.set(handler, access);
+    return access;
   }
 
   /** The credential check alone (API key or access token → Principal, or an AppError): reusable by non-Nest routes. */

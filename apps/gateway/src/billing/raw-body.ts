@@ -11,14 +11,21 @@ export const RAW_BODY = Symbol.for('clipyard.rawBody');
  */
 export function keepRawBody(fastify: FastifyInstance, paths: string[]): void {
   const wanted = new Set(paths.map((p) => `/${p.replace(/^\//, '')}`));
-  fastify.addHook('preParsing', async (req, _reply, payload) => {
-    if (!wanted.has(req.routeOptions.url ?? '')) return payload;
-    const chunks: Buffer[] = [];
-    for await (const chunk of payload) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks);
-    (req as unknown as Record<symbol, Buffer>)[RAW_BODY] = raw;
-    const replay = Readable.from([raw]) as Readable & { receivedEncodedLength?: number };
-    replay.receivedEncodedLength = raw.length;
-    return replay;
+  // A callback hook: it runs for every request, and all but the wanted routes pass at once (an
+  // async hook would cost a promise per request).
+  fastify.addHook('preParsing', (req, _reply, payload, done) => {
+    if (!wanted.has(req.routeOptions.url ?? '')) return done(null, payload);
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of payload) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      (req as unknown as Record<symbol, Buffer>)[RAW_BODY] = raw;
+      const replay = Readable.from([raw]) as Readable & { receivedEncodedLength?: number };
+      replay.receivedEncodedLength = raw.length;
+      return replay;
+    })().then(
+      (replay) => done(null, replay),
+      (err: Error) => done(err),
+    );
   });
 }
