@@ -52,6 +52,17 @@ export function cpuSeconds(pid: number | undefined): number | null {
   return cpuSecondsOf(`/proc/${pid}/stat`);
 }
 
+/** System (kernel) CPU seconds of a process so far: socket writes, page faults (null off Linux). */
+export function systemCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds of one thread of `pid` (`tid === pid`: the main thread, where JavaScript runs). */
 export function threadCpuSeconds(pid: number | undefined, tid: number | undefined = pid): number | null {
   if (!pid || !tid) return null;
