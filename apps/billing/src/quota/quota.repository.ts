@@ -92,6 +92,12 @@ export class QuotaRepository {
     },
     tx: Tx,
   ): Promise<{ jobs: boolean; minutes: boolean; trims: boolean; slot: boolean; id?: string }> {
+    // The holds are CTEs of one statement, and PostgreSQL applies only one of two modifications of
+    // the same row in one statement: the minutes and trim-job holds must fall on rows other than the
+    // action's own (the service asks for them only for trim/hooks and hooks).
+    if ((r.subtitleMinutes > 0 && r.action === 'transcribe') || (r.trimJobs > 0 && r.action === 'trim')) {
+      throw new Error(`quota.reserve: a ${r.action} reservation cannot also hold ${r.action} minutes or trim jobs`);
+    }
     const row = await one<{ jobs: boolean; minutes: boolean; trims: boolean; slot: boolean; id: string | null }>(
       tx,
       `WITH
