@@ -24,7 +24,7 @@ const N = Number(process.env.BENCH_EVENTS ?? 2000);
 const NB = Number(process.env.BENCH_BATCH_EVENTS ?? 6000);
 /** Events for the bulk-message path (faster still). */
 const NBULK = Number(process.env.BENCH_BULK_EVENTS ?? 30000);
-const BATCH = 500;
+const BATCH = Number(process.env.BENCH_BATCH_SIZE ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const USERS = 50;
 /** BENCH_ONLY=bulk,plain: run only these scenarios (e.g. to profile one path); the others print as skipped. */

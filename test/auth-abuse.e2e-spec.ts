@@ -39,6 +39,28 @@ describe('auth: brute force, rate limits, audit, bootstrap (e2e)', () => {
     expect(failed.body.data[0]).toMatchObject({ ip: '127.0.0.1', user_agent: expect.any(String) });
   });
 
+  it('a sign-in clears the failures before it (the count starts again) and records login.succeeded naming its session', async () => {
+    const u = await signUp(sys);
+    const fail = () => sys.post('/v1/auth/login', { email: u.email, password: 'Wrong-pass-1' });
+    for (let i = 0; i < 2; i++) expect((await fail()).status).toBe(401);
+    const ok = await sys.post('/v1/auth/login', { email: u.email, password: u.password });
+    expect(ok.status).toBe(200);
+    // two more failures would make four without the clearing, and lock the account (the limit is 3)
+    for (let i = 0; i < 2; i++) expect((await fail()).status).toBe(401);
+    const again = await sys.post('/v1/auth/login', { email: u.email, password: u.password });
+    expect(again.status).toBe(200);
+    const events = (await sys.get('/v1/audit-events?action=login.succeeded&limit=100', { apiKey: u.apiKey })).body.data;
+    const ofOk = events.filter((e: { metadata: { session_id?: string } }) => e.metadata.session_id === ok.body.session_id);
+    expect(ofOk).toHaveLength(1);
+    expect(ofOk[0]).toMatchObject({ user_id: u.userId, actor_id: u.userId, ip: '127.0.0.1', user_agent: expect.any(String), metadata: { session_id: ok.body.session_id } });
+    // the session and its refresh token were written with it
+    const sessions = await sys.get('/v1/auth/sessions', { token: again.body.access_token });
+    expect(sessions.body.data.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([ok.body.session_id, again.body.session_id]));
+    const refreshed = await sys.post('/v1/auth/refresh', { refresh_token: ok.body.refresh_token });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.session_id).toBe(ok.body.session_id);
+  });
+
   it('locks unknown accounts the same way (no enumeration through the lockout)', async () => {
     const email = uniqueEmail('ghost');
     for (let i = 0; i < 3; i++) expect((await sys.post('/v1/auth/login', { email, password: 'Wrong-pass-1' })).status).toBe(401);

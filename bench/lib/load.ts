@@ -49,9 +49,30 @@ export function autocannon(url: string, o: LoadOptions): Promise<Load> {
  */
 export function cpuSeconds(pid: number | undefined): number | null {
   if (!pid) return null;
+  return cpuSecondsOf(`/proc/${pid}/stat`);
+}
+
+/** System (kernel) CPU seconds of a process so far: socket writes, page faults (null off Linux). */
+export function systemCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of one thread of `pid` (`tid === pid`: the main thread, where JavaScript runs). */
+export function threadCpuSeconds(pid: number | undefined, tid: number | undefined = pid): number | null {
+  if (!pid || !tid) return null;
+  return cpuSecondsOf(`/proc/${pid}/task/${tid}/stat`);
+}
+
+function cpuSecondsOf(file: string): number | null {
   try {
     // fields after the command name: state is field 3, utime 14, stime 15 (clock ticks, 100/s)
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(f[11]) + Number(f[12])) / 100;
   } catch {

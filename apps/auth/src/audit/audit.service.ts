@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, pageOf } from '@clipyard/contracts';
 import { iso, type RequestCtx } from '../common/context';
-import { AuditEventsRepository } from './audit-events.repository';
+import { AuditEventsRepository, type NewAuditEvent } from './audit-events.repository';
 
 export type AuditAction =
   | 'user.registered'
@@ -57,14 +57,19 @@ export class AuditService {
   constructor(private readonly events: AuditEventsRepository) {}
 
   async record(action: AuditAction, input: AuditInput): Promise<void> {
-    await this.events.insert({
+    await this.events.insert(this.row(action, input));
+  }
+
+  /** The row `record` writes, for a caller that writes it in its own statement (a sign-in's session). */
+  row(action: AuditAction, input: AuditInput): NewAuditEvent {
+    return {
       action,
       userId: input.userId,
       actorId: input.actorId === undefined ? input.userId : input.actorId,
       ip: input.ctx?.ip ?? null,
       userAgent: input.ctx?.userAgent?.slice(0, 512) ?? null,
       metadata: input.metadata ?? {},
-    });
+    };
   }
 
   /** A user's own events; an admin may read everyone's, or filter by user (that read is audited). */

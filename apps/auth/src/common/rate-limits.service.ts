@@ -20,7 +20,7 @@ export class RateLimits {
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-    redis: AuthRedis,
+    private readonly redis: AuthRedis,
   ) {
     const make = (name: string, points: number, duration: number) =>
       new RateLimiterRedis({ storeClient: redis.client, keyPrefix: redis.key('rl', name), points, duration });
@@ -40,12 +40,21 @@ export class RateLimits {
     await this.take(this.checkEmailIp, ip ?? 'unknown');
   }
 
-  /** Throws ACCOUNT_LOCKED (429 + Retry-After) while `account` is locked out. */
-  async assertNotLocked(account: string): Promise<void> {
-    const res = await this.failures.get(account);
-    if (res && res.consumedPoints > this.config.LOGIN_MAX_FAILURES) {
-      throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', undefined, undefined, retryAfter(res.msBeforeNext));
+  /**
+   * Throws ACCOUNT_LOCKED (429 + Retry-After) while `account` is locked out; otherwise tells whether
+   * it has a failure counter (so a sign-in clears it only when there is one). One GET on the
+   * limiter's own key (what `failures.get` reads with a MULTI of GET and PTTL); the TTL is read
+   * only for the Retry-After of a locked account.
+   */
+  async assertNotLocked(account: string): Promise<boolean> {
+    const key = this.failures.getKey(account);
+    const consumed = await this.redis.client.get(key);
+    if (consumed === null) return false;
+    if (Number.parseInt(consumed, 10) > this.config.LOGIN_MAX_FAILURES) {
+      const ms = await this.redis.client.pttl(key);
+      throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', undefined, undefined, retryAfter(ms));
     }
+    return true;
   }
 
   /** Counts a failed login; the last allowed failure locks the account for LOGIN_LOCKOUT_S. */

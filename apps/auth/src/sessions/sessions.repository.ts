@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Database, SessionEntity, one, query, type Row, type Tx } from '@clipyard/database';
+import { Database, SessionEntity, one, query, type AuditEventEntity, type Row, type Tx } from '@clipyard/database';
 
 export type NewSession = Pick<SessionEntity, 'userId' | 'method' | 'ip' | 'userAgent' | 'expiresAt' | 'lastUsedAt'>;
+
+/** An `audit_events` row written with a session (its columns: AuditEventsRepository). */
+export type SessionAuditRow = Pick<AuditEventEntity, 'action' | 'userId' | 'actorId' | 'ip' | 'userAgent' | 'metadata'>;
 
 /** The `sessions` table: one row a sign-in. Every method names the owner, except the refresh-token lookup. */
 @Injectable()
@@ -12,13 +15,42 @@ export class SessionsRepository {
     this.toSession = db.records(SessionEntity);
   }
 
-  async insert(s: NewSession, tx: Tx = this.db.tx): Promise<SessionEntity> {
+  /**
+   * A sign-in's session, its first refresh token and (optionally) its audit row in ONE statement:
+   * atomic like a transaction, without BEGIN/COMMIT and more round trips on the sign-in path.
+   * `id` is chosen by the caller so the audit row can name the session. With `unlessMfaEnabled`
+   * nothing is written, and null returned, when the user has an enabled second factor (the same
+   * read as `MfaFactorsRepository.isEnabled`, made by the statement that would open the session).
+   */
+  async open(
+    s: NewSession & { id: string },
+    token: { tokenHash: string; expiresAt: Date },
+    opts: { audit?: SessionAuditRow; unlessMfaEnabled?: boolean } = {},
+    tx: Tx = this.db.tx,
+  ): Promise<SessionEntity | null> {
+    const params: unknown[] = [s.id, s.userId, s.method, s.ip, s.userAgent, s.expiresAt, s.lastUsedAt, token.tokenHash, token.expiresAt];
+    const unlessMfa = opts.unlessMfaEnabled ? 'WHERE NOT EXISTS (SELECT 1 FROM mfa_factors WHERE user_id = $2::uuid AND enabled_at IS NOT NULL)' : '';
+    const a = opts.audit;
+    if (a) params.push(a.action, a.userId, a.actorId, a.ip, a.userAgent, JSON.stringify(a.metadata));
+    const auditCte = a
+      ? `, a AS (
+         INSERT INTO audit_events (action, user_id, actor_id, ip, user_agent, metadata)
+         SELECT $10::text, $11::uuid, $12::uuid, $13::text, $14::text, $15::jsonb FROM s
+       )`
+      : '';
     const row = await one(
       tx,
-      `INSERT INTO sessions (user_id, method, ip, user_agent, expires_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [s.userId, s.method, s.ip, s.userAgent, s.expiresAt, s.lastUsedAt],
+      `WITH s AS (
+         INSERT INTO sessions (id, user_id, method, ip, user_agent, expires_at, last_used_at)
+         SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::timestamptz, $7::timestamptz ${unlessMfa}
+         RETURNING *
+       ), t AS (
+         INSERT INTO refresh_tokens (session_id, token_hash, expires_at) SELECT s.id, $8::text, $9::timestamptz FROM s
+       )${auditCte}
+       SELECT * FROM s`,
+      params,
     );
-    return this.toSession(row!);
+    return row ? this.toSession(row) : null;
   }
 
   async findOwn(userId: string, sessionId: string, tx: Tx = this.db.tx): Promise<SessionEntity | null> {

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, isMfaRequired, type MfaRequired, type TokenPair } from '@clipyard/contracts';
 import { Database, type SessionEntity, type UserEntity } from '@clipyard/database';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditAction } from '../audit/audit.service';
 import { iso, type RequestCtx } from '../common/context';
 import { RateLimits } from '../common/rate-limits.service';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
@@ -46,7 +47,7 @@ export class SessionsService {
     const user = await this.users.findForLogin(p.login);
     // One counter per account whether it is named by email or username; unknown names count too.
     const account = user?.id ?? p.login.trim().toLowerCase().slice(0, 254);
-    await this.limits.assertNotLocked(account);
+    const hadFailures = await this.limits.assertNotLocked(account);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, p.password);
     // A disabled account answers exactly like a wrong password, so the answer never tells an
     // attacker that the password they tried was right.
@@ -59,11 +60,11 @@ export class SessionsService {
       });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong email/username or password');
     }
-    const pair = await this.completeSignIn(user, p.ctx, 'password');
+    // `login.succeeded` is written with the session, in its statement.
+    const pair = await this.completeSignIn(user, p.ctx, 'password', 'login.succeeded');
     // With two-factor on, the failure counter is cleared only once the second factor passes.
     if (isMfaRequired(pair)) return pair;
-    await this.limits.clearFailures(account);
-    await this.audit.record('login.succeeded', { userId: user.id, ctx: p.ctx, metadata: { session_id: pair.session_id } });
+    if (hadFailures) await this.limits.clearFailures(account);
     return pair;
   }
 
@@ -72,29 +73,34 @@ export class SessionsService {
    * first factor has been proven. With two-factor on it answers `mfa_required` and an mfa_token
    * instead (POST /v1/auth/mfa/challenge finishes it), so every method gets the second factor;
    * callers pass the user they authenticated and how, and hand an MfaRequired back as it is.
+   * `audit` (with `{ session_id }`) is recorded with the session when one is opened.
    */
-  async completeSignIn(user: UserEntity, ctx: RequestCtx, method: SignInMethod): Promise<TokenPair | MfaRequired> {
-    const challenge = await this.mfa.challengeIfEnabled(user.id, method);
-    if (challenge) {
-      await this.audit.record('login.mfa_required', { userId: user.id, ctx, metadata: { method } });
-      return challenge;
-    }
-    return this.start(user, ctx, method);
+  async completeSignIn(user: UserEntity, ctx: RequestCtx, method: SignInMethod, audit?: AuditAction): Promise<TokenPair | MfaRequired> {
+    // The second-factor check is part of the statement that opens the session: no session when it is on.
+    const pair = await this.open(user, ctx, method, audit, true);
+    if (pair) return pair;
+    await this.audit.record('login.mfa_required', { userId: user.id, ctx, metadata: { method } });
+    return this.mfa.challenge(user.id, method);
   }
 
-  /** Opens a session for an already authenticated user, with no further check (bootstrap, tests; sign-ins go through completeSignIn). */
-  async start(user: UserEntity, ctx: RequestCtx = {}, method: SessionEntity['method'] = 'password'): Promise<TokenPair> {
+  /**
+   * Opens a session for an already authenticated user, with no further check (bootstrap, tests; sign-ins go through completeSignIn).
+   * The session, its refresh token and the `audit` event (if any, with `{ session_id }`) are one statement.
+   */
+  async start(user: UserEntity, ctx: RequestCtx = {}, method: SessionEntity['method'] = 'password', audit?: AuditAction): Promise<TokenPair> {
+    return (await this.open(user, ctx, method, audit, false))!;
+  }
+
+  private async open(user: UserEntity, ctx: RequestCtx, method: SignInMethod, audit: AuditAction | undefined, unlessMfaEnabled: boolean): Promise<TokenPair | null> {
     const refresh = this.codec.fresh();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TTL_DAYS * DAY);
-    const session = await this.db.transaction(async (tx) => {
-      const s = await this.sessions.insert(
-        { userId: user.id, method, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() },
-        tx,
-      );
-      await this.refreshTokens.insert({ sessionId: s.id, tokenHash: this.codec.hash(refresh), expiresAt }, tx);
-      return s;
-    });
-    return this.pair(user, session.id, refresh);
+    const id = randomUUID();
+    const session = await this.sessions.open(
+      { id, userId: user.id, method, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 512) ?? null, expiresAt, lastUsedAt: new Date() },
+      { tokenHash: this.codec.hash(refresh), expiresAt },
+      { audit: audit ? this.audit.row(audit, { userId: user.id, ctx, metadata: { session_id: id } }) : undefined, unlessMfaEnabled },
+    );
+    return session ? this.pair(user, session.id, refresh) : null;
   }
 
   async refresh(p: { refresh_token: string; ctx: RequestCtx }): Promise<TokenPair> {

@@ -100,6 +100,34 @@ describe('billing quota (integration: real PostgreSQL, Redis, BullMQ)', () => {
     expect(await b.rpc.call('quota.reserve', { userId: owner, jobId, action: 'trim', units: 1, features: [] })).toEqual({ ...first, replayed: true });
   });
 
+  it('a reservation that waited while another of its job id committed answers as a replay for the owner, CONFLICT for another user', async () => {
+    const [owner, other, jobId] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const userId of [owner, other]) await b.rpc.call('admin.setLimits', { userId, limits: { max_concurrent_jobs: 5 } });
+    // Another transaction holds the owner's quota lock and writes a reservation of the job id; the
+    // calls start while it is open, so the owner's waits for the lock, the other user's for the id.
+    const qr = b.ds.createQueryRunner();
+    await qr.startTransaction();
+    await qr.query('SELECT 1 FROM subscriptions WHERE user_id = $1 FOR UPDATE', [owner]);
+    const [{ id }] = await qr.query(
+      `INSERT INTO quota_reservations (user_id, job_id, action, month, units, plan_code, priority, expires_at)
+       VALUES ($1, $2, 'trim', $3, 1, 'free', 10, now() + interval '1 hour') RETURNING id`,
+      [owner, jobId, month()],
+    );
+    const req = (userId: string) => b.rpc.call('quota.reserve', { userId, jobId, action: 'trim', units: 1, features: [] });
+    const calls = Promise.allSettled([req(owner), req(other)]);
+    await new Promise((r) => setTimeout(r, 300));
+    await qr.commitTransaction();
+    await qr.release();
+    const [mine, theirs] = await calls;
+    expect(mine).toEqual({ status: 'fulfilled', value: { reservationId: id, granted: true, plan: 'free', priority: 10, replayed: true } });
+    expect(theirs).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT', details: { jobId } } });
+    // neither call held anything
+    expect(await monthly(owner, 'trim')).toBeUndefined();
+    expect(await monthly(other, 'trim')).toBeUndefined();
+    const active = async (userId: string) => (await b.ds.query('SELECT active_jobs FROM subscriptions WHERE user_id = $1', [userId]))[0].active_jobs;
+    expect([await active(owner), await active(other)]).toEqual([0, 0]);
+  });
+
   it('counts a usage event delivered several times once, and commits its reservation', async () => {
     const userId = randomUUID();
     const jobId = randomUUID();

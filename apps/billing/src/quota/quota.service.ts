@@ -34,7 +34,13 @@ export class QuotaService {
 
   async reserve(req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
     try {
-      const reply = await this.db.transaction((tx) => this.reserveIn(req, tx));
+      const reply = await this.reserveOnce(req).catch((err: unknown) => {
+        // A reservation of the same job id committed while this one waited for the lock (it was
+        // not in the lock statement's snapshot): its insert failed on the unique job id and
+        // nothing was written. Once more, now seeing it: a replay, or CONFLICT for another user.
+        if (isJobIdTaken(err)) return this.reserveOnce(req);
+        throw err;
+      });
       this.outcomes.inc({ action: req.action, outcome: reply.replayed ? 'replayed' : 'granted' });
       return reply;
     } catch (err) {
@@ -43,16 +49,24 @@ export class QuotaService {
     }
   }
 
+  private reserveOnce(req: ReserveRequest): Promise<RpcReply<'quota.reserve'>> {
+    return this.db.transaction((tx) => this.reserveIn(req, tx));
+  }
+
+  /**
+   * Four round trips to PostgreSQL: BEGIN, the subscription lock (with the plan and the job id's
+   * owner), every hold and the reservation row in one statement, COMMIT. A refusal reads the
+   * month's row for its details and rolls back.
+   */
   private async reserveIn(req: ReserveRequest, tx: Tx): Promise<RpcReply<'quota.reserve'>> {
     const now = this.clock.now();
     const month = monthOf(now);
-    const { subscription: sub, plan: planRecord } = await this.subs.lockOrCreate(req.userId, now, tx);
+    const { subscription: sub, plan: planRecord, jobOwner } = await this.subs.lockOrCreate(req.userId, now, tx, req.jobId);
 
     // Job ids are unique across users: another user's reservation of this id is a conflict, the
     // caller's own a replay.
-    const owner = await this.repo.findOwnerOfJob(req.jobId, tx);
-    if (owner !== undefined && owner !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
-    const existing = owner === undefined ? undefined : await this.repo.find(req.userId, req.jobId, tx);
+    if (jobOwner !== undefined && jobOwner !== req.userId) throw new AppError('CONFLICT', 'This job id is already used', { jobId: req.jobId });
+    const existing = jobOwner === undefined ? undefined : await this.repo.find(req.userId, req.jobId, tx);
     if (existing) return { reservationId: existing.id, granted: true, plan: existing.planCode, priority: existing.priority, replayed: true };
 
     const { limits, features } = effectiveLimits(planRecord, sub.limitOverrides);
@@ -83,38 +97,13 @@ export class QuotaService {
       req.action === 'transcribe' ? Math.max(req.units, req.mediaSeconds !== undefined ? Math.ceil(req.mediaSeconds / 60) : 0) : 1;
     const jobsLimit = limits[ACTION_JOBS_LIMIT[req.action]];
     const unitsLimit = req.action === 'transcribe' ? limits.transcribe_minutes_per_month : -1;
-    const key = { userId: req.userId, month, action: req.action };
-    await this.repo.ensureMonthly(req.userId, month, req.action, tx);
-    if (!(await this.repo.tryReserve(req.userId, key, units, jobsLimit, unitsLimit, tx))) {
-      throw await this.quotaExceeded(key, units, jobsLimit, unitsLimit, plan, 1, tx);
-    }
     // A trim with subtitles, or a hooks/shorts job that transcribes, also holds the minutes it will
-    // transcribe (no transcription job).
+    // transcribe (no transcription job); a shorts job holds one trim job per clip it may cut, all up front.
     const subtitleMinutes = req.action === 'trim' || req.action === 'hooks' ? req.subtitleMinutes : 0;
-    if (subtitleMinutes > 0) {
-      const minutesLimit = limits.transcribe_minutes_per_month;
-      await this.repo.ensureMonthly(req.userId, month, 'transcribe', tx);
-      if (!(await this.repo.tryReserveMinutes(req.userId, month, subtitleMinutes, minutesLimit, tx))) {
-        throw await this.quotaExceeded({ ...key, action: 'transcribe' }, subtitleMinutes, -1, minutesLimit, plan, 1, tx);
-      }
-    }
-    // A shorts job holds one trim job per clip it may cut, all up front.
     const trimJobs = req.action === 'hooks' ? req.trimJobs : 0;
-    if (trimJobs > 0) {
-      const trimsLimit = limits[ACTION_JOBS_LIMIT.trim];
-      await this.repo.ensureMonthly(req.userId, month, 'trim', tx);
-      if (!(await this.repo.tryReserveJobs(req.userId, month, 'trim', trimJobs, trimsLimit, tx))) {
-        throw await this.quotaExceeded({ ...key, action: 'trim' }, 0, trimsLimit, -1, plan, trimJobs, tx);
-      }
-    }
-    if (!(await this.subs.tryTakeSlot(req.userId, limits.max_concurrent_jobs, tx))) {
-      throw new AppError(
-        'CONCURRENCY_LIMIT',
-        `Your plan (${plan}) runs at most ${limits.max_concurrent_jobs} job(s) at a time; wait for one to finish`,
-        { limit: limits.max_concurrent_jobs, active: sub.activeJobs, plan },
-      );
-    }
-    const reservationId = await this.repo.insert(
+    const minutesLimit = limits.transcribe_minutes_per_month;
+    const trimsLimit = limits[ACTION_JOBS_LIMIT.trim];
+    const held = await this.repo.reserve(
       {
         userId: req.userId,
         jobId: req.jobId,
@@ -126,10 +115,28 @@ export class QuotaService {
         planCode: plan,
         priority: planRecord.priority,
         ttlSeconds: this.config.RESERVATION_TTL_S,
+        jobsLimit,
+        unitsLimit,
+        minutesLimit,
+        trimJobsLimit: trimsLimit,
+        slotsLimit: limits.max_concurrent_jobs,
       },
       tx,
     );
-    return { reservationId, granted: true, plan, priority: planRecord.priority, replayed: false };
+    // Refusals in the order the limits were always checked; throwing rolls back the holds taken.
+    const key = { userId: req.userId, month, action: req.action };
+    if (!held.jobs) throw await this.quotaExceeded(key, units, jobsLimit, unitsLimit, plan, 1, tx);
+    if (!held.minutes) throw await this.quotaExceeded({ ...key, action: 'transcribe' }, subtitleMinutes, -1, minutesLimit, plan, 1, tx);
+    if (!held.trims) throw await this.quotaExceeded({ ...key, action: 'trim' }, 0, trimsLimit, -1, plan, trimJobs, tx);
+    if (!held.slot) {
+      throw new AppError(
+        'CONCURRENCY_LIMIT',
+        `Your plan (${plan}) runs at most ${limits.max_concurrent_jobs} job(s) at a time; wait for one to finish`,
+        { limit: limits.max_concurrent_jobs, active: sub.activeJobs, plan },
+      );
+    }
+    if (!held.id) throw new Error('quota reservation: every hold taken but no reservation row written');
+    return { reservationId: held.id, granted: true, plan, priority: planRecord.priority, replayed: false };
   }
 
   private async quotaExceeded(
@@ -182,4 +189,10 @@ export class QuotaService {
     await this.repo.unreserve(r, tx);
     await this.subs.freeSlot(r.userId, tx);
   }
+}
+
+/** The unique job id of `quota_reservations` refused an insert (PostgreSQL unique_violation). */
+function isJobIdTaken(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === '23505' && typeof e.constraint === 'string' && e.constraint.startsWith('quota_reservations_job_id');
 }

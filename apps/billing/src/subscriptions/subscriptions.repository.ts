@@ -20,7 +20,7 @@ export interface SubscriptionWithPlan {
 }
 
 /** Both inlined values are validated by the config schema (an integer, a plan-code pattern). */
-const selectFor = (planColumns: string, graceDays: number, fallbackPlan: string) => `SELECT s.*, ${planColumns}
+const selectFor = (planColumns: string, graceDays: number, fallbackPlan: string, extraColumns = '') => `SELECT ${extraColumns}s.*, ${planColumns}
   FROM subscriptions s JOIN plans p ON p.id = CASE
     WHEN s.status = 'canceled' OR (s.status = 'past_due' AND s.past_due_since <= now() - interval '${Math.trunc(graceDays)} days')
     THEN (SELECT id FROM plans WHERE code = '${fallbackPlan.replace(/[^a-z0-9_-]/g, '')}') ELSE s.plan_id END`;
@@ -29,6 +29,8 @@ const selectFor = (planColumns: string, graceDays: number, fallbackPlan: string)
 @Injectable()
 export class SubscriptionsRepository {
   private readonly select: string;
+  /** `select` plus the owner of the reservation of job id `$2`, if any. */
+  private readonly selectWithJobOwner: string;
   private readonly toSubscription: (row: Row) => SubscriptionRecord;
   private readonly toPlan: (row: Row) => PlanRecord;
 
@@ -36,7 +38,14 @@ export class SubscriptionsRepository {
     private readonly db: Database,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {
-    this.select = selectFor(db.columns(PlanEntity, 'p', 'plan.'), config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+    const planColumns = db.columns(PlanEntity, 'p', 'plan.');
+    this.select = selectFor(planColumns, config.PAST_DUE_GRACE_DAYS, config.DEFAULT_PLAN);
+    this.selectWithJobOwner = selectFor(
+      planColumns,
+      config.PAST_DUE_GRACE_DAYS,
+      config.DEFAULT_PLAN,
+      '(SELECT r.user_id FROM quota_reservations r WHERE r.job_id = $2) AS "job.owner", ',
+    );
     this.toSubscription = db.records(SubscriptionEntity);
     this.toPlan = db.records(PlanEntity, 'plan.');
   }
@@ -62,14 +71,27 @@ export class SubscriptionsRepository {
     return this.withPlan(await one(tx, `${this.select} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId]));
   }
 
-  /** Locks the user's subscription, creating it first when this is the user's first sight. */
-  async lockOrCreate(userId: string, now: Date, tx: Tx): Promise<SubscriptionWithPlan> {
-    const found = await this.lock(userId, tx);
+  /**
+   * Locks the user's subscription, creating it first when this is the user's first sight, and
+   * reads in the same statement who holds a reservation of `jobId` (anyone: job ids are unique
+   * across users; only the owner's id comes back). That read uses the statement's snapshot,
+   * taken before any wait for the lock: a reservation of the same job id committed during the
+   * wait is not seen, and the caller's insert of it then fails on the unique job id.
+   */
+  async lockOrCreate(userId: string, now: Date, tx: Tx, jobId?: string): Promise<SubscriptionWithPlan & { jobOwner?: string }> {
+    const found = await this.lockWithJobOwner(userId, jobId, tx);
     if (found) return found;
     await this.ensure(userId, { now }, tx);
-    const created = await this.lock(userId, tx);
+    const created = await this.lockWithJobOwner(userId, jobId, tx);
     if (!created) throw new Error(`no subscription for ${userId} after creating it (is DEFAULT_PLAN ${this.config.DEFAULT_PLAN} seeded?)`);
     return created;
+  }
+
+  private async lockWithJobOwner(userId: string, jobId: string | undefined, tx: Tx): Promise<(SubscriptionWithPlan & { jobOwner?: string }) | undefined> {
+    if (jobId === undefined) return this.lock(userId, tx);
+    const row = await one(tx, `${this.selectWithJobOwner} WHERE s.user_id = $1 FOR UPDATE OF s`, [userId, jobId]);
+    const found = this.withPlan(row);
+    return found && { ...found, ...(row!['job.owner'] ? { jobOwner: String(row!['job.owner']) } : {}) };
   }
 
   /**
@@ -102,17 +124,6 @@ export class SubscriptionsRepository {
    */
   async lockByStripeCustomer(customerId: string, tx: Tx): Promise<SubscriptionWithPlan | undefined> {
     return this.withPlan(await one(tx, `${this.select} WHERE s.stripe_customer_id = $1 FOR UPDATE OF s`, [customerId]));
-  }
-
-  /** Takes one concurrency slot unless the user is at `limit` (-1 = unlimited). */
-  async tryTakeSlot(userId: string, limit: number, tx: Tx = this.db.tx): Promise<boolean> {
-    const rows = await query(
-      tx,
-      `UPDATE subscriptions SET active_jobs = active_jobs + 1, active_jobs_limit = $2
-       WHERE user_id = $1 AND ($2 < 0 OR active_jobs + 1 <= $2) RETURNING 1`,
-      [userId, limit],
-    );
-    return rows.length === 1;
   }
 
   async freeSlot(userId: string, tx: Tx = this.db.tx): Promise<void> {

@@ -2,10 +2,11 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import { QUEUES, usageThresholdEventId, type UsageEvent, type USAGE_THRESHOLD_METRICS } from '@clipyard/contracts';
 import { QueueClient, REDIS_SETTINGS, createRedis, keyPrefix, type RedisClient, type RedisSettings } from '@clipyard/queue';
 import { Clock } from '../common/clock';
-import { monthOf } from '../common/month';
+import { monthOfIso } from '../common/month';
 import { ACTION_JOBS_LIMIT, effectiveLimits } from '../plans/plan';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { UsageRepository, type MonthlyRecord } from './usage.repository';
+import { UsageRepository, type MonthlyTotals } from './usage.repository';
+import type { BatchResult } from './usage.service';
 
 type UsageThresholdMetric = (typeof USAGE_THRESHOLD_METRICS)[number];
 
@@ -42,13 +43,15 @@ export class UsageThresholds implements BeforeApplicationShutdown {
 
   /**
    * Judges the thresholds touched by these (recorded) events: one subscription read and one
-   * monthly read for the whole batch, whatever the number of users, months and events.
+   * monthly read for the whole batch, whatever the number of users, months and events. With
+   * `known` (UsageService.ingest: every monthly row the batch's events changed, as its commit
+   * left them, under the users' locks) the monthly read is skipped.
    */
-  async checkMany(events: UsageEvent[]): Promise<void> {
+  async checkMany(events: UsageEvent[], known?: Pick<BatchResult, 'monthly'>): Promise<void> {
     const groups = new Map<string, { userId: string; month: string; events: Extract<UsageEvent, { name: 'usage.job' }>[] }>();
     for (const e of events) {
       if (e.name !== 'usage.job') continue;
-      const month = monthOf(new Date(e.occurredAt));
+      const month = monthOfIso(e.occurredAt);
       const key = `${e.userId}|${month}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { userId: e.userId, month, events: [] }));
@@ -56,11 +59,13 @@ export class UsageThresholds implements BeforeApplicationShutdown {
     }
     if (!groups.size) return;
     const list = [...groups.values()];
-    const [subs, rows] = await Promise.all([this.subs.getMany(list.map((g) => g.userId)), this.usage.monthRowsMany(list)]);
-    const rowsOf = new Map<string, MonthlyRecord[]>();
+    const [subs, rows] = await Promise.all([this.subs.getMany(list.map((g) => g.userId)), known ? known.monthly : this.usage.monthRowsMany(list)]);
+    const rowsOf = new Map<string, MonthlyTotals[]>();
     for (const r of rows) {
       const key = `${r.userId}|${r.month}`;
-      rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
+      const list_ = rowsOf.get(key);
+      if (list_) list_.push(r);
+      else rowsOf.set(key, [r]);
     }
     // the groups are independent: told side by side (a batch holds many users)
     await Promise.all(
@@ -75,7 +80,7 @@ export class UsageThresholds implements BeforeApplicationShutdown {
   }
 
   /** The thresholds one user's month has reached on the metrics these events touched. */
-  private reached(evs: Extract<UsageEvent, { name: 'usage.job' }>[], rows: MonthlyRecord[], limits: ReturnType<typeof effectiveLimits>['limits']) {
+  private reached(evs: Extract<UsageEvent, { name: 'usage.job' }>[], rows: MonthlyTotals[], limits: ReturnType<typeof effectiveLimits>['limits']) {
     const checks = new Map<UsageThresholdMetric, { used: number; limit: number }>();
     for (const e of evs) {
       const row = rows.find((r) => r.metric === e.action);

@@ -35,11 +35,11 @@ export class UsageConsumer {
   @Handle('usage.job', 'usage.requests', 'usage.bulk')
   async handle(items: BatchItem<UsageMessage>[]): Promise<Array<RecordOutcome | BulkOutcome>> {
     const events: UsageEvent[] = items.flatMap((i) => (i.payload.name === 'usage.bulk' ? i.payload.events : [i.payload]));
-    const outcomes = await this.usage.recordBatch(events);
-    // Thresholds are judged on the month's totals, once per user and month of the batch. A failed
-    // check must not retry the (already recorded) events; it is re-judged on the next event.
+    const { outcomes, ...known } = await this.usage.ingest(events);
+    // Thresholds are judged on the month's totals (as the batch left them), once per user and month
+    // of the batch. A failed check must not retry the (already recorded) events; it is re-judged on the next event.
     const recorded = events.filter((_, i) => outcomes[i] === 'recorded');
-    if (recorded.length) await this.thresholds.checkMany(recorded).catch((err) => this.logger.error({ err }, 'usage threshold check failed'));
+    if (recorded.length) await this.thresholds.checkMany(recorded, known).catch((err) => this.logger.error({ err }, 'usage threshold check failed'));
     let at = 0;
     return items.map((i) => {
       if (i.payload.name !== 'usage.bulk') return outcomes[at++];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, UsageEventEntity, UsageMonthlyEntity, execute, query, type Row, type Tx } from '@clipyard/database';
+import { Database, UsageEventEntity, UsageMonthlyEntity, query, type Row, type Tx } from '@clipyard/database';
 
 /** The one way a row of usage_monthly grows (`u` is the table's alias): every counter adds up. */
 const ADD_TO_MONTH = `ON CONFLICT (user_id, month, metric) DO UPDATE SET
@@ -70,6 +70,10 @@ export type LedgerRecord = UsageEventEntity;
 /** A `usage_monthly` row (the entity's shape; its bigint counters are strings from SQL). */
 export type MonthlyRecord = UsageMonthlyEntity;
 
+/** A `usage_monthly` row's used counters, as a batch left them. */
+export type MonthlyTotals = Pick<MonthlyRecord, 'userId' | 'month' | 'metric' | 'jobsUsed' | 'unitsUsed'>;
+const TOTALS = 'u.user_id, u.month, u.metric, u.jobs_used, u.units_used';
+
 /** The usage ledger (`usage_events`) and the used-side of `usage_monthly`. */
 @Injectable()
 export class UsageRepository {
@@ -111,18 +115,22 @@ export class UsageRepository {
    * Applies many (user, month, metric) changes in one statement: rows that exist are updated
    * (used-side added, freed reservations taken out of `reserved`), missing ones are inserted
    * (a reservation always created its row, so a missing row has nothing reserved to free).
-   * One change per key: the caller merges them.
+   * One change per key: the caller merges them. Returns each row's used counters after the change
+   * (what the usage-threshold check judges).
    */
-  async applyMonthly(changes: MonthlyChange[], tx: Tx = this.db.tx): Promise<void> {
-    if (!changes.length) return;
-    const col = <T>(f: (c: MonthlyChange) => T) => changes.map(f);
-    await execute(
+  async applyMonthly(changes: MonthlyChange[], tx: Tx = this.db.tx): Promise<MonthlyTotals[]> {
+    if (!changes.length) return [];
+    // one JSON parameter (the changes as they are), not one escaped array per column
+    const rows = await query(
       tx,
       `WITH d AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::bigint[], $8::float8[],
-           $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::bigint[])
-           AS d(user_id, month, metric, jobs, units, jobs_unres, units_unres, media_seconds, input_bytes, output_bytes,
-             processing_ms, input_tokens, output_tokens, jobs_freed, units_freed)),
+         SELECT x."userId" AS user_id, x.month, x.metric, x.jobs, x.units, x."jobsUnreserved" AS jobs_unres,
+           x."unitsUnreserved" AS units_unres, x."mediaSeconds" AS media_seconds, x."inputBytes" AS input_bytes,
+           x."outputBytes" AS output_bytes, x."processingMs" AS processing_ms, COALESCE(x."inputTokens", 0) AS input_tokens,
+           COALESCE(x."outputTokens", 0) AS output_tokens, x."jobsReservedFreed" AS jobs_freed, x."unitsReservedFreed" AS units_freed
+         FROM json_to_recordset($1::json) AS x("userId" uuid, month text, metric text, jobs int, units bigint, "jobsUnreserved" int,
+           "unitsUnreserved" bigint, "mediaSeconds" float8, "inputBytes" bigint, "outputBytes" bigint, "processingMs" bigint,
+           "inputTokens" bigint, "outputTokens" bigint, "jobsReservedFreed" int, "unitsReservedFreed" bigint)),
        upd AS (
          UPDATE usage_monthly u SET
            jobs_used = u.jobs_used + d.jobs,
@@ -139,31 +147,19 @@ export class UsageRepository {
            output_tokens = u.output_tokens + d.output_tokens,
            updated_at = now()
          FROM d WHERE u.user_id = d.user_id AND u.month = d.month AND u.metric = d.metric
-         RETURNING u.user_id, u.month, u.metric)
-       INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
-         media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
-       SELECT d.user_id, d.month, d.metric, d.jobs, d.units, d.jobs_unres, d.units_unres, d.media_seconds, d.input_bytes,
-         d.output_bytes, d.processing_ms, d.input_tokens, d.output_tokens
-       FROM d WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.user_id = d.user_id AND upd.month = d.month AND upd.metric = d.metric)
-       ${ADD_TO_MONTH}`,
-      [
-        col((c) => c.userId),
-        col((c) => c.month),
-        col((c) => c.metric),
-        col((c) => c.jobs),
-        col((c) => c.units),
-        col((c) => c.jobsUnreserved),
-        col((c) => c.unitsUnreserved),
-        col((c) => c.mediaSeconds),
-        col((c) => c.inputBytes),
-        col((c) => c.outputBytes),
-        col((c) => c.processingMs),
-        col((c) => c.inputTokens ?? 0),
-        col((c) => c.outputTokens ?? 0),
-        col((c) => c.jobsReservedFreed),
-        col((c) => c.unitsReservedFreed),
-      ],
+         RETURNING ${TOTALS}),
+       ins AS (
+         INSERT INTO usage_monthly AS u (user_id, month, metric, jobs_used, units_used, jobs_unreserved, units_unreserved,
+           media_seconds, input_bytes, output_bytes, processing_ms, input_tokens, output_tokens)
+         SELECT d.user_id, d.month, d.metric, d.jobs, d.units, d.jobs_unres, d.units_unres, d.media_seconds, d.input_bytes,
+           d.output_bytes, d.processing_ms, d.input_tokens, d.output_tokens
+         FROM d WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.user_id = d.user_id AND upd.month = d.month AND upd.metric = d.metric)
+         ${ADD_TO_MONTH}
+         RETURNING ${TOTALS})
+       SELECT * FROM upd UNION ALL SELECT * FROM ins`,
+      [JSON.stringify(changes)],
     );
+    return rows.map(this.toMonthly);
   }
 
   /** The user's `usage_monthly` rows of one month (one per metric). */

@@ -4,12 +4,18 @@ import type { UsageEvent } from '@clipyard/contracts';
 import { Metrics } from '@clipyard/observability';
 import type { Counter } from 'prom-client';
 import { Clock } from '../common/clock';
-import { monthOf } from '../common/month';
+import { monthOfIso } from '../common/month';
 import { QuotaRepository, type ReservationRecord } from '../quota/quota.repository';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
-import { UsageRepository, type LedgerInsert, type MonthlyChange } from './usage.repository';
+import { UsageRepository, type LedgerInsert, type MonthlyChange, type MonthlyTotals } from './usage.repository';
 
 export type RecordOutcome = 'recorded' | 'duplicate';
+
+/** A batch's outcomes (one per event, in order) and the monthly rows it changed, as its commit left them. */
+export interface BatchResult {
+  outcomes: RecordOutcome[];
+  monthly: MonthlyTotals[];
+}
 
 /**
  * Records usage events exactly once: the ledger insert (unique event id) and the monthly
@@ -45,6 +51,15 @@ export class UsageService {
    * monthly rows they touch.
    */
   async recordBatch(events: UsageEvent[]): Promise<RecordOutcome[]> {
+    return (await this.ingest(events)).outcomes;
+  }
+
+  /**
+   * recordBatch, also returning the monthly rows the batch changed (as it left them), so that the
+   * usage-threshold check after it need not read them again.
+   */
+  async ingest(events: UsageEvent[]): Promise<BatchResult> {
+    const monthly = new Map<string, MonthlyTotals>();
     const outcomes: RecordOutcome[] = events.map(() => 'duplicate');
     // the first occurrence of each event id speaks for all of them
     const firstOf = new Map<string, number>();
@@ -66,7 +81,7 @@ export class UsageService {
         const jobs = events.flatMap((e) => (e.name === 'usage.job' ? [{ userId: e.userId, jobId: e.jobId }] : []));
         const holds = new Map((await this.reservations.findByJobs(jobs, tx)).map((r) => [r.jobId, r]));
         for (const wave of waves) {
-          const fresh = await this.recordWave(wave.map((i) => events[i]), holds, tx);
+          const fresh = await this.recordWave(wave.map((i) => events[i]), holds, monthly, tx);
           for (const i of wave) if (fresh.has(events[i].eventId)) outcomes[i] = 'recorded';
         }
       });
@@ -77,15 +92,18 @@ export class UsageService {
       outcomes[i] = outcome;
       this.events.inc({ name: e.name, outcome });
     });
-    return outcomes;
+    return { outcomes, monthly: [...monthly.values()] };
   }
 
-  /** Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they commit. */
-  private async recordWave(wave: UsageEvent[], holds: Map<string, ReservationRecord>, tx: Tx): Promise<Set<string>> {
+  /**
+   * Events with distinct ids and job ids; `holds` (reservations by job id) is updated as they
+   * commit, `monthly` (by user, month and metric) gets the rows as the wave left them.
+   */
+  private async recordWave(wave: UsageEvent[], holds: Map<string, ReservationRecord>, monthly: Map<string, MonthlyTotals>, tx: Tx): Promise<Set<string>> {
     const lines: LedgerInsert[] = [];
     const plans = new Map<string, Planned>();
     for (const e of wave) {
-      const month = monthOf(new Date(e.occurredAt));
+      const month = monthOfIso(e.occurredAt);
       if (e.name === 'usage.requests') {
         lines.push({ eventId: e.eventId, userId: e.userId, kind: 'requests', units: e.count, month, occurredAt: e.occurredAt });
         continue;
@@ -138,7 +156,7 @@ export class UsageService {
     for (const e of wave) {
       if (!fresh.has(e.eventId)) continue;
       if (e.name === 'usage.requests') {
-        const month = monthOf(new Date(e.occurredAt));
+        const month = monthOfIso(e.occurredAt);
         change(e.userId, month, 'requests').units += e.count;
         continue;
       }
@@ -189,7 +207,7 @@ export class UsageService {
     }
     await this.usage.insertEvents(derived, tx);
     await this.reservations.commitMany(commits, tx);
-    await this.usage.applyMonthly([...changes.values()], tx);
+    for (const row of await this.usage.applyMonthly([...changes.values()], tx)) monthly.set(`${row.userId}|${row.month}|${row.metric}`, row);
     return fresh;
   }
 }
