@@ -19,10 +19,6 @@ export class MfaFactorsRepository {
     return (await one<MfaFactorRow>(tx, `SELECT ${COLUMNS} FROM mfa_factors WHERE user_id = $1`, [userId])) ?? null;
   }
 
-  async isEnabled(userId: string, tx: Tx = this.db.tx): Promise<boolean> {
-    return (await query(tx, 'SELECT 1 FROM mfa_factors WHERE user_id = $1 AND enabled_at IS NOT NULL', [userId])).length > 0;
-  }
-
   /** Stores a new pending secret, replacing a pending one; an enabled factor is left alone (false). */
   async upsertPending(userId: string, secretSealed: string, tx: Tx = this.db.tx): Promise<boolean> {
     const rows = await query(

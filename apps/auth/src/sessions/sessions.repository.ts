@@ -19,8 +19,8 @@ export class SessionsRepository {
    * A sign-in's session, its first refresh token and (optionally) its audit row in ONE statement:
    * atomic like a transaction, without BEGIN/COMMIT and more round trips on the sign-in path.
    * `id` is chosen by the caller so the audit row can name the session. With `unlessMfaEnabled`
-   * nothing is written, and null returned, when the user has an enabled second factor (the same
-   * read as `MfaFactorsRepository.isEnabled`, made by the statement that would open the session).
+   * nothing is written, and null returned, when the user has an enabled second factor (an
+   * `mfa_factors` row with `enabled_at` set, read by the statement that would open the session).
    */
   async open(
     s: NewSession & { id: string },
