@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { requestIdFor } from './request-id';
-import { Metrics } from './metrics';
+import { HttpDurationChildren, Metrics } from './metrics';
 import { AllExceptionsFilter } from './exception.filter';
 import { assertRoutesDeclareAccess } from './public.decorator';
 import { NestPinoLogger } from './nest-logger';
@@ -61,6 +61,7 @@ export async function createHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Node's own limit on the request headers (it must not exceed requestTimeout when that is set).
   fastify.server.headersTimeout = timeouts.requestMs ? Math.min(timeouts.headersMs, timeouts.requestMs) : timeouts.headersMs;
+  const httpDuration = new HttpDurationChildren(metrics.httpDuration);
   // Callback hooks, not async ones: no promise per request for work that never waits.
   fastify.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
@@ -68,10 +69,7 @@ export async function createHttpApp(
   });
   // After the response: its latency in the metrics and its line in the log (one hook for both).
   fastify.addHook('onResponse', (req, reply, done) => {
-    metrics.httpDuration.observe(
-      { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    httpDuration.of(req.method, req.routeOptions?.url ?? 'unmatched', reply.statusCode).observe(reply.elapsedTime / 1000);
     requestLog.write(req, reply);
     done();
   });

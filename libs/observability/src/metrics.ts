@@ -52,3 +52,29 @@ export class Metrics {
     );
   }
 }
+
+type HttpDurationChild = ReturnType<Histogram<'method' | 'route' | 'status'>['labels']>;
+
+/**
+ * `http_request_duration_seconds`'s children by method, route and status, each made once
+ * (prom-client's `labels()` validates the labels and builds two closures every call, and
+ * `observe(labels, v)` a labels object and a closure): an observation is then a lookup. The
+ * values are the same series: a child observes into its histogram's `{method, route, status}`.
+ * Bounded by the routes' and statuses' product (route is the route pattern, never the URL).
+ */
+export class HttpDurationChildren {
+  /** route → method → status → child (no key string built per request). */
+  private readonly children = new Map<string, Map<string, Map<number, HttpDurationChild>>>();
+
+  constructor(private readonly histogram: Histogram<'method' | 'route' | 'status'>) {}
+
+  of(method: string, route: string, status: number): HttpDurationChild {
+    let byMethod = this.children.get(route);
+    if (byMethod === undefined) this.children.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(method);
+    if (byStatus === undefined) byMethod.set(method, (byStatus = new Map()));
+    let child = byStatus.get(status);
+    if (child === undefined) byStatus.set(status, (child = this.histogram.labels({ method, route, status: String(status) })));
+    return child;
+  }
+}

@@ -32,7 +32,14 @@ export interface RouteAccess {
 
 /** The guard's decision for a request, kept on it (see AuthGuard.admit). */
 const ADMISSION = Symbol('admission');
-type AdmittedRequest = FastifyRequest & { principal?: Principal; [ADMISSION]?: { access: RouteAccess; outcome: Promise<Principal> } };
+/** A decision: the principal, a refusal, or (credentials not in memory) the promise of either. */
+interface Admission {
+  access: RouteAccess;
+  principal?: Principal;
+  refused?: unknown;
+  pending?: Promise<Principal>;
+}
+type AdmittedRequest = FastifyRequest & { principal?: Principal; [ADMISSION]?: Admission };
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -67,18 +74,48 @@ export class AuthGuard implements CanActivate {
    * guard, without authenticating again or taking a second rate-limit point.
    */
   admit(req: FastifyRequest, access: RouteAccess): Promise<Principal> {
+    try {
+      const outcome = this.admission(req, access);
+      return outcome instanceof Promise ? outcome : Promise.resolve(outcome);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  /**
+   * {@link admit} without a promise when the decision needs none (an API key in memory): the
+   * principal, or the refusal thrown; a promise only while the credentials are being looked up.
+   */
+  admission(req: FastifyRequest, access: RouteAccess): Principal | Promise<Principal> {
     const r = req as AdmittedRequest;
     const known = r[ADMISSION];
-    if (known && known.access === access) return known.outcome;
-    const outcome = this.decide(r, access);
-    r[ADMISSION] = { access, outcome };
+    if (known && known.access === access) {
+      if (known.principal) return known.principal;
+      if (known.pending) return known.pending;
+      throw known.refused;
+    }
+    const decision: Admission = { access };
+    r[ADMISSION] = decision;
+    let outcome: Principal | Promise<Principal>;
+    try {
+      outcome = this.decide(r, access);
+    } catch (err) {
+      decision.refused = err;
+      throw err;
+    }
+    if (outcome instanceof Promise) decision.pending = outcome;
+    else decision.principal = outcome;
     return outcome;
   }
 
-  private async decide(req: AdmittedRequest, { roles, scopes }: RouteAccess): Promise<Principal> {
+  private decide(req: AdmittedRequest, access: RouteAccess): Principal | Promise<Principal> {
     const credentials = this.credentials(req);
-    const principal = credentials instanceof Promise ? await credentials : credentials;
-    await this.rateLimit.take(principal.userId);
+    return credentials instanceof Promise ? credentials.then((principal) => this.allow(req, access, principal)) : this.allow(req, access, credentials);
+  }
+
+  /** The checks after authentication: the per-user request rate, @Roles and @Scopes (throws a refusal). */
+  private allow(req: AdmittedRequest, { roles, scopes }: RouteAccess, principal: Principal): Principal {
+    this.rateLimit.takeSync(principal.userId);
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
     }
@@ -115,6 +152,11 @@ export class AuthGuard implements CanActivate {
 
   /** The credential check, synchronous when the strategies were (an API key already in memory). */
   private credentials(req: FastifyRequest): Principal | Promise<Principal> {
+    // A request presenting an API key is the api-key strategy's alone (it is tried first and
+    // never passes a presented key on): ask it directly, without passport's per-request copy of
+    // the strategy, its closures and the properties it adds to the request.
+    const viaKey = this.passport.apiKey.check(req);
+    if (viaKey !== undefined) return viaKey;
     const user = runStrategies<Principal>(this.passport.passport, CREDENTIAL_STRATEGIES, req);
     return user instanceof Promise ? user.then(orUnauthenticated) : orUnauthenticated(user);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } fr
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthGuard, type RouteAccess } from '../auth/auth.guard';
+import type { Principal } from '../auth/principal';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { pathId } from '../http/id.pipe';
 import { answerPoll } from './job.presenter';
@@ -45,22 +46,33 @@ export class JobPollFastPath implements OnModuleInit, OnApplicationBootstrap {
       if (req.method !== 'GET' || req.routeOptions.url !== POLL_ROUTE || req.headers.cookie !== undefined || !this.access) return done();
       const id = pathId((req.params as { id?: unknown }).id);
       if (id === undefined) return done();
-      this.guard.admit(req, this.access).then(
-        (principal) => {
-          let body: string | undefined;
-          try {
-            const job = this.query.cached(principal.userId, id);
-            if (!job) return done();
-            body = this.answer(req, reply, job);
-          } catch {
-            return done();
-          }
-          this.served++;
-          reply.send(body);
-        },
-        () => done(),
-      );
+      let admitted: Principal | Promise<Principal>;
+      try {
+        admitted = this.guard.admission(req, this.access);
+      } catch {
+        return done(); // refused: the Nest route's guard answers with the same decision
+      }
+      if (admitted instanceof Promise) {
+        admitted.then(
+          (principal) => this.serve(req, reply, principal, id, done),
+          () => done(),
+        );
+      } else this.serve(req, reply, admitted, id, done);
     });
+  }
+
+  /** Answers the poll of an admitted caller from memory, or hands it on to the Nest route. */
+  private serve(req: FastifyRequest, reply: FastifyReply, principal: Principal, id: string, done: () => void): void {
+    let body: string | undefined;
+    try {
+      const job = this.query.cached(principal.userId, id);
+      if (!job) return done();
+      body = this.answer(req, reply, job);
+    } catch {
+      return done();
+    }
+    this.served++;
+    reply.send(body);
   }
 
   /** The Nest route's own declarations, once it exists (no fast path if its path ever changes). */

@@ -42,17 +42,24 @@ export class ApiKeyStrategy extends Strategy {
     super();
   }
 
+  /**
+   * The strategy's decision: undefined when the request presents no API key (not this strategy's);
+   * else the principal, the refusal thrown, or (the key's entry not in memory) a promise of either.
+   */
+  check(req: FastifyRequest): Principal | Promise<Principal> | undefined {
+    const key = presentedApiKey(req);
+    return key === undefined ? undefined : this.apiKeys.verify(key, req.ip);
+  }
+
   /** passport's entry point (`this` is passport's per-request copy of the strategy; its types name Express' request, the gateway's is Fastify's). */
   override authenticate(request: unknown): void {
-    const req = request as FastifyRequest;
-    const key = presentedApiKey(req);
-    if (key === undefined) return this.fail(401);
-    let checked: Principal | Promise<Principal>;
+    let checked: Principal | Promise<Principal> | undefined;
     try {
-      checked = this.apiKeys.verify(key, req.ip);
+      checked = this.check(request as FastifyRequest);
     } catch (err) {
       return this.error(err as Error);
     }
+    if (checked === undefined) return this.fail(401);
     if (!(checked instanceof Promise)) return this.success(checked);
     checked.then(
       (principal) => this.success(principal),
