@@ -30,10 +30,7 @@ export class JobWebhooks implements OnModuleInit {
   async onFinished(job: JobRecord): Promise<void> {
     if (!['completed', 'failed', 'canceled'].includes(job.status)) return;
     const callback = typeof job.params.callback_url === 'string' ? job.params.callback_url : undefined;
-    if (!(await this.planAllows(job.userId))) {
-      this.logger.info({ jobId: job.id, userId: job.userId }, 'webhooks not in the plan any more: job event not delivered');
-      return;
-    }
+    // the plan is asked only when the owner has somewhere to deliver (most jobs have no webhook)
     await this.dispatcher.dispatch({
       userId: job.userId,
       type: `job.${job.status}`,
@@ -41,6 +38,11 @@ export class JobWebhooks implements OnModuleInit {
       occurredAt: job.completedAt ?? new Date(),
       data: { job: presentJob(job, this.config.PUBLIC_BASE_URL) },
       callbackUrl: callback,
+      allowed: async () => {
+        if (await this.planAllows(job.userId)) return true;
+        this.logger.info({ jobId: job.id, userId: job.userId }, 'webhooks not in the plan any more: job event not delivered');
+        return false;
+      },
     });
   }
 

@@ -18,6 +18,8 @@ export interface OutgoingEvent {
   callbackUrl?: string;
   /** Deliver only to this endpoint (test events). */
   onlyEndpoint?: EndpointRecord;
+  /** Asked only when there is somewhere to deliver: false drops the event (e.g. the plan lost webhooks). */
+  allowed?: () => Promise<boolean>;
 }
 
 /** `evt_` + 32 hex chars derived from the event key, so a replayed event keeps its id. */
@@ -52,6 +54,8 @@ export class WebhookDispatcher {
     const targets: { endpointId: string; url: string }[] = ev.onlyEndpoint
       ? [{ endpointId: ev.onlyEndpoint.id, url: ev.onlyEndpoint.url! }]
       : (await this.repo.subscribedEndpoints(ev.userId, ev.type)).map((e) => ({ endpointId: e.id, url: e.url! }));
+    if (targets.length === 0 && !(ev.callbackUrl && !ev.onlyEndpoint)) return [];
+    if (ev.allowed && !(await ev.allowed())) return [];
     if (ev.callbackUrl && !ev.onlyEndpoint) {
       const cb = await this.callbackEndpoint(ev.userId);
       targets.push({ endpointId: cb.id, url: ev.callbackUrl });
