@@ -152,11 +152,8 @@ export class AuthGuard implements CanActivate {
 
   /** The credential check, synchronous when the strategies were (an API key already in memory). */
   private credentials(req: FastifyRequest): Principal | Promise<Principal> {
-    // A request presenting an API key is the api-key strategy's alone (it is tried first and
-    // never passes a presented key on): ask it directly, without passport's per-request copy of
-    // the strategy, its closures and the properties it adds to the request.
-    const viaKey = this.passport.apiKey.check(req);
-    if (viaKey !== undefined) return viaKey;
+    // Every credential goes through passport's strategies (the api-key one first, decided
+    // synchronously while the key is in memory): one way in, no path that skips them.
     const user = runStrategies<Principal>(this.passport.passport, CREDENTIAL_STRATEGIES, req);
     return user instanceof Promise ? user.then(orUnauthenticated) : orUnauthenticated(user);
   }

@@ -11,11 +11,7 @@ export const CREDENTIAL_STRATEGIES = ['api-key', 'access-token'];
 export class GatewayPassport {
   readonly passport = new Passport();
 
-  constructor(
-    /** The first of CREDENTIAL_STRATEGIES (the guard asks it directly when a request presents a key). */
-    readonly apiKey: ApiKeyStrategy,
-    accessToken: AccessTokenStrategy,
-  ) {
+  constructor(apiKey: ApiKeyStrategy, accessToken: AccessTokenStrategy) {
     this.use(apiKey);
     this.use(accessToken);
   }
