@@ -118,13 +118,16 @@ export class RpcClient {
     if (!checked.success) throw new Error(`RPC ${method}: invalid request: ${checked.error.message}`);
     const service = def.service;
     const id = randomUUID();
+    // the caller gives up at this moment, so the server's deadline is the same one (not counted
+    // from when the request could be sent: a server starting meanwhile would run a stale request)
+    const deadline = Date.now() + timeoutMs;
     const result = new Promise<unknown>((resolve, reject) => {
       const started = performance.now();
       const timer = setTimeout(() => this.fail(id, 'timeout'), timeoutMs);
       this.pending.set(id, { method, service, started, resolve, reject, timer });
     });
     // The send settles the call (through fail) rather than rejecting on its own.
-    void this.send(def.service, method, id, timeoutMs, checked.data);
+    void this.send(def.service, method, id, deadline, checked.data);
     const isPing = method === pingOf(service);
     if (!isPing && Date.now() - (this.lastHeard.get(service) ?? 0) > LIVE_WINDOW_MS && this.pingTimeoutMs < timeoutMs) {
       void this.probe(service).then((alive) => {
@@ -135,11 +138,11 @@ export class RpcClient {
   }
 
   /** Sends the request once the reply channel is subscribed; any failure settles the call as unavailable. */
-  private async send(service: RpcService, method: RpcMethod, id: string, timeoutMs: number, params: unknown): Promise<void> {
+  private async send(service: RpcService, method: RpcMethod, id: string, deadline: number, params: unknown): Promise<void> {
     try {
       await this.ready;
       if (!this.pending.has(id)) return; // timed out while Redis was away
-      const envelope: RpcEnvelope = { id, replyTo: this.id, deadline: Date.now() + timeoutMs, params };
+      const envelope: RpcEnvelope = { id, replyTo: this.id, deadline, params };
       await this.queue(service).add(method, { s: this.sealer.seal(envelope) }, RPC_JOB_OPTIONS);
     } catch {
       this.fail(id, 'unavailable');
