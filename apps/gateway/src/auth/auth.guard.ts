@@ -115,7 +115,7 @@ export class AuthGuard implements CanActivate {
 
   /** The checks after authentication: the per-user request rate, @Roles and @Scopes (throws a refusal). */
   private allow(req: AdmittedRequest, { roles, scopes }: RouteAccess, principal: Principal): Principal {
-    this.rateLimit.takeSync(principal.userId);
+    this.rateLimit.take(principal.userId);
     if (roles?.length && !roles.includes(principal.role)) {
       throw new AppError('INSUFFICIENT_ROLE', `This route needs the ${roles.join(' or ')} role`);
     }

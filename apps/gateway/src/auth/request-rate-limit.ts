@@ -47,7 +47,7 @@ export class RequestRateLimit {
   }
 
   /** Takes a point for `userId`, or throws 429 RATE_LIMITED. */
-  takeSync(userId: string): void {
+  take(userId: string): void {
     if (this.limitPerMin <= 0) return;
     const now = Date.now();
     let w = this.windows.get(userId);
@@ -63,9 +63,5 @@ export class RequestRateLimit {
     if (++w.taken > this.limitPerMin) {
       throw rateLimited(w.expiresAt - now, 'Too many requests for this account; slow down', { ...this.details });
     }
-  }
-
-  async take(userId: string): Promise<void> {
-    this.takeSync(userId);
   }
 }
