@@ -10,7 +10,8 @@
  *   - polling p99 during a sign-in storm vs idle
  * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
  * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
- * (an older commit's `dist/`, for a before/after on the same machine).
+ * (an older commit's `dist/`, for a before/after on the same machine). BENCH_DEPLOYED_ONLY=poll
+ * runs the polling rows only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -259,6 +260,8 @@ async function main(): Promise<void> {
     });
 
     // --- sign-ins ------------------------------------------------------------------------------------
+    // BENCH_DEPLOYED_ONLY=poll stops after the polling rows (a short run for a polling before/after)
+    if (process.env.BENCH_DEPLOYED_ONLY === 'poll') return;
     const loginLoad = { connections: 8, durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
     // sign-ins alone, then raw argon2 alone (same cores, same apps idle): as the auth app runs it (its
     // CPU priority and thread pool: the anchor of the goal, so what is compared is the sign-in path's
