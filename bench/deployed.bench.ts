@@ -10,7 +10,8 @@
  *   - polling p99 during a sign-in storm vs idle
  * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
  * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
- * (an older commit's `dist/`, for a before/after on the same machine).
+ * (an older commit's `dist/`, for a before/after on the same machine). BENCH_DEPLOYED_ONLY=poll
+ * runs the polling rows only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -259,34 +260,37 @@ async function main(): Promise<void> {
     });
 
     // --- sign-ins ------------------------------------------------------------------------------------
-    const loginLoad = { connections: 8, durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
-    // sign-ins alone, then raw argon2 alone (same cores, same apps idle): as the auth app runs it (its
-    // CPU priority and thread pool: the anchor of the goal, so what is compared is the sign-in path's
-    // own cost) and at normal priority with the default pool; then polls idle and during a storm
-    const cpu0 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid), authMain: threadCpuSeconds(procs.auth!.child.pid), authSys: systemCpuSeconds(procs.auth!.child.pid) };
-    if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
-    const storm = await autocannon(`${base}/v1/auth/login`, loginLoad);
-    if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
-    const cpu1 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid), authMain: threadCpuSeconds(procs.auth!.child.pid), authSys: systemCpuSeconds(procs.auth!.child.pid) };
-    // CPU per sign-in (ms): the gateway's share (HTTP, validation, the RPC) and the auth app's (argon2 included)
-    const gwPerLogin = perReq(cpu0.gw, cpu1.gw, storm.requests) / 1000;
-    const authPerLogin = perReq(cpu0.auth, cpu1.auth, storm.requests) / 1000;
-    // the auth app's main thread (JavaScript: RPC, SQL, Redis, token) apart from its argon2 pool and V8's threads
-    const authMainPerLogin = perReq(cpu0.authMain, cpu1.authMain, storm.requests) / 1000;
-    const authSysPerLogin = perReq(cpu0.authSys, cpu1.authSys, storm.requests) / 1000;
-    const raw = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) }, 'auth')).first) as { perS: number; cpuMsPer: number; sysMsPer: number };
-    const rawPlain = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) })).first) as { perS: number };
-    const idle = await autocannon(pollUrl, { ...poll, connections: 10 });
-    const [, during] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), autocannon(pollUrl, { ...poll, connections: 10 })]);
-    report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
-      { what: 'POST /v1/auth/login, 8 connections (gateway -> auth)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)})` },
-      { what: 'raw argon2.verify, 4 in flight, own process run as the auth app', 'per s': raw.perS, p50: NaN, p99: NaN, errors: 0, 'CPU ms/sign-in': `${raw.cpuMsPer.toFixed(1)} (incl. the first hash; kernel ${raw.sysMsPer.toFixed(2)})` },
-      { what: 'raw argon2.verify, 4 in flight, own process, normal priority, default thread pool', 'per s': rawPlain.perS, p50: NaN, p99: NaN, errors: 0 },
-      { what: 'polls (10 connections), idle', 'per s': idle.rps, p50: idle.p50, p99: idle.p99, errors: idle.errors + idle.non2xx },
-      { what: 'polls (10 connections), during the sign-in storm', 'per s': during.rps, p50: during.p50, p99: during.p99, errors: during.errors + during.non2xx },
-    ]);
-    goalRow({ path: 'sign-ins/s vs raw argon2id verifications/s (same cores, run as the auth app)', measured: `${storm.rps.toFixed(1)} sign-ins/s`, anchor: `${raw.perS.toFixed(1)} verifications/s (${rawPlain.perS.toFixed(1)} at normal priority)`, ratio: storm.rps / raw.perS, goal: '>= 0.8' });
-    goalRow({ path: 'polling p99 during a sign-in storm vs idle', measured: `p99 ${during.p99} ms`, anchor: `idle p99 ${idle.p99} ms`, ratio: during.p99 / Math.max(1, idle.p99), goal: '<= 2' });
+    // BENCH_DEPLOYED_ONLY=poll stops after the polling rows (a short run for a polling before/after)
+    if (process.env.BENCH_DEPLOYED_ONLY !== 'poll') {
+      const loginLoad = { connections: 8, durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
+      // sign-ins alone, then raw argon2 alone (same cores, same apps idle): as the auth app runs it (its
+      // CPU priority and thread pool: the anchor of the goal, so what is compared is the sign-in path's
+      // own cost) and at normal priority with the default pool; then polls idle and during a storm
+      const cpu0 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid), authMain: threadCpuSeconds(procs.auth!.child.pid), authSys: systemCpuSeconds(procs.auth!.child.pid) };
+      if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
+      const storm = await autocannon(`${base}/v1/auth/login`, loginLoad);
+      if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
+      const cpu1 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid), authMain: threadCpuSeconds(procs.auth!.child.pid), authSys: systemCpuSeconds(procs.auth!.child.pid) };
+      // CPU per sign-in (ms): the gateway's share (HTTP, validation, the RPC) and the auth app's (argon2 included)
+      const gwPerLogin = perReq(cpu0.gw, cpu1.gw, storm.requests) / 1000;
+      const authPerLogin = perReq(cpu0.auth, cpu1.auth, storm.requests) / 1000;
+      // the auth app's main thread (JavaScript: RPC, SQL, Redis, token) apart from its argon2 pool and V8's threads
+      const authMainPerLogin = perReq(cpu0.authMain, cpu1.authMain, storm.requests) / 1000;
+      const authSysPerLogin = perReq(cpu0.authSys, cpu1.authSys, storm.requests) / 1000;
+      const raw = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) }, 'auth')).first) as { perS: number; cpuMsPer: number; sysMsPer: number };
+      const rawPlain = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) })).first) as { perS: number };
+      const idle = await autocannon(pollUrl, { ...poll, connections: 10 });
+      const [, during] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), autocannon(pollUrl, { ...poll, connections: 10 })]);
+      report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
+        { what: 'POST /v1/auth/login, 8 connections (gateway -> auth)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)})` },
+        { what: 'raw argon2.verify, 4 in flight, own process run as the auth app', 'per s': raw.perS, p50: NaN, p99: NaN, errors: 0, 'CPU ms/sign-in': `${raw.cpuMsPer.toFixed(1)} (incl. the first hash; kernel ${raw.sysMsPer.toFixed(2)})` },
+        { what: 'raw argon2.verify, 4 in flight, own process, normal priority, default thread pool', 'per s': rawPlain.perS, p50: NaN, p99: NaN, errors: 0 },
+        { what: 'polls (10 connections), idle', 'per s': idle.rps, p50: idle.p50, p99: idle.p99, errors: idle.errors + idle.non2xx },
+        { what: 'polls (10 connections), during the sign-in storm', 'per s': during.rps, p50: during.p50, p99: during.p99, errors: during.errors + during.non2xx },
+      ]);
+      goalRow({ path: 'sign-ins/s vs raw argon2id verifications/s (same cores, run as the auth app)', measured: `${storm.rps.toFixed(1)} sign-ins/s`, anchor: `${raw.perS.toFixed(1)} verifications/s (${rawPlain.perS.toFixed(1)} at normal priority)`, ratio: storm.rps / raw.perS, goal: '>= 0.8' });
+      goalRow({ path: 'polling p99 during a sign-in storm vs idle', measured: `p99 ${during.p99} ms`, anchor: `idle p99 ${idle.p99} ms`, ratio: during.p99 / Math.max(1, idle.p99), goal: '<= 2' });
+    }
   } finally {
     await Promise.all([...helpers.map(stop), ...Object.values(procs).map((p) => stop(p!.child))]);
     sink.end();
