@@ -8,10 +8,12 @@
  *   - sign-ins per second (`POST /v1/auth/login`, argon2id in the auth app) vs raw argon2id
  *     verifications per second in a process of their own on the same cores
  *   - polling p99 during a sign-in storm vs idle
+ *   - job pickup (`jobs.created_at` → worker start) vs bare BullMQ add → start and the job row's insert
  * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
  * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
  * (an older commit's `dist/`, for a before/after on the same machine). BENCH_DEPLOYED_ONLY=poll
- * runs the polling rows only.
+ * runs the polling rows only, BENCH_DEPLOYED_ONLY=pickup the job pickup row only (gateway and media
+ * worker in their own processes, against bare BullMQ and the job row's insert in the same run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { freePort } from '../test/helpers/own-services';
 import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
 import { autocannon, cpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
+import { pickupAsDeployed } from './lib/pickup';
 import { goalRow, report } from './lib/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -192,6 +195,13 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     if (view.status !== 'completed') throw new Error(`trim: ${JSON.stringify(view)}`);
+
+    // --- job pickup, as deployed (BENCH_DEPLOYED_ONLY=pickup: this row alone) ------------------------
+    const only = process.env.BENCH_DEPLOYED_ONLY;
+    if (!only || only === 'pickup') {
+      await pickupAsDeployed({ base, env, root: process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT, apiKey, uploadId: up.id });
+      if (only === 'pickup') return;
+    }
 
     const bare = await helperProcess(BARE, { BARE_BODY: JSON.stringify(view) });
     helpers.push(bare.child);
