@@ -18,6 +18,7 @@ import { startSystem, type System } from '../test/harness';
 import { signUp } from '../test/helpers/users';
 import { makeVideo } from '../test/helpers/media';
 import { setPlan, upload } from '../test/helpers/jobs';
+import { insertAlone } from './lib/pickup';
 import { rawPickup } from './lib/raw-bullmq';
 import { goalRow, report, summarize } from './lib/stats';
 
@@ -82,34 +83,6 @@ async function pollUntil(sys: System, apiKey: string, id: string, statuses: stri
   throw new Error(`job ${id} did not reach ${statuses.join('/')} in time`);
 }
 
-/**
- * The part of pickup that precedes the enqueue: the gateway inserts the job row (autocommit, its
- * WAL flush included) and only then adds the BullMQ job. Timed here on a copy of `jobs` (same
- * columns, defaults and indexes, no foreign keys) with the last bench job's values, `rounds` times.
- */
-async function insertRoundTrip(ds: DataSource, jobId: string, rounds: number): Promise<ReturnType<typeof summarize>> {
-  await ds.query('CREATE TABLE IF NOT EXISTS bench_pickup_jobs (LIKE jobs INCLUDING ALL)');
-  try {
-    // and the same foreign keys (LIKE does not copy them), so the insert checks what the real one does
-    const fks: Array<{ def: string }> = await ds.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'jobs'::regclass AND contype = 'f'`);
-    for (const fk of fks) await ds.query(`ALTER TABLE bench_pickup_jobs ADD ${fk.def}`);
-    const [j] = await ds.query('SELECT user_id, type, params, input, upload_id, priority, reservation_id FROM jobs WHERE id = $1', [jobId]);
-    const out: number[] = [];
-    for (let i = 0; i < rounds + 2; i++) {
-      const t0 = performance.now();
-      await ds.query(
-        `INSERT INTO bench_pickup_jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, NULL, NULL) RETURNING *`,
-        [j.user_id, j.type, j.params, j.input, j.upload_id, j.priority, j.reservation_id],
-      );
-      if (i >= 2) out.push(performance.now() - t0);
-    }
-    return summarize(out);
-  } finally {
-    await ds.query('DROP TABLE IF EXISTS bench_pickup_jobs');
-  }
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-jobs-'));
   // the per-user rate limit stays on (its cost is part of the path) but far above the load
@@ -145,7 +118,7 @@ async function main(): Promise<void> {
       bareFfmpeg.push(performance.now() - t0);
     }
     const raw = await rawPickup(20);
-    const insert = await insertRoundTrip(ds, jobId, 20);
+    const insert = await insertAlone((sql, params) => ds.query(sql, params), jobId, 20);
     const pk = summarize(pickup);
     const e2e = summarize(endToEnd);
     const ff = summarize(bareFfmpeg);

@@ -64,7 +64,7 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
       const { rows } = await db.query(`SELECT extract(epoch FROM started_at - created_at) * 1000 AS ms FROM jobs WHERE id = $1`, [lastId]);
       if (i >= 2) pickup.push(Number(rows[0].ms));
     }
-    const insert = await insertAlone(db, lastId, rounds);
+    const insert = await insertAlone(async (sql, params) => (await db.query(sql, params)).rows, lastId, rounds);
     const raw = await rawPickup(rounds);
     const across = await rawPickupAcross(rounds);
     const pk = summarize(pickup);
@@ -88,18 +88,25 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
   }
 }
 
-/** An autocommit insert of a job-shaped row (a copy of `jobs`: defaults, indexes, foreign keys), `rounds` times. */
-async function insertAlone(db: Client, jobId: string, rounds: number): Promise<ReturnType<typeof summarize>> {
-  await db.query('CREATE TABLE IF NOT EXISTS bench_pickup_jobs (LIKE jobs INCLUDING ALL)');
+/** Runs one statement, returns its rows (a pg Client's or a TypeORM DataSource's query). */
+export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+
+/**
+ * The part of pickup before the enqueue: the gateway inserts the job row (autocommit, its WAL flush
+ * included) and only then adds the BullMQ job. Timed on a copy of `jobs` (same columns, defaults,
+ * indexes and foreign keys) with the values of job `jobId`, `rounds` times.
+ */
+export async function insertAlone(query: Query, jobId: string, rounds: number): Promise<ReturnType<typeof summarize>> {
+  await query('CREATE TABLE IF NOT EXISTS bench_pickup_jobs (LIKE jobs INCLUDING ALL)');
   try {
-    const { rows: fks } = await db.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'jobs'::regclass AND contype = 'f'`);
-    for (const fk of fks) await db.query(`ALTER TABLE bench_pickup_jobs ADD ${fk.def}`);
-    const { rows } = await db.query('SELECT user_id, type, params, input, upload_id, priority, reservation_id FROM jobs WHERE id = $1', [jobId]);
-    const j = rows[0];
+    // LIKE does not copy foreign keys: added, so the insert checks what the real one does
+    const fks = await query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'jobs'::regclass AND contype = 'f'`);
+    for (const fk of fks) await query(`ALTER TABLE bench_pickup_jobs ADD ${fk.def}`);
+    const [j] = await query('SELECT user_id, type, params, input, upload_id, priority, reservation_id FROM jobs WHERE id = $1', [jobId]);
     const out: number[] = [];
     for (let i = 0; i < rounds + 2; i++) {
       const t0 = performance.now();
-      await db.query(
+      await query(
         `INSERT INTO bench_pickup_jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
          VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, NULL, NULL) RETURNING *`,
         [j.user_id, j.type, j.params, j.input, j.upload_id, j.priority, j.reservation_id],
@@ -108,6 +115,6 @@ async function insertAlone(db: Client, jobId: string, rounds: number): Promise<R
     }
     return summarize(out);
   } finally {
-    await db.query('DROP TABLE IF EXISTS bench_pickup_jobs');
+    await query('DROP TABLE IF EXISTS bench_pickup_jobs');
   }
 }
