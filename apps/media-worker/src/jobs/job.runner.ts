@@ -84,6 +84,14 @@ export class JobRunner {
           inputBytes = got.bytes;
           return got;
         },
+        openInput: async (input, maxBytes, maxMediaSeconds) => {
+          // the URL outlives the job's ffmpeg time limit, so a seek late in a long run still reads
+          const expiresInS = Math.ceil(this.settings.timeoutMs / 1000) + 300;
+          const got = await this.inputs.open(input, { userId: who.userId, workDir: dir, signal: ac.signal, maxBytes, maxMediaSeconds, expiresInS });
+          const bytes = got.bytes.then((n) => (inputBytes = n));
+          bytes.catch(() => undefined);
+          return { source: got.source, bytes };
+        },
       });
       if (ac.signal.aborted) throw new MediaAbortedError();
       const outputs: JobOutput[] = [];
