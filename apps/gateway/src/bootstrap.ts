@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
@@ -58,18 +59,12 @@ export async function createGatewayApp(
   });
   const TOOL_PAGES = /^\/(docs|admin\/queues)(\/|\?|$)/;
   // helmet's headers depend on its options only: captured once, then set per request without
-  // running its dozen middleware functions each time
-  const strict = staticHeaders(strictHeaders);
-  const tool = staticHeaders(toolHeaders);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (req, reply, done) => {
-      const res = reply.raw;
-      for (const [name, value] of TOOL_PAGES.test(req.url) ? tool : strict) res.setHeader(name, value);
-      res.removeHeader('X-Powered-By');
-      done();
-    });
+  // running its dozen middleware functions each time. They go on Fastify's reply, not on Node's
+  // response: Fastify hands its reply's headers to Node in one writeHead, and while nothing was set
+  // on the response itself Node writes them as they are (each validated once), instead of
+  // setHeader storing each in the response's header map and writeHead then setting every one of
+  // Fastify's headers into that map too. Node never sets X-Powered-By (helmet removes Express's).
+  addSecurityHeaders(app.getHttpAdapter().getInstance(), staticHeaders(strictHeaders), staticHeaders(toolHeaders), TOOL_PAGES);
   // Uploads stream through req.file(); the per-plan limit is enforced while streaming.
   await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
   app.enableCors({
@@ -105,6 +100,23 @@ export function staticHeaders(mw: ReturnType<typeof helmet>): Array<[string, str
   });
   if (!finished) throw new Error('helmet did not finish synchronously');
   return headers;
+}
+
+/**
+ * Every response gets `strict` (or `tool` on URLs matching `toolPages`) from an `onRequest` hook,
+ * set on Fastify's reply (see createGatewayApp for why not on Node's response). A later
+ * `reply.header` of the same name still wins, as it did over a header set on the response.
+ */
+export function addSecurityHeaders(fastify: FastifyInstance, strict: Array<[string, string]>, tool: Array<[string, string]>, toolPages: RegExp): void {
+  // flat [name, value, …] lists with Fastify's lower-case names (what reply.header stores)
+  const flat = (headers: Array<[string, string]>) => headers.flatMap(([name, value]) => [name.toLowerCase(), value]);
+  const strictFlat = flat(strict);
+  const toolFlat = flat(tool);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const headers = toolPages.test(req.url) ? toolFlat : strictFlat;
+    for (let i = 0; i < headers.length; i += 2) reply.header(headers[i], headers[i + 1]);
+    done();
+  });
 }
 
 /** Where presigned S3 links point (none for local storage, whose links are the gateway's own). */
