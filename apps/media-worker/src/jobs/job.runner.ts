@@ -86,7 +86,8 @@ export class JobRunner {
         },
         openInput: async (input, maxBytes, maxMediaSeconds) => {
           // the URL outlives the job's ffmpeg time limit, so a seek late in a long run still reads
-          const expiresInS = Math.ceil(this.settings.timeoutMs / 1000) + 300;
+          // (S3 signs for 7 days at most; a longer run's late request is a retryable 403)
+          const expiresInS = Math.min(7 * 24 * 3600, Math.ceil(this.settings.timeoutMs / 1000) + 300);
           const got = await this.inputs.open(input, { userId: who.userId, workDir: dir, signal: ac.signal, maxBytes, maxMediaSeconds, expiresInS });
           const bytes = got.bytes.then((n) => (inputBytes = n));
           bytes.catch(() => undefined);
