@@ -8,10 +8,12 @@
  *   - sign-ins per second (`POST /v1/auth/login`, argon2id in the auth app) vs raw argon2id
  *     verifications per second in a process of their own on the same cores
  *   - polling p99 during a sign-in storm vs idle
+ *   - job pickup (`jobs.created_at` → worker start) vs bare BullMQ add → start and the job row's insert
  * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
  * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
  * (an older commit's `dist/`, for a before/after on the same machine). BENCH_DEPLOYED_ONLY=poll
- * runs the polling rows only.
+ * runs the polling rows only, BENCH_DEPLOYED_ONLY=pickup the job pickup row only (gateway and media
+ * worker in their own processes, against bare BullMQ and the job row's insert in the same run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +22,8 @@ import path from 'node:path';
 import { freePort } from '../test/helpers/own-services';
 import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
-import { autocannon, cpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
+import { autocannon, cpuSeconds, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
+import { pickupAsDeployed } from './lib/pickup';
 import { goalRow, report } from './lib/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -193,6 +196,13 @@ async function main(): Promise<void> {
     }
     if (view.status !== 'completed') throw new Error(`trim: ${JSON.stringify(view)}`);
 
+    // --- job pickup, as deployed (BENCH_DEPLOYED_ONLY=pickup: this row alone) ------------------------
+    const only = process.env.BENCH_DEPLOYED_ONLY;
+    if (!only || only === 'pickup') {
+      await pickupAsDeployed({ base, env, root: process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT, apiKey, uploadId: up.id });
+      if (only === 'pickup') return;
+    }
+
     const bare = await helperProcess(BARE, { BARE_BODY: JSON.stringify(view) });
     helpers.push(bare.child);
     const bareUrl = `http://127.0.0.1:${bare.first.trim()}/bare`;
@@ -262,28 +272,65 @@ async function main(): Promise<void> {
     // --- sign-ins ------------------------------------------------------------------------------------
     // BENCH_DEPLOYED_ONLY=poll stops after the polling rows (a short run for a polling before/after)
     if (process.env.BENCH_DEPLOYED_ONLY !== 'poll') {
-      const loginLoad = { connections: 8, durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
+      // BENCH_SIGNIN_CONNECTIONS=1: sign-ins one at a time (what a sign-in costs when nothing runs beside it)
+      const loginLoad = { connections: Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 8), durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
+      // Warmed up first, as the polls are (BENCH_SIGNIN_WARMUP_S, 0 for none): the auth app's sign-in code
+      // reaches V8's optimizing tier and its PostgreSQL pool reconnects (its connections idled out during
+      // the polling runs), so neither is counted in the storm.
+      const warmUpS = Number(process.env.BENCH_SIGNIN_WARMUP_S ?? 3);
+      if (warmUpS > 0) await autocannon(`${base}/v1/auth/login`, { ...loginLoad, durationS: warmUpS });
       // sign-ins alone, then raw argon2 alone (same cores, same apps idle): as the auth app runs it (its
       // CPU priority and thread pool: the anchor of the goal, so what is compared is the sign-in path's
-      // own cost) and at normal priority with the default pool; then polls idle and during a storm
+      // own cost) and at normal priority with the default pool; then polls idle and during a storm.
+      // During the storm, where the rest of the machine's CPU went: Redis and PostgreSQL (shared with
+      // whatever else uses them), the other two apps, the load generator, this process, everything else.
+      const otherApps = [procs.billing!.child.pid!, procs['media-worker']!.child.pid!];
+      const shared0 = { redis: cpuOfNamed('redis-server'), postgres: cpuOfNamed('postgres'), others: cpuSecondsOfAll(otherApps), self: process.cpuUsage(), machine: machineCpuSeconds() };
+      const lines0 = { gateway: procs.gateway!.lines, auth: procs.auth!.lines };
       const cpu0 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid), authMain: threadCpuSeconds(procs.auth!.child.pid), authSys: systemCpuSeconds(procs.auth!.child.pid) };
       if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
+      // BENCH_PERF_FILE=<file>: a system-wide `perf record` (software clock, call graphs) of the storm, every process and the kernel
+      const perf = process.env.BENCH_PERF_FILE ? spawn('perf', ['record', '-q', '-e', 'cpu-clock', '-F', '499', '-a', '-g', '-o', path.resolve(process.env.BENCH_PERF_FILE)], { stdio: 'ignore' }) : undefined;
       const storm = await autocannon(`${base}/v1/auth/login`, loginLoad);
+      if (perf) await new Promise((r) => (perf.once('exit', r), perf.kill('SIGINT')));
       if (profileSignIns) procs[profiled]!.child.kill('SIGWINCH');
       const cpu1 = { gw: cpuSeconds(procs.gateway!.child.pid), auth: cpuSeconds(procs.auth!.child.pid), authMain: threadCpuSeconds(procs.auth!.child.pid), authSys: systemCpuSeconds(procs.auth!.child.pid) };
+      const linesPerSignIn = `gateway ${((procs.gateway!.lines - lines0.gateway) / Math.max(1, storm.requests)).toFixed(2)}, auth ${((procs.auth!.lines - lines0.auth) / Math.max(1, storm.requests)).toFixed(2)}`;
+      const shared1 = { redis: cpuOfNamed('redis-server'), postgres: cpuOfNamed('postgres'), others: cpuSecondsOfAll(otherApps), self: process.cpuUsage(shared0.self), machine: machineCpuSeconds() };
       // CPU per sign-in (ms): the gateway's share (HTTP, validation, the RPC) and the auth app's (argon2 included)
       const gwPerLogin = perReq(cpu0.gw, cpu1.gw, storm.requests) / 1000;
       const authPerLogin = perReq(cpu0.auth, cpu1.auth, storm.requests) / 1000;
       // the auth app's main thread (JavaScript: RPC, SQL, Redis, token) apart from its argon2 pool and V8's threads
       const authMainPerLogin = perReq(cpu0.authMain, cpu1.authMain, storm.requests) / 1000;
       const authSysPerLogin = perReq(cpu0.authSys, cpu1.authSys, storm.requests) / 1000;
+      const msPer = (seconds: number) => (seconds * 1000) / Math.max(1, storm.requests);
+      const machineBusy = shared0.machine && shared1.machine ? msPer(shared1.machine.busy - shared0.machine.busy) : NaN;
+      const machineIdle = shared0.machine && shared1.machine ? msPer(shared1.machine.idle - shared0.machine.idle) : NaN;
+      const split = {
+        auth: authPerLogin,
+        gateway: gwPerLogin,
+        redis: msPer(cpuSpent(shared0.redis, shared1.redis)),
+        postgres: msPer(cpuSpent(shared0.postgres, shared1.postgres)),
+        'billing+worker': msPer(cpuSpent(shared0.others, shared1.others)),
+        'autocannon (with its start)': storm.cpuMs / Math.max(1, storm.requests),
+        bench: (shared1.self.user + shared1.self.system) / 1000 / Math.max(1, storm.requests),
+      };
+      const known = Object.values(split).reduce((a, b) => a + b, 0);
+      report('Machine CPU per sign-in during the storm (ms; all cores, from /proc; Redis and PostgreSQL are whole servers)', [
+        { ...split, 'everything else': machineBusy - known, 'machine busy': machineBusy, 'machine idle': machineIdle, 'log lines/sign-in': linesPerSignIn },
+      ]);
+      const rawMachine0 = machineCpuSeconds();
       const raw = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) }, 'auth')).first) as { perS: number; cpuMsPer: number; sysMsPer: number };
+      const rawMachine1 = machineCpuSeconds();
+      // the machine's share left idle while raw argon2 ran (as a fraction of all cores): the anchor had the cores it could use
+      const rawIdleShare = rawMachine0 && rawMachine1 ? (rawMachine1.idle - rawMachine0.idle) / (rawMachine1.idle - rawMachine0.idle + rawMachine1.busy - rawMachine0.busy) : NaN;
+      const stormIdleShare = machineIdle / (machineIdle + machineBusy);
       const rawPlain = JSON.parse((await helperProcess(RAW_ARGON2, { MS: String(DURATION_S * 1000) })).first) as { perS: number };
       const idle = await autocannon(pollUrl, { ...poll, connections: 10 });
       const [, during] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), autocannon(pollUrl, { ...poll, connections: 10 })]);
       report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
-        { what: 'POST /v1/auth/login, 8 connections (gateway -> auth)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)})` },
-        { what: 'raw argon2.verify, 4 in flight, own process run as the auth app', 'per s': raw.perS, p50: NaN, p99: NaN, errors: 0, 'CPU ms/sign-in': `${raw.cpuMsPer.toFixed(1)} (incl. the first hash; kernel ${raw.sysMsPer.toFixed(2)})` },
+        { what: `POST /v1/auth/login, ${loginLoad.connections} connections (gateway -> auth)`, 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)})` },
+        { what: 'raw argon2.verify, 4 in flight, own process run as the auth app', 'per s': raw.perS, p50: NaN, p99: NaN, errors: 0, 'CPU ms/sign-in': `${raw.cpuMsPer.toFixed(1)} (incl. the first hash; kernel ${raw.sysMsPer.toFixed(2)}); machine idle ${(100 * rawIdleShare).toFixed(0)} % (storm: ${(100 * stormIdleShare).toFixed(0)} %)` },
         { what: 'raw argon2.verify, 4 in flight, own process, normal priority, default thread pool', 'per s': rawPlain.perS, p50: NaN, p99: NaN, errors: 0 },
         { what: 'polls (10 connections), idle', 'per s': idle.rps, p50: idle.p50, p99: idle.p99, errors: idle.errors + idle.non2xx },
         { what: 'polls (10 connections), during the sign-in storm', 'per s': during.rps, p50: during.p50, p99: during.p99, errors: during.errors + during.non2xx },

@@ -2,22 +2,30 @@
  * Media worker: job pickup latency (enqueued → a worker starts it, BullMQ's own timestamps) on an
  * idle worker beside a bare BullMQ worker's add → start, and a fast trim's end-to-end time
  * (enqueue → job.completed event, including storage and events) beside the bare ffmpeg command
- * for the same cut, with the local storage driver and with S3 (s3rver standing in). The jobs carry
- * the upload's probe facts (`input_facts`) as the gateway sends them for a stored upload.
+ * for the same cut, with the local storage driver and with S3 (s3rver standing in, in a process of
+ * its own as a store is deployed), and on S3 for 30 s of a 10 min input. The jobs carry the
+ * upload's probe facts (`input_facts`) as the gateway sends them for a stored upload. S3's share is
+ * anchored by the bare aws-sdk against the same s3rver: GetObject, PutObject, and bare ffmpeg
+ * reading the object's presigned URL.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { QUEUES } from '@clipyard/contracts';
 import { QueueClient } from '@clipyard/queue';
 import { createStorage, storageConfigSchema, storageKey } from '@clipyard/storage';
 import { createWorkerApp } from '../apps/media-worker/src/bootstrap';
 import { makeVideo } from '../test/helpers/media';
 import { QueueTap, waitFor } from '../test/helpers/queues';
-import { startLocalS3 } from '../test/helpers/s3rver';
+import { startLocalS3, type LocalS3 } from '../test/helpers/s3rver';
 import { rawPickup } from './lib/raw-bullmq';
 import { goalRow, report, summarize } from './lib/stats';
 
@@ -25,7 +33,7 @@ const run = promisify(execFile);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
 /** One worker app on `driver`'s storage: pickup (BullMQ timestamps) and enqueue → job.completed for ROUNDS fast trims. */
-async function throughWorker(dir: string, input: string, cut: { start: number; end: number }, storageEnv: Record<string, string>) {
+async function throughWorker(dir: string, input: string, cut: { start: number; end: number }, storageEnv: Record<string, string>, durationS = 60, rounds = ROUNDS) {
   const prefix = `${process.env.REDIS_PREFIX ?? 'cyb'}-mw-${randomBytes(3).toString('hex')}`;
   const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix };
   const env = { ...process.env, LOG_LEVEL: 'error', REDIS_PREFIX: prefix, WORKER_HTTP_PORT: '0', STORAGE_LOCAL_DIR: path.join(dir, 'storage'), WORKER_TMP_DIR: dir, ...storageEnv };
@@ -37,10 +45,10 @@ async function throughWorker(dir: string, input: string, cut: { start: number; e
   const userId = randomUUID();
   const key = storageKey({ userId, area: 'inputs', id: randomUUID(), name: 'in.mp4' });
   await storage.putFile(key, input, { contentType: 'video/mp4' });
-  const input_facts = { duration_s: 60, width: 1280, height: 720, content_type: 'video/mp4' };
+  const input_facts = { duration_s: durationS, width: 1280, height: 720, content_type: 'video/mp4' };
   const pickup: number[] = [];
   const e2e: number[] = [];
-  for (let i = 0; i < ROUNDS + 2; i++) {
+  for (let i = 0; i < rounds + 2; i++) {
     const jobId = randomUUID();
     const t0 = process.hrtime.bigint();
     await queues.add(QUEUES.trim, { name: 'trim', jobId, userId, params: { input: { key }, input_facts, ...cut, mode: 'fast' } }, { jobId });
@@ -56,22 +64,67 @@ async function throughWorker(dir: string, input: string, cut: { start: number; e
   return { pickup: summarize(pickup), e2e: summarize(e2e) };
 }
 
+/** The anchor for S3's share: the bare SDK (its default keep-alive agent) getting the input to a file and putting the output, ROUNDS each. */
+async function rawS3(s3: LocalS3, input: string, output: string, scratch: string, ffmpegArgs: (input: string) => string[], rounds = ROUNDS) {
+  const client = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const Bucket = s3.bucket;
+  await client.send(new PutObjectCommand({ Bucket, Key: 'raw/in.mp4', Body: await readFile(input) }));
+  const get: number[] = [];
+  const put: number[] = [];
+  const viaUrl: number[] = [];
+  for (let i = 0; i < rounds + 2; i++) {
+    const t0 = process.hrtime.bigint();
+    const out = await client.send(new GetObjectCommand({ Bucket, Key: 'raw/in.mp4' }));
+    await pipeline(out.Body as Readable, createWriteStream(scratch));
+    const t1 = process.hrtime.bigint();
+    const body = await readFile(output);
+    await client.send(new PutObjectCommand({ Bucket, Key: `raw/out-${i}.mp4`, Body: body, ContentLength: body.length, ContentType: 'video/mp4' }));
+    const t2 = process.hrtime.bigint();
+    const url = await getSignedUrl(client, new GetObjectCommand({ Bucket, Key: 'raw/in.mp4' }), { expiresIn: 300 });
+    await run('ffmpeg', ['-protocol_whitelist', 'http,tcp', ...ffmpegArgs(url)]);
+    const t3 = process.hrtime.bigint();
+    if (i < 2) continue;
+    get.push(Number(t1 - t0) / 1e6);
+    put.push(Number(t2 - t1) / 1e6);
+    viaUrl.push(Number(t3 - t2) / 1e6);
+  }
+  client.destroy();
+  return { get: summarize(get), put: summarize(put), viaUrl: summarize(viaUrl) };
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cy-bench-mw-'));
   const input = await makeVideo(path.join(dir, 'in.mp4'), { durationS: 60, width: 1280, height: 720, gop: 50 });
   const cut = { start: 10, end: 40 };
-  const s3 = await startLocalS3();
+  // s3rver in its own process, as a store is deployed (BENCH_S3_IN_PROCESS=1: in this one, as before 2 Dec 18:40 UTC)
+  const s3 = await startLocalS3('clipyard-bench', { ownProcess: process.env.BENCH_S3_IN_PROCESS !== '1' });
   try {
     const local = await throughWorker(dir, input, cut, { STORAGE_DRIVER: 'local' });
     const onS3 = await throughWorker(dir, input, cut, s3.env);
+    // 30 s of a 10 min input (the 60 s one ten times over, 30 MB): where reading only the cut's part pays
+    const long = path.join(dir, 'long.mp4');
+    await run('ffmpeg', ['-nostdin', '-y', '-loglevel', 'error', '-stream_loop', '9', '-i', input, '-c', 'copy', long]);
+    const longCut = { start: 300, end: 330 };
+    const longRounds = Math.max(5, Math.round(ROUNDS / 2));
+    const onS3Long = await throughWorker(dir, long, longCut, s3.env, 600, longRounds);
     const raw = await rawPickup(ROUNDS);
+    const bareArgs = (from: string, c = cut) => ['-nostdin', '-y', '-loglevel', 'error', '-ss', String(c.start), '-i', from, '-t', String(c.end - c.start), '-map', '0:v:0?', '-map', '0:a:0?', '-c', 'copy', '-avoid_negative_ts', 'make_zero', '-movflags', '+faststart', path.join(dir, 'bare.mp4')];
     const bare: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const t0 = process.hrtime.bigint();
-      await run('ffmpeg', ['-nostdin', '-y', '-loglevel', 'error', '-ss', String(cut.start), '-i', input, '-t', String(cut.end - cut.start), '-map', '0:v:0?', '-map', '0:a:0?', '-c', 'copy', '-avoid_negative_ts', 'make_zero', '-movflags', '+faststart', path.join(dir, 'bare.mp4')]);
+      await run('ffmpeg', bareArgs(input));
       bare.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     const b = summarize(bare);
+    const bareLong: number[] = [];
+    for (let i = 0; i < longRounds; i++) {
+      const t0 = process.hrtime.bigint();
+      await run('ffmpeg', bareArgs(long, longCut));
+      bareLong.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    const bl = summarize(bareLong);
+    const sdk = await rawS3(s3, input, path.join(dir, 'bare.mp4'), path.join(dir, 'sdk-in.mp4'), (url) => bareArgs(url).map((a) => (a.endsWith('bare.mp4') ? path.join(dir, 'bare-url.mp4') : a)));
+    const sdkLong = await rawS3(s3, long, path.join(dir, 'bare.mp4'), path.join(dir, 'sdk-in.mp4'), (url) => bareArgs(url, longCut).map((a) => (a.endsWith('bare.mp4') ? path.join(dir, 'bare-url.mp4') : a)), longRounds);
     report('Job pickup latency, idle worker (enqueue → processing starts, ms)', [
       { what: 'media-trim (BullMQ processedOn − timestamp), local', n: local.pickup.n, p50: local.pickup.p50, p99: local.pickup.p99 },
       { what: 'bare BullMQ worker, add → handler start', n: raw.n, p50: raw.p50, p99: raw.p99 },
@@ -80,10 +133,24 @@ async function main(): Promise<void> {
       { what: 'through the worker, local storage (enqueue → job.completed)', n: local.e2e.n, p50: local.e2e.p50, p99: local.e2e.p99 },
       { what: 'through the worker, S3 (s3rver)', n: onS3.e2e.n, p50: onS3.e2e.p50, p99: onS3.e2e.p99 },
       { what: 'bare ffmpeg -c copy', n: b.n, p50: b.p50, p99: b.p99 },
+      { what: 'S3 (s3rver), 30 s of a 10 min input (30 MB)', n: onS3Long.e2e.n, p50: onS3Long.e2e.p50, p99: onS3Long.e2e.p99 },
+      { what: 'bare ffmpeg -c copy, 30 s of the 10 min input', n: bl.n, p50: bl.p50, p99: bl.p99 },
+    ]);
+    report('The same bytes through the bare aws-sdk against the same s3rver (ms)', [
+      { what: 'GetObject of the 3 MB input to a file', n: sdk.get.n, p50: sdk.get.p50, p99: sdk.get.p99 },
+      { what: 'PutObject of the trimmed output from memory', n: sdk.put.n, p50: sdk.put.p50, p99: sdk.put.p99 },
+      { what: 'bare ffmpeg -c copy reading a presigned URL (range requests)', n: sdk.viaUrl.n, p50: sdk.viaUrl.p50, p99: sdk.viaUrl.p99 },
+      { what: 'floor: bare ffmpeg on the URL + PutObject (p50s added)', n: b.n, p50: sdk.viaUrl.p50 + sdk.put.p50, p99: NaN },
+      { what: 'the same with a download first: GetObject + ffmpeg + PutObject', n: b.n, p50: sdk.get.p50 + b.p50 + sdk.put.p50, p99: NaN },
+      { what: '10 min input: GetObject of the 30 MB to a file', n: sdkLong.get.n, p50: sdkLong.get.p50, p99: sdkLong.get.p99 },
+      { what: '10 min input: bare ffmpeg on its presigned URL', n: sdkLong.viaUrl.n, p50: sdkLong.viaUrl.p50, p99: sdkLong.viaUrl.p99 },
     ]);
     const ms = (n: number) => `${Math.round(n)} ms p50`;
     goalRow({ path: 'fast trim through the worker (local storage) vs bare ffmpeg', measured: ms(local.e2e.p50), anchor: ms(b.p50), ratio: local.e2e.p50 / b.p50, goal: '<= 1.5' });
     goalRow({ path: 'fast trim through the worker (S3, s3rver) vs bare ffmpeg', measured: ms(onS3.e2e.p50), anchor: ms(b.p50), ratio: onS3.e2e.p50 / b.p50, goal: '<= 1.5' });
+    const floor = sdk.viaUrl.p50 + sdk.put.p50;
+    goalRow({ path: 'fast trim of 30 s of a 10 min input through the worker (S3) vs bare ffmpeg', measured: ms(onS3Long.e2e.p50), anchor: ms(bl.p50), ratio: onS3Long.e2e.p50 / bl.p50, goal: '<= 1.5' });
+    goalRow({ path: 'fast trim through the worker (S3) vs bare ffmpeg on the presigned URL + PutObject', measured: ms(onS3.e2e.p50), anchor: ms(floor), ratio: onS3.e2e.p50 / floor, goal: '(floor)' });
   } finally {
     await s3.stop();
     await rm(dir, { recursive: true, force: true });

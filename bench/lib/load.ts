@@ -1,6 +1,7 @@
 /** Load generation and CPU profile reading shared by the HTTP benchmarks. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface Load {
   rps: number;
@@ -9,6 +10,8 @@ export interface Load {
   errors: number;
   non2xx: number;
   requests: number;
+  /** CPU the load generator itself spent (ms, user + system). */
+  cpuMs: number;
 }
 
 export interface LoadOptions {
@@ -22,20 +25,22 @@ export interface LoadOptions {
 /** autocannon in a child process (its own event loop and core); requests/s and latency percentiles (ms). */
 export function autocannon(url: string, o: LoadOptions): Promise<Load> {
   const bin = require.resolve('autocannon/autocannon.js');
-  const args = [bin, '-j', '-c', String(o.connections), '-d', String(o.durationS), '-p', '1'];
+  const args = ['-r', path.resolve(__dirname, '../../../bench/lib/cpu-at-exit.js'), bin, '-j', '-c', String(o.connections), '-d', String(o.durationS), '-p', '1'];
   for (const [k, v] of Object.entries(o.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (o.method) args.push('-m', o.method);
   if (o.body) args.push('-b', o.body);
   args.push(url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err = (err + d).slice(-4096)));
     child.on('error', reject);
     child.on('close', () => {
       try {
         const r = JSON.parse(out);
-        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total });
+        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total, cpuMs: Number(/__cpu_ms__ ([\d.]+)/.exec(err)?.[1] ?? NaN) });
       } catch {
         reject(new Error(`autocannon output unreadable: ${out.slice(0, 200)}`));
       }
@@ -108,4 +113,53 @@ export function topFrames(file: string, n = 15): Array<{ self: string; fn: strin
       const [fn, where] = k.split('\t');
       return { self: `${((100 * t) / (total || 1)).toFixed(1)} %`, fn, where };
     });
+}
+
+/** The machine's CPU seconds so far, busy (user, nice, system, irq, softirq, steal) and idle (idle, iowait), from /proc/stat. */
+export function machineCpuSeconds(): { busy: number; idle: number } | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = f;
+    return { busy: (user + nice + system + irq + softirq + steal) / 100, idle: (idle + iowait) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+/** Pids of every process whose command name (`/proc/<pid>/comm`) is `comm` (e.g. `postgres`, `redis-server`). */
+export function pidsNamed(comm: string): number[] {
+  const out: number[] = [];
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === comm) out.push(Number(d));
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
+}
+
+/** CPU seconds so far of every process named `comm` now (see pidsNamed), by pid. */
+export function cpuOfNamed(comm: string): Map<number, number> {
+  return new Map(pidsNamed(comm).map((p) => [p, cpuSeconds(p) ?? 0]));
+}
+
+/** CPU seconds of `pids` so far (a process that is gone counts 0). */
+export function cpuSecondsOfAll(pids: number[]): Map<number, number> {
+  return new Map(pids.map((p) => [p, cpuSeconds(p) ?? 0]));
+}
+
+/**
+ * CPU seconds spent between two readings: a process in both counts the difference, one that started
+ * in between (a PostgreSQL backend for a new pool connection) all of it, one that ended in between none.
+ */
+export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let s = 0;
+  for (const [pid, t1] of after) s += Math.max(0, t1 - (before.get(pid) ?? 0));
+  return s;
 }

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { Worker } from 'bullmq';
 import { createRedis, QueueClient, queuePrefix } from '@clipyard/queue';
 import { summarize } from './stats';
@@ -27,3 +29,54 @@ export async function rawPickup(rounds: number): Promise<ReturnType<typeof summa
   return summarize(out);
 }
 
+
+/**
+ * The same bare BullMQ pickup across two processes, as the gateway and a media worker are deployed:
+ * the worker runs in a child process (this file run with `--worker`) and reports the monotonic clock
+ * (shared by all processes on the machine) when its handler starts; this process adds the jobs.
+ */
+export async function rawPickupAcross(rounds: number): Promise<ReturnType<typeof summarize>> {
+  const settings = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-rawx-${randomBytes(3).toString('hex')}` };
+  const child = spawn(process.execPath, [__filename, '--worker'], { env: { ...process.env, RAW_PICKUP_URL: settings.url, RAW_PICKUP_PREFIX: settings.prefix }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const waiting = new Map<string, (t: bigint) => void>();
+  let ready!: () => void;
+  const isReady = new Promise<void>((r) => (ready = r));
+  lines.on('line', (line) => {
+    if (line === 'ready') return ready();
+    const [i, t] = line.split(' ');
+    waiting.get(i)?.(BigInt(t));
+  });
+  const queues = new QueueClient(settings);
+  try {
+    await isReady;
+    const q = queues.queue('bench-pickup' as never);
+    const out: number[] = [];
+    for (let i = 0; i < rounds + 2; i++) {
+      const at = new Promise<bigint>((r) => waiting.set(String(i), r));
+      const t0 = process.hrtime.bigint();
+      await q.add('x', { i }, { removeOnComplete: true });
+      const ms = Number((await at) - t0) / 1e6;
+      if (i >= 2) out.push(ms);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return summarize(out);
+  } finally {
+    child.kill('SIGTERM');
+    await queues.close();
+  }
+}
+
+if (require.main === module && process.argv.includes('--worker')) {
+  const settings = { url: process.env.RAW_PICKUP_URL!, prefix: process.env.RAW_PICKUP_PREFIX! };
+  const conn = createRedis(settings);
+  const worker = new Worker(
+    'bench-pickup',
+    async (job) => {
+      process.stdout.write(`${job.data.i} ${process.hrtime.bigint()}\n`);
+    },
+    { connection: conn, prefix: queuePrefix(settings, 'bench-pickup') },
+  );
+  void worker.waitUntilReady().then(() => process.stdout.write('ready\n'));
+  process.on('SIGTERM', () => void worker.close().finally(() => process.exit(0)));
+}

@@ -1,4 +1,4 @@
-import { ACTION_FEATURES, JOB_TYPES, MEDIA_JOBS, MEDIA_QUEUE_NAMES, QUEUE_JOB_NAMES, QUEUE_PAYLOADS, QUEUES, USAGE_ACTIONS, concurrencyVar, defaultConcurrency } from './index';
+import { ACTION_FEATURES, JOB_TYPES, MEDIA_JOBS, MEDIA_QUEUE_NAMES, QUEUE_JOB_NAMES, QUEUE_PAYLOADS, QUEUES, USAGE_ACTIONS, concurrencyVar, defaultConcurrency, mediaJobPayloadSchema } from './index';
 
 describe('MEDIA_JOBS registry', () => {
   it('is where the job types, media queues and usage actions come from', () => {
@@ -21,5 +21,13 @@ describe('MEDIA_JOBS registry', () => {
       const sharing = Object.values(MEDIA_JOBS).filter((d) => d.queue === def.queue);
       expect(sharing.map((d) => d.concurrency)).toEqual(sharing.map(() => defaultConcurrency(def.queue)));
     }
+  });
+
+  it('builds the payload schema of each kind once, and each still refuses another kind', () => {
+    expect(mediaJobPayloadSchema('trim')).toBe(mediaJobPayloadSchema('trim'));
+    expect(mediaJobPayloadSchema('trim')).not.toBe(mediaJobPayloadSchema('overlay'));
+    const refused = mediaJobPayloadSchema('trim').safeParse({ name: 'overlay', v: 1, jobId: '3f1c6a52-4b7e-4c1a-9d0e-2b8f5a6c7d8e', userId: '6a0e2f4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b', params: {} });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => i.path[0])).toContain('name');
   });
 });

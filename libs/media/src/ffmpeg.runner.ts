@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
-import { INPUT_OPTIONS } from './input-policy';
+import { inputOptionsFor, withoutQuery, type MediaInput } from './input-policy';
 import { MediaAbortedError, MediaError } from './media-error';
 
 export interface RunOptions {
@@ -15,7 +15,8 @@ export interface RunOptions {
 }
 
 export interface FfmpegSpec {
-  inputs: Array<{ path: string; options?: string[] }>;
+  /** A local file, or a store URL (`{ storeUrl }`) ffmpeg reads with range requests. */
+  inputs: Array<{ path: MediaInput; options?: string[] }>;
   output: string;
   outputOptions: string[];
   /** Seconds of output expected, for progress. */
@@ -24,6 +25,12 @@ export interface FfmpegSpec {
 
 /** Stderr lines that mean the input itself is bad, not the machine. */
 const BAD_INPUT = /Invalid data found|could not find codec|moov atom not found|Error while decoding|does not contain any stream|Invalid argument|no such filter|Error opening input|Output file is empty/i;
+
+/**
+ * Stderr of a store URL input that failed in transit (an unreachable or throttling store, a URL
+ * that expired during a long run): worth another attempt, which signs a new URL.
+ */
+const STORE_UNREACHABLE = /Server returned (?:5\d\d|5XX|403)|HTTP error (?:5\d\d|403)|Connection refused|Connection reset|Connection timed out|timed out|I\/O error|Network is unreachable|End of file/i;
 
 /** The time mark of one of ffmpeg's stats lines (`frame=… size=… time=00:00:04.00 bitrate=…`). */
 const TIME_MARK = /\btime=\s*(-?\d+:\d{2}:\d{2}(?:\.\d+)?)/;
@@ -98,9 +105,10 @@ export class FfmpegRunner {
     if (opts.signal?.aborted) return Promise.reject(new MediaAbortedError());
     const cmd = this.command();
     for (const input of spec.inputs) {
-      cmd.input(input.path);
-      cmd.inputOptions(...INPUT_OPTIONS, ...(input.options ?? []));
+      cmd.input(typeof input.path === 'string' ? input.path : input.path.storeUrl);
+      cmd.inputOptions(...inputOptionsFor(input.path), ...(input.options ?? []));
     }
+    const remote = spec.inputs.some((i) => typeof i.path !== 'string');
     // One array per call with >1 items: fluent-ffmpeg then never splits an option on spaces.
     const outOpts = ['-nostdin', '-y', ...spec.outputOptions];
     if (opts.timeoutMs) outOpts.push('-timelimit', String(Math.ceil(opts.timeoutMs / 1000) + 5));
@@ -158,8 +166,15 @@ export class FfmpegRunner {
       cmd.on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
         if (stop) return done(stop);
         const tail = String(stderr ?? '').split('\n').filter(Boolean).slice(-5).join(' | ');
-        // stderr names temp paths: it goes to details (logged), never into the user-facing message.
-        const details = { stderr: tail.slice(0, 800) };
+        // stderr names temp paths: it goes to details (logged), never into the user-facing message;
+        // a store URL's presigned query is a credential while it lasts, so it is cut first.
+        const details = { stderr: withoutQuery(tail).slice(0, 800) };
+        if (remote && /Server returned 404|HTTP error 404/i.test(stderr ?? '')) {
+          return done(new MediaError('INPUT_NOT_FOUND', 'Input not found', false, details));
+        }
+        if (remote && STORE_UNREACHABLE.test(stderr ?? '')) {
+          return done(new MediaError('MEDIA_PROCESSING_FAILED', 'Media processing failed: the input could not be read from storage', true, details));
+        }
         if (BAD_INPUT.test(stderr ?? '') || BAD_INPUT.test(err.message)) {
           return done(new MediaError('UNSUPPORTED_MEDIA', 'Unsupported or corrupt media: ffmpeg could not decode the input', false, details));
         }

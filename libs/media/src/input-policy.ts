@@ -35,6 +35,31 @@ export const INPUT_DEMUXERS = [
 /** ffmpeg/ffprobe options placed before every `-i <input>`. */
 export const INPUT_OPTIONS: readonly string[] = ['-protocol_whitelist', 'file,pipe', '-format_whitelist', INPUT_DEMUXERS.join(',')];
 
+/**
+ * An input ffmpeg reads over HTTP(S) with range requests instead of a local copy: only ever a
+ * time-limited URL of the worker's own object store (never a user's URL, which is fetched through
+ * the URL policy into a file). The protocol whitelist then admits its scheme and nothing else.
+ */
+export interface StoreUrlInput {
+  storeUrl: string;
+}
+
+/** What a trim reads: a local file, or an object of our own store through its presigned URL. */
+export type MediaInput = string | StoreUrlInput;
+
+/** INPUT_OPTIONS for one input: `file,pipe` for a local file, exactly the store URL's scheme (http,tcp or https,tls,tcp) for a store URL. */
+export function inputOptionsFor(input: MediaInput): readonly string[] {
+  if (typeof input === 'string') return INPUT_OPTIONS;
+  const scheme = new URL(input.storeUrl).protocol;
+  const protocols = scheme === 'https:' ? 'https,tls,tcp' : scheme === 'http:' ? 'http,tcp' : null;
+  if (!protocols) throw new Error(`a store URL must be http(s), not ${scheme}`);
+  // keep-alive between the few range requests of one read (the header, the moov, the cut)
+  return ['-protocol_whitelist', protocols, '-format_whitelist', INPUT_DEMUXERS.join(','), '-multiple_requests', '1'];
+}
+
+/** A store URL with its query (the presigned credentials) cut, for messages and logs. */
+export const withoutQuery = (text: string) => text.replace(/(https?:\/\/[^\s?'"]+)\?[^\s'"]*/g, '$1?…');
+
 /** Extensions an input's local copy may keep (others get none; ffmpeg then probes the content). */
 const SAFE_EXTENSIONS = new Set(['.mp4', '.m4v', '.m4a', '.mov', '.3gp', '.mkv', '.webm', '.ogv', '.avi', '.flv', '.wmv', '.wma', '.ts', '.mpg', '.mpeg', '.mp3', '.aac', '.wav', '.aif', '.aiff', '.caf', '.flac', '.ogg', '.oga', '.opus', '.gif', '.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff']);
 

@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
+import { createReadStream, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@clipyard/contracts';
 import { ffprobe, isAlive, makeCorrupt, makeImage, makeVideo } from '../../../test/helpers/media';
-import { extractSpeechAudio, FfmpegMediaTools, MediaAbortedError, mediaConfigSchema, mp4Facts, verticalSize } from './index';
+import { extractSpeechAudio, FfmpegMediaTools, inputOptionsFor, MediaAbortedError, MediaError, mediaConfigSchema, mp4Facts, verticalSize } from './index';
 
 const execFileP = promisify(execFile);
 
@@ -270,5 +273,68 @@ describe('overlay', () => {
     const err = await broken.overlay(video, path.join(dir, 'nofont.mp4'), { text: 'x', template: 'default', workDir: work }).catch((e: AppError) => e);
     expect(err).toMatchObject({ code: 'MEDIA_CONFIG_INVALID' });
     expect((err as Error).message).toContain('MEDIA_FONT_FILE=/nonexistent/font.ttf');
+  });
+});
+
+describe('trim of a store URL (ffmpeg reads the object with range requests)', () => {
+  // A stand-in for the store: serves files of `dir` with byte ranges, and fixed failures.
+  let server: http.Server;
+  let base: string;
+  const served: Record<string, number> = {};
+  const rangeStarts: number[] = [];
+  beforeAll(async () => {
+    await writeFile(path.join(dir, 'playlist'), `#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n${longVideo}\n#EXT-X-ENDLIST\n`);
+    server = http.createServer((req, res) => {
+      const name = new URL(req.url!, 'http://x').pathname.slice(1);
+      if (name === 'busy') return res.writeHead(503).end();
+      if (name === 'gone') return res.writeHead(404).end();
+      const file = path.join(dir, name);
+      const size = statSync(file).size;
+      const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+      const start = m ? Number(m[1]) : 0;
+      rangeStarts.push(start);
+      const end = m && m[2] ? Number(m[2]) : size - 1;
+      res.writeHead(m ? 206 : 200, { 'Accept-Ranges': 'bytes', 'Content-Length': end - start + 1, ...(m ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) });
+      const body = createReadStream(file, { start, end });
+      body.on('data', (c) => (served[name] = (served[name] ?? 0) + c.length));
+      body.pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('cuts what the same trim of the file cuts, seeking in the object with range requests', async () => {
+    const info = await tools.probe(longVideo);
+    const fromFile = path.join(dir, 'url-ref.mp4');
+    const fromUrl = path.join(dir, 'url-cut.mp4');
+    await tools.trim(longVideo, fromFile, { start: 30, end: 35, mode: 'fast' }, {}, info);
+    await tools.trim({ storeUrl: `${base}/long.mp4?X-Amz-Signature=s3cr3t` }, fromUrl, { start: 30, end: 35, mode: 'fast' }, {}, info);
+    expect(await mp4Facts(fromUrl)).toEqual(await mp4Facts(fromFile));
+    // the header, the moov at the end, the cut 30 s in: not one read from start to end
+    expect(rangeStarts.filter((b) => b > 0).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a store that fails is worth a retry, a missing object is INPUT_NOT_FOUND, and the presigned query stays out of the error', async () => {
+    const info = await tools.probe(longVideo);
+    const fail = (name: string) => tools.trim({ storeUrl: `${base}/${name}?X-Amz-Signature=s3cr3t` }, path.join(dir, 'url-x.mp4'), { start: 1, end: 2, mode: 'fast' }, {}, info).then(() => null, (e: unknown) => e as MediaError);
+    const busy = await fail('busy');
+    expect(busy).toMatchObject({ code: 'MEDIA_PROCESSING_FAILED', retryable: true });
+    expect(JSON.stringify(busy?.details)).toContain(`${base}/busy`);
+    expect(JSON.stringify(busy?.details)).not.toContain('s3cr3t');
+    expect(await fail('gone')).toMatchObject({ code: 'INPUT_NOT_FOUND', retryable: false });
+  });
+
+  it('admits only the store URL\'s own scheme: a playlist behind it naming a local file is refused unread', async () => {
+    const info = await tools.probe(longVideo);
+    served['long.mp4'] = 0;
+    expect(await codeOf(tools.trim({ storeUrl: `${base}/playlist` }, path.join(dir, 'url-pl.mp4'), { start: 0, end: 1, mode: 'fast' }, {}, info))).toBe('UNSUPPORTED_MEDIA');
+    expect(served['long.mp4']).toBe(0);
+    expect(inputOptionsFor({ storeUrl: 'https://s3.example/b/k' })).toEqual(expect.arrayContaining(['-protocol_whitelist', 'https,tls,tcp']));
+    expect(() => inputOptionsFor({ storeUrl: 'file:///etc/passwd' })).toThrow();
+    await expect(tools.trim({ storeUrl: `${base}/long.mp4` }, path.join(dir, 'url-np.mp4'), { start: 0, end: 1, mode: 'fast' })).rejects.toThrow(/probed facts/);
   });
 });

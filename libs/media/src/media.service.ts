@@ -8,6 +8,7 @@ import { probeFile, type ProbeResult } from './probe';
 import { verticalFilter, type VerticalMode } from './vertical';
 import { drawtextFilter, maxCharsPerLine, prepareText, resolveStyle, type OverlayOverrides, type OverlayTemplate } from './overlay';
 import type { MediaConfig } from './media.config';
+import type { MediaInput } from './input-policy';
 
 export type { RunOptions } from './ffmpeg.runner';
 
@@ -42,7 +43,8 @@ export abstract class MediaTools {
   probeOutput(file: string): Promise<ProbeResult> {
     return this.probe(file);
   }
-  abstract trim(input: string, output: string, opts: TrimOptions, run?: RunOptions, probed?: ProbeResult): Promise<{ durationS: number }>;
+  /** `input` may be a store URL (`{ storeUrl }`) only with `probed` facts: nothing probes a URL. */
+  abstract trim(input: MediaInput, output: string, opts: TrimOptions, run?: RunOptions, probed?: ProbeResult): Promise<{ durationS: number }>;
   abstract thumbnail(input: string, output: string, atS: number, run?: RunOptions): Promise<void>;
   abstract overlay(input: string, output: string, opts: OverlayOptions, run?: RunOptions, probed?: ProbeResult): Promise<{ durationS: number }>;
 }
@@ -65,8 +67,9 @@ export class FfmpegMediaTools extends MediaTools {
     return (await mp4Facts(file).catch(() => null)) ?? this.probe(file);
   }
 
-  async trim(input: string, output: string, opts: TrimOptions, run: RunOptions = {}, probed?: ProbeResult): Promise<{ durationS: number }> {
-    const info = probed ?? (await this.probe(input));
+  async trim(input: MediaInput, output: string, opts: TrimOptions, run: RunOptions = {}, probed?: ProbeResult): Promise<{ durationS: number }> {
+    if (!probed && typeof input !== 'string') throw new Error('a trim of a store URL needs the probed facts of its input');
+    const info = probed ?? (await this.probe(input as string));
     if (info.isImage) throw unsupportedMedia('a still image cannot be trimmed');
     if (!(opts.end > opts.start) || opts.start < 0) throw new MediaError('TRIM_OUT_OF_RANGE', 'end must be after start');
     if (opts.start >= info.durationS || opts.end > info.durationS + END_TOLERANCE_S) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError, jobInputSchema } from '@clipyard/contracts';
-import { fetchUrlToFile, fetchVideoPageToFile, MediaAbortedError, MediaError, safeInputExtension, type MediaConfig } from '@clipyard/media';
+import { fetchUrlToFile, fetchVideoPageToFile, MediaAbortedError, MediaError, safeInputExtension, type MediaConfig, type MediaInput } from '@clipyard/media';
 import { keyBelongsTo, type Storage } from '@clipyard/storage';
 
 /** Brings a job's input into its work folder: from storage (owner-checked), a URL (SSRF-checked), or a video page (yt-dlp metadata, then the guarded fetcher). */
@@ -9,6 +9,36 @@ export class InputResolver {
     private readonly storage: Storage,
     private readonly config: MediaConfig,
   ) {}
+
+  /**
+   * `fetch`, except that a stored input on S3 stays there: ffmpeg reads it through a presigned
+   * URL (valid `expiresInS`) with range requests. Its size comes from a HeadObject that runs
+   * beside ffmpeg (`bytes` settles then; INPUT_NOT_FOUND for a missing object).
+   */
+  async open(
+    raw: unknown,
+    ctx: { userId: string; workDir: string; signal: AbortSignal; maxBytes?: number; maxMediaSeconds?: number; expiresInS: number },
+  ): Promise<{ source: MediaInput; bytes: Promise<number> }> {
+    const parsed = jobInputSchema.safeParse(raw);
+    if (!parsed.success || !('key' in parsed.data) || this.storage.localFile || this.storage.driver !== 's3') {
+      const { file, bytes } = await this.fetch(raw, ctx);
+      return { source: file, bytes: Promise.resolve(bytes) };
+    }
+    const key = parsed.data.key;
+    if (!keyBelongsTo(key, ctx.userId)) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+    if (ctx.signal.aborted) throw new MediaAbortedError();
+    const notFound = (err: unknown) => {
+      if (err instanceof AppError && (err.code === 'OBJECT_NOT_FOUND' || err.code === 'INVALID_STORAGE_KEY')) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+      throw err;
+    };
+    const bytes = this.storage.stat(key).then((stored) => {
+      if (!stored) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+      return stored.size;
+    }, notFound);
+    bytes.catch(() => undefined); // awaited by the caller; never an unhandled rejection if it stops first
+    const storeUrl = await this.storage.signedUrl(key, { expiresInS: ctx.expiresInS }).catch(notFound);
+    return { source: { storeUrl }, bytes };
+  }
 
   async fetch(
     raw: unknown,

@@ -84,6 +84,15 @@ export class JobRunner {
           inputBytes = got.bytes;
           return got;
         },
+        openInput: async (input, maxBytes, maxMediaSeconds) => {
+          // the URL outlives the job's ffmpeg time limit, so a seek late in a long run still reads
+          // (S3 signs for 7 days at most; a longer run's late request is a retryable 403)
+          const expiresInS = Math.min(7 * 24 * 3600, Math.ceil(this.settings.timeoutMs / 1000) + 300);
+          const got = await this.inputs.open(input, { userId: who.userId, workDir: dir, signal: ac.signal, maxBytes, maxMediaSeconds, expiresInS });
+          const bytes = got.bytes.then((n) => (inputBytes = n));
+          bytes.catch(() => undefined);
+          return { source: got.source, bytes };
+        },
       });
       if (ac.signal.aborted) throw new MediaAbortedError();
       const outputs: JobOutput[] = [];

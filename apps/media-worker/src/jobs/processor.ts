@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { MediaJobName, MediaJobPayload, MediaJobResult } from '@clipyard/contracts';
+import type { MediaInput } from '@clipyard/media';
 
 /** What the runner hands a processor: the payload (validated against MEDIA_JOBS), a private temp folder, cancellation, progress, the input. */
 export interface JobContext<N extends MediaJobName = MediaJobName> {
@@ -19,6 +20,14 @@ export interface JobContext<N extends MediaJobName = MediaJobName> {
    * `{video_page_url}` through yt-dlp) into the work folder. Call it after validating params.
    */
   fetchInput(input: unknown, maxBytes?: number, maxMediaSeconds?: number): Promise<{ file: string; bytes: number }>;
+  /**
+   * fetchInput for a step that reads its input once with ffmpeg and never probes it (a trim
+   * with the upload's facts): a `{key}` on S3 is not downloaded but read by ffmpeg through a
+   * presigned URL of our own store, with range requests (only the part the cut needs); anything
+   * else is fetched as by fetchInput. `bytes` may settle later (a HeadObject sent beside the
+   * ffmpeg run): await it before the job ends; it rejects with INPUT_NOT_FOUND for a missing object.
+   */
+  openInput(input: unknown, maxBytes?: number, maxMediaSeconds?: number): Promise<{ source: MediaInput; bytes: Promise<number> }>;
   logger: Logger;
 }
 

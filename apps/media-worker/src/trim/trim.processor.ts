@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { InputFacts } from '@clipyard/contracts';
-import { MediaTools, unsupportedMedia, type ProbeResult } from '@clipyard/media';
+import { MediaTools, unsupportedMedia, type MediaInput, type ProbeResult } from '@clipyard/media';
 import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
 import { SubtitlesStep, step, type SubtitledVideo } from '../transcribe/subtitles.step';
@@ -17,18 +17,43 @@ export class TrimProcessor implements JobProcessor<'trim'> {
 
   async process(ctx: JobContext<'trim'>): Promise<ProcessorResult<'trim'>> {
     const p = ctx.payload.params;
-    const { file, bytes } = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
-    // a stored upload was probed when it was uploaded: its facts come with the job
-    const info = p.input_facts && 'key' in p.input ? probeOf(p.input_facts, bytes) : await this.media.probe(file);
+    // a stored upload was probed when it was uploaded: its facts come with the job, and nothing
+    // but ffmpeg's one read needs the input, so on S3 ffmpeg reads just the cut's part of it in place
+    const known = p.input_facts && 'key' in p.input ? p.input_facts : undefined;
+    let file: MediaInput;
+    let info: ProbeResult;
+    let size: Promise<number>;
+    if (known) {
+      const opened = await ctx.openInput(p.input, p.max_input_bytes, p.max_media_seconds);
+      file = opened.source;
+      size = opened.bytes;
+      // the cut needs the facts, not the size (which may still be on its way)
+      info = probeOf(known, NaN);
+    } else {
+      const got = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
+      file = got.file;
+      size = Promise.resolve(got.bytes);
+      info = await this.media.probe(got.file);
+    }
     if (p.thumbnail && !info.hasVideo) throw unsupportedMedia('a thumbnail needs a video stream');
     const out = path.join(ctx.workDir, 'output.mp4');
-    const run = { timeoutMs: ctx.timeoutMs, signal: ctx.signal };
+    // a failed size lookup (the object gone, the store down) stops ffmpeg and is the job's error
+    const stop = new AbortController();
+    const sized = size.catch((err: unknown) => {
+      stop.abort();
+      throw err;
+    });
+    const run = { timeoutMs: ctx.timeoutMs, signal: AbortSignal.any([ctx.signal, stop.signal]) };
     // The cut is most of the work; the thumbnail takes the last few percent. With subtitles the
     // cut is the first 30 %, then transcription and burn-in (one job: trim → transcribe → burn-in).
     const share = p.subtitles ? 0.3 : p.thumbnail ? 0.95 : 1;
     const cut = () =>
       this.media.trim(file, out, { start: p.start, end: p.end, mode: p.mode, vertical: p.vertical }, { ...run, onProgress: (pct) => ctx.progress(pct * share) }, info);
-    await (p.subtitles ? step('trim', cut) : cut());
+    const [trimmed, bytesOf] = await Promise.allSettled([p.subtitles ? step('trim', cut) : cut(), sized]);
+    if (bytesOf.status === 'rejected') throw bytesOf.reason;
+    if (trimmed.status === 'rejected') throw trimmed.reason;
+    const bytes = bytesOf.value;
+    info.sizeBytes = bytes;
     let subtitled: SubtitledVideo | undefined;
     if (p.subtitles) subtitled = await this.subtitles.apply(ctx, out, p, 30, p.thumbnail ? 95 : 99);
     const video = subtitled?.video ?? out;
