@@ -20,23 +20,19 @@ export class InputResolver {
     ctx: { userId: string; workDir: string; signal: AbortSignal; maxBytes?: number; maxMediaSeconds?: number; expiresInS: number },
   ): Promise<{ source: MediaInput; bytes: Promise<number> }> {
     const parsed = jobInputSchema.safeParse(raw);
-    if (!parsed.success || !('key' in parsed.data) || this.storage.localFile || this.storage.driver !== 's3') {
+    if (!parsed.success || !('key' in parsed.data) || this.storage.driver !== 's3') {
       const { file, bytes } = await this.fetch(raw, ctx);
       return { source: file, bytes: Promise.resolve(bytes) };
     }
     const key = parsed.data.key;
     if (!keyBelongsTo(key, ctx.userId)) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
     if (ctx.signal.aborted) throw new MediaAbortedError();
-    const notFound = (err: unknown) => {
-      if (err instanceof AppError && (err.code === 'OBJECT_NOT_FOUND' || err.code === 'INVALID_STORAGE_KEY')) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
-      throw err;
-    };
     const bytes = this.storage.stat(key).then((stored) => {
       if (!stored) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
       return stored.size;
-    }, notFound);
+    }, inputNotFound);
     bytes.catch(() => undefined); // awaited by the caller; never an unhandled rejection if it stops first
-    const storeUrl = await this.storage.signedUrl(key, { expiresInS: ctx.expiresInS }).catch(notFound);
+    const storeUrl = await this.storage.signedUrl(key, { expiresInS: ctx.expiresInS }).catch(inputNotFound);
     return { source: { storeUrl }, bytes };
   }
 
@@ -75,10 +71,13 @@ export class InputResolver {
       const { size } = await this.storage.download(input.key, file);
       return { file, bytes: size };
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'OBJECT_NOT_FOUND' || err.code === 'INVALID_STORAGE_KEY')) {
-        throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
-      }
-      throw err;
+      inputNotFound(err);
     }
   }
+}
+
+/** A storage error about the key itself (no such object, a malformed key) is the job's INPUT_NOT_FOUND; anything else is rethrown. */
+function inputNotFound(err: unknown): never {
+  if (err instanceof AppError && (err.code === 'OBJECT_NOT_FOUND' || err.code === 'INVALID_STORAGE_KEY')) throw new MediaError('INPUT_NOT_FOUND', 'Input not found');
+  throw err;
 }
