@@ -5,30 +5,42 @@ import { Worker } from 'bullmq';
 import { createRedis, QueueClient, queuePrefix } from '@clipyard/queue';
 import { summarize } from './stats';
 
-/** A bare BullMQ worker doing nothing: add → handler start (wall clock), one job at a time. */
-export async function rawPickup(rounds: number): Promise<ReturnType<typeof summarize>> {
-  const settings = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-raw-${randomBytes(3).toString('hex')}` };
-  const queues = new QueueClient(settings);
-  const conn = createRedis(settings);
-  let started: ((t: bigint) => void) | undefined;
-  const worker = new Worker('bench-pickup', async () => started?.(process.hrtime.bigint()), { connection: conn, prefix: queuePrefix(settings, 'bench-pickup') });
-  await worker.waitUntilReady();
+const settingsFor = (tag: string) => ({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-${tag}-${randomBytes(3).toString('hex')}` });
+
+/**
+ * Adds `rounds` jobs (after 2 warm-ups), one at a time, each timed from just before its `add` to
+ * the handler start that `started(i)` resolves with (the monotonic clock).
+ */
+async function timeAdds(queues: QueueClient, rounds: number, started: (i: number) => Promise<bigint>): Promise<ReturnType<typeof summarize>> {
   const q = queues.queue('bench-pickup' as never);
   const out: number[] = [];
   for (let i = 0; i < rounds + 2; i++) {
-    const at = new Promise<bigint>((r) => (started = r));
+    const at = started(i);
     const t0 = process.hrtime.bigint();
     await q.add('x', { i }, { removeOnComplete: true });
     const ms = Number((await at) - t0) / 1e6;
     if (i >= 2) out.push(ms);
     await new Promise((r) => setTimeout(r, 20));
   }
-  await worker.close();
-  await conn.quit();
-  await queues.close();
   return summarize(out);
 }
 
+/** A bare BullMQ worker doing nothing: add → handler start (wall clock), one job at a time. */
+export async function rawPickup(rounds: number): Promise<ReturnType<typeof summarize>> {
+  const settings = settingsFor('raw');
+  const queues = new QueueClient(settings);
+  const conn = createRedis(settings);
+  let started: ((t: bigint) => void) | undefined;
+  const worker = new Worker('bench-pickup', async () => started?.(process.hrtime.bigint()), { connection: conn, prefix: queuePrefix(settings, 'bench-pickup') });
+  try {
+    await worker.waitUntilReady();
+    return await timeAdds(queues, rounds, () => new Promise<bigint>((r) => (started = r)));
+  } finally {
+    await worker.close();
+    await conn.quit();
+    await queues.close();
+  }
+}
 
 /**
  * The same bare BullMQ pickup across two processes, as the gateway and a media worker are deployed:
@@ -36,7 +48,7 @@ export async function rawPickup(rounds: number): Promise<ReturnType<typeof summa
  * (shared by all processes on the machine) when its handler starts; this process adds the jobs.
  */
 export async function rawPickupAcross(rounds: number): Promise<ReturnType<typeof summarize>> {
-  const settings = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-rawx-${randomBytes(3).toString('hex')}` };
+  const settings = settingsFor('rawx');
   const child = spawn(process.execPath, [__filename, '--worker'], { env: { ...process.env, RAW_PICKUP_URL: settings.url, RAW_PICKUP_PREFIX: settings.prefix }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const waiting = new Map<string, (t: bigint) => void>();
@@ -50,17 +62,7 @@ export async function rawPickupAcross(rounds: number): Promise<ReturnType<typeof
   const queues = new QueueClient(settings);
   try {
     await isReady;
-    const q = queues.queue('bench-pickup' as never);
-    const out: number[] = [];
-    for (let i = 0; i < rounds + 2; i++) {
-      const at = new Promise<bigint>((r) => waiting.set(String(i), r));
-      const t0 = process.hrtime.bigint();
-      await q.add('x', { i }, { removeOnComplete: true });
-      const ms = Number((await at) - t0) / 1e6;
-      if (i >= 2) out.push(ms);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return summarize(out);
+    return await timeAdds(queues, rounds, (i) => new Promise<bigint>((r) => waiting.set(String(i), r)));
   } finally {
     child.kill('SIGTERM');
     await queues.close();
