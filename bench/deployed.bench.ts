@@ -22,11 +22,13 @@ import path from 'node:path';
 import { freePort } from '../test/helpers/own-services';
 import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
-import { autocannon, cpuSeconds, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
+import { autocannon, cpuSeconds, json, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
 import { pickupAsDeployed } from './lib/pickup';
 import { goalRow, report } from './lib/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
+/** Whose compiled apps run: this checkout's, or BENCH_DIST_ROOT's (another commit's, for a before/after). */
+const DIST_ROOT = process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pretty } = require(path.join(ROOT, 'scripts/lib/pretty.js')) as { pretty: (line: string) => string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,10 +47,9 @@ interface Proc {
 
 /** Starts an app the way `npm start` does: its stdout and stderr relabelled line by line into `sink`. */
 function startApp(name: App, env: Record<string, string | undefined>, sink: NodeJS.WritableStream, nodeArgs: string[] = []): Proc {
-  const root = process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT;
   // as `npm start` runs it (the auth app's argon2 at a lower CPU priority: scripts/lib/app-command.js)
-  const cmd = appCommand(name, path.join(root, `dist/apps/${name}/src/main.js`), env, nodeArgs);
-  const child = spawn(cmd.cmd, cmd.args, { cwd: root, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cmd = appCommand(name, path.join(DIST_ROOT, `dist/apps/${name}/src/main.js`), env, nodeArgs);
+  const child = spawn(cmd.cmd, cmd.args, { cwd: DIST_ROOT, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const proc: Proc = { child, lines: 0 };
   const label = `${name.padEnd(12)}│ `;
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -105,17 +106,6 @@ function helperProcess(code: string, env: Record<string, string> = {}, as?: 'aut
   });
 }
 
-async function json(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: parsed };
-}
 
 const BARE = `
 const Fastify = require('fastify');
@@ -199,7 +189,7 @@ async function main(): Promise<void> {
     // --- job pickup, as deployed (BENCH_DEPLOYED_ONLY=pickup: this row alone) ------------------------
     const only = process.env.BENCH_DEPLOYED_ONLY;
     if (!only || only === 'pickup') {
-      await pickupAsDeployed({ base, env, root: process.env.BENCH_DIST_ROOT ? path.resolve(process.env.BENCH_DIST_ROOT) : ROOT, apiKey, uploadId: up.id });
+      await pickupAsDeployed({ base, env, root: DIST_ROOT, apiKey, uploadId: up.id });
       if (only === 'pickup') return;
     }
 
@@ -271,7 +261,7 @@ async function main(): Promise<void> {
 
     // --- sign-ins ------------------------------------------------------------------------------------
     // BENCH_DEPLOYED_ONLY=poll stops after the polling rows (a short run for a polling before/after)
-    if (process.env.BENCH_DEPLOYED_ONLY !== 'poll') {
+    if (only !== 'poll') {
       // BENCH_SIGNIN_CONNECTIONS=1: sign-ins one at a time (what a sign-in costs when nothing runs beside it)
       const loginLoad = { connections: Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 8), durationS: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
       // Warmed up first, as the polls are (BENCH_SIGNIN_WARMUP_S, 0 for none): the auth app's sign-in code

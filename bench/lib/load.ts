@@ -146,7 +146,7 @@ export function pidsNamed(comm: string): number[] {
 
 /** CPU seconds so far of every process named `comm` now (see pidsNamed), by pid. */
 export function cpuOfNamed(comm: string): Map<number, number> {
-  return new Map(pidsNamed(comm).map((p) => [p, cpuSeconds(p) ?? 0]));
+  return cpuSecondsOfAll(pidsNamed(comm));
 }
 
 /** CPU seconds of `pids` so far (a process that is gone counts 0). */
@@ -162,4 +162,17 @@ export function cpuSpent(before: Map<number, number>, after: Map<number, number>
   let s = 0;
   for (const [pid, t1] of after) s += Math.max(0, t1 - (before.get(pid) ?? 0));
   return s;
+}
+
+/** One HTTP request with an optional JSON body; the reply's status and its body (parsed when it is JSON). */
+export async function json(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed };
 }

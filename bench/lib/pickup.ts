@@ -2,20 +2,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { strongPassword } from '../../test/helpers/users';
+import { json } from './load';
 import { rawPickup, rawPickupAcross } from './raw-bullmq';
 import { goalRow, report, summarize } from './stats';
 
 type Env = Record<string, string | undefined>;
-
-async function call(method: string, url: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method, headers: { 'x-api-key': apiKey, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const text = await res.text();
-  try {
-    return { status: res.status, body: JSON.parse(text) };
-  } catch {
-    return { status: res.status, body: text };
-  }
-}
 
 /**
  * Moves the bench's user to premium (no monthly trim count, no concurrency cap in the way of
@@ -30,10 +21,10 @@ async function makePremium(base: string, env: Env, root: string, userApiKey: str
   });
   const adminKey = /API key\s+(\S+)/.exec(r.stdout ?? '')?.[1];
   if (r.status !== 0 || !adminKey) throw new Error(`bootstrap-admin: ${r.status} ${r.stdout} ${r.stderr}`);
-  const me = await call('GET', `${base}/v1/auth/me`, userApiKey);
+  const me = await json('GET', `${base}/v1/auth/me`, undefined, { 'x-api-key': userApiKey });
   const userId: string | undefined = me.body?.id ?? me.body?.user_id;
   if (me.status !== 200 || !userId) throw new Error(`me: ${me.status} ${JSON.stringify(me.body)}`);
-  const plan = await call('PUT', `${base}/v1/admin/users/${userId}/plan`, adminKey, { plan: 'premium' });
+  const plan = await json('PUT', `${base}/v1/admin/users/${userId}/plan`, { plan: 'premium' }, { 'x-api-key': adminKey });
   if (plan.status !== 200) throw new Error(`set plan: ${plan.status} ${JSON.stringify(plan.body)}`);
 }
 
@@ -52,11 +43,11 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
     const pickup: number[] = [];
     let lastId = '';
     for (let i = 0; i < rounds + 2; i++) {
-      const job = await call('POST', `${o.base}/v1/jobs/trim`, o.apiKey, { input: { upload_id: o.uploadId }, start: 2, end: 6, mode: 'fast' });
+      const job = await json('POST', `${o.base}/v1/jobs/trim`, { input: { upload_id: o.uploadId }, start: 2, end: 6, mode: 'fast' }, { 'x-api-key': o.apiKey });
       if (job.status !== 202) throw new Error(`submit: ${job.status} ${JSON.stringify(job.body)}`);
       lastId = job.body.id;
       for (let n = 0; ; n++) {
-        const view = await call('GET', `${o.base}/v1/jobs/${lastId}`, o.apiKey);
+        const view = await json('GET', `${o.base}/v1/jobs/${lastId}`, undefined, { 'x-api-key': o.apiKey });
         if (view.body?.status === 'completed') break;
         if (view.body?.status === 'failed' || n > 6000) throw new Error(`trim: ${JSON.stringify(view.body)}`);
         await new Promise((r) => setTimeout(r, 5));
