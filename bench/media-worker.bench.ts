@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const longRounds = Math.max(5, Math.round(ROUNDS / 2));
     const onS3Long = await throughWorker(dir, long, longCut, s3.env, 600, longRounds);
     const raw = await rawPickup(ROUNDS);
-    const bareArgs = (from: string, c = cut) => ['-nostdin', '-y', '-loglevel', 'error', '-ss', String(c.start), '-i', from, '-t', String(c.end - c.start), '-map', '0:v:0?', '-map', '0:a:0?', '-c', 'copy', '-avoid_negative_ts', 'make_zero', '-movflags', '+faststart', path.join(dir, 'bare.mp4')];
+    const bareArgs = (from: string, c = cut, out = path.join(dir, 'bare.mp4')) => ['-nostdin', '-y', '-loglevel', 'error', '-ss', String(c.start), '-i', from, '-t', String(c.end - c.start), '-map', '0:v:0?', '-map', '0:a:0?', '-c', 'copy', '-avoid_negative_ts', 'make_zero', '-movflags', '+faststart', out];
     const bare: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const t0 = process.hrtime.bigint();
@@ -123,8 +123,8 @@ async function main(): Promise<void> {
       bareLong.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     const bl = summarize(bareLong);
-    const sdk = await rawS3(s3, input, path.join(dir, 'bare.mp4'), path.join(dir, 'sdk-in.mp4'), (url) => bareArgs(url).map((a) => (a.endsWith('bare.mp4') ? path.join(dir, 'bare-url.mp4') : a)));
-    const sdkLong = await rawS3(s3, long, path.join(dir, 'bare.mp4'), path.join(dir, 'sdk-in.mp4'), (url) => bareArgs(url, longCut).map((a) => (a.endsWith('bare.mp4') ? path.join(dir, 'bare-url.mp4') : a)), longRounds);
+    const sdk = await rawS3(s3, input, path.join(dir, 'bare.mp4'), path.join(dir, 'sdk-in.mp4'), (url) => bareArgs(url, cut, path.join(dir, 'bare-url.mp4')));
+    const sdkLong = await rawS3(s3, long, path.join(dir, 'bare.mp4'), path.join(dir, 'sdk-in.mp4'), (url) => bareArgs(url, longCut, path.join(dir, 'bare-url.mp4')), longRounds);
     report('Job pickup latency, idle worker (enqueue → processing starts, ms)', [
       { what: 'media-trim (BullMQ processedOn − timestamp), local', n: local.pickup.n, p50: local.pickup.p50, p99: local.pickup.p99 },
       { what: 'bare BullMQ worker, add → handler start', n: raw.n, p50: raw.p50, p99: raw.p99 },
