@@ -64,4 +64,34 @@ describe('ffmpeg dies with its parent', () => {
     if (stillRunning) process.kill(pid, 'SIGKILL');
     expect(stillRunning).toBe(false);
   }, 40_000);
+
+  it('kills every ffmpeg still running when the worker is SIGKILLed, after another one ended (one watchdog per worker)', async () => {
+    // a short run ends first (its pid leaves the watchdog's list), then two long ones run at once
+    const run = (t: number) =>
+      `r.run({ inputs: [{ path: ${JSON.stringify(path.join(dir, 'in.mp4'))}, options: ['-re', '-stream_loop', '-1'] }], output: ${JSON.stringify(dir)} + '/out-' + Math.random() + '.mp4', outputOptions: ['-t', '${t}', '-c:v', 'libx264', '-preset', 'ultrafast'], expectedDurationS: ${t} }, { onStart: (pid) => process.stdout.write('FFMPEG ' + pid + '\\n') })`;
+    const script = `
+      const { FfmpegRunner } = require(${JSON.stringify(RUNNER)});
+      const r = new FfmpegRunner();
+      ${run(0.2)}.then(() => { process.stdout.write('SHORT DONE\\n'); ${run(300)}.catch(() => undefined); ${run(300)}.catch(() => undefined); });`;
+    const worker = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pids = await new Promise<number[]>((resolve, reject) => {
+      let out = '';
+      worker.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const all = [...out.matchAll(/FFMPEG (\d+)/g)].map((m) => Number(m[1]));
+        if (all.length === 3) resolve(all);
+      });
+      worker.once('exit', (code) => reject(new Error(`worker exited (${code}) before its ffmpegs started`)));
+    });
+    const [, a, b] = pids;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([running(a), running(b)]).toEqual([true, true]);
+    worker.kill('SIGKILL');
+    await new Promise((r) => worker.once('exit', r));
+    const until = Date.now() + 15_000;
+    while ((running(a) || running(b)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const still = [a, b].filter(running);
+    for (const pid of still) process.kill(pid, 'SIGKILL');
+    expect(still).toEqual([]);
+  }, 40_000);
 });

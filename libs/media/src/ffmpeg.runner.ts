@@ -47,44 +47,81 @@ const live = new Set<number>();
 let exitHook = false;
 
 /**
+ * The watchdog's script: it keeps the pids it is told about (`+ pid` starts, `- pid` ends) and,
+ * when its stdin reaches EOF — this process is gone, however it ended, since the kernel closes
+ * our end of the pipe — SIGKILLs those still listed. Only shell builtins: no fork per message.
+ */
+const WATCHDOG = [
+  'p=" "',
+  'while read -r op pid; do',
+  '  case "$op" in',
+  '    +) p="$p$pid " ;;',
+  '    -) case "$p" in *" $pid "*) p="${p%% $pid *} ${p#* $pid }" ;; esac ;;',
+  '  esac',
+  'done',
+  'for pid in $p; do kill -KILL "$pid" 2>/dev/null; done',
+].join('\n');
+
+/** The worker process's one watchdog (undefined until first needed, or when `sh` cannot start). */
+let dog: { child: ChildProcess; alive: boolean } | undefined;
+let noShell = false;
+
+/**
  * Makes ffmpeg `pid` die with this process, however it ends. On a normal exit (including
  * process.exit after a shutdown grace period) the 'exit' hook kills it; for a SIGKILL or an OOM
- * kill, where no code of ours runs, a tiny detached watchdog (`sh`, no file on disk, so a noexec
- * /tmp does not matter) polls our pid every second and kills ffmpeg once we are gone. The watchdog
- * ends by itself with ffmpeg, and is stopped at once when ffmpeg ends normally.
+ * kill, where no code of ours runs, one detached watchdog per worker process (`sh`, no file on
+ * disk, so a noexec /tmp does not matter), started with the first ffmpeg, kills the listed
+ * ffmpegs as soon as its pipe from us closes. Each ffmpeg is listed while it runs; no process is
+ * spawned per ffmpeg besides ffmpeg itself.
  */
 export function tieToThisProcess(pid: number): () => void {
-  const dog = guard(pid);
+  live.add(pid);
+  hookExit();
+  let w = dog?.alive ? dog : undefined;
+  if (w) w.child.stdin?.write(`+ ${pid}\n`);
+  else w = startWatchdog(); // a new one is told every live ffmpeg, this one included
   return () => {
     live.delete(pid);
-    dog?.kill('SIGKILL');
+    if (w?.alive) w.child.stdin?.write(`- ${pid}\n`);
   };
 }
 
-function guard(pid: number): ChildProcess | undefined {
-  live.add(pid);
-  if (!exitHook) {
-    exitHook = true;
-    process.on('exit', () => {
-      for (const p of live) {
-        try {
-          process.kill(p, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
+function hookExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  process.on('exit', () => {
+    for (const p of live) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        /* already gone */
       }
-    });
-  }
-  if (process.platform === 'win32') return undefined;
+    }
+  });
+}
+
+function startWatchdog(): typeof dog {
+  if (noShell || process.platform === 'win32') return undefined;
   try {
-    const dog = spawn(
-      'sh',
-      ['-c', 'while kill -0 "$0" 2>/dev/null; do kill -0 "$1" 2>/dev/null || exit 0; sleep 1; done; kill -KILL "$1" 2>/dev/null', String(process.pid), String(pid)],
-      { detached: true, stdio: 'ignore' },
-    );
-    dog.on('error', () => undefined); // no sh: the exit hook still covers normal exits
-    dog.unref();
-    return dog;
+    const child = spawn('sh', ['-c', WATCHDOG], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    const w = { child, alive: true };
+    const gone = () => {
+      w.alive = false;
+      if (dog === w) dog = undefined;
+    };
+    // no sh: the exit hook still covers normal exits (and a missing sh is not retried every run)
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') noShell = true;
+      gone();
+    });
+    child.on('exit', gone);
+    child.stdin?.on('error', gone);
+    // neither the watchdog nor its pipe keeps this process alive
+    child.unref();
+    (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    dog = w;
+    child.stdin?.write([...live].map((p) => `+ ${p}\n`).join(''));
+    return w;
   } catch {
     return undefined;
   }
