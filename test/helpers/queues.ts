@@ -9,6 +9,7 @@ export class QueueTap {
   readonly seen: Array<{ queue: string; id: string; data: any }> = [];
   private readonly workers: Worker[] = [];
   private readonly conns: RedisClient[] = [];
+  private readonly waiters = new Set<() => void>();
 
   constructor(settings: RedisSettings, queues: string[] = [QUEUES.jobEvents, QUEUES.usageEvents]) {
     for (const queue of queues) {
@@ -19,6 +20,7 @@ export class QueueTap {
           queue,
           async (job: Job) => {
             this.seen.push({ queue, id: String(job.id), data: job.data });
+            for (const w of this.waiters) w();
           },
           { connection: conn, prefix: queuePrefix(settings, queue), concurrency: 16 },
         ),
@@ -28,6 +30,28 @@ export class QueueTap {
 
   events(jobId: string, name?: string): any[] {
     return this.seen.filter((s) => s.data.jobId === jobId && (!name || s.data.name === name)).map((s) => s.data);
+  }
+
+  /** The first `name` event of `jobId`, as soon as the tap takes it (no polling interval); rejects after `ms`. */
+  event(jobId: string, name: string, ms = 30_000): Promise<any> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const e = this.events(jobId, name)[0];
+        if (!e) return;
+        done();
+        resolve(e);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out waiting for ${name} of job ${jobId}`));
+      }, ms);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
   }
 
   async close(): Promise<void> {
