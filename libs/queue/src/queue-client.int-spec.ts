@@ -38,4 +38,16 @@ describe('QueueClient (real Redis)', () => {
     await expect(client.addMedia('trim', { jobId: randomUUID(), userId: randomUUID(), params: { input: { key: 'k' }, start: 5, end: 1 } })).rejects.toThrow(/end must be after start/);
     expect(await client.queue(QUEUES.trim).count()).toBe(0);
   });
+
+  it('prepares a media job in two steps: a bad payload is refused at once, a good one is queued only when added', async () => {
+    const params = { input: { key: 'k' }, start: 1, end: 2 };
+    expect(() => client.prepareMedia('trim', { jobId: randomUUID(), userId: randomUUID(), params: { ...params, end: 0 } })).toThrow(/end must be after start/);
+    const jobId = randomUUID();
+    const add = client.prepareMedia('trim', { jobId, userId: randomUUID(), priority: 3, params }, { jobId, priority: 3 });
+    expect(await client.queue(QUEUES.trim).getJob(jobId)).toBeUndefined();
+    expect(await add()).toBe(jobId);
+    const job = await client.queue(QUEUES.trim).getJob(jobId);
+    expect(job?.data).toMatchObject({ name: 'trim', v: 1, jobId, priority: 3, params: { mode: 'fast' } });
+    expect(job?.opts).toMatchObject({ priority: 3, attempts: 5 });
+  });
 });

@@ -25,15 +25,29 @@ export class QueueClient {
    * `params`, so a payload that does not match its name does not compile; it is validated again here.
    */
   async addMedia<N extends MediaJobName>(name: N, job: MediaJobEnqueue<N>, opts: JobsOptions = {}): Promise<string> {
+    return this.prepareMedia(name, job, opts)();
+  }
+
+  /**
+   * addMedia in two steps: the payload is validated (throwing on a bad one) and the job's options
+   * settled now, and the returned function enqueues it. The gateway prepares a job before its row
+   * is inserted, so that between the commit and the add there is nothing but the add.
+   */
+  prepareMedia<N extends MediaJobName>(name: N, job: MediaJobEnqueue<N>, opts: JobsOptions = {}): () => Promise<string> {
     const data = mediaJobPayloadSchema(name).parse({ ...job, name });
-    return this.enqueue(mediaQueueOf(name), name, data, opts);
+    return this.prepare(mediaQueueOf(name), name, data, opts);
   }
 
   private async enqueue(queue: PayloadQueue, name: string, data: object, opts: JobsOptions): Promise<string> {
+    return this.prepare(queue, name, data, opts)();
+  }
+
+  private prepare(queue: PayloadQueue, name: string, data: object, opts: JobsOptions): () => Promise<string> {
     // BullMQ refuses ':' in custom ids; our deterministic ids read naturally with it (job:<id>:completed).
     const jobId = opts.jobId?.replace(/:/g, '_');
-    const job = await this.queue(queue).add(name, data, { ...jobOptionsFor(queue), ...opts, ...(jobId ? { jobId } : {}) });
-    return job.id as string;
+    const options = { ...jobOptionsFor(queue), ...opts, ...(jobId ? { jobId } : {}) };
+    const q = this.queue(queue);
+    return async () => (await q.add(name, data, options)).id as string;
   }
 
   /** The underlying BullMQ queue, for admin views and counts. */

@@ -146,6 +146,14 @@ export class JobSubmissionService {
 
     let job;
     try {
+      // The payload is validated and the job's options settled before the row is inserted: the
+      // row commits before the job is queued (a job whose insert fails never runs or bills), and
+      // from then on nothing but the add stands between the row and the worker.
+      const enqueue = this.queues.prepareMedia(
+        type,
+        { jobId, userId, priority: reservation.priority, params: workerParams },
+        { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
+      );
       const inserted = await this.jobs.insertUnannounced({
         id: jobId,
         userId,
@@ -160,15 +168,12 @@ export class JobSubmissionService {
       });
       job = inserted.job;
       try {
-        // the worker can start while the gateways drop their (empty) copies of the new id (never rejects)
-        await Promise.all([
-          inserted.announced,
-          this.queues.addMedia(
-            type,
-            { jobId, userId, priority: reservation.priority, params: workerParams },
-            { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
-          ),
-        ]);
+        // Queued first. The gateways drop their (empty) copies of the new id (never rejects) on the
+        // next turn, once the add is written to Redis, while the worker starts; done before anyone
+        // is shown the job.
+        const added = enqueue();
+        const announced = new Promise<void>((resolve) => setImmediate(resolve)).then(() => inserted.announce());
+        await Promise.all([announced, added]);
       } catch (err) {
         await this.jobs.deleteOwned(userId, jobId);
         throw err;

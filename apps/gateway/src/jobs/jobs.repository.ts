@@ -57,24 +57,24 @@ export class JobsRepository {
   }
 
   async insert(j: NewJob): Promise<JobRecord> {
-    const { job, announced } = await this.insertUnannounced(j);
-    await announced;
+    const { job, announce } = await this.insertUnannounced(j);
+    await announce();
     return job;
   }
 
   /**
-   * Inserts a new job. `announced` settles (never rejects) once every gateway has dropped
+   * Inserts a new job. `announce()` settles (never rejects) once every gateway has dropped
    * whatever it held for the id (nothing, unless someone polled a random id before it existed):
-   * await it before the job is shown to anyone; the submission enqueues meanwhile.
+   * call and await it before the job is shown to anyone; the submission enqueues first.
    */
-  async insertUnannounced(j: NewJob): Promise<{ job: JobRecord; announced: Promise<void> }> {
+  async insertUnannounced(j: NewJob): Promise<{ job: JobRecord; announce: () => Promise<void> }> {
     const job = await one(
       this.db.tx,
       `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId, j.aiProvider ?? null, j.aiModel ?? null],
     );
-    return { job: this.toRecord(job!), announced: this.changed(j.userId, j.id, undefined) };
+    return { job: this.toRecord(job!), announce: () => this.changed(j.userId, j.id, undefined) };
   }
 
   /**

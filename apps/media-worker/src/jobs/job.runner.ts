@@ -52,11 +52,12 @@ export class JobRunner {
 
   /** Runs `process` (a processor's `@Handle` method) on a payload already validated against its contract. */
   async run(queue: MediaQueue, job: Job, payload: MediaJobPayload, process: JobProcessor['process']): Promise<Record<string, unknown>> {
+    // the moment the worker took the job (its payload already validated): before the bookkeeping
+    const startedAt = Date.now();
     const jobName = payload.name;
     const who = { jobId: payload.jobId, userId: payload.userId };
     const log = this.logger.child({ jobId: who.jobId, queue, attempt: job.attemptsMade + 1 });
     const ac = this.cancels.register(who.jobId);
-    const startedAt = Date.now();
     const at = new Date(job.timestamp);
     let workDir: string | undefined;
     let inputBytes = 0;
