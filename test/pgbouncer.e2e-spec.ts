@@ -87,7 +87,7 @@ run('the apps behind PgBouncer in transaction mode (e2e)', () => {
     ).catch((e) => {
       throw new Error(`pgbouncer did not start: ${e}\n${bouncerLog}`);
     });
-    sys = await startSystem({ env: { DATABASE_URL: viaBouncer, DATABASE_POOL_SIZE: '4' } });
+    sys = await startSystem({ env: { DATABASE_URL: viaBouncer, DATABASE_POOL_SIZE: '4', DB_PREPARED_STATEMENTS: 'false' } });
   }, 120_000);
 
   afterAll(async () => {

@@ -30,6 +30,8 @@ export const commonSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/clipyard'),
   DATABASE_POOL_SIZE: positiveInt(10),
+  /** Named prepared statements for the hottest statements (sign-in); false behind PgBouncer's transaction mode. */
+  DB_PREPARED_STATEMENTS: envBool(true),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   /**
    * A Redis Cluster instead of one server: `host:port` of one or more of its nodes, comma-separated

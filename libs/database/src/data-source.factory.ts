@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { StatementOnlyLogger } from './query-logger';
+import { allowPreparedStatements } from './sql';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Entities = MixedList<Function | string | EntitySchema>;
@@ -10,6 +11,11 @@ export interface DatabaseSettings {
   poolSize?: number;
   /** Only the entities of the app that owns them (one writer per table). */
   entities?: Entities;
+  /**
+   * Hot statements (`query(…, { prepare: true })`) as named prepared statements: on for a direct
+   * connection, off behind PgBouncer's transaction mode (DB_PREPARED_STATEMENTS=false).
+   */
+  preparedStatements?: boolean;
 }
 
 /** TypeORM options shared by every app. Never `synchronize`: the schema comes from migrations. */
@@ -31,5 +37,12 @@ export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
 }
 
 export function createDataSource(s: DatabaseSettings): DataSource {
-  return new DataSource(dataSourceOptions(s));
+  return dataSourceWith(dataSourceOptions(s), s.preparedStatements ?? false);
+}
+
+/** A data source from these options, allowed named prepared statements when `preparedStatements`. */
+export function dataSourceWith(options: DataSourceOptions, preparedStatements: boolean): DataSource {
+  const ds = new DataSource(options);
+  if (preparedStatements) allowPreparedStatements(ds);
+  return ds;
 }

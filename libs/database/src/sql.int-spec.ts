@@ -64,4 +64,21 @@ describe('sql helper (real PostgreSQL)', () => {
     const toJob = recordMapper(ds, JobEntity, 'job.');
     expect(toJob({ id: 'other', 'job.id': 'x', 'job.user_id': 'u', user_id: 'not-mine' })).toEqual({ id: 'x', userId: 'u' });
   });
+
+  it('{ prepare: true } names the statement on the connection only where the data source allows it (DB_PREPARED_STATEMENTS)', async () => {
+    const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/clipyard';
+    const preparing = createDataSource({ url, poolSize: 1, preparedStatements: true });
+    await preparing.initialize();
+    try {
+      const named = (d: typeof ds) =>
+        new Database(d).transaction(async (tx) => {
+          for (const n of [1, 2]) expect(await one(tx, 'SELECT $1::int + 1 AS n', [n], { prepare: true })).toEqual({ n: n + 1 });
+          return query<{ name: string }>(tx, `SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT $1::int + 1 AS n'`);
+        });
+      expect(await named(preparing)).toEqual([{ name: expect.stringMatching(/^cy_[0-9a-f]{24}$/) }]);
+      expect(await named(ds)).toEqual([]); // off (as behind PgBouncer's transaction mode): unnamed, nothing left on the server
+    } finally {
+      await preparing.destroy();
+    }
+  });
 });

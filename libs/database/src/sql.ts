@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
@@ -27,9 +28,54 @@ function isRowsAndCount(res: unknown): res is [unknown[], number] {
   return Array.isArray(res) && res.length === 2 && Array.isArray(res[0]) && typeof res[1] === 'number';
 }
 
+/** What a hot statement may ask for: `prepare` runs it as a named prepared statement where allowed. */
+export interface StatementOptions {
+  /**
+   * Parse and plan the statement once per connection (a named prepared statement) instead of on
+   * every call, when the data source allows it (`DB_PREPARED_STATEMENTS`, off behind PgBouncer's
+   * transaction mode). Only for a fixed statement text with an explicit column list: a cached
+   * `SELECT *` fails with "cached plan must not change result type" once a migration adds a column.
+   */
+  prepare?: boolean;
+}
+
+const preparing = new WeakSet<DataSource>();
+
+/** Lets `query(…, { prepare: true })` on this data source use named prepared statements (createDataSource does it when asked). */
+export function allowPreparedStatements(ds: DataSource): void {
+  preparing.add(ds);
+}
+
+const statementNames = new Map<string, string>();
+
+/** A name derived from the text alone, so every connection and process names the same statement alike. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `cy_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * pg's query config (a new one per call: pg writes the values into it), handed through TypeORM's
+ * `query(text, params)`; it prints as its text, so TypeORM's logger still names the statement.
+ */
+class NamedStatement {
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
 /** Runs one statement and returns its rows (`RETURNING` rows for writes). */
-export async function query<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<T[]> {
-  return rowsOf<T>(await db.query(text, params as unknown[]));
+export async function query<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = [], opts?: StatementOptions): Promise<T[]> {
+  const statement = opts?.prepare && preparing.has('connection' in db ? db.connection : db) ? (new NamedStatement(statementName(text), text) as unknown as string) : text;
+  return rowsOf<T>(await db.query(statement, params as unknown[]));
 }
 
 /** Runs one write and returns how many rows it touched (the count of an UPDATE/DELETE without `RETURNING`). */
@@ -40,8 +86,8 @@ export async function execute(db: Tx | DataSource, text: string, params: readonl
 }
 
 /** The first row of one statement, or `undefined`. */
-export async function one<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = []): Promise<T | undefined> {
-  return (await query<T>(db, text, params))[0];
+export async function one<T = Row>(db: Tx | DataSource, text: string, params: readonly unknown[] = [], opts?: StatementOptions): Promise<T | undefined> {
+  return (await query<T>(db, text, params, opts))[0];
 }
 
 /**

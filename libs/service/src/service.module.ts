@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import type { CommonConfig } from '@clipyard/config';
 import type { RpcService } from '@clipyard/contracts';
-import { DatabaseHealth, DatabaseModule, dataSourceOptions, type DatabaseSettings } from '@clipyard/database';
+import { DatabaseHealth, DatabaseModule, dataSourceOptions, dataSourceWith, type DatabaseSettings } from '@clipyard/database';
 import { ObservabilityModule, RedisHealth, type HealthCheck } from '@clipyard/observability';
 import { createRedis, QueueModule, redisSettings, RpcServerModule } from '@clipyard/queue';
 
@@ -24,6 +24,8 @@ export interface ServiceOptions {
   background?: boolean;
   /** GET paths whose 200/304 answers log at debug (status polls). */
   pollPaths?: RegExp;
+  /** POST paths whose 2xx answers log at debug: each is an audit row already (sign-ins). */
+  auditedPaths?: RegExp;
 }
 
 /**
@@ -36,7 +38,13 @@ export class ServiceModule {
   static forRoot(o: ServiceOptions): DynamicModule {
     const { config } = o;
     const database = o.entities
-      ? [TypeOrmModule.forRoot(dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: o.entities })), DatabaseModule]
+      ? [
+          TypeOrmModule.forRootAsync({
+            useFactory: () => dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: o.entities }),
+            dataSourceFactory: async (options) => dataSourceWith(options!, config.DB_PREPARED_STATEMENTS),
+          }),
+          DatabaseModule,
+        ]
       : [];
     return {
       module: ServiceModule,
@@ -49,6 +57,7 @@ export class ServiceModule {
           destination: o.logDestination,
           background: o.background,
           pollPaths: o.pollPaths,
+          auditedPaths: o.auditedPaths,
         }),
         ...database,
         QueueModule.forRoot({

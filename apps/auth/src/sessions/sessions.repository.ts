@@ -10,9 +10,12 @@ export type SessionAuditRow = Pick<AuditEventEntity, 'action' | 'userId' | 'acto
 @Injectable()
 export class SessionsRepository {
   private readonly toSession: (row: Row) => SessionEntity;
+  /** `open`'s RETURNING list: explicit, as it is a prepared statement (a cached `*` breaks when a migration adds a column). */
+  private readonly sessionColumns: string;
 
   constructor(private readonly db: Database) {
     this.toSession = db.records(SessionEntity);
+    this.sessionColumns = db.columns(SessionEntity, 'sessions', '');
   }
 
   /**
@@ -43,12 +46,13 @@ export class SessionsRepository {
       `WITH s AS (
          INSERT INTO sessions (id, user_id, method, ip, user_agent, expires_at, last_used_at)
          SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::timestamptz, $7::timestamptz ${unlessMfa}
-         RETURNING *
+         RETURNING ${this.sessionColumns}
        ), t AS (
          INSERT INTO refresh_tokens (session_id, token_hash, expires_at) SELECT s.id, $8::text, $9::timestamptz FROM s
        )${auditCte}
        SELECT * FROM s`,
       params,
+      { prepare: true },
     );
     return row ? this.toSession(row) : null;
   }

@@ -12,9 +12,12 @@ const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 @Injectable()
 export class UsersRepository {
   private readonly toUser: (row: Row) => UserEntity;
+  /** The sign-in lookup: a prepared statement, so its column list is explicit (not `*`). */
+  private readonly byEmail: string;
 
   constructor(private readonly db: Database) {
     this.toUser = db.records(UserEntity);
+    this.byEmail = `SELECT ${db.columns(UserEntity, 'u', '')} FROM users u WHERE u.email = $1 LIMIT 1`;
   }
 
   async find(userId: string, tx: Tx = this.db.tx): Promise<UserEntity | null> {
@@ -30,7 +33,7 @@ export class UsersRepository {
 
   /** By address (citext: case-insensitive). */
   async findByEmail(email: string, tx: Tx = this.db.tx): Promise<UserEntity | null> {
-    const row = await one(tx, 'SELECT * FROM users WHERE email = $1 LIMIT 1', [email]);
+    const row = await one(tx, this.byEmail, [email], { prepare: true });
     return row ? this.toUser(row) : null;
   }
 
