@@ -40,6 +40,8 @@ export class GatewayAppModule {
           background: opts.background,
           // status polls: GET /v1/jobs/{id} (not its outputs, not the list)
           pollPaths: /^\/v1\/jobs\/[0-9a-f]{8}-[0-9a-f-]{27}(?:\?|$)/i,
+          // password sign-ins: each answer is a `login.succeeded` or `login.mfa_required` audit row
+          auditedPaths: /^\/v1\/auth\/login(?:\?|$)/,
         }),
         StorageModule.forRoot(config, { publicBaseUrl: config.PUBLIC_BASE_URL }),
         JobsModule,

@@ -24,6 +24,8 @@ export interface ObservabilityOptions {
    * whatever collects the logs. Their errors, and every other request, still log at info or above.
    */
   pollPaths?: RegExp;
+  /** POST paths whose 2xx answers log at debug: each is an audit row already (RequestLogOptions). */
+  auditedPaths?: RegExp;
 }
 
 /**
@@ -45,7 +47,7 @@ export class ObservabilityModule {
       providers: [
         { provide: ROOT_LOGGER, useValue: logger },
         // the request lines, written from a Fastify onResponse hook (createHttpApp installs it)
-        { provide: RequestLog, useValue: new RequestLog(logger, { pollPaths: opts.pollPaths }) },
+        { provide: RequestLog, useValue: new RequestLog(logger, { pollPaths: opts.pollPaths, auditedPaths: opts.auditedPaths }) },
         { provide: BACKGROUND_WORK, useValue: opts.background ?? true },
         { provide: REDIS_CONNECT, useValue: opts.redis },
         { provide: Metrics, useValue: new Metrics(opts.app) },

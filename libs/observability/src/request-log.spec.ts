@@ -114,3 +114,19 @@ describe('request log at debug', () => {
     }
   });
 });
+
+describe('request log levels of audited POSTs (sign-ins)', () => {
+  const log = new RequestLog(null as never, { auditedPaths: /^\/v1\/auth\/login(?:\?|$)/ });
+  it('logs an answered sign-in at debug (its audit row is the record), its refusals and errors at warn and error', () => {
+    expect(log.levelOf('POST', '/v1/auth/login', 200)).toBe('debug');
+    expect(log.levelOf('POST', '/v1/auth/login', 401)).toBe('warn');
+    expect(log.levelOf('POST', '/v1/auth/login', 429)).toBe('warn');
+    expect(log.levelOf('POST', '/v1/auth/login', 503)).toBe('error');
+  });
+  it('leaves every other request at info', () => {
+    expect(log.levelOf('GET', '/v1/auth/login', 200)).toBe('info');
+    expect(log.levelOf('POST', '/v1/auth/login/magic', 200)).toBe('info');
+    expect(log.levelOf('POST', '/v1/auth/refresh', 200)).toBe('info');
+    expect(new RequestLog(null as never).levelOf('POST', '/v1/auth/login', 200)).toBe('info');
+  });
+});

@@ -9,6 +9,13 @@ export interface RequestLogOptions {
    * whatever collects the logs. Their errors, and every other request, still log at info or above.
    */
   pollPaths?: RegExp;
+  /**
+   * POST requests to paths matching this that answer 2xx log at debug, not info: sign-ins, whose
+   * every outcome the auth app records as an audit row (`login.succeeded`, `login.mfa_required`,
+   * with the address and user agent), so the request line adds nothing but its cost on the
+   * sign-in path. Their refusals (4xx) and errors still log at warn and error.
+   */
+  auditedPaths?: RegExp;
 }
 
 /** Requests never logged (probes and scrapes, every few seconds). */
@@ -35,8 +42,9 @@ export class RequestLog {
     if (UNLOGGED.test(url)) return null;
     if (status >= 500) return 'error';
     if (status >= 400) return 'warn';
-    const poll = this.opts.pollPaths;
-    return poll && method === 'GET' && (status === 200 || status === 304) && poll.test(url) ? 'debug' : 'info';
+    const { pollPaths: poll, auditedPaths: audited } = this.opts;
+    if (poll && method === 'GET' && (status === 200 || status === 304) && poll.test(url)) return 'debug';
+    return audited && method === 'POST' && audited.test(url) ? 'debug' : 'info';
   }
 
   /** Writes the line of a finished request (the `onResponse` hook calls this). */
