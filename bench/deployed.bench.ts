@@ -12,7 +12,8 @@
  * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
  * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
  * (an older commit's `dist/`, for a before/after on the same machine). BENCH_DEPLOYED_ONLY=poll
- * runs the polling rows only, BENCH_DEPLOYED_ONLY=pickup the job pickup row only (gateway and media
+ * runs the polling rows only, BENCH_DEPLOYED_ONLY=signin the sign-in rows only (and the polls during
+ * a storm), BENCH_DEPLOYED_ONLY=pickup the job pickup row only (gateway and media
  * worker in their own processes, against bare BullMQ and the job row's insert in the same run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -201,11 +202,14 @@ async function main(): Promise<void> {
     await autocannon(pollUrl, { ...poll, durationS: 2 }); // warm-up (JIT, caches)
     await autocannon(bareUrl, { connections: 50, durationS: 2 });
 
-    // --- polling, as deployed ----------------------------------------------------------------------
-    const linesBefore = procs.gateway!.lines;
+    // --- polling, as deployed (BENCH_DEPLOYED_ONLY=signin skips these rows) ------------------------
     // BENCH_CPU_PROFILE_PHASE=signin profiles the sign-in run instead of the polling run
     const profilePolls = profileFile && process.env.BENCH_CPU_PROFILE_PHASE !== 'signin';
     const profileSignIns = profileFile && !profilePolls;
+    // CPU per request (µs): what each server spends on one answer, whatever else the machine runs
+    const perReq = (a: number | null, b: number | null, n: number) => (a === null || b === null ? NaN : ((b - a) * 1e6) / Math.max(1, n));
+    if (only !== 'signin') {
+    const linesBefore = procs.gateway!.lines;
     // what the gateway spends with no request at all (timers, Redis subscribers, BullMQ consumers),
     // and how a poll's CPU splits: main thread (JavaScript) vs other threads (GC helpers, libuv), kernel
     const gwPid = procs.gateway!.child.pid;
@@ -225,8 +229,6 @@ async function main(): Promise<void> {
     const bareCpu0 = cpuSeconds(bare.child.pid);
     const plain = await autocannon(bareUrl, { connections: 50, durationS: DURATION_S });
     const bareCpu1 = cpuSeconds(bare.child.pid);
-    // CPU per request (µs): what each server spends on one answer, whatever else the machine runs
-    const perReq = (a: number | null, b: number | null, n: number) => (a === null || b === null ? NaN : ((b - a) * 1e6) / Math.max(1, n));
     const apiCpu = perReq(gwCpu0, gwCpu1, api.requests);
     const bareCpu = perReq(bareCpu0, bareCpu1, plain.requests);
     report('Gateway CPU per poll, split (µs; idle: ms of CPU per second with no requests)', [
@@ -258,6 +260,7 @@ async function main(): Promise<void> {
       ratio: api.rps / plain.rps,
       goal: '>= 0.5',
     });
+    }
 
     // --- sign-ins ------------------------------------------------------------------------------------
     // BENCH_DEPLOYED_ONLY=poll stops after the polling rows (a short run for a polling before/after)
