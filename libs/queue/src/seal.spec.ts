@@ -18,4 +18,22 @@ describe('Sealer', () => {
     raw[raw.length - 1] ^= 1;
     expect(() => a.open(raw.toString('base64'))).toThrow();
   });
+
+  it('gives every message its own IV, drawn from the CSPRNG 256 at a time', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const draws = jest.spyOn(require('node:crypto') as typeof import('node:crypto'), 'randomFillSync');
+    try {
+      const s = new Sealer('a-secret-of-some-length-0123456789');
+      const ivs = new Set<string>();
+      for (let i = 0; i < 600; i++) {
+        const sealed = s.seal({ n: 1 });
+        ivs.add(Buffer.from(sealed, 'base64').subarray(0, 12).toString('hex'));
+        expect(s.open(sealed)).toEqual({ n: 1 });
+      }
+      expect(ivs.size).toBe(600);
+      expect(draws).toHaveBeenCalledTimes(3);
+    } finally {
+      draws.mockRestore();
+    }
+  });
 });
