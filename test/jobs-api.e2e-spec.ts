@@ -278,6 +278,10 @@ describe('media jobs API (e2e)', () => {
       expect(fast.served).toBe(served + 2);
       const notModifiedViaNest = await sys.get(upper, { apiKey: alice.apiKey, headers: { 'if-none-match': etag, cookie: 'unrelated=1' } });
       expect(fast.served).toBe(served + 2);
+      // the fast path is the poll route's own preHandler, no other route's (a global hook ran on every request)
+      const routes = sys.apps.gateway!.getHttpAdapter().getInstance().printRoutes({ includeHooks: true, commonPrefix: false });
+      expect(routes.match(/• \(preHandler\)/g)).toHaveLength(1);
+      expect(routes).toMatch(/v1\/jobs \(GET\)\n[\s\S]*?── \/:id \(GET\)\n.*\n.*• \(preHandler\) \["hook\(\)"\]/);
       expect([notModified.status, notModified.text, comparable(notModified.headers)]).toEqual([304, '', comparable(notModifiedViaNest.headers)]);
       // a key without jobs:read is refused with the Nest route's own answer, whichever path it reached
       // (twice: the first decided after a lookup, the second from memory)

@@ -1,6 +1,6 @@
-import multipart from '@fastify/multipart';
+import multipart, { type FastifyMultipartOptions } from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
@@ -66,12 +66,8 @@ export async function createGatewayApp(
   // Fastify's headers into that map too. Node never sets X-Powered-By (helmet removes Express's).
   addSecurityHeaders(app.getHttpAdapter().getInstance(), staticHeaders(strictHeaders), staticHeaders(toolHeaders), TOOL_PAGES);
   // Uploads stream through req.file(); the per-plan limit is enforced while streaming.
-  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
-  app.enableCors({
-    origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
-    credentials: false,
-    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'],
-  });
+  await app.register(multipartCleaningOnlyItsFiles, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
+  configureCors(app, config.CORS_ORIGINS);
   await mountGatewayQueueBoard(app); // Bull Board at /admin/queues, admins only
   // The same document `npm run openapi` commits to libs/client (with this gateway's public URL).
   const doc = buildOpenApiDocument(app, { serverUrl: config.PUBLIC_BASE_URL });
@@ -117,6 +113,54 @@ export function addSecurityHeaders(fastify: FastifyInstance, strict: Array<[stri
     for (let i = 0; i < headers.length; i += 2) reply.header(headers[i], headers[i + 1]);
     done();
   });
+}
+
+/**
+ * `@fastify/multipart`, with its one `onResponse` hook run only for the requests it concerns. The
+ * plugin adds an async hook to every route that deletes the temporary files `saveRequestFiles()`
+ * wrote (`request.tmpUploads`): on every other request (all of them here: uploads stream through
+ * `req.file()`) it is two promises and their microtasks for nothing. The same hook now runs, and is
+ * awaited, when the request has temporary files; the plugin is otherwise registered as it is
+ * (root level, its decorators, content-type parser and other hooks unchanged).
+ */
+export function multipartCleaningOnlyItsFiles(fastify: FastifyInstance, opts: FastifyMultipartOptions, done: (err?: Error) => void): void {
+  const onlyWithFiles =
+    (hook: (req: FastifyRequest, reply: FastifyReply) => unknown): onResponseHookHandler =>
+    (req, reply, next) => {
+      if (!(req as FastifyRequest & { tmpUploads?: unknown }).tmpUploads) return next();
+      Promise.resolve(hook(req, reply)).then(() => next(), next);
+    };
+  const plugin = new Proxy(fastify, {
+    get(target, prop) {
+      if (prop === 'addHook') {
+        return (name: string, hook: never) => (name === 'onResponse' ? target.addHook('onResponse', onlyWithFiles(hook)) : target.addHook(name as 'onRequest', hook));
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  (multipart as unknown as { fastifyMultipart: (f: FastifyInstance, o: FastifyMultipartOptions, d: (err?: Error) => void) => void }).fastifyMultipart(plugin, opts, done);
+}
+// as `fastify-plugin` marks @fastify/multipart: registered on the root context, not a child one
+Object.assign(multipartCleaningOnlyItsFiles, { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: '@fastify/multipart' });
+
+/**
+ * CORS for the browser origins in CORS_ORIGINS. Without any, no response carries a CORS header
+ * and a preflight (`OPTIONS`) gets the 404 of an unknown route, which is what `@fastify/cors`
+ * with `origin: false` answered; but that plugin still ran on every request (its options copied
+ * per request, then Nest copying the reply's headers to look for CORS ones), so without origins
+ * it is not registered at all, and its `OPTIONS *` route, which answers that 404, is registered
+ * here instead (the same route, so an `OPTIONS` request is routed and labelled as before).
+ */
+export function configureCors(app: NestFastifyApplication, origins: string[]): void {
+  if (origins.length) {
+    app.enableCors({ origin: origins, credentials: false, exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After'] });
+    return;
+  }
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .options('*', { schema: { hide: true } as never }, (_req, reply) => reply.callNotFound());
 }
 
 /** Where presigned S3 links point (none for local storage, whose links are the gateway's own). */

@@ -4,6 +4,7 @@ export * from './media-error';
 export * from './ffmpeg.runner';
 export * from './probe';
 export * from './mp4-facts';
+export * from './stream-info';
 export * from './vertical';
 export * from './overlay';
 export * from './media.service';

@@ -119,3 +119,46 @@ export async function mp4Facts(file: string): Promise<ProbeResult | null> {
   }
 }
 
+
+/**
+ * Whether an MP4/MOV file is fragmented, from its box headers: a top-level `moof`, or an `mvex`
+ * in its `moov` (what `-movflags frag_keyframe+empty_moov` and DASH/CMAF segments write; the
+ * `ftyp` brands are no guide: ffmpeg keeps `isom` for a fragmented file). Null when the layout
+ * cannot be read (no `moov`, a malformed box, a `moov` too large), which callers treat as unknown.
+ * Reads a few 16-byte headers and at most the `moov`, never the media data.
+ */
+export async function mp4Fragmented(file: string): Promise<boolean | null> {
+  const fh = await open(file, 'r');
+  try {
+    const { size: fileSize } = await fh.stat();
+    const head = Buffer.alloc(16);
+    let sawMoov = false;
+    let o = 0;
+    while (o + 8 <= fileSize) {
+      const { bytesRead } = await fh.read(head, 0, 16, o);
+      if (bytesRead < 8) return null;
+      let size = head.readUInt32BE(0);
+      let header = 8;
+      if (size === 1) {
+        if (bytesRead < 16) return null;
+        size = Number(head.readBigUInt64BE(8));
+        header = 16;
+      } else if (size === 0) size = fileSize - o;
+      if (size < header || o + size > fileSize) return null;
+      const type = head.toString('latin1', 4, 8);
+      if (type === 'moof') return true;
+      if (type === 'moov') {
+        if (size > MAX_MOOV_BYTES) return null;
+        const moov = Buffer.alloc(size - header);
+        const got = await fh.read(moov, 0, moov.length, o + header);
+        if (got.bytesRead !== moov.length) return null;
+        if ([...boxes(moov, 0, moov.length)].some((b) => b.type === 'mvex')) return true;
+        sawMoov = true;
+      }
+      o += size;
+    }
+    return sawMoov ? false : null;
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,4 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { BillingController } from './billing.controller';
@@ -9,10 +9,10 @@ import { keepRawBody, STRIPE_WEBHOOK_PATH } from './raw-body';
 
 /** Plans, subscription, usage, admin billing and the Stripe webhook: all answered by billing over RPC. */
 @Module({ controllers: [BillingController, BillingAdminController, AdminUsersController, StripeWebhookController] })
-export class BillingGatewayModule implements OnModuleInit {
-  constructor(private readonly adapter: HttpAdapterHost) {}
-
-  onModuleInit(): void {
-    keepRawBody(this.adapter.httpAdapter.getInstance<FastifyInstance>(), [STRIPE_WEBHOOK_PATH]);
+export class BillingGatewayModule {
+  // in the constructor: before Nest registers the routes (its init), so that the hook is the route's own
+  constructor(adapter: HttpAdapterHost) {
+    const fastify = adapter.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify) keepRawBody(fastify, [STRIPE_WEBHOOK_PATH]);
   }
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { AuthGuard, type RouteAccess } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -14,7 +14,7 @@ import { JobsQueryService } from './jobs-query.service';
 export const POLL_ROUTE = '/v1/jobs/:id';
 
 /**
- * `GET /v1/jobs/{id}` answered in a Fastify `preHandler` hook, before Nest's router, guard, pipes
+ * `GET /v1/jobs/{id}` answered in the route's Fastify `preHandler` hook, before Nest's router, guard, pipes
  * and parameter resolution, when everything about the poll is already in memory. It decides
  * nothing of its own: AuthGuard.admit (the same passport strategies, rate limiter, role and scope
  * checks, with the Nest route's own @Scopes) admits the caller, the job comes from the status
@@ -27,39 +27,54 @@ export const POLL_ROUTE = '/v1/jobs/:id';
  * in memory or not the caller's, a malformed id, a request with cookies (the dashboard's session).
  */
 @Injectable()
-export class JobPollFastPath implements OnModuleInit, OnApplicationBootstrap {
+export class JobPollFastPath implements OnApplicationBootstrap {
   /** Polls answered here (tests read it to know which path answered). */
   served = 0;
   private access?: RouteAccess;
+  private attached = false;
 
   constructor(
     private readonly adapter: HttpAdapterHost,
     private readonly guard: AuthGuard,
     private readonly query: JobsQueryService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.attach();
+  }
 
-  onModuleInit(): void {
+  /**
+   * The hook is the poll route's own `preHandler` (added as Nest declares the route, hence here in
+   * the constructor: Nest registers its routes before any onModuleInit), not a hook of every route:
+   * no other request pays for it, and a poll needs no lookup of its route to be recognised.
+   */
+  private attach(): void {
     const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return; // the admin REPL: no HTTP server
-    fastify.addHook('preHandler', (req, reply, done) => {
-      if (req.method !== 'GET' || req.routeOptions.url !== POLL_ROUTE || req.headers.cookie !== undefined || !this.access) return done();
-      const id = pathId((req.params as { id?: unknown }).id);
-      if (id === undefined) return done();
-      let admitted: Principal | Promise<Principal>;
-      try {
-        admitted = this.guard.admission(req, this.access);
-      } catch {
-        return done(); // refused: the Nest route's guard answers with the same decision
-      }
-      if (admitted instanceof Promise) {
-        admitted.then(
-          (principal) => this.serve(req, reply, principal, id, done),
-          () => done(),
-        );
-      } else this.serve(req, reply, admitted, id, done);
+    fastify.addHook('onRoute', (route) => {
+      if (route.url !== POLL_ROUTE || route.method !== 'GET') return;
+      const own = route.preHandler;
+      route.preHandler = [...(own === undefined ? [] : Array.isArray(own) ? own : [own]), this.hook];
+      this.attached = true;
     });
   }
+
+  private readonly hook: preHandlerHookHandler = (req, reply, done) => {
+    if (req.method !== 'GET' || req.headers.cookie !== undefined || !this.access) return done();
+    const id = pathId((req.params as { id?: unknown }).id);
+    if (id === undefined) return done();
+    let admitted: Principal | Promise<Principal>;
+    try {
+      admitted = this.guard.admission(req, this.access);
+    } catch {
+      return done(); // refused: the Nest route's guard answers with the same decision
+    }
+    if (admitted instanceof Promise) {
+      admitted.then(
+        (principal) => this.serve(req, reply, principal, id, done),
+        () => done(),
+      );
+    } else this.serve(req, reply, admitted, id, done);
+  };
 
   /** Answers the poll of an admitted caller from memory, or hands it on to the Nest route. */
   private serve(req: FastifyRequest, reply: FastifyReply, principal: Principal, id: string, done: () => void): void {
@@ -79,7 +94,7 @@ export class JobPollFastPath implements OnModuleInit, OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    if (!fastify.hasRoute({ method: 'GET', url: POLL_ROUTE })) throw new Error(`JobPollFastPath: no route GET ${POLL_ROUTE}`);
+    if (!fastify.hasRoute({ method: 'GET', url: POLL_ROUTE }) || !this.attached) throw new Error(`JobPollFastPath: no route GET ${POLL_ROUTE} to answer for`);
     this.access = this.guard.routeAccess(JobsController.prototype.get, JobsController);
   }
 

@@ -1,4 +1,4 @@
-import type { InputFacts, JobInput, MediaJobName, MediaJobParamsInput, MediaJobRequest } from '@clipyard/contracts';
+import type { InputFacts, InputStreams, JobInput, MediaJobName, MediaJobParamsInput, MediaJobRequest } from '@clipyard/contracts';
 import type { UploadRecord } from '../uploads/uploads.repository';
 import type { ChatChoice } from '../hooks/chat-source';
 import type { TranscriptionSourceChoice } from '../transcribe/transcription-source';
@@ -45,6 +45,12 @@ const inputFactsOf = (u: UploadRecord, durationS: number): InputFacts => ({
   content_type: u.contentType,
   ...(u.width && u.height ? { width: u.width, height: u.height } : {}),
 });
+/**
+ * The upload's streams (`input_streams`), when its probe recorded them (not for uploads from before
+ * 2026-12-03). A key beside `input_facts`, never inside it: see `inputStreamsSchema`.
+ */
+const inputStreamsOf = (u: UploadRecord): InputStreams | undefined =>
+  u.codecs?.length ? { codecs: u.codecs, fragmented: u.fragmented } : undefined;
 const minutesOf = (upload: UploadRecord | null) => Math.max(1, Math.ceil((upload?.durationS ?? 60) / 60));
 const reusesTranscript = (p: { input: object }) => 'job_id' in p.input;
 /** Minutes a hooks/shorts job will transcribe: none when it reuses a transcription (`{job_id}`). */
@@ -79,6 +85,7 @@ export const JOB_TYPE_POLICIES: { [N in MediaJobName]: JobTypePolicy<N> } = {
         ...r.limits,
         // a trim of a probed upload: its facts, so the worker need not ffprobe it again
         ...(r.upload?.durationS ? { input_facts: inputFactsOf(r.upload, r.upload.durationS) } : {}),
+        ...(r.upload?.durationS && inputStreamsOf(r.upload) ? { input_streams: inputStreamsOf(r.upload) } : {}),
         ...(p.subtitles ? await choose.transcription('subtitles', {}) : {}),
       },
     }),

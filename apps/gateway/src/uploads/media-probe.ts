@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@clipyard/contracts';
-import { INPUT_OPTIONS } from '@clipyard/media';
+import { INPUT_OPTIONS, mp4Fragmented } from '@clipyard/media';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 
 export interface ProbeResult {
@@ -11,6 +11,10 @@ export interface ProbeResult {
   durationS?: number;
   width?: number;
   height?: number;
+  /** `codec_name` of every stream, in stream order (`unknown` where ffprobe names none). */
+  codecs: string[];
+  /** An MP4/MOV's layout: true when fragmented (`moof`/`mvex`); null for other containers or an unreadable layout. */
+  fragmented: boolean | null;
 }
 
 interface FfprobeJson {
@@ -59,7 +63,10 @@ export class MediaProbe {
     const [contentType, ext] = video ? fmt.video : (fmt.audio ?? fmt.video);
     const isImage = contentType.startsWith('image/');
     const duration = Number(json.format?.duration ?? video?.duration ?? audio?.duration);
-    const result: ProbeResult = { contentType, ext };
+    const codecs = streams.map((s) => (s.codec_name || 'unknown').slice(0, 64)).slice(0, 64);
+    // ffprobe does not say whether an MP4 is fragmented; its boxes do (a few header reads of the spool)
+    const fragmented = /^mov,mp4/.test(formatName) ? await mp4Fragmented(filePath).catch(() => null) : null;
+    const result: ProbeResult = { contentType, ext, codecs, fragmented };
     if (!isImage && Number.isFinite(duration) && duration > 0) result.durationS = Math.round(duration * 1000) / 1000;
     if (video?.width && video?.height) {
       result.width = video.width;

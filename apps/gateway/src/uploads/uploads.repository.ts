@@ -22,9 +22,9 @@ export class UploadsRepository {
   async insert(u: Omit<UploadRecord, 'createdAt'>): Promise<UploadRecord> {
     const rows = await query(
       this.db.tx,
-      `INSERT INTO uploads (id, user_id, storage_key, filename, content_type, size, duration_s, width, height)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [u.id, u.userId, u.storageKey, u.filename, u.contentType, u.size, u.durationS, u.width, u.height],
+      `INSERT INTO uploads (id, user_id, storage_key, filename, content_type, size, duration_s, width, height, codecs, fragmented)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [u.id, u.userId, u.storageKey, u.filename, u.contentType, u.size, u.durationS, u.width, u.height, u.codecs, u.fragmented],
     );
     return this.toRecord(rows[0]);
   }

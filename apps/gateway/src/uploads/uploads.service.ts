@@ -186,6 +186,8 @@ export class UploadsService {
           durationS: media.durationS ?? null,
           width: media.width ?? null,
           height: media.height ?? null,
+          codecs: media.codecs,
+          fragmented: media.fragmented,
         });
         this.bytes.inc(size);
         return presentUpload(row);

@@ -54,6 +54,8 @@ export class UrlImport {
           durationS: media.durationS ?? null,
           width: media.width ?? null,
           height: media.height ?? null,
+          codecs: media.codecs,
+          fragmented: media.fragmented,
         });
       } catch (err) {
         await this.storage.delete(key).catch(() => undefined);

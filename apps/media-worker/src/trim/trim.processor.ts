@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { InputFacts } from '@clipyard/contracts';
-import { MediaTools, unsupportedMedia, type MediaInput, type ProbeResult } from '@clipyard/media';
+import { MediaTools, skipsStreamInfo, unsupportedMedia, type MediaInput, type ProbeResult } from '@clipyard/media';
 import { MediaProcessor } from '../jobs/media-workers.host';
 import type { JobContext, JobProcessor, ProcessorOutput, ProcessorResult } from '../jobs/processor';
 import { SubtitlesStep, step, type SubtitledVideo } from '../transcribe/subtitles.step';
@@ -23,12 +23,17 @@ export class TrimProcessor implements JobProcessor<'trim'> {
     let file: MediaInput;
     let info: ProbeResult;
     let size: Promise<number>;
+    // the upload's codecs and layout may let ffmpeg skip reading its first packets; a job of a
+    // gateway that does not send them (no `input_streams`) opens the input as before
+    let skipStreamInfo = false;
     if (known) {
       const opened = await ctx.openInput(p.input, p.max_input_bytes, p.max_media_seconds);
       file = opened.source;
       size = opened.bytes;
       // the cut needs the facts, not the size (which may still be on its way)
       info = probeOf(known, NaN);
+      const streams = p.input_streams;
+      skipStreamInfo = !!streams && skipsStreamInfo({ contentType: known.content_type, codecs: streams.codecs, fragmented: streams.fragmented });
     } else {
       const got = await ctx.fetchInput(p.input, p.max_input_bytes, p.max_media_seconds);
       file = got.file;
@@ -48,7 +53,7 @@ export class TrimProcessor implements JobProcessor<'trim'> {
     // cut is the first 30 %, then transcription and burn-in (one job: trim → transcribe → burn-in).
     const share = p.subtitles ? 0.3 : p.thumbnail ? 0.95 : 1;
     const cut = () =>
-      this.media.trim(file, out, { start: p.start, end: p.end, mode: p.mode, vertical: p.vertical }, { ...run, onProgress: (pct) => ctx.progress(pct * share) }, info);
+      this.media.trim(file, out, { start: p.start, end: p.end, mode: p.mode, vertical: p.vertical, skipStreamInfo }, { ...run, onProgress: (pct) => ctx.progress(pct * share) }, info);
     const [trimmed, bytesOf] = await Promise.allSettled([p.subtitles ? step('trim', cut) : cut(), sized]);
     if (bytesOf.status === 'rejected') throw bytesOf.reason;
     if (trimmed.status === 'rejected') throw trimmed.reason;

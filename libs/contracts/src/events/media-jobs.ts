@@ -117,9 +117,23 @@ export const inputFactsSchema = z
   })
   .strict();
 export type InputFacts = z.infer<typeof inputFactsSchema>;
+/**
+ * The stored input's streams as the gateway's ffprobe saw them at upload: each stream's
+ * `codec_name` in stream order, and whether the MP4/MOV is fragmented (`moof` boxes or an `mvex`;
+ * null when not an MP4/MOV). With them the worker may open the input without
+ * `avformat_find_stream_info` where that is known to give the same output (libs/media
+ * `skipsStreamInfo`). A key of its own beside `input_facts`, not inside it: `inputFactsSchema` is
+ * strict, so a worker of before this field would refuse the whole job during a rolling deploy,
+ * while the params object strips keys it does not know (such a worker just probes as it did).
+ */
+export const inputStreamsSchema = z.object({
+  codecs: z.array(z.string().min(1).max(64)).min(1).max(64),
+  fragmented: z.boolean().nullable(),
+});
+export type InputStreams = z.infer<typeof inputStreamsSchema>;
 /** `params` of a trim job as the worker validates it (`subtitles` adds a transcription). */
 export const trimJobParamsSchema = z
-  .object({ ...trimParamsSchema.shape, input: jobInputSchema, input_facts: inputFactsSchema.optional(), ...workerLimits, ...transcriptionSource })
+  .object({ ...trimParamsSchema.shape, input: jobInputSchema, input_facts: inputFactsSchema.optional(), input_streams: inputStreamsSchema.optional(), ...workerLimits, ...transcriptionSource })
   .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] });
 export type TrimJobParams = z.infer<typeof trimJobParamsSchema>;
 /** `params` of an overlay job as the worker validates it. */

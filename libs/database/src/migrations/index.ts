@@ -15,6 +15,7 @@ import { AccountEmail1796164512411 } from './1796164512411-account-email';
 import { AnonymousTrial1796180900000 } from './1796180900000-anonymous-trial';
 import { MfaTotp1796184000000 } from './1796184000000-mfa-totp';
 import { Identities1796190316016 } from './1796190316016-identities';
+import { UploadStreams1796200000000 } from './1796200000000-upload-streams';
 
 /**
  * Every migration, in order. Each owner app adds its own files (auth 17320001…, billing 17320002…,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AnonymousTrial1796180900000,
   MfaTotp1796184000000,
   Identities1796190316016,
+  UploadStreams1796200000000,
 ];
