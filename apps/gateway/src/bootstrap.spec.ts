@@ -192,8 +192,10 @@ describe('multipartCleaningOnlyItsFiles', () => {
       const saved = await post(app, '/save');
       const [file] = saved.json() as string[];
       expect(file).toBeTruthy();
+      // the cleanup runs in onResponse, after the answer went out: the file goes a moment later
+      for (let i = 0; i < 200 && existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
       expect(cleanups()).toBe(1);
-      expect(existsSync(file)).toBe(false); // the temporary file is gone once the answer went out
+      expect(existsSync(file)).toBe(false);
     } finally {
       await app.close();
     }
