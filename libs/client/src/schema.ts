@@ -10481,7 +10481,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Bad request: `BAD_REQUEST`, `IDEMPOTENCY_KEY_INVALID` */
+            /** @description Bad request: `BAD_REQUEST`, `IDEMPOTENCY_KEY_INVALID`, `NO_PROVIDER_KEY` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10490,7 +10490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "BAD_REQUEST" | "IDEMPOTENCY_KEY_INVALID";
+                            code?: "BAD_REQUEST" | "IDEMPOTENCY_KEY_INVALID" | "NO_PROVIDER_KEY";
                         };
                     };
                 };
@@ -10537,7 +10537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `UPLOAD_NOT_FOUND` */
+            /** @description Not found: `PROVIDER_KEY_NOT_FOUND`, `UPLOAD_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10546,7 +10546,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "UPLOAD_NOT_FOUND";
+                            code?: "PROVIDER_KEY_NOT_FOUND" | "UPLOAD_NOT_FOUND";
                         };
                     };
                 };

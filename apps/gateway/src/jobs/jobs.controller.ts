@@ -40,7 +40,7 @@ export class JobsController {
     summary: 'Trim a video (fast: stream copy; precise: re-encode), optionally 9:16',
     description: 'Queues the job and answers 202 with it; poll `GET /v1/jobs/{id}` or subscribe a webhook.',
     responses: { 202: { schema: jobViewSchema, headers: { Location: { description: 'The job to poll', required: true }, 'Idempotent-Replayed': 'true when this is a stored answer' } } },
-    errors: ['EMAIL_NOT_VERIFIED', 'QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'URL_FETCH_FAILED', 'UNSUPPORTED_MEDIA', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED'],
+    errors: ['EMAIL_NOT_VERIFIED', 'QUOTA_EXCEEDED', 'CONCURRENCY_LIMIT', 'FEATURE_NOT_IN_PLAN', 'FILE_TOO_LARGE', 'MEDIA_TOO_LONG', 'INPUT_TOO_LARGE', 'UPLOAD_NOT_FOUND', 'URL_FORBIDDEN', 'URL_FETCH_FAILED', 'UNSUPPORTED_MEDIA', 'IDEMPOTENCY_KEY_INVALID', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'NO_PROVIDER_KEY', 'PROVIDER_KEY_NOT_FOUND'],
     headers: { 'Idempotency-Key': { description: 'Retries with the same key return the first answer (kept 24 h); reuse with another body is 422' } },
   })
   trim(@CurrentUser() user: Principal, @Body() body: TrimJobDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
