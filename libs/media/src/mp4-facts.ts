@@ -38,28 +38,51 @@ function timing(buf: Buffer, b: Box): [number, number] | null {
   return v === 1 ? [buf.readUInt32BE(b.start + 20), Number(buf.readBigUInt64BE(b.start + 24))] : [buf.readUInt32BE(b.start + 12), buf.readUInt32BE(b.start + 16)];
 }
 
-/** Finds the top-level `moov` box of a file by reading box headers only, then reads it whole. */
-async function readMoov(fh: FileHandle, fileSize: number): Promise<Buffer | null> {
+interface TopBox {
+  type: string;
+  offset: number;
+  header: number;
+  size: number;
+}
+
+/** A file's top-level boxes from their headers alone (16 bytes read each); `null` (then the end) at a malformed header. */
+async function* topLevelBoxes(fh: FileHandle, fileSize: number): AsyncGenerator<TopBox | null> {
   const head = Buffer.alloc(16);
   let o = 0;
   while (o + 8 <= fileSize) {
     const { bytesRead } = await fh.read(head, 0, 16, o);
-    if (bytesRead < 8) return null;
-    let size = head.readUInt32BE(0);
+    let size = bytesRead >= 8 ? head.readUInt32BE(0) : 0;
     let header = 8;
-    if (size === 1) {
-      if (bytesRead < 16) return null;
-      size = Number(head.readBigUInt64BE(8));
-      header = 16;
-    } else if (size === 0) size = fileSize - o;
-    if (size < header || o + size > fileSize) return null;
-    if (head.toString('latin1', 4, 8) === 'moov') {
-      if (size > MAX_MOOV_BYTES) return null;
-      const moov = Buffer.alloc(size - header);
-      const got = await fh.read(moov, 0, moov.length, o + header);
-      return got.bytesRead === moov.length ? moov : null;
+    if (bytesRead < 8 || (size === 1 && bytesRead < 16)) {
+      yield null;
+      return;
     }
+    if (size === 1) {
+      size = Number(head.readBigUInt64BE(8)); // a 64-bit size follows the type
+      header = 16;
+    } else if (size === 0) size = fileSize - o; // the box runs to the end of the file
+    if (size < header || o + size > fileSize) {
+      yield null;
+      return;
+    }
+    yield { type: head.toString('latin1', 4, 8), offset: o, header, size };
     o += size;
+  }
+}
+
+/** A top-level box's content, read whole (null past MAX_MOOV_BYTES or on a short read). */
+async function readBox(fh: FileHandle, b: TopBox): Promise<Buffer | null> {
+  if (b.size > MAX_MOOV_BYTES) return null;
+  const content = Buffer.alloc(b.size - b.header);
+  const got = await fh.read(content, 0, content.length, b.offset + b.header);
+  return got.bytesRead === content.length ? content : null;
+}
+
+/** Finds the top-level `moov` box of a file by reading box headers only, then reads it whole. */
+async function readMoov(fh: FileHandle, fileSize: number): Promise<Buffer | null> {
+  for await (const b of topLevelBoxes(fh, fileSize)) {
+    if (!b) return null;
+    if (b.type === 'moov') return readBox(fh, b);
   }
   return null;
 }
@@ -131,31 +154,16 @@ export async function mp4Fragmented(file: string): Promise<boolean | null> {
   const fh = await open(file, 'r');
   try {
     const { size: fileSize } = await fh.stat();
-    const head = Buffer.alloc(16);
     let sawMoov = false;
-    let o = 0;
-    while (o + 8 <= fileSize) {
-      const { bytesRead } = await fh.read(head, 0, 16, o);
-      if (bytesRead < 8) return null;
-      let size = head.readUInt32BE(0);
-      let header = 8;
-      if (size === 1) {
-        if (bytesRead < 16) return null;
-        size = Number(head.readBigUInt64BE(8));
-        header = 16;
-      } else if (size === 0) size = fileSize - o;
-      if (size < header || o + size > fileSize) return null;
-      const type = head.toString('latin1', 4, 8);
-      if (type === 'moof') return true;
-      if (type === 'moov') {
-        if (size > MAX_MOOV_BYTES) return null;
-        const moov = Buffer.alloc(size - header);
-        const got = await fh.read(moov, 0, moov.length, o + header);
-        if (got.bytesRead !== moov.length) return null;
-        if ([...boxes(moov, 0, moov.length)].some((b) => b.type === 'mvex')) return true;
+    for await (const b of topLevelBoxes(fh, fileSize)) {
+      if (!b) return null;
+      if (b.type === 'moof') return true;
+      if (b.type === 'moov') {
+        const moov = await readBox(fh, b);
+        if (!moov) return null;
+        if ([...boxes(moov, 0, moov.length)].some((c) => c.type === 'mvex')) return true;
         sawMoov = true;
       }
-      o += size;
     }
     return sawMoov ? false : null;
   } finally {
