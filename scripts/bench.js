@@ -7,6 +7,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const p = require('./lib/provision');
+const { cleanRedis } = require('./lib/clean-redis');
 
 async function main() {
   p.ensureDeps();
@@ -45,6 +46,8 @@ async function main() {
     }
   } finally {
     await p.dropDatabase(env.DATABASE_URL).catch(() => undefined);
+    // every key of the run, the benches' own sub-prefixes (`cyb<run>-…`) included
+    await cleanRedis(env.REDIS_URL, env.REDIS_PREFIX, env.REDIS_CLUSTER_NODES).catch((e) => console.error(`could not clean redis: ${e.message}`));
     stopServices();
   }
   process.exit(status);
