@@ -209,57 +209,57 @@ async function main(): Promise<void> {
     // CPU per request (µs): what each server spends on one answer, whatever else the machine runs
     const perReq = (a: number | null, b: number | null, n: number) => (a === null || b === null ? NaN : ((b - a) * 1e6) / Math.max(1, n));
     if (only !== 'signin') {
-    const linesBefore = procs.gateway!.lines;
-    // what the gateway spends with no request at all (timers, Redis subscribers, BullMQ consumers),
-    // and how a poll's CPU splits: main thread (JavaScript) vs other threads (GC helpers, libuv), kernel
-    const gwPid = procs.gateway!.child.pid;
-    const idle0 = cpuSeconds(gwPid);
-    await new Promise((r) => setTimeout(r, 3000));
-    const idleMsPerS = idle0 === null ? NaN : (((cpuSeconds(gwPid) ?? 0) - idle0) * 1000) / 3;
-    if (profilePolls) procs[profiled]!.child.kill('SIGWINCH');
-    const gwCpu0 = cpuSeconds(gwPid);
-    const gwMain0 = threadCpuSeconds(gwPid);
-    const gwSys0 = systemCpuSeconds(gwPid);
-    const api = await autocannon(pollUrl, poll);
-    const gwCpu1 = cpuSeconds(gwPid);
-    const gwMain1 = threadCpuSeconds(gwPid);
-    const gwSys1 = systemCpuSeconds(gwPid);
-    if (profilePolls) procs[profiled]!.child.kill('SIGWINCH');
-    const linesPerPoll = (procs.gateway!.lines - linesBefore) / Math.max(1, api.requests);
-    const bareCpu0 = cpuSeconds(bare.child.pid);
-    const plain = await autocannon(bareUrl, { connections: 50, durationS: DURATION_S });
-    const bareCpu1 = cpuSeconds(bare.child.pid);
-    const apiCpu = perReq(gwCpu0, gwCpu1, api.requests);
-    const bareCpu = perReq(bareCpu0, bareCpu1, plain.requests);
-    report('Gateway CPU per poll, split (µs; idle: ms of CPU per second with no requests)', [
-      {
-        'idle ms/s': idleMsPerS,
-        'total µs/poll': apiCpu,
-        'main thread': perReq(gwMain0, gwMain1, api.requests),
-        'other threads': apiCpu - perReq(gwMain0, gwMain1, api.requests),
-        'kernel (all threads)': perReq(gwSys0, gwSys1, api.requests),
-      },
-    ]);
-    report(`Polling as deployed (gateway in its own process, logs through the npm start relabeller), 50 connections, ${DURATION_S} s (latency ms)`, [
-      { what: 'GET /v1/jobs/{id} (API key)', 'req/s': api.rps, p50: api.p50, p99: api.p99, errors: api.errors + api.non2xx, 'log lines/poll': linesPerPoll, 'CPU µs/req': apiCpu },
-      { what: 'bare Fastify route, own process', 'req/s': plain.rps, p50: plain.p50, p99: plain.p99, errors: plain.errors + plain.non2xx, 'log lines/poll': 0, 'CPU µs/req': bareCpu },
-    ]);
-    if (Number.isFinite(apiCpu)) {
+      const linesBefore = procs.gateway!.lines;
+      // what the gateway spends with no request at all (timers, Redis subscribers, BullMQ consumers),
+      // and how a poll's CPU splits: main thread (JavaScript) vs other threads (GC helpers, libuv), kernel
+      const gwPid = procs.gateway!.child.pid;
+      const idle0 = cpuSeconds(gwPid);
+      await new Promise((r) => setTimeout(r, 3000));
+      const idleMsPerS = idle0 === null ? NaN : (((cpuSeconds(gwPid) ?? 0) - idle0) * 1000) / 3;
+      if (profilePolls) procs[profiled]!.child.kill('SIGWINCH');
+      const gwCpu0 = cpuSeconds(gwPid);
+      const gwMain0 = threadCpuSeconds(gwPid);
+      const gwSys0 = systemCpuSeconds(gwPid);
+      const api = await autocannon(pollUrl, poll);
+      const gwCpu1 = cpuSeconds(gwPid);
+      const gwMain1 = threadCpuSeconds(gwPid);
+      const gwSys1 = systemCpuSeconds(gwPid);
+      if (profilePolls) procs[profiled]!.child.kill('SIGWINCH');
+      const linesPerPoll = (procs.gateway!.lines - linesBefore) / Math.max(1, api.requests);
+      const bareCpu0 = cpuSeconds(bare.child.pid);
+      const plain = await autocannon(bareUrl, { connections: 50, durationS: DURATION_S });
+      const bareCpu1 = cpuSeconds(bare.child.pid);
+      const apiCpu = perReq(gwCpu0, gwCpu1, api.requests);
+      const bareCpu = perReq(bareCpu0, bareCpu1, plain.requests);
+      report('Gateway CPU per poll, split (µs; idle: ms of CPU per second with no requests)', [
+        {
+          'idle ms/s': idleMsPerS,
+          'total µs/poll': apiCpu,
+          'main thread': perReq(gwMain0, gwMain1, api.requests),
+          'other threads': apiCpu - perReq(gwMain0, gwMain1, api.requests),
+          'kernel (all threads)': perReq(gwSys0, gwSys1, api.requests),
+        },
+      ]);
+      report(`Polling as deployed (gateway in its own process, logs through the npm start relabeller), 50 connections, ${DURATION_S} s (latency ms)`, [
+        { what: 'GET /v1/jobs/{id} (API key)', 'req/s': api.rps, p50: api.p50, p99: api.p99, errors: api.errors + api.non2xx, 'log lines/poll': linesPerPoll, 'CPU µs/req': apiCpu },
+        { what: 'bare Fastify route, own process', 'req/s': plain.rps, p50: plain.p50, p99: plain.p99, errors: plain.errors + plain.non2xx, 'log lines/poll': 0, 'CPU µs/req': bareCpu },
+      ]);
+      if (Number.isFinite(apiCpu)) {
+        goalRow({
+          path: 'GET /v1/jobs/{id} as deployed vs bare Fastify, CPU per request (bare / API)',
+          measured: `${apiCpu.toFixed(0)} µs/req`,
+          anchor: `${bareCpu.toFixed(0)} µs/req`,
+          ratio: bareCpu / apiCpu,
+          goal: '>= 0.5 (same goal, load-independent)',
+        });
+      }
       goalRow({
-        path: 'GET /v1/jobs/{id} as deployed vs bare Fastify, CPU per request (bare / API)',
-        measured: `${apiCpu.toFixed(0)} µs/req`,
-        anchor: `${bareCpu.toFixed(0)} µs/req`,
-        ratio: bareCpu / apiCpu,
-        goal: '>= 0.5 (same goal, load-independent)',
+        path: 'GET /v1/jobs/{id} as deployed vs bare Fastify (own processes), c=50',
+        measured: `${Math.round(api.rps)} req/s, p99 ${api.p99} ms`,
+        anchor: `${Math.round(plain.rps)} req/s, p99 ${plain.p99} ms`,
+        ratio: api.rps / plain.rps,
+        goal: '>= 0.5',
       });
-    }
-    goalRow({
-      path: 'GET /v1/jobs/{id} as deployed vs bare Fastify (own processes), c=50',
-      measured: `${Math.round(api.rps)} req/s, p99 ${api.p99} ms`,
-      anchor: `${Math.round(plain.rps)} req/s, p99 ${plain.p99} ms`,
-      ratio: api.rps / plain.rps,
-      goal: '>= 0.5',
-    });
     }
 
     // --- sign-ins ------------------------------------------------------------------------------------
