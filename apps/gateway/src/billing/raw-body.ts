@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, preParsingHookHandler } from 'fastify';
+import { addRouteHook } from '../http/route-hooks';
 
 export const STRIPE_WEBHOOK_PATH = 'v1/billing/stripe/webhook';
 /** Where the untouched request body is kept, for the routes that need to verify a signature over it. */
@@ -9,17 +10,11 @@ export const RAW_BODY = Symbol.for('clipyard.rawBody');
  * Keeps the exact bytes of the request body for the given routes only (Stripe signs the raw
  * body; re-serialised JSON would not verify). Other routes stream straight to the parser.
  *
- * A hook of those routes alone (added as they are declared: call this before the app's routes
- * are registered), not of every route: a global `preParsing` hook ran on every request, each one
- * building Fastify's `routeOptions` object to learn its route.
+ * A hook of those routes alone (addRouteHook): call this before the app's routes are registered.
  */
 export function keepRawBody(fastify: FastifyInstance, paths: string[]): void {
   const wanted = new Set(paths.map((p) => `/${p.replace(/^\//, '')}`));
-  fastify.addHook('onRoute', (route) => {
-    if (!wanted.has(route.url)) return;
-    const own = route.preParsing;
-    route.preParsing = [...(own === undefined ? [] : Array.isArray(own) ? own : [own]), rawBodyHook];
-  });
+  addRouteHook(fastify, 'preParsing', rawBodyHook, (route) => wanted.has(route.url));
 }
 
 /** Reads the whole body, keeps it on the request (RAW_BODY) and hands the parser a replay of it. */

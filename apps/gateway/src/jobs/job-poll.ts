@@ -5,6 +5,7 @@ import { AuthGuard, type RouteAccess } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { pathId } from '../http/id.pipe';
+import { addRouteHook } from '../http/route-hooks';
 import { answerPoll } from './job.presenter';
 import type { JobRecord } from './job.record';
 import { JobsController } from './jobs.controller';
@@ -50,12 +51,7 @@ export class JobPollFastPath implements OnApplicationBootstrap {
   private attach(): void {
     const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return; // the admin REPL: no HTTP server
-    fastify.addHook('onRoute', (route) => {
-      if (route.url !== POLL_ROUTE || route.method !== 'GET') return;
-      const own = route.preHandler;
-      route.preHandler = [...(own === undefined ? [] : Array.isArray(own) ? own : [own]), this.hook];
-      this.attached = true;
-    });
+    addRouteHook(fastify, 'preHandler', this.hook, (route) => route.url === POLL_ROUTE && route.method === 'GET', () => (this.attached = true));
   }
 
   private readonly hook: preHandlerHookHandler = (req, reply, done) => {
