@@ -49,8 +49,8 @@ const inputFactsOf = (u: UploadRecord, durationS: number): InputFacts => ({
  * The upload's streams (`input_streams`), when its probe recorded them (not for uploads from before
  * 2026-12-03). A key beside `input_facts`, never inside it: see `inputStreamsSchema`.
  */
-const inputStreamsOf = (u: UploadRecord): InputStreams | undefined =>
-  u.codecs?.length ? { codecs: u.codecs, fragmented: u.fragmented } : undefined;
+const inputStreamsOf = (u: UploadRecord): { input_streams?: InputStreams } =>
+  u.codecs?.length ? { input_streams: { codecs: u.codecs, fragmented: u.fragmented } } : {};
 const minutesOf = (upload: UploadRecord | null) => Math.max(1, Math.ceil((upload?.durationS ?? 60) / 60));
 const reusesTranscript = (p: { input: object }) => 'job_id' in p.input;
 /** Minutes a hooks/shorts job will transcribe: none when it reuses a transcription (`{job_id}`). */
@@ -84,8 +84,7 @@ export const JOB_TYPE_POLICIES: { [N in MediaJobName]: JobTypePolicy<N> } = {
         input: r.input,
         ...r.limits,
         // a trim of a probed upload: its facts, so the worker need not ffprobe it again
-        ...(r.upload?.durationS ? { input_facts: inputFactsOf(r.upload, r.upload.durationS) } : {}),
-        ...(r.upload?.durationS && inputStreamsOf(r.upload) ? { input_streams: inputStreamsOf(r.upload) } : {}),
+        ...(r.upload?.durationS ? { input_facts: inputFactsOf(r.upload, r.upload.durationS), ...inputStreamsOf(r.upload) } : {}),
         ...(p.subtitles ? await choose.transcription('subtitles', {}) : {}),
       },
     }),
