@@ -1,3 +1,5 @@
+import type { InputStreams } from '@clipyard/contracts';
+
 /**
  * Codecs whose MP4/MOV sample entry (`avcC`, `hvcC`, `esds`, …) already holds everything a stream
  * copy writes, so ffmpeg's `avformat_find_stream_info` (which reads the first packets: a third
@@ -11,14 +13,8 @@ export const STREAM_INFO_FREE_CODECS: ReadonlySet<string> = new Set(['h264', 'he
 /** Content types the gateway gives an upload whose ffprobe format is the mov/mp4 family. */
 const MP4_FAMILY: ReadonlySet<string> = new Set(['video/mp4', 'audio/mp4']);
 
-/** What the gateway's upload probe recorded of a stored input. */
-export interface StoredInputFacts {
-  contentType: string;
-  /** `codec_name` of every stream; absent when the job came from a gateway that did not send them. */
-  codecs?: readonly string[];
-  /** True for a fragmented MP4/MOV (`moof`/`mvex`); null or absent when unknown. */
-  fragmented?: boolean | null;
-}
+/** What the gateway's upload probe recorded of a stored input (`input_streams` absent: a gateway that did not send them). */
+export type StoredInputFacts = { contentType: string } & Partial<InputStreams>;
 
 /**
  * Whether a stream copy of this input may skip `avformat_find_stream_info` (`-nofind_stream_info`):
