@@ -48,6 +48,52 @@ export function autocannon(url: string, o: LoadOptions): Promise<Load> {
   });
 }
 
+/** Polls measured per request at µs resolution (bench/lib/poll-client.js): latency percentiles in µs. */
+export interface FineLoad {
+  rps: number;
+  requests: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+  mean: number;
+  errors: number;
+  non2xx: number;
+  /** CPU the load client spent per request (µs). */
+  cpuUsPerReq: number;
+}
+
+/**
+ * GETs of `url` on `connections` keep-alive connections (one request in flight on each) from a
+ * process of its own, each request timed with hrtime; the first `warmupMs` are not counted.
+ */
+export function finePolls(url: string, o: { connections: number; durationS: number; headers?: Record<string, string>; warmupMs?: number }): Promise<FineLoad> {
+  const env = {
+    ...process.env,
+    POLL_URL: url,
+    POLL_CONNECTIONS: String(o.connections),
+    POLL_DURATION_MS: String(o.durationS * 1000),
+    POLL_WARMUP_MS: String(o.warmupMs ?? 500),
+    POLL_HEADERS: JSON.stringify(o.headers ?? {}),
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve(__dirname, '../../../bench/lib/poll-client.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err = (err + d).slice(-4096)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out) as FineLoad);
+      } catch {
+        reject(new Error(`poll client exited ${code}: ${out.slice(0, 200)} ${err}`));
+      }
+    });
+  });
+}
+
 /**
  * CPU seconds (user + system) a process has used so far, from /proc (Linux; null elsewhere). Per
  * request, it is what a route costs whatever else the shared machine is doing, unlike req/s.

@@ -1,0 +1,68 @@
+'use strict';
+/**
+ * A keep-alive HTTP load client with per-request latency at microsecond resolution (autocannon
+ * reports whole milliseconds). Run as a process of its own (bench/lib/load.ts `finePolls`), so it
+ * does not share the bench's event loop: POLL_URL, POLL_CONNECTIONS (each one request in flight),
+ * POLL_DURATION_MS, POLL_WARMUP_MS (requests that start earlier are not counted), POLL_HEADERS
+ * (JSON). Prints one JSON line: requests/s, latency percentiles in µs, errors, its own CPU.
+ */
+const { Pool } = require('undici');
+
+async function main() {
+  const url = new URL(process.env.POLL_URL);
+  const connections = Number(process.env.POLL_CONNECTIONS ?? 10);
+  const durationMs = Number(process.env.POLL_DURATION_MS ?? 8000);
+  const warmupMs = Number(process.env.POLL_WARMUP_MS ?? 500);
+  const headers = JSON.parse(process.env.POLL_HEADERS ?? '{}');
+  const pool = new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
+  const samples = [];
+  let errors = 0;
+  let non2xx = 0;
+  const start = process.hrtime.bigint();
+  const countFrom = start + BigInt(warmupMs) * 1_000_000n;
+  const until = countFrom + BigInt(durationMs) * 1_000_000n;
+  const cpu0 = process.cpuUsage();
+  let cpuAtCount;
+  const loop = async () => {
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      if (t0 >= until) return;
+      if (t0 >= countFrom && !cpuAtCount) cpuAtCount = process.cpuUsage();
+      try {
+        const res = await pool.request({ path: url.pathname + url.search, method: 'GET', headers });
+        await res.body.dump();
+        const t1 = process.hrtime.bigint();
+        if (res.statusCode < 200 || res.statusCode > 299) non2xx++;
+        if (t0 >= countFrom) samples.push(Number(t1 - t0) / 1000);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const cpu = process.cpuUsage(cpuAtCount ?? cpu0);
+  const elapsedS = Number(process.hrtime.bigint() - countFrom) / 1e9;
+  await pool.close();
+  samples.sort((a, b) => a - b);
+  const at = (p) => (samples.length ? samples[Math.min(samples.length - 1, Math.max(0, Math.ceil((p / 100) * samples.length) - 1))] : NaN);
+  console.log(
+    JSON.stringify({
+      rps: samples.length / elapsedS,
+      requests: samples.length,
+      p50: at(50),
+      p90: at(90),
+      p99: at(99),
+      p999: at(99.9),
+      max: samples[samples.length - 1] ?? NaN,
+      mean: samples.reduce((a, b) => a + b, 0) / (samples.length || 1),
+      errors,
+      non2xx,
+      cpuUsPerReq: (cpu.user + cpu.system) / Math.max(1, samples.length),
+    }),
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
