@@ -28,7 +28,7 @@ import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
 import { Client } from 'pg';
 import { autocannon, cpuSeconds, finePolls, json, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
-import { pickupAsDeployed } from './lib/pickup';
+import { pickupAsDeployed, StageLines } from './lib/pickup';
 import { FLOOR_TABLES, createFloorTables, dropFloorTables } from './lib/signin-floor';
 import { goalRow, report } from './lib/stats';
 
@@ -51,8 +51,8 @@ interface Proc {
   lines: number;
 }
 
-/** Starts an app the way `npm start` does: its stdout and stderr relabelled line by line into `sink`. */
-function startApp(name: App, env: Record<string, string | undefined>, sink: NodeJS.WritableStream, nodeArgs: string[] = []): Proc {
+/** Starts an app the way `npm start` does: its stdout and stderr relabelled line by line into `sink` (each raw line shown to `tap` first). */
+function startApp(name: App, env: Record<string, string | undefined>, sink: NodeJS.WritableStream, nodeArgs: string[] = [], tap?: (line: string) => void): Proc {
   // as `npm start` runs it (the auth app's argon2 at a lower CPU priority: scripts/lib/app-command.js)
   const cmd = appCommand(name, path.join(DIST_ROOT, `dist/apps/${name}/src/main.js`), env, nodeArgs);
   const child = spawn(cmd.cmd, cmd.args, { cwd: DIST_ROOT, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,6 +67,7 @@ function startApp(name: App, env: Record<string, string | undefined>, sink: Node
       for (const l of lines) {
         if (!l) continue;
         proc.lines++;
+        tap?.(l);
         sink.write(label + pretty(l) + '\n');
       }
     });
@@ -157,6 +158,8 @@ async function main(): Promise<void> {
     LOGIN_IP_PER_MIN: '1000000000',
     STORAGE_LOCAL_DIR: path.join(dir, 'storage'),
     UPLOAD_TMP_DIR: path.join(dir, 'spool'),
+    // the job pickup's stage stamps (one log line per submission, on the worker's `media job started`)
+    JOB_STAGE_LOG: 'true',
     ...Object.fromEntries(APPS.map((a) => [PORT_VAR[a], String(ports[a])])),
   };
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
@@ -166,10 +169,11 @@ async function main(): Promise<void> {
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const procs: Partial<Record<App, Proc>> = {};
   const helpers: ChildProcess[] = [];
+  const stageLines = new StageLines();
   try {
     for (const a of APPS) {
       const profileArgs = a === profiled && profileFile ? ['-r', path.join(ROOT, 'bench/lib/cpu-profile-preload.js')] : [];
-      procs[a] = startApp(a, a === profiled && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, profileArgs);
+      procs[a] = startApp(a, a === profiled && profileFile ? { ...env, BENCH_CPU_PROFILE_FILE: profileFile } : env, sink, profileArgs, (l) => stageLines.take(l));
     }
     for (const a of APPS) await ready(`http://127.0.0.1:${ports[a]}`, procs[a]!);
 
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
     // --- job pickup, as deployed (BENCH_DEPLOYED_ONLY=pickup: this row alone) ------------------------
     const only = process.env.BENCH_DEPLOYED_ONLY;
     if (!only || only === 'pickup') {
-      await pickupAsDeployed({ base, env, root: DIST_ROOT, apiKey, uploadId: up.id });
+      await pickupAsDeployed({ base, env, root: DIST_ROOT, apiKey, uploadId: up.id, stages: stageLines });
       if (only === 'pickup') return;
     }
 

@@ -8,6 +8,55 @@ import { goalRow, report, summarize } from './stats';
 
 type Env = Record<string, string | undefined>;
 
+type Stamps = Record<string, number>;
+
+/**
+ * The stage stamps the apps log with JOB_STAGE_LOG (monotonic ns): the gateway's `job stages`
+ * line (insert, committed, add, added) and the worker's `media job started` (received, handler,
+ * started), by job id. Fed every raw log line of the apps; keeps the first attempt's.
+ */
+export class StageLines {
+  readonly gateway = new Map<string, Stamps>();
+  readonly worker = new Map<string, Stamps>();
+
+  take(line: string): void {
+    if (!line.includes('"stages"')) return;
+    let o: { jobId?: string; msg?: string; stages?: Stamps; attempt?: number };
+    try {
+      o = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (!o.jobId || !o.stages) return;
+    if (o.msg === 'job stages') this.gateway.set(o.jobId, o.stages);
+    else if (o.msg === 'media job started' && (o.attempt ?? 1) === 1) this.worker.set(o.jobId, o.stages);
+  }
+}
+
+/** Between two stamps of a job (ms, µs resolution); NaN when either is missing. */
+const span = (a: number | undefined, b: number | undefined): number => (a === undefined || b === undefined ? NaN : (b - a) / 1e6);
+
+/**
+ * Per-stage figures of the jobs `ids` from their stamps (ms): the pickup from the gateway sending
+ * the insert to the worker's handler start, and the stages between. Undefined when the apps logged
+ * none (JOB_STAGE_LOG unknown to them: an older BENCH_DIST_ROOT).
+ */
+export function stageFigures(lines: StageLines, ids: string[]) {
+  const rows = ids.map((id) => ({ g: lines.gateway.get(id), w: lines.worker.get(id) })).filter((r) => r.g && r.w) as Array<{ g: Stamps; w: Stamps }>;
+  if (!rows.length) return undefined;
+  const of = (f: (r: { g: Stamps; w: Stamps }) => number) => summarize(rows.map(f).filter((x) => !Number.isNaN(x)));
+  return {
+    pickup: of((r) => span(r.g.insert, r.w.handler)),
+    insert: of((r) => span(r.g.insert, r.g.committed)),
+    commitToAdd: of((r) => span(r.g.committed, r.g.add)),
+    addRtt: of((r) => span(r.g.add, r.g.added)),
+    addToHandler: of((r) => span(r.g.add, r.w.handler)),
+    addToReceived: of((r) => span(r.g.add, r.w.received)),
+    receivedToHandler: of((r) => span(r.w.received, r.w.handler)),
+    handlerToStarted: of((r) => span(r.w.handler, r.w.started)),
+  };
+}
+
 /**
  * Moves the bench's user to premium (no monthly trim count, no concurrency cap in the way of
  * `rounds` trims) the way an operator would: the first admin made by the same CLI `npm start` runs
@@ -34,7 +83,7 @@ async function makePremium(base: string, env: Env, root: string, userApiKey: str
  * bare BullMQ add → start and the job row's insert alone, measured in the same run. The same
  * figures as the in-process bench (`jobs-polling`), without four apps sharing one event loop.
  */
-export async function pickupAsDeployed(o: { base: string; env: Env; root: string; apiKey: string; uploadId: string; rounds?: number }): Promise<void> {
+export async function pickupAsDeployed(o: { base: string; env: Env; root: string; apiKey: string; uploadId: string; rounds?: number; stages?: StageLines }): Promise<void> {
   // BENCH_PICKUP_ROUNDS: more trims (and as many bare adds and inserts) for a steadier mean
   const rounds = o.rounds ?? Number(process.env.BENCH_PICKUP_ROUNDS ?? 20);
   await makePremium(o.base, o.env, o.root, o.apiKey);
@@ -42,6 +91,7 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
   await db.connect();
   try {
     const pickup: number[] = [];
+    const ids: string[] = [];
     let lastId = '';
     for (let i = 0; i < rounds + 2; i++) {
       const job = await json('POST', `${o.base}/v1/jobs/trim`, { input: { upload_id: o.uploadId }, start: 2, end: 6, mode: 'fast' }, { 'x-api-key': o.apiKey });
@@ -55,6 +105,7 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
       }
       const { rows } = await db.query(`SELECT extract(epoch FROM started_at - created_at) * 1000 AS ms FROM jobs WHERE id = $1`, [lastId]);
       if (i >= 2) pickup.push(Number(rows[0].ms));
+      if (i >= 2) ids.push(lastId);
     }
     const insert = await insertAlone(async (sql, params) => (await db.query(sql, params)).rows, lastId, rounds);
     const raw = await rawPickup(rounds);
@@ -68,6 +119,36 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
       { what: 'floor: row insert + bare add → start', n: 0, p50: insert.p50 + raw.p50, p99: NaN, mean: insert.mean + raw.mean },
       { what: 'floor, worker in another process', n: 0, p50: insert.p50 + across.p50, p99: NaN, mean: insert.mean + across.mean },
     ]);
+    // the apps' log lines are piped through this process: the last job's are in by now, or very soon
+    await new Promise((r) => setTimeout(r, 100));
+    const st = o.stages ? stageFigures(o.stages, ids) : undefined;
+    if (st) {
+      const row = (what: string, f: ReturnType<typeof summarize>) => ({ what, n: f.n, p50: f.p50, p99: f.p99, mean: f.mean });
+      report('Job pickup by stage: monotonic stamps of the gateway and the media worker (JOB_STAGE_LOG; ms, µs resolution), beside bare BullMQ', [
+        row('pickup: gateway sends the insert → worker handler start', st.pickup),
+        row('  insert (sent → committed, returned)', st.insert),
+        row('  committed → add called', st.commitToAdd),
+        row('  add called → worker handler start', st.addToHandler),
+        row('    add called → worker has the job (BullMQ handed it over)', st.addToReceived),
+        row('    worker has the job → handler start (payload validated)', st.receivedToHandler),
+        row('  (add called → add resolved, the gateway)', st.addRtt),
+        row('  (handler start → job.started sent)', st.handlerToStarted),
+        row('bare BullMQ, worker in another process: add → handler start', across),
+        row('  (bare add → add resolved)', across.add),
+        row('the row insert alone (a copy of jobs)', insert),
+        { what: 'floor: row insert + bare add → start, worker in another process', n: 0, p50: insert.p50 + across.p50, p99: NaN, mean: insert.mean + across.mean },
+        { what: 'above the floor (pickup − floor)', n: 0, p50: st.pickup.p50 - insert.p50 - across.p50, p99: NaN, mean: st.pickup.mean - insert.mean - across.mean },
+      ]);
+      goalRow({
+        path: 'job pickup as deployed (gateway insert sent -> worker handler start, monotonic us stamps) vs bare BullMQ add -> handler start, worker in another process',
+        measured: `p50 ${st.pickup.p50.toFixed(2)} ms (mean ${st.pickup.mean.toFixed(2)}, ${(st.pickup.mean / across.mean).toFixed(2)}x the bare mean; jobs rows: p50 ${pk.p50.toFixed(1)}, mean ${pk.mean.toFixed(2)})`,
+        anchor: `p50 ${across.p50.toFixed(2)} ms (mean ${across.mean.toFixed(2)}; in one process p50 ${raw.p50.toFixed(2)}); floor with the row insert p50 ${(insert.p50 + across.p50).toFixed(2)}, mean ${(insert.mean + across.mean).toFixed(2)} ms`,
+        ratio: st.pickup.p50 / across.p50,
+        goal: '<= 2 (p50 <= 4 ms)',
+      });
+      return;
+    }
+    // without stamps (apps of an older BENCH_DIST_ROOT): the jobs rows' whole ms
     // the anchor as deployed: bare BullMQ with its worker in another process (in one process: printed beside it)
     goalRow({
       path: 'job pickup as deployed (jobs.created_at -> worker start) vs bare BullMQ add -> start, worker in another process',

@@ -7,26 +7,32 @@ import { summarize } from './stats';
 
 const settingsFor = (tag: string) => ({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `${process.env.REDIS_PREFIX ?? 'cyb'}-${tag}-${randomBytes(3).toString('hex')}` });
 
+/** add → handler start (ms, from the monotonic clock), with the add's own round trip (add → resolved) beside it. */
+export type BarePickup = ReturnType<typeof summarize> & { add: ReturnType<typeof summarize> };
+
 /**
  * Adds `rounds` jobs (after 2 warm-ups), one at a time, each timed from just before its `add` to
  * the handler start that `started(i)` resolves with (the monotonic clock).
  */
-async function timeAdds(queues: QueueClient, rounds: number, started: (i: number) => Promise<bigint>): Promise<ReturnType<typeof summarize>> {
+async function timeAdds(queues: QueueClient, rounds: number, started: (i: number) => Promise<bigint>): Promise<BarePickup> {
   const q = queues.queue('bench-pickup' as never);
   const out: number[] = [];
+  const adds: number[] = [];
   for (let i = 0; i < rounds + 2; i++) {
     const at = started(i);
     const t0 = process.hrtime.bigint();
     await q.add('x', { i }, { removeOnComplete: true });
+    const added = process.hrtime.bigint();
     const ms = Number((await at) - t0) / 1e6;
     if (i >= 2) out.push(ms);
+    if (i >= 2) adds.push(Number(added - t0) / 1e6);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return summarize(out);
+  return { ...summarize(out), add: summarize(adds) };
 }
 
 /** A bare BullMQ worker doing nothing: add → handler start (wall clock), one job at a time. */
-export async function rawPickup(rounds: number): Promise<ReturnType<typeof summarize>> {
+export async function rawPickup(rounds: number): Promise<BarePickup> {
   const settings = settingsFor('raw');
   const queues = new QueueClient(settings);
   const conn = createRedis(settings);
@@ -47,7 +53,7 @@ export async function rawPickup(rounds: number): Promise<ReturnType<typeof summa
  * the worker runs in a child process (this file run with `--worker`) and reports the monotonic clock
  * (shared by all processes on the machine) when its handler starts; this process adds the jobs.
  */
-export async function rawPickupAcross(rounds: number): Promise<ReturnType<typeof summarize>> {
+export async function rawPickupAcross(rounds: number): Promise<BarePickup> {
   const settings = settingsFor('rawx');
   const child = spawn(process.execPath, [__filename, '--worker'], { env: { ...process.env, RAW_PICKUP_URL: settings.url, RAW_PICKUP_PREFIX: settings.prefix }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });

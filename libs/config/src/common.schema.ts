@@ -71,6 +71,12 @@ export const commonSchema = z.object({
    * of waiting out its own timeout (login's is 15 s). A live but busy service keeps the full timeout.
    */
   RPC_PING_TIMEOUT_MS: positiveInt(1500),
+  /**
+   * Bench only: the gateway logs each submission's stage stamps (insert sent, committed, add sent,
+   * added) and the media worker its own (job handed over, handler start, job.started sent) on the
+   * `media job started` line, monotonic ns (`npm run bench -- deployed` reads them). Off: nothing.
+   */
+  JOB_STAGE_LOG: envBool(false),
   /** Seconds a SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_GRACE_S: positiveInt(30),
 });

@@ -11,3 +11,4 @@ export * from './redis.health';
 export * from './run-main';
 export * from './public.decorator';
 export * from './repl-context';
+export * from './stage-stamps';

@@ -37,7 +37,8 @@ export class ConsumerExplorer implements OnApplicationBootstrap, BeforeApplicati
       consumers.push({ instance, meta, runner });
     }
     if (!consumers.length) return;
-    this.host = new ConsumerHost(consumers, { redis: this.redis, config: this.config, logger: this.logger, metrics: this.metrics });
+    const stamps = (this.config as { JOB_STAGE_LOG?: boolean }).JOB_STAGE_LOG === true;
+    this.host = new ConsumerHost(consumers, { redis: this.redis, config: this.config, logger: this.logger, metrics: this.metrics, stamps });
     const queues = this.host.start();
     this.logger.info({ queues }, 'queue consumers running');
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DiscoveryService } from '@nestjs/core';
 import { DelayedError, UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
+import { monotonicNs } from '@clipyard/observability';
 import type { Counter, Histogram } from 'prom-client';
 import { QUEUE_JOB_NAMES, QUEUE_PAYLOADS, type ParsedQueuePayload, type PayloadQueue } from '@clipyard/contracts';
 import { createRedis, queuePrefix, type RedisClient, type RedisSettings } from './connection';
@@ -55,6 +56,8 @@ export interface HandlerCall<Q extends PayloadQueue = PayloadQueue> {
   payload: ParsedQueuePayload<Q>;
   /** The `@Handle` method, bound to its instance. */
   handler: (...args: any[]) => unknown;
+  /** With ConsumerHostDeps.stamps (JOB_STAGE_LOG): monotonicNs when BullMQ handed the job over, before its payload was validated. */
+  receivedAt?: number;
 }
 
 /** Wraps the handlers of a consumer (e.g. the media worker's job life around a processor). */
@@ -145,6 +148,8 @@ export interface ConsumerHostDeps {
   /** The app's validated config, read by the consumers' options. */
   config: unknown;
   logger: Logger;
+  /** JOB_STAGE_LOG: stamp each job as BullMQ hands it over (HandlerCall.receivedAt). */
+  stamps?: boolean;
   metrics?: {
     counter<L extends string>(name: string, help: string, labels: L[]): Counter<L>;
     histogram<L extends string>(name: string, help: string, labels: L[], buckets?: number[]): Histogram<L>;
@@ -236,6 +241,7 @@ export class ConsumerHost {
   }
 
   private async dispatch(queue: PayloadQueue, names: Map<string, Route>, job: Job, token?: string): Promise<unknown> {
+    const receivedAt = this.deps.stamps ? monotonicNs() : undefined;
     const parsed = QUEUE_PAYLOADS[queue].safeParse(job.data);
     const route = names.get(job.name);
     if (!parsed.success || !route || (parsed.data as { name: string }).name !== job.name) {
@@ -249,7 +255,7 @@ export class ConsumerHost {
       route.batcher
         ? route.batcher.push({ payload, job })
         : route.runner
-          ? route.runner.run({ queue, job, payload, handler: route.handler })
+          ? route.runner.run({ queue, job, payload, handler: route.handler, ...(receivedAt ? { receivedAt } : {}) })
           : route.handler(payload, job);
     try {
       // Facts (FACT_QUEUES) wait out an outage without using attempts; see runFact.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppError, MEDIA_JOBS, type MediaJobName, type MediaJobRequest } from '@clipyard/contracts';
-import { Metrics, ROOT_LOGGER } from '@clipyard/observability';
+import { Metrics, monotonicNs, ROOT_LOGGER, stageStamps } from '@clipyard/observability';
 import { QueueClient, RpcClient } from '@clipyard/queue';
 import { checkUrl, resolveUrl, urlPolicyOf } from '@clipyard/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -154,6 +154,9 @@ export class JobSubmissionService {
         { jobId, userId, priority: reservation.priority, params: workerParams },
         { jobId, ...(reservation.priority > 0 ? { priority: reservation.priority } : {}) },
       );
+      // JOB_STAGE_LOG (bench only): monotonic stamps of the stages between the insert and the add
+      const stages = stageStamps(this.config.JOB_STAGE_LOG);
+      if (stages) stages.insert = monotonicNs();
       const inserted = await this.jobs.insertUnannounced({
         id: jobId,
         userId,
@@ -167,13 +170,16 @@ export class JobSubmissionService {
         aiModel: ai?.ai_model ?? null,
       });
       job = inserted.job;
+      if (stages) stages.committed = monotonicNs();
       try {
         // Queued first. The gateways drop their (empty) copies of the new id (never rejects) on the
         // next turn, once the add is written to Redis, while the worker starts; done before anyone
         // is shown the job.
-        const added = enqueue();
+        if (stages) stages.add = monotonicNs();
+        const added = stages ? enqueue().then(() => (stages.added = monotonicNs())) : enqueue();
         const announced = new Promise<void>((resolve) => setImmediate(resolve)).then(() => inserted.announce());
         await Promise.all([announced, added]);
+        if (stages) this.logger.info({ jobId, stages }, 'job stages');
       } catch (err) {
         await this.jobs.deleteOwned(userId, jobId);
         throw err;

@@ -4,8 +4,9 @@ import { mediaJobPayloadSchema, parseMediaJobRequest, type MediaJobEnqueue, type
 import { JobSubmissionService } from './job-submission.service';
 
 /** A submission's steps, in the order they happened (fakes of the billing RPC, the jobs table and the queue). */
-function submission(fail: { insert?: boolean; add?: boolean; priority?: number } = {}) {
+function submission(fail: { insert?: boolean; add?: boolean; priority?: number } = {}, opts: { stageLog?: boolean } = {}) {
   const steps: string[] = [];
+  const logLines: Array<Record<string, unknown>> = [];
   const userId = randomUUID();
   const upload = { id: randomUUID(), userId, storageKey: `users/${userId}/inputs/2026-12/u/src.mp4`, size: 1000, durationS: 10, contentType: 'video/mp4', width: 320, height: 240 };
   const billing = {
@@ -51,14 +52,14 @@ function submission(fail: { insert?: boolean; add?: boolean; priority?: number }
     {} as never,
     {} as never,
     {} as never,
-    { REQUIRE_VERIFIED_EMAIL: false, ALLOW_PRIVATE_URLS: false, PUBLIC_BASE_URL: 'http://api.test' } as never,
-    pino({ level: 'silent' }),
+    { REQUIRE_VERIFIED_EMAIL: false, ALLOW_PRIVATE_URLS: false, PUBLIC_BASE_URL: 'http://api.test', JOB_STAGE_LOG: opts.stageLog ?? false } as never,
+    pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) }),
     { counter: () => ({ inc: () => undefined }) } as never,
     {} as never,
   );
   const submit = (body: Record<string, unknown>) =>
     service.submit({ userId, type: 'trim', params: parseMediaJobRequest('trim', { input: { upload_id: upload.id }, ...body }), rawBody: body });
-  return { steps, submit };
+  return { steps, submit, logLines };
 }
 
 describe('job submission', () => {
@@ -88,5 +89,22 @@ describe('job submission', () => {
     expect(s.steps.slice(0, 4)).toEqual(['reserve', 'validate', 'insert', 'add']);
     expect(s.steps).toContain('delete row');
     expect(s.steps.at(-1)).toBe('release');
+  });
+
+  it('with JOB_STAGE_LOG, logs the stage stamps of the submission in the order they happened; without it, nothing', async () => {
+    const on = submission({}, { stageLog: true });
+    const res = await on.submit({ start: 2, end: 6 });
+    const lines = on.logLines.filter((l) => l.msg === 'job stages');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].jobId).toBe((res.body as { id: string }).id);
+    const st = lines[0].stages as Record<string, number>;
+    expect(Object.keys(st)).toEqual(['insert', 'committed', 'add', 'added']);
+    expect(st.insert).toBeLessThanOrEqual(st.committed);
+    expect(st.committed).toBeLessThanOrEqual(st.add);
+    expect(st.add).toBeLessThanOrEqual(st.added);
+
+    const off = submission();
+    await off.submit({ start: 2, end: 6 });
+    expect(off.logLines.filter((l) => l.msg === 'job stages' || 'stages' in l)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { AppError, MEDIA_JOBS, mediaJobPayloadSchema, type JobOutput, type MediaJobName, type MediaJobPayload, type MediaQueue } from '@clipyard/contracts';
 import { MediaAbortedError, MediaError } from '@clipyard/media';
 import type { RpcClient } from '@clipyard/queue';
-import type { Metrics } from '@clipyard/observability';
+import { monotonicNs, type Metrics } from '@clipyard/observability';
 import { storageKey, storagePrefix, type Storage } from '@clipyard/storage';
 import { CANCELED, type CancelListener } from './cancel.listener';
 import type { InputResolver } from './input.resolver';
@@ -15,6 +15,8 @@ import type { TempDirs } from './temp-dirs';
 export interface RunnerSettings {
   timeoutMs: number;
   progressIntervalMs: number;
+  /** JOB_STAGE_LOG (bench only): the `media job started` line carries the job's stage stamps. */
+  stageLog?: boolean;
 }
 
 interface Failure {
@@ -50,10 +52,14 @@ export class JobRunner {
     this.metrics?.jobDuration.observe({ type, outcome }, (Date.now() - startedAt) / 1000);
   }
 
-  /** Runs `process` (a processor's `@Handle` method) on a payload already validated against its contract. */
-  async run(queue: MediaQueue, job: Job, payload: MediaJobPayload, process: JobProcessor['process']): Promise<Record<string, unknown>> {
+  /**
+   * Runs `process` (a processor's `@Handle` method) on a payload already validated against its
+   * contract; `receivedAt` (monotonicNs, with JOB_STAGE_LOG) is when BullMQ handed the job over.
+   */
+  async run(queue: MediaQueue, job: Job, payload: MediaJobPayload, process: JobProcessor['process'], receivedAt?: number): Promise<Record<string, unknown>> {
     // the moment the worker took the job (its payload already validated): before the bookkeeping
     const startedAt = Date.now();
+    const handlerAt = this.settings.stageLog ? monotonicNs() : 0;
     const jobName = payload.name;
     const who = { jobId: payload.jobId, userId: payload.userId };
     const log = this.logger.child({ jobId: who.jobId, queue, attempt: job.attemptsMade + 1 });
@@ -70,7 +76,8 @@ export class JobRunner {
         throw err;
       });
       await started;
-      log.info('media job started');
+      if (this.settings.stageLog) log.info({ stages: { ...(receivedAt ? { received: receivedAt } : {}), handler: handlerAt, started: monotonicNs() } }, 'media job started');
+      else log.info('media job started');
       const dir = workDir;
       const res = await process({
         job,

@@ -46,7 +46,7 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
       new InputResolver(storage, config as MediaConfig),
       this.cancels,
       this.temps,
-      { timeoutMs: config.JOB_TIMEOUT_S * 1000, progressIntervalMs: config.WORKER_PROGRESS_INTERVAL_MS },
+      { timeoutMs: config.JOB_TIMEOUT_S * 1000, progressIntervalMs: config.WORKER_PROGRESS_INTERVAL_MS, stageLog: config.JOB_STAGE_LOG },
       logger,
       metrics,
     );
@@ -59,7 +59,7 @@ export class MediaWorkersHost implements HandlerRunner<MediaQueue>, OnModuleInit
   }
 
   run(call: HandlerCall<MediaQueue>): Promise<unknown> {
-    return this.runner.run(call.queue, call.job, call.payload, call.handler as JobProcessor['process']);
+    return this.runner.run(call.queue, call.job, call.payload, call.handler as JobProcessor['process'], call.receivedAt);
   }
 
   /**
