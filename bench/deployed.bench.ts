@@ -407,6 +407,10 @@ async function main(): Promise<void> {
       const [rawBeside, anchor] = await Promise.all([helperProcess(RAW_ARGON2, ms, 'auth').then((h) => JSON.parse(h.first) as { perS: number; cores: number }), finePolls(pollUrl, fine)]);
       const [spinBeside, spin] = await Promise.all([helperProcess(SPIN, ms, 'auth').then((h) => JSON.parse(h.first) as { cores: number }), finePolls(pollUrl, fine)]);
       const [loginsBeside, during] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), finePolls(pollUrl, fine)]);
+      // Sign-ins beside a CPU-bound neighbour at normal priority (one spinning thread per core, as
+      // ffmpeg's encodes or a build would be): how far the auth app's priority lets them starve.
+      const cores = String(os.availableParallelism());
+      const [loginsBesideSpin, spinNormal] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), helperProcess(SPIN, { ...ms, UV_THREADPOOL_SIZE: cores }).then((h) => JSON.parse(h.first) as { cores: number })]);
       report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
         { what: `POST /v1/auth/login, ${loginLoad.connections} connections (gateway -> auth)`, 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)}); machine busy ${machineBusy.toFixed(1)}` },
         { what: `floor: bare Fastify, SELECT + verify + session statement + ES256 in one process run as the auth app, ${loginLoad.connections} connections`, 'per s': floor.rps, p50: floor.p50, p99: floor.p99, errors: floor.errors, 'CPU ms/sign-in': `${floor.cpu.toFixed(1)} (main thread ${floor.main.toFixed(2)}, kernel ${floor.sys.toFixed(2)}); PostgreSQL ${floor.postgres.toFixed(2)}; machine busy ${floor.busy.toFixed(1)}` },
@@ -433,6 +437,11 @@ async function main(): Promise<void> {
         { what: `polls during raw argon2 (no sign-ins; ${rawBeside.perS.toFixed(1)} verifications/s on ${rawBeside.cores.toFixed(2)} cores)`, 'per s': anchor.rps, n: anchor.requests, p50: anchor.p50, p90: anchor.p90, p99: anchor.p99, 'p99.9': anchor.p999, max: anchor.max, errors: anchor.errors + anchor.non2xx },
         { what: `polls during a CPU spin (no memory; ${spinBeside.cores.toFixed(2)} cores)`, 'per s': spin.rps, n: spin.requests, p50: spin.p50, p90: spin.p90, p99: spin.p99, 'p99.9': spin.p999, max: spin.max, errors: spin.errors + spin.non2xx },
         { what: `during the sign-in storm (${loginsBeside.rps.toFixed(1)} sign-ins/s beside, their p99 ${loginsBeside.p99} ms, errors ${loginsBeside.errors + loginsBeside.non2xx})`, 'per s': during.rps, n: during.requests, p50: during.p50, p90: during.p90, p99: during.p99, 'p99.9': during.p999, max: during.max, errors: during.errors + during.non2xx },
+      ]);
+      report(`Sign-ins beside other load (${authPriority}; latency ms)`, [
+        { what: 'alone (the storm above)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx },
+        { what: 'beside the polls (10 connections, closed loop)', 'per s': loginsBeside.rps, p50: loginsBeside.p50, p99: loginsBeside.p99, errors: loginsBeside.errors + loginsBeside.non2xx },
+        { what: `beside ${cores} threads spinning at normal priority (${spinNormal.cores.toFixed(2)} cores)`, 'per s': loginsBesideSpin.rps, p50: loginsBesideSpin.p50, p99: loginsBesideSpin.p99, errors: loginsBesideSpin.errors + loginsBesideSpin.non2xx },
       ]);
       report('Poll p99 ratios (same run)', [
         { 'storm / idle': during.p99 / idle.p99, 'raw argon2 / idle': anchor.p99 / idle.p99, 'storm / raw argon2': during.p99 / anchor.p99, 'spin / idle': spin.p99 / idle.p99, 'p50 storm / idle': during.p50 / idle.p50, 'p50 raw argon2 / idle': anchor.p50 / idle.p50, 'p50 spin / idle': spin.p50 / idle.p50, 'auth priority': authPriority },
