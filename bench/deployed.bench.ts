@@ -369,7 +369,7 @@ async function main(): Promise<void> {
       // Polls idle and during a storm, each request timed in µs by a load client of its own
       // (bench/lib/poll-client.js; autocannon counts whole milliseconds): measured from 0.5 s after
       // the start to 1 s before the storm's end, so every counted poll runs inside the storm.
-      const fine = { connections: 10, durationS: DURATION_S - 1, headers: poll.headers, warmupMs: 500 };
+      const fine = { connections: 10, durationS: Math.max(1, DURATION_S - 1), headers: poll.headers, warmupMs: 500 };
       const idle = await finePolls(pollUrl, fine);
       const [, during] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), finePolls(pollUrl, fine)]);
       report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
