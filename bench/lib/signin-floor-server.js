@@ -7,9 +7,10 @@
  * the ES256 access token — on the auth app's pool size. Started the way the auth app is started
  * (scripts/lib/app-command.js: its thread pool and CPU priority). Prints its port.
  */
-const { createHmac, generateKeyPairSync, randomBytes, randomUUID, sign } = require('node:crypto');
+const { createHmac, generateKeyPairSync, randomBytes, randomUUID } = require('node:crypto');
 const argon2 = require('argon2');
 const Fastify = require('fastify');
+const jwt = require('jsonwebtoken');
 const { Pool } = require('pg');
 
 const T = JSON.parse(process.env.FLOOR_TABLES); // { sessions, refreshTokens, audit }
@@ -18,12 +19,6 @@ const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const kid = randomBytes(8).toString('hex');
 const secret = randomBytes(32).toString('hex');
 const DAY = 86_400_000;
-const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid })).toString('base64url');
-/** A compact ES256 JWS signed with crypto.sign in one call, as the auth app signs (apps/auth/src/tokens/es256-jwt.ts). */
-const es256 = (claims) => {
-  const input = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return `${input}.${sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
-};
 
 // named prepared statements, as the auth app runs them (DB_PREPARED_STATEMENTS, default true)
 const byEmail = { name: 'floor_user', text: 'SELECT u.* FROM users u WHERE u.email = $1 LIMIT 1' };
@@ -61,7 +56,14 @@ app.post('/login', async (req, reply) => {
   });
   if (!s.rows[0]) return reply.code(409).send({ error: { code: 'MFA_REQUIRED' } });
   const iat = Math.floor(Date.now() / 1000);
-  const token = es256({ sid: id, role: user.role, iat, exp: iat + 900, aud: 'clipyard-api', iss: 'clipyard', sub: user.id, jti: randomBytes(12).toString('base64url') });
+  const token = jwt.sign({ sid: id, role: user.role, iat, exp: iat + 900 }, privateKey, {
+    algorithm: 'ES256',
+    keyid: kid,
+    subject: user.id,
+    issuer: 'clipyard',
+    audience: 'clipyard-api',
+    jwtid: randomBytes(12).toString('base64url'),
+  });
   return { access_token: token, token_type: 'Bearer', expires_in: 900, refresh_token: refresh, session_id: id };
 });
 app.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log(app.server.address().port));

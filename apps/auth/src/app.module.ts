@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import type { DestinationStream } from 'pino';
 import { AUTH_ENTITIES } from '@clipyard/database';
 import { ServiceModule } from '@clipyard/service';
@@ -14,6 +15,8 @@ export class AuthAppModule {
       global: true,
       imports: [
         ServiceModule.forRoot({ app: 'auth', config, entities: AUTH_ENTITIES, rpc: 'auth', logDestination, background: opts.background }),
+        // Keys come per call from SigningKeys (rotation), so no secret here.
+        JwtModule.register({}),
       ],
       providers: [
         { provide: AUTH_CONFIG, useValue: config },

@@ -1,13 +1,13 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import type { RpcReply } from '@clipyard/contracts';
 import { Database, type Tx } from '@clipyard/database';
 import { KeyRing } from '@clipyard/security';
 import { AUTH_CONFIG, type AuthConfig } from '../config';
-import { signEs256Jwt } from './es256-jwt';
 import { SigningKeysRepository } from './signing-keys.repository';
 
-/** ES256 (P-256): what the gateway verifies (jsonwebtoken under @nestjs/jwt). Keys of another alg (EdDSA before) are retired at load. */
+/** ES256 (P-256): what jsonwebtoken (under @nestjs/jwt) signs. Keys of another alg (EdDSA before) are retired at load. */
 export const JWT_ALG = 'ES256';
 const RELOAD_MS = 60_000;
 const aad = (kid: string) => `signing-key:${kid}`;
@@ -22,7 +22,7 @@ export interface AccessClaims {
 
 /**
  * ES256 access-token signing keys, kept in PostgreSQL (private half sealed with the master key)
- * so every auth replica signs with the same key; tokens are signed by signEs256Jwt (the token jsonwebtoken would make). A key older
+ * so every auth replica signs with the same key; tokens are signed by @nestjs/jwt. A key older
  * than JWT_ROTATION_DAYS, or of an older algorithm (the EdDSA keys from before), is retired for a
  * new one; retired keys stay in the JWKS until their last token has expired, so nobody is signed out.
  */
@@ -36,6 +36,7 @@ export class SigningKeys implements OnModuleInit {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly db: Database,
     private readonly keys: SigningKeysRepository,
+    private readonly jwt: JwtService,
   ) {
     this.ring = new KeyRing(config.ENCRYPTION_KEYS);
   }
@@ -49,14 +50,19 @@ export class SigningKeys implements OnModuleInit {
     const active = await this.current();
     const ttl = ttlSeconds;
     const iat = Math.floor(Date.now() / 1000);
-    // exp computed here: tests sign already-expired tokens (negative ttl).
-    const token = signEs256Jwt({ sid: claims.sid, role: claims.role, ...(claims.anonymous ? { is_anonymous: true } : {}), iat, exp: iat + ttl }, active.key, {
-      kid: active.kid,
-      subject: claims.sub,
-      issuer: this.config.JWT_ISSUER,
-      audience: this.config.JWT_AUDIENCE,
-      jwtid: randomBytes(12).toString('base64url'),
-    });
+    // exp in the payload rather than expiresIn: tests sign already-expired tokens (negative ttl).
+    const token = await this.jwt.signAsync(
+      { sid: claims.sid, role: claims.role, ...(claims.anonymous ? { is_anonymous: true } : {}), iat, exp: iat + ttl },
+      {
+        algorithm: JWT_ALG,
+        keyid: active.kid,
+        privateKey: active.key,
+        subject: claims.sub,
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        jwtid: randomBytes(12).toString('base64url'),
+      },
+    );
     return { token, expiresIn: ttl };
   }
 

@@ -73,6 +73,8 @@ export class JobsRepository {
       `INSERT INTO jobs (id, user_id, type, params, input, upload_id, priority, reservation_id, ai_provider, ai_model)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [j.id, j.userId, j.type, j.params, j.input, j.uploadId, j.priority, j.reservationId, j.aiProvider ?? null, j.aiModel ?? null],
+      // on pickup's path (the row commits before the add): parsed and planned once per connection
+      { prepare: true },
     );
     return { job: this.toRecord(job!), announce: () => this.changed(j.userId, j.id, undefined) };
   }
