@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { strongPassword } from '../../test/helpers/users';
 import { json } from './load';
 import { rawPickup, rawPickupAcross } from './raw-bullmq';
+import { createScratchCopies, dropScratchCopies, rowsOf, type Query } from './scratch-tables';
 import { goalRow, report, summarize } from './stats';
 
 type Env = Record<string, string | undefined>;
@@ -107,7 +108,7 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
       if (i >= 2) pickup.push(Number(rows[0].ms));
       if (i >= 2) ids.push(lastId);
     }
-    const insert = await insertAlone(async (sql, params) => (await db.query(sql, params)).rows, lastId, rounds);
+    const insert = await insertAlone(rowsOf(db), lastId, rounds);
     const raw = await rawPickup(rounds);
     const across = await rawPickupAcross(rounds);
     const pk = summarize(pickup);
@@ -162,8 +163,7 @@ export async function pickupAsDeployed(o: { base: string; env: Env; root: string
   }
 }
 
-/** Runs one statement, returns its rows (a pg Client's or a TypeORM DataSource's query). */
-export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+const INSERT_COPY = { bench_pickup_jobs: 'jobs' };
 
 /**
  * The part of pickup before the enqueue: the gateway inserts the job row (autocommit, its WAL flush
@@ -171,11 +171,8 @@ export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
  * indexes and foreign keys) with the values of job `jobId`, `rounds` times.
  */
 export async function insertAlone(query: Query, jobId: string, rounds: number): Promise<ReturnType<typeof summarize>> {
-  await query('CREATE TABLE IF NOT EXISTS bench_pickup_jobs (LIKE jobs INCLUDING ALL)');
+  await createScratchCopies(query, INSERT_COPY);
   try {
-    // LIKE does not copy foreign keys: added, so the insert checks what the real one does
-    const fks = await query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'jobs'::regclass AND contype = 'f'`);
-    for (const fk of fks) await query(`ALTER TABLE bench_pickup_jobs ADD ${fk.def}`);
     const [j] = await query('SELECT user_id, type, params, input, upload_id, priority, reservation_id FROM jobs WHERE id = $1', [jobId]);
     const out: number[] = [];
     for (let i = 0; i < rounds + 2; i++) {
@@ -189,6 +186,6 @@ export async function insertAlone(query: Query, jobId: string, rounds: number): 
     }
     return summarize(out);
   } finally {
-    await query('DROP TABLE IF EXISTS bench_pickup_jobs');
+    await dropScratchCopies(query, INSERT_COPY);
   }
 }
