@@ -29,8 +29,9 @@ import { freePort } from '../test/helpers/own-services';
 import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
 import { Client } from 'pg';
-import { autocannon, cpuSeconds, finePolls, json, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
+import { autocannon, cpuSeconds, finePolls, type FineLoad, json, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
 import { pickupAsDeployed, StageLines } from './lib/pickup';
+import { rowsOf } from './lib/scratch-tables';
 import { FLOOR_TABLES, createFloorTables, dropFloorTables } from './lib/signin-floor';
 import { goalRow, report } from './lib/stats';
 
@@ -365,7 +366,7 @@ async function main(): Promise<void> {
       await db.connect();
       let floor: { rps: number; p50: number; p99: number; errors: number; cpu: number; main: number; sys: number; postgres: number; busy: number };
       try {
-        await createFloorTables(async (sql, params) => (await db.query(sql, params)).rows);
+        await createFloorTables(rowsOf(db));
         const server = await helperProcess({ file: path.join(ROOT, 'bench/lib/signin-floor-server.js') }, { FLOOR_TABLES: JSON.stringify(FLOOR_TABLES), DATABASE_URL: env.DATABASE_URL! }, 'auth');
         helpers.push(server.child);
         const floorUrl = `http://127.0.0.1:${server.first.trim()}/login`;
@@ -388,7 +389,7 @@ async function main(): Promise<void> {
         };
         await stop(server.child);
       } finally {
-        await dropFloorTables(async (sql, params) => (await db.query(sql, params)).rows).catch(() => undefined);
+        await dropFloorTables(rowsOf(db)).catch(() => undefined);
         await db.end();
       }
 
@@ -435,11 +436,12 @@ async function main(): Promise<void> {
           'machine ms/sign-in: deployed - floor': machineBusy - floor.busy,
         },
       ]);
+      const pollRow = (what: string, l: FineLoad) => ({ what, 'per s': l.rps, n: l.requests, p50: l.p50, p90: l.p90, p99: l.p99, 'p99.9': l.p999, max: l.max, errors: l.errors + l.non2xx });
       report(`Polls (GET /v1/jobs/{id}, 10 keep-alive connections, own process, ${fine.durationS - 0.5} s counted; latency µs)`, [
-        { what: 'idle', 'per s': idle.rps, n: idle.requests, p50: idle.p50, p90: idle.p90, p99: idle.p99, 'p99.9': idle.p999, max: idle.max, errors: idle.errors + idle.non2xx },
-        { what: `polls during raw argon2 (no sign-ins; ${rawBeside.perS.toFixed(1)} verifications/s on ${rawBeside.cores.toFixed(2)} cores)`, 'per s': anchor.rps, n: anchor.requests, p50: anchor.p50, p90: anchor.p90, p99: anchor.p99, 'p99.9': anchor.p999, max: anchor.max, errors: anchor.errors + anchor.non2xx },
-        { what: `polls during a CPU spin (no memory; ${spinBeside.cores.toFixed(2)} cores)`, 'per s': spin.rps, n: spin.requests, p50: spin.p50, p90: spin.p90, p99: spin.p99, 'p99.9': spin.p999, max: spin.max, errors: spin.errors + spin.non2xx },
-        { what: `during the sign-in storm (${loginsBeside.rps.toFixed(1)} sign-ins/s beside, their p99 ${loginsBeside.p99} ms, errors ${loginsBeside.errors + loginsBeside.non2xx})`, 'per s': during.rps, n: during.requests, p50: during.p50, p90: during.p90, p99: during.p99, 'p99.9': during.p999, max: during.max, errors: during.errors + during.non2xx },
+        pollRow('idle', idle),
+        pollRow(`polls during raw argon2 (no sign-ins; ${rawBeside.perS.toFixed(1)} verifications/s on ${rawBeside.cores.toFixed(2)} cores)`, anchor),
+        pollRow(`polls during a CPU spin (no memory; ${spinBeside.cores.toFixed(2)} cores)`, spin),
+        pollRow(`during the sign-in storm (${loginsBeside.rps.toFixed(1)} sign-ins/s beside, their p99 ${loginsBeside.p99} ms, errors ${loginsBeside.errors + loginsBeside.non2xx})`, during),
       ]);
       report(`Sign-ins beside other load (${authPriority}; latency ms)`, [
         { what: 'alone (the storm above)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx },
