@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import { inputOptionsFor, withoutQuery, type MediaInput } from './input-policy';
 import { MediaAbortedError, MediaError } from './media-error';
+import { lowerToolPriority } from './tool-priority';
 
 export interface RunOptions {
   /** Kill ffmpeg (SIGKILL) and fail with JOB_TIMEOUT after this long. */
@@ -179,6 +180,8 @@ export class FfmpegRunner {
       cmd.on('start', () => {
         const pid = (cmd as unknown as { ffmpegProc?: { pid?: number } }).ffmpegProc?.pid;
         if (pid) {
+          // at MEDIA_NICE, before ffmpeg starts its encoder threads (they inherit it)
+          lowerToolPriority(pid);
           untie = tieToThisProcess(pid);
           opts.onStart?.(pid);
         }

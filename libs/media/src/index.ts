@@ -2,6 +2,7 @@ export * from './transcription';
 export * from './media.config';
 export * from './media-error';
 export * from './ffmpeg.runner';
+export * from './tool-priority';
 export * from './probe';
 export * from './mp4-facts';
 export * from './stream-info';

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import { lowerToolPriority } from './tool-priority';
 
 /** What a media app needs from the OS; `apt-get install -y ffmpeg fonts-dejavu-core` provides all of it. */
 export const MEDIA_TOOLS_INSTALL = 'sudo apt-get install -y ffmpeg fonts-dejavu-core';
 
 const runs = (bin: string) =>
-  new Promise<boolean>((resolve) => execFile(bin, ['-version'], { timeout: 10_000 }, (err) => resolve(!err)));
+  new Promise<boolean>((resolve) => lowerToolPriority(execFile(bin, ['-version'], { timeout: 10_000 }, (err) => resolve(!err)).pid));
 const exists = (file: string) => access(file).then(() => true, () => false);
 
 /**

@@ -6,6 +6,11 @@ import { urlPolicyConfigShape } from '@clipyard/security';
 export const mediaConfigSchema = z.object({
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+  /**
+   * CPU priority (nice 0–19) of every ffmpeg, ffprobe and yt-dlp the media worker starts; the
+   * worker's own process (job pickup, lock renewals, events) keeps its priority. 0 = the worker's.
+   */
+  MEDIA_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Font for overlays (Debian: fonts-dejavu-core). Checked when an overlay runs. */
   MEDIA_FONT_FILE: z.string().min(1).default('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
   MEDIA_FONT_BOLD_FILE: z.string().min(1).default('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'),

@@ -1,6 +1,7 @@
 import { FfmpegRunner } from './ffmpeg.runner';
 import { INPUT_OPTIONS } from './input-policy';
 import { unsupportedMedia } from './media-error';
+import { withToolPriority } from './tool-priority';
 
 export interface ProbeResult {
   /** Seconds; 0 for a still image. */
@@ -23,7 +24,8 @@ const IMAGE_CODECS = new Set(['png', 'mjpeg', 'webp', 'bmp', 'tiff', 'jpegls']);
 /** ffprobe through fluent-ffmpeg; anything unreadable becomes UNSUPPORTED_MEDIA. */
 export function probeFile(runner: FfmpegRunner, file: string): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
-    runner.command().input(file).ffprobe([...INPUT_OPTIONS], (err: Error | null, data) => {
+    // fluent-ffmpeg spawns ffprobe within this call (its path is set) and keeps the process to itself
+    withToolPriority(() => runner.command().input(file).ffprobe([...INPUT_OPTIONS], (err: Error | null, data) => {
       if (err || !data) return reject(unsupportedMedia('ffprobe could not read the file'));
       const video = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic === 1));
       const audio = data.streams.find((s) => s.codec_type === 'audio');
@@ -48,6 +50,6 @@ export function probeFile(runner: FfmpegRunner, file: string): Promise<ProbeResu
         formatName,
         sizeBytes: data.format.size ? Number(data.format.size) : undefined,
       });
-    });
+    }));
   });
 }

@@ -9,6 +9,7 @@ import { startGuardProxy } from './guard-proxy';
 import type { MediaConfig } from './media.config';
 import { MediaError } from './media-error';
 import { probe } from './transcription/audio';
+import { lowerToolPriority } from './tool-priority';
 
 export interface VideoPageMedia {
   title?: string;
@@ -78,7 +79,7 @@ async function runYtdlp(pageUrl: string, o: VideoPageOptions, proxyUrl: string):
     pageUrl,
   ];
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(o.ytdlpPath, args, { timeout: o.timeoutMs, maxBuffer: 32 * 1024 * 1024, signal: o.signal, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/nonexistent', LANG: 'C.UTF-8' } }, (err, out, stderr) => {
+    const child = execFile(o.ytdlpPath, args, { timeout: o.timeoutMs, maxBuffer: 32 * 1024 * 1024, signal: o.signal, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/nonexistent', LANG: 'C.UTF-8' } }, (err, out, stderr) => {
       if (!err) return resolve(out);
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
       if (o.signal?.aborted) return reject(err);
@@ -86,6 +87,7 @@ async function runYtdlp(pageUrl: string, o: VideoPageOptions, proxyUrl: string):
       if (e.killed) return reject(new MediaError('URL_FETCH_FAILED', 'Reading the video page took too long', true));
       reject(ytdlpError(String(stderr)));
     });
+    lowerToolPriority(child.pid);
   });
   let info: Record<string, unknown>;
   try {

@@ -14,10 +14,14 @@ import { createWorkerApp } from '../bootstrap';
 import { loadWorkerConfig } from '../config';
 import { ffprobe, makeCorrupt, makeImage, makeVideo } from '../../../../test/helpers/media';
 import { fakeBilling, QueueTap, waitFor } from '../../../../test/helpers/queues';
+import { childrenNamed, threadNiceness } from '../../../../test/helpers/processes';
 
 const prefix = `${process.env.REDIS_PREFIX ?? 'cyt'}-mw-${randomBytes(3).toString('hex')}`;
 const redis = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix };
 const RPC_SECRET = 'test-rpc-secret-0123456789abcdef0123456789';
+/** This process's niceness, and the worker's MEDIA_NICE: a level above it (not the default, 10). */
+const ownNice = os.getPriority();
+const MEDIA_NICE = Math.min(19, Math.max(13, ownNice + 1));
 
 let dir: string;
 let storageDir: string;
@@ -55,6 +59,7 @@ beforeAll(async () => {
       WORKER_TMP_DIR: tmpDir,
       WORKER_PROGRESS_INTERVAL_MS: '1',
       ALLOW_PRIVATE_URLS: 'true',
+      MEDIA_NICE: String(MEDIA_NICE),
     },
   }));
   await app.init();
@@ -173,6 +178,26 @@ describe('media worker', () => {
     expect((await queues.queue(QUEUES.trim).getJob(jobId))?.attemptsMade).toBe(1);
   });
 
+  it("runs a job's ffmpeg, every thread of it, at MEDIA_NICE while the worker keeps its own priority", async () => {
+    const jobId = randomUUID();
+    const key = await upload('long.mp4', 'long.mp4');
+    await enqueue(QUEUES.trim, jobId, { input: { key }, start: 0, end: 39, mode: 'precise' });
+    // progress comes from ffmpeg's stats lines: it is encoding, its encoder threads started
+    await waitFor(() => tap.events(jobId, 'job.progress').length, 30_000, 'progress');
+    const [pid] = await waitFor(() => {
+      const p = childrenNamed('ffmpeg');
+      return p.length ? p : null;
+    }, 10_000, 'the job ffmpeg');
+    const threads = threadNiceness(pid);
+    expect(Object.keys(threads).length).toBeGreaterThan(1);
+    expect(new Set(Object.values(threads))).toEqual(new Set([MEDIA_NICE]));
+    expect(new Set(Object.values(threadNiceness(process.pid)))).toEqual(new Set([ownNice]));
+    const pub = createRedis(redis);
+    await pub.publish(mediaCancelChannel(prefix), jobId);
+    await pub.quit();
+    await waitFor(() => billing.releases.find((r) => r.jobId === jobId), 15_000, 'quota.release');
+  });
+
   it('cancel kills ffmpeg, deletes outputs, releases quota and emits nothing further', async () => {
     const jobId = randomUUID();
     const key = await upload('long.mp4', 'long.mp4');
@@ -201,5 +226,12 @@ describe('worker configuration', () => {
   it('refuses private URLs unless ALLOW_PRIVATE_URLS is set', () => {
     expect(loadWorkerConfig({}).ALLOW_PRIVATE_URLS).toBe(false);
     expect(loadWorkerConfig({ ALLOW_PRIVATE_URLS: 'true' }).ALLOW_PRIVATE_URLS).toBe(true);
+  });
+
+  it('runs the media tools at nice 10 unless MEDIA_NICE says otherwise (0-19)', () => {
+    expect(loadWorkerConfig({}).MEDIA_NICE).toBe(10);
+    expect(loadWorkerConfig({ MEDIA_NICE: '0' }).MEDIA_NICE).toBe(0);
+    expect(loadWorkerConfig({ MEDIA_NICE: '19' }).MEDIA_NICE).toBe(19);
+    for (const bad of ['20', '-1', '5.5', 'low']) expect(() => loadWorkerConfig({ MEDIA_NICE: bad })).toThrow(/MEDIA_NICE/);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { INPUT_OPTIONS } from '../input-policy';
 import { AppError } from '@clipyard/contracts';
 import { tieToThisProcess } from '../ffmpeg.runner';
+import { lowerToolPriority } from '../tool-priority';
 
 /**
  * The few ffmpeg/ffprobe calls transcription needs, with argument arrays (never a shell) and
@@ -19,6 +20,7 @@ export interface RunOptions {
 export async function run(bin: string, args: string[], opts: RunOptions = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    lowerToolPriority(child.pid);
     // dies with the worker even on a SIGKILL
     const untie = child.pid ? tieToThisProcess(child.pid) : () => undefined;
     let stdout = '';
