@@ -13,6 +13,8 @@
  *     of its own (bench/lib/poll-client.js), and vs polls while raw argon2 runs in a process of its
  *     own as the auth app runs (no sign-ins), and while as many threads at that priority only spin
  *     (no memory traffic): what argon2's presence costs the polls, and whether it is CPU share
+ *   - sign-ins beside the polls, beside one spinning thread per core at normal priority, and beside
+ *     a real ffmpeg encode (libx264, every core) started as the media worker starts it (MEDIA_NICE)
  *   - job pickup (`jobs.created_at` → worker start) vs bare BullMQ add → start and the job row's insert
  * BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of the gateway during the API polling run and
  * prints its top frames. BENCH_DIST_ROOT=<checkout> runs the apps compiled in another checkout
@@ -34,6 +36,8 @@ import { pickupAsDeployed, StageLines } from './lib/pickup';
 import { rowsOf } from './lib/scratch-tables';
 import { FLOOR_TABLES, createFloorTables, dropFloorTables } from './lib/signin-floor';
 import { goalRow, report } from './lib/stats';
+import { mediaConfigSchema } from '../libs/media/src/media.config';
+import { lowerToolPriority, setToolNiceness } from '../libs/media/src/tool-priority';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Whose compiled apps run: this checkout's, or BENCH_DIST_ROOT's (another commit's, for a before/after). */
@@ -164,6 +168,30 @@ for (let i = 0; i < n; i++) {
     });
 }
 `;
+
+/**
+ * A real ffmpeg encode (libx264 720p30 veryfast of a generated picture, `threads` threads, no
+ * output) started the way the media worker starts its tools: spawned, then lowered to MEDIA_NICE
+ * (the worker's default unless set) by the lib's own call. Runs until `stop()`, which gives the
+ * cores it got while it ran.
+ */
+function workerEncode(env: Record<string, string | undefined>, threads: number): { child: ChildProcess; nice: number; stop: () => Promise<{ cores: number }> } {
+  const nice = mediaConfigSchema.shape.MEDIA_NICE.parse(env.MEDIA_NICE || undefined);
+  setToolNiceness(nice);
+  const child = spawn(env.FFMPEG_PATH || 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30', '-c:v', 'libx264', '-preset', 'veryfast', '-threads', String(threads), '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  lowerToolPriority(child.pid);
+  const t0 = Date.now();
+  const cpu0 = cpuSeconds(child.pid) ?? 0;
+  return {
+    child,
+    nice,
+    stop: async () => {
+      const cores = ((cpuSeconds(child.pid) ?? 0) - cpu0) / ((Date.now() - t0) / 1000);
+      await stop(child);
+      return { cores };
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-deployed-'));
@@ -415,6 +443,13 @@ async function main(): Promise<void> {
       // ffmpeg's encodes or a build would be): how far the auth app's priority lets them starve.
       const cores = String(os.availableParallelism());
       const [loginsBesideSpin, spinNormal] = await Promise.all([autocannon(`${base}/v1/auth/login`, loginLoad), helperProcess(SPIN, { ...ms, UV_THREADPOOL_SIZE: cores }).then((h) => JSON.parse(h.first) as { cores: number })]);
+      // Sign-ins beside what that neighbour is under `npm start`: the media worker's ffmpeg, an encode
+      // on every core at MEDIA_NICE (the worker lowers each tool it starts; its own process is not niced).
+      const encode = workerEncode(env, os.availableParallelism());
+      helpers.push(encode.child); // stopped on the way out if the row fails
+      await new Promise((r) => setTimeout(r, 500)); // its encoder threads up
+      const loginsBesideEncode = await autocannon(`${base}/v1/auth/login`, loginLoad);
+      const encoded = await encode.stop();
       report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
         { what: `POST /v1/auth/login, ${loginLoad.connections} connections (gateway -> auth)`, 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)}); machine busy ${machineBusy.toFixed(1)}` },
         { what: `floor: bare Fastify, SELECT + verify + session statement + ES256 in one process run as the auth app, ${loginLoad.connections} connections`, 'per s': floor.rps, p50: floor.p50, p99: floor.p99, errors: floor.errors, 'CPU ms/sign-in': `${floor.cpu.toFixed(1)} (main thread ${floor.main.toFixed(2)}, kernel ${floor.sys.toFixed(2)}); PostgreSQL ${floor.postgres.toFixed(2)}; machine busy ${floor.busy.toFixed(1)}` },
@@ -447,9 +482,10 @@ async function main(): Promise<void> {
         { what: 'alone (the storm above)', 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx },
         { what: 'beside the polls (10 connections, closed loop)', 'per s': loginsBeside.rps, p50: loginsBeside.p50, p99: loginsBeside.p99, errors: loginsBeside.errors + loginsBeside.non2xx },
         { what: `beside ${cores} threads spinning at normal priority (${spinNormal.cores.toFixed(2)} cores)`, 'per s': loginsBesideSpin.rps, p50: loginsBesideSpin.p50, p99: loginsBesideSpin.p99, errors: loginsBesideSpin.errors + loginsBesideSpin.non2xx },
+        { what: `beside an ffmpeg encode run as the media worker runs it (nice MEDIA_NICE=${encode.nice}; libx264 720p30 veryfast, ${cores} threads, ${encoded.cores.toFixed(2)} cores)`, 'per s': loginsBesideEncode.rps, p50: loginsBesideEncode.p50, p99: loginsBesideEncode.p99, errors: loginsBesideEncode.errors + loginsBesideEncode.non2xx },
       ]);
       report('Poll p99 ratios (same run)', [
-        { 'storm / idle': during.p99 / idle.p99, 'raw argon2 / idle': anchor.p99 / idle.p99, 'storm / raw argon2': during.p99 / anchor.p99, 'spin / idle': spin.p99 / idle.p99, 'p50 storm / idle': during.p50 / idle.p50, 'p50 raw argon2 / idle': anchor.p50 / idle.p50, 'p50 spin / idle': spin.p50 / idle.p50, 'auth priority': authPriority },
+        { 'storm / idle': during.p99 / idle.p99, 'raw argon2 / idle': anchor.p99 / idle.p99, 'storm / raw argon2': during.p99 / anchor.p99, 'spin / idle': spin.p99 / idle.p99, 'p50 storm / idle': during.p50 / idle.p50, 'p50 raw argon2 / idle': anchor.p50 / idle.p50, 'p50 spin / idle': spin.p50 / idle.p50, 'auth priority': authPriority, 'media tools': `nice ${encode.nice}` },
       ]);
       goalRow({ path: 'sign-ins/s vs raw argon2id verifications/s (same cores, run as the auth app)', measured: `${storm.rps.toFixed(1)} sign-ins/s (floor ${floor.rps.toFixed(1)}/s)`, anchor: `${raw.perS.toFixed(1)} verifications/s (${rawPlain.perS.toFixed(1)} at normal priority)`, ratio: storm.rps / raw.perS, goal: '>= 0.8' });
       goalRow({ path: 'polling p99 during a sign-in storm vs idle', measured: `p99 ${during.p99.toFixed(0)} µs (p50 ${during.p50.toFixed(0)}, p99.9 ${during.p999.toFixed(0)})`, anchor: `idle p99 ${idle.p99.toFixed(0)} µs (p50 ${idle.p50.toFixed(0)}, p99.9 ${idle.p999.toFixed(0)}; during raw argon2 with no sign-ins p99 ${anchor.p99.toFixed(0)}, storm / that ${(during.p99 / anchor.p99).toFixed(2)})`, ratio: during.p99 / idle.p99, goal: '<= 2' });
