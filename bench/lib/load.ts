@@ -68,7 +68,7 @@ export interface FineLoad {
  * GETs of `url` on `connections` keep-alive connections (one request in flight on each) from a
  * process of its own, each request timed with hrtime; the first `warmupMs` are not counted.
  */
-export function finePolls(url: string, o: { connections: number; durationS: number; headers?: Record<string, string>; warmupMs?: number }): Promise<FineLoad> {
+export function finePolls(url: string, o: { connections: number; durationS: number; headers?: Record<string, string>; warmupMs?: number; rate?: number }): Promise<FineLoad> {
   const env = {
     ...process.env,
     POLL_URL: url,
@@ -76,6 +76,7 @@ export function finePolls(url: string, o: { connections: number; durationS: numb
     POLL_DURATION_MS: String(o.durationS * 1000),
     POLL_WARMUP_MS: String(o.warmupMs ?? 500),
     POLL_HEADERS: JSON.stringify(o.headers ?? {}),
+    POLL_RATE: String(o.rate ?? 0),
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve(__dirname, '../../../bench/lib/poll-client.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });

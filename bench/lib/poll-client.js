@@ -4,7 +4,9 @@
  * reports whole milliseconds). Run as a process of its own (bench/lib/load.ts `finePolls`), so it
  * does not share the bench's event loop: POLL_URL, POLL_CONNECTIONS (each one request in flight),
  * POLL_DURATION_MS, POLL_WARMUP_MS (requests that start earlier are not counted), POLL_HEADERS
- * (JSON). Prints one JSON line: requests/s, latency percentiles in µs, errors, its own CPU.
+ * (JSON), POLL_RATE (requests/s over all connections: open loop, each connection sending on its
+ * own schedule instead of as fast as it can; 0 or unset: closed loop). Prints one JSON line:
+ * requests/s, latency percentiles in µs (from the moment each request is sent), errors, its own CPU.
  */
 const { Pool } = require('undici');
 
@@ -14,6 +16,13 @@ async function main() {
   const durationMs = Number(process.env.POLL_DURATION_MS ?? 8000);
   const warmupMs = Number(process.env.POLL_WARMUP_MS ?? 500);
   const headers = JSON.parse(process.env.POLL_HEADERS ?? '{}');
+  const rate = Number(process.env.POLL_RATE ?? 0);
+  // paced: each connection sends every `connections / rate` s, the connections' schedules staggered
+  const intervalNs = rate > 0 ? BigInt(Math.round((connections / rate) * 1e9)) : 0n;
+  const sleepUntil = (at) => {
+    const ms = Number(at - process.hrtime.bigint()) / 1e6;
+    return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined;
+  };
   const pool = new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
   const samples = [];
   let errors = 0;
@@ -23,8 +32,14 @@ async function main() {
   const until = countFrom + BigInt(durationMs) * 1_000_000n;
   const cpu0 = process.cpuUsage();
   let cpuAtCount;
-  const loop = async () => {
+  const loop = async (i) => {
+    let next = start + (intervalNs * BigInt(i)) / BigInt(connections);
     for (;;) {
+      if (intervalNs) {
+        const wait = sleepUntil(next);
+        if (wait) await wait;
+        next += intervalNs;
+      }
       const t0 = process.hrtime.bigint();
       if (t0 >= until) return;
       if (t0 >= countFrom && !cpuAtCount) cpuAtCount = process.cpuUsage();
@@ -39,7 +54,7 @@ async function main() {
       }
     }
   };
-  await Promise.all(Array.from({ length: connections }, loop));
+  await Promise.all(Array.from({ length: connections }, (_, i) => loop(i)));
   const cpu = process.cpuUsage(cpuAtCount ?? cpu0);
   const elapsedS = Number(process.hrtime.bigint() - countFrom) / 1e9;
   await pool.close();
