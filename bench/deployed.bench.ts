@@ -8,7 +8,10 @@
  *   - sign-ins per second (`POST /v1/auth/login`, argon2id in the auth app) vs raw argon2id
  *     verifications per second in a process of their own on the same cores, and vs their floor: the
  *     sign-in's essential work (user SELECT, argon2.verify, the session statement, the ES256 token)
- *     in one bare Fastify process run as the auth app (bench/lib/signin-floor-server.js)
+ *     in one bare Fastify process run as the auth app (bench/lib/signin-floor-server.js), and vs the
+ *     architecture's own floor (the hop floor): the same work done by two bare processes in the
+ *     deployed shape, a bare gateway sealing the request onto a raw bullmq queue and a bare worker run
+ *     as the auth app answering over pub/sub (bench/lib/signin-hop-gateway.js, signin-hop-worker.js)
  *   - polling p99 during a sign-in storm vs idle, each poll timed in µs by a keep-alive load client
  *     of its own (bench/lib/poll-client.js), and vs polls while raw argon2 runs in a process of its
  *     own as the auth app runs (no sign-ins), and while as many threads at that priority only spin
@@ -22,6 +25,7 @@
  * worker in their own processes, against bare BullMQ and the job row's insert in the same run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -365,6 +369,7 @@ async function main(): Promise<void> {
       const db = new Client({ connectionString: env.DATABASE_URL });
       await db.connect();
       let floor: { rps: number; p50: number; p99: number; errors: number; cpu: number; main: number; sys: number; postgres: number; busy: number };
+      let hop: { rps: number; p50: number; p99: number; errors: number; gateway: number; gatewayMain: number; worker: number; workerMain: number; workerSys: number; redis: number; postgres: number; busy: number };
       try {
         await createFloorTables(rowsOf(db));
         const server = await helperProcess({ file: path.join(ROOT, 'bench/lib/signin-floor-server.js') }, { FLOOR_TABLES: JSON.stringify(FLOOR_TABLES), DATABASE_URL: env.DATABASE_URL! }, 'auth');
@@ -388,6 +393,50 @@ async function main(): Promise<void> {
           busy: f0.machine && f1.machine ? ((f1.machine.busy - f0.machine.busy) * 1000) / Math.max(1, fl.requests) : NaN,
         };
         await stop(server.child);
+
+        // The hop floor: the same sign-in by two bare processes in the deployed shape (no Nest): a
+        // bare gateway at normal priority (Fastify, the request sealed, a raw bullmq Queue.add, the
+        // sealed reply on its own pub/sub channel) and a bare worker run as the auth app (a raw bullmq
+        // Worker of concurrency 32 doing the rate-limit consume, the lockout GET, the SELECT, the
+        // verify, the session statement, the ES256 token and the sealed PUBLISH), under a Redis
+        // prefix of their own that the worker deletes when it stops. What the architecture itself
+        // costs above the floor, with none of the apps' code. Same load and warm-up as the floor.
+        const hopEnv = {
+          FLOOR_TABLES: JSON.stringify(FLOOR_TABLES),
+          DATABASE_URL: env.DATABASE_URL!,
+          REDIS_URL: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          HOP_PREFIX: `${env.REDIS_PREFIX ?? 'cyb'}-hop-${randomBytes(3).toString('hex')}`,
+          HOP_SECRET: randomBytes(32).toString('hex'),
+          LOGIN_IP_PER_MIN: env.LOGIN_IP_PER_MIN!,
+        };
+        const hopWorker = await helperProcess({ file: path.join(ROOT, 'bench/lib/signin-hop-worker.js') }, hopEnv, 'auth');
+        helpers.push(hopWorker.child);
+        const hopGateway = await helperProcess({ file: path.join(ROOT, 'bench/lib/signin-hop-gateway.js') }, hopEnv);
+        helpers.push(hopGateway.child);
+        const hopUrl = `http://127.0.0.1:${hopGateway.first.trim()}/login`;
+        if (warmUpS > 0) await autocannon(hopUrl, { ...loginLoad, durationS: warmUpS });
+        const [gp, wp] = [hopGateway.child.pid, hopWorker.child.pid];
+        const hopCpu = () => ({ gw: cpuSeconds(gp), gwMain: threadCpuSeconds(gp), w: cpuSeconds(wp), wMain: threadCpuSeconds(wp), wSys: systemCpuSeconds(wp), redis: cpuOfNamed('redis-server'), postgres: cpuOfNamed('postgres'), machine: machineCpuSeconds() });
+        const h0 = hopCpu();
+        const hl = await autocannon(hopUrl, loginLoad);
+        const h1 = hopCpu();
+        const hopPer = (a: number | null, b: number | null) => perReq(a, b, hl.requests) / 1000;
+        hop = {
+          rps: hl.rps,
+          p50: hl.p50,
+          p99: hl.p99,
+          errors: hl.errors + hl.non2xx,
+          gateway: hopPer(h0.gw, h1.gw),
+          gatewayMain: hopPer(h0.gwMain, h1.gwMain),
+          worker: hopPer(h0.w, h1.w),
+          workerMain: hopPer(h0.wMain, h1.wMain),
+          workerSys: hopPer(h0.wSys, h1.wSys),
+          redis: (cpuSpent(h0.redis, h1.redis) * 1000) / Math.max(1, hl.requests),
+          postgres: (cpuSpent(h0.postgres, h1.postgres) * 1000) / Math.max(1, hl.requests),
+          busy: h0.machine && h1.machine ? ((h1.machine.busy - h0.machine.busy) * 1000) / Math.max(1, hl.requests) : NaN,
+        };
+        await stop(hopGateway.child);
+        await stop(hopWorker.child);
       } finally {
         await dropFloorTables(rowsOf(db)).catch(() => undefined);
         await db.end();
@@ -427,6 +476,7 @@ async function main(): Promise<void> {
       report(`Sign-ins (argon2id m=19 MiB t=2 p=1), ${DURATION_S} s`, [
         { what: `POST /v1/auth/login, ${loginLoad.connections} connections (gateway -> auth)`, 'per s': storm.rps, p50: storm.p50, p99: storm.p99, errors: storm.errors + storm.non2xx, 'CPU ms/sign-in': `gateway ${gwPerLogin.toFixed(2)}, auth ${authPerLogin.toFixed(1)} (main thread ${authMainPerLogin.toFixed(2)}, kernel ${authSysPerLogin.toFixed(2)}); machine busy ${machineBusy.toFixed(1)}` },
         { what: `floor: bare Fastify, SELECT + verify + session statement + ES256 in one process run as the auth app, ${loginLoad.connections} connections`, 'per s': floor.rps, p50: floor.p50, p99: floor.p99, errors: floor.errors, 'CPU ms/sign-in': `${floor.cpu.toFixed(1)} (main thread ${floor.main.toFixed(2)}, kernel ${floor.sys.toFixed(2)}); PostgreSQL ${floor.postgres.toFixed(2)}; machine busy ${floor.busy.toFixed(1)}` },
+        { what: `hop floor: bare gateway (Fastify, seal, bullmq Queue.add, reply on pub/sub) -> bare worker run as the auth app (bullmq Worker c=32: rate limits, SELECT + verify + session statement + ES256, sealed PUBLISH), ${loginLoad.connections} connections`, 'per s': hop.rps, p50: hop.p50, p99: hop.p99, errors: hop.errors, 'CPU ms/sign-in': `gateway ${hop.gateway.toFixed(2)} (main thread ${hop.gatewayMain.toFixed(2)}), worker ${hop.worker.toFixed(1)} (main thread ${hop.workerMain.toFixed(2)}, kernel ${hop.workerSys.toFixed(2)}); Redis ${hop.redis.toFixed(2)}; PostgreSQL ${hop.postgres.toFixed(2)}; machine busy ${hop.busy.toFixed(1)}` },
         { what: 'raw argon2.verify, 4 in flight, own process run as the auth app', 'per s': raw.perS, p50: NaN, p99: NaN, errors: 0, 'CPU ms/sign-in': `${raw.cpuMsPer.toFixed(1)} (incl. the first hash; kernel ${raw.sysMsPer.toFixed(2)}); machine idle ${(100 * rawIdleShare).toFixed(0)} % (storm: ${(100 * stormIdleShare).toFixed(0)} %)` },
         { what: 'raw argon2.verify, 4 in flight, own process, normal priority, default thread pool', 'per s': rawPlain.perS, p50: NaN, p99: NaN, errors: 0 },
       ]);
@@ -437,12 +487,17 @@ async function main(): Promise<void> {
         {
           'sign-ins/s': storm.rps,
           'floor/s': floor.rps,
+          'hop floor/s': hop.rps,
           'raw/s': raw.perS,
           'sign-ins / floor': storm.rps / floor.rps,
+          'sign-ins / hop floor': storm.rps / hop.rps,
           'floor / raw': floor.rps / raw.perS,
+          'hop floor / raw': hop.rps / raw.perS,
           'gap: essential work (raw - floor)': `${(100 * (raw.perS - floor.rps) / gap).toFixed(0)} %`,
           'gap: gateway, RPC hop, Nest (floor - sign-ins)': `${(100 * (floor.rps - storm.rps) / gap).toFixed(0)} %`,
           'machine ms/sign-in: deployed - floor': machineBusy - floor.busy,
+          'machine ms/sign-in: deployed - hop floor': machineBusy - hop.busy,
+          'machine ms/sign-in: hop floor - floor': hop.busy - floor.busy,
         },
       ]);
       // µs per poll: mean latency, the gateway's main thread on a core (its sign-in work too, during a
@@ -469,7 +524,7 @@ async function main(): Promise<void> {
         { 'storm / idle': during.p99 / idle.p99, 'raw argon2 / idle': anchor.p99 / idle.p99, 'storm / raw argon2': during.p99 / anchor.p99, 'spin / idle': spin.p99 / idle.p99, 'p50 storm / idle': during.p50 / idle.p50, 'p50 raw argon2 / idle': anchor.p50 / idle.p50, 'p50 spin / idle': spin.p50 / idle.p50, 'auth priority': authPriority },
         { 'storm / idle': duringPaced.p99 / idlePaced.p99, 'raw argon2 / idle': anchorPaced.p99 / idlePaced.p99, 'storm / raw argon2': duringPaced.p99 / anchorPaced.p99, 'spin / idle': NaN, 'p50 storm / idle': duringPaced.p50 / idlePaced.p50, 'p50 raw argon2 / idle': anchorPaced.p50 / idlePaced.p50, 'p50 spin / idle': NaN, 'auth priority': `paced at ${paced.rate}/s` },
       ]);
-      goalRow({ path: 'sign-ins/s vs raw argon2id verifications/s (same cores, run as the auth app)', measured: `${storm.rps.toFixed(1)} sign-ins/s (floor ${floor.rps.toFixed(1)}/s)`, anchor: `${raw.perS.toFixed(1)} verifications/s (${rawPlain.perS.toFixed(1)} at normal priority)`, ratio: storm.rps / raw.perS, goal: '>= 0.8' });
+      goalRow({ path: 'sign-ins/s vs raw argon2id verifications/s (same cores, run as the auth app)', measured: `${storm.rps.toFixed(1)} sign-ins/s (floor ${floor.rps.toFixed(1)}/s, hop floor ${hop.rps.toFixed(1)}/s)`, anchor: `${raw.perS.toFixed(1)} verifications/s (${rawPlain.perS.toFixed(1)} at normal priority)`, ratio: storm.rps / raw.perS, goal: '>= 0.8' });
       goalRow({ path: 'polling p99 during a sign-in storm vs idle', measured: `p99 ${during.p99.toFixed(0)} µs (p50 ${during.p50.toFixed(0)}, p99.9 ${during.p999.toFixed(0)})`, anchor: `idle p99 ${idle.p99.toFixed(0)} µs (p50 ${idle.p50.toFixed(0)}, p99.9 ${idle.p999.toFixed(0)}; during raw argon2 with no sign-ins p99 ${anchor.p99.toFixed(0)}, storm / that ${(during.p99 / anchor.p99).toFixed(2)})`, ratio: during.p99 / idle.p99, goal: '<= 2' });
       goalRow({ path: `polling p99 during a sign-in storm vs idle, paced at ${paced.rate} polls/s (open loop)`, measured: `p99 ${duringPaced.p99.toFixed(0)} µs (p50 ${duringPaced.p50.toFixed(0)}, p99.9 ${duringPaced.p999.toFixed(0)})`, anchor: `idle p99 ${idlePaced.p99.toFixed(0)} µs (p50 ${idlePaced.p50.toFixed(0)}); during raw argon2 p99 ${anchorPaced.p99.toFixed(0)}`, ratio: duringPaced.p99 / idlePaced.p99, goal: '(paced)' });
     }
