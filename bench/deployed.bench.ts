@@ -445,7 +445,7 @@ async function main(): Promise<void> {
       // Polls idle and during a storm, each request timed in µs by a load client of its own
       // (bench/lib/poll-client.js; autocannon counts whole milliseconds): measured from 0.5 s after
       // the start to 1 s before the storm's end, so every counted poll runs inside the storm.
-      const fine = { connections: 10, durationS: Math.max(1, DURATION_S - 1), headers: poll.headers, warmupMs: 500 };
+      const fine = { connections: 10, durationS: Math.max(1, DURATION_S - 1), headers: poll.headers, warmupMs: 500, watchPid: procs.gateway!.child.pid };
       const idle = await finePolls(pollUrl, fine);
       // The anchor: polls while raw argon2 (RAW_ARGON2, 4 in flight) runs in a process of its own exactly
       // as the auth app runs (its CPU priority and thread pool), with no sign-in traffic: what argon2's
@@ -500,7 +500,10 @@ async function main(): Promise<void> {
           'machine ms/sign-in: hop floor - floor': hop.busy - floor.busy,
         },
       ]);
-      const pollRow = (what: string, l: FineLoad) => ({ what, 'per s': l.rps, n: l.requests, p50: l.p50, p90: l.p90, p99: l.p99, 'p99.9': l.p999, max: l.max, errors: l.errors + l.non2xx });
+      // µs per poll: mean latency, the gateway's main thread on a core (its sign-in work too, during a
+      // storm), and how long it and the load client's main thread waited on a run queue for a core
+      // (ready, not running): a mean, so rare long waits (the p99's tail) show only as a small rise
+      const pollRow = (what: string, l: FineLoad) => ({ what, 'per s': l.rps, n: l.requests, p50: l.p50, p90: l.p90, p99: l.p99, 'p99.9': l.p999, max: l.max, errors: l.errors + l.non2xx, mean: l.mean, 'gateway on a core': l.serverRunUsPerReq, 'runq wait: gateway': l.serverWaitUsPerReq, 'runq wait: client': l.clientWaitUsPerReq });
       report(`Polls (GET /v1/jobs/{id}, 10 keep-alive connections, own process, ${fine.durationS - 0.5} s counted; latency µs)`, [
         pollRow('idle', idle),
         pollRow(`polls during raw argon2 (no sign-ins; ${rawBeside.perS.toFixed(1)} verifications/s on ${rawBeside.cores.toFixed(2)} cores)`, anchor),
