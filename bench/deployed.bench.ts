@@ -33,7 +33,7 @@ import { freePort } from '../test/helpers/own-services';
 import { makeVideo } from '../test/helpers/media';
 import { strongPassword } from '../test/helpers/users';
 import { Client } from 'pg';
-import { autocannon, cpuSeconds, finePolls, type FineLoad, json, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
+import { autocannon, cpuSeconds, finePolls, type FineLoad, type LoadOptions, json, cpuOfNamed, cpuSecondsOfAll, cpuSpent, machineCpuSeconds, systemCpuSeconds, threadCpuSeconds, topFrames } from './lib/load';
 import { pickupAsDeployed, StageLines } from './lib/pickup';
 import { rowsOf } from './lib/scratch-tables';
 import { FLOOR_TABLES, createFloorTables, dropFloorTables } from './lib/signin-floor';
@@ -108,6 +108,37 @@ function stop(child: ChildProcess): Promise<void> {
  * A process of its own running `code` (CommonJS, with the repo's node_modules), or the script
  * `{ file }`; resolves with its first stdout line.
  */
+/**
+ * A sign-in load on `url` (autocannon) and what it cost per sign-in, in ms of CPU: each of `pids`
+ * (the whole process, its main thread, its kernel time), Redis and PostgreSQL (whole servers), and
+ * the machine (all cores busy, from /proc/stat).
+ */
+async function signInLoadWithCpu<K extends string>(url: string, load: LoadOptions, pids: Record<K, number | undefined>) {
+  const names = Object.keys(pids) as K[];
+  const read = () => ({
+    procs: names.map((k) => ({ cpu: cpuSeconds(pids[k]), main: threadCpuSeconds(pids[k]), sys: systemCpuSeconds(pids[k]) })),
+    redis: cpuOfNamed('redis-server'),
+    postgres: cpuOfNamed('postgres'),
+    machine: machineCpuSeconds(),
+  });
+  const r0 = read();
+  const l = await autocannon(url, load);
+  const r1 = read();
+  const n = Math.max(1, l.requests);
+  const ms = (a: number | null, b: number | null) => (a === null || b === null ? NaN : ((b - a) * 1000) / n);
+  const procs = Object.fromEntries(names.map((k, i) => [k, { cpu: ms(r0.procs[i].cpu, r1.procs[i].cpu), main: ms(r0.procs[i].main, r1.procs[i].main), sys: ms(r0.procs[i].sys, r1.procs[i].sys) }])) as Record<K, { cpu: number; main: number; sys: number }>;
+  return {
+    rps: l.rps,
+    p50: l.p50,
+    p99: l.p99,
+    errors: l.errors + l.non2xx,
+    procs,
+    redis: (cpuSpent(r0.redis, r1.redis) * 1000) / n,
+    postgres: (cpuSpent(r0.postgres, r1.postgres) * 1000) / n,
+    busy: r0.machine && r1.machine ? ((r1.machine.busy - r0.machine.busy) * 1000) / n : NaN,
+  };
+}
+
 function helperProcess(code: string | { file: string }, env: Record<string, string> = {}, as?: 'auth'): Promise<{ child: ChildProcess; first: string }> {
   // as: 'auth' runs it the way the auth app runs (its CPU priority and thread pool: scripts/lib/app-command.js)
   const [script, nodeArgs] = typeof code === 'string' ? [code, ['-e']] : [code.file, []];
@@ -376,22 +407,8 @@ async function main(): Promise<void> {
         helpers.push(server.child);
         const floorUrl = `http://127.0.0.1:${server.first.trim()}/login`;
         if (warmUpS > 0) await autocannon(floorUrl, { ...loginLoad, durationS: warmUpS });
-        const pid = server.child.pid;
-        const f0 = { cpu: cpuSeconds(pid), main: threadCpuSeconds(pid), sys: systemCpuSeconds(pid), postgres: cpuOfNamed('postgres'), machine: machineCpuSeconds() };
-        const fl = await autocannon(floorUrl, loginLoad);
-        const f1 = { cpu: cpuSeconds(pid), main: threadCpuSeconds(pid), sys: systemCpuSeconds(pid), postgres: cpuOfNamed('postgres'), machine: machineCpuSeconds() };
-        const per = (a: number | null, b: number | null) => perReq(a, b, fl.requests) / 1000;
-        floor = {
-          rps: fl.rps,
-          p50: fl.p50,
-          p99: fl.p99,
-          errors: fl.errors + fl.non2xx,
-          cpu: per(f0.cpu, f1.cpu),
-          main: per(f0.main, f1.main),
-          sys: per(f0.sys, f1.sys),
-          postgres: (cpuSpent(f0.postgres, f1.postgres) * 1000) / Math.max(1, fl.requests),
-          busy: f0.machine && f1.machine ? ((f1.machine.busy - f0.machine.busy) * 1000) / Math.max(1, fl.requests) : NaN,
-        };
+        const f = await signInLoadWithCpu(floorUrl, loginLoad, { floor: server.child.pid });
+        floor = { rps: f.rps, p50: f.p50, p99: f.p99, errors: f.errors, cpu: f.procs.floor.cpu, main: f.procs.floor.main, sys: f.procs.floor.sys, postgres: f.postgres, busy: f.busy };
         await stop(server.child);
 
         // The hop floor: the same sign-in by two bare processes in the deployed shape (no Nest): a
@@ -415,26 +432,9 @@ async function main(): Promise<void> {
         helpers.push(hopGateway.child);
         const hopUrl = `http://127.0.0.1:${hopGateway.first.trim()}/login`;
         if (warmUpS > 0) await autocannon(hopUrl, { ...loginLoad, durationS: warmUpS });
-        const [gp, wp] = [hopGateway.child.pid, hopWorker.child.pid];
-        const hopCpu = () => ({ gw: cpuSeconds(gp), gwMain: threadCpuSeconds(gp), w: cpuSeconds(wp), wMain: threadCpuSeconds(wp), wSys: systemCpuSeconds(wp), redis: cpuOfNamed('redis-server'), postgres: cpuOfNamed('postgres'), machine: machineCpuSeconds() });
-        const h0 = hopCpu();
-        const hl = await autocannon(hopUrl, loginLoad);
-        const h1 = hopCpu();
-        const hopPer = (a: number | null, b: number | null) => perReq(a, b, hl.requests) / 1000;
-        hop = {
-          rps: hl.rps,
-          p50: hl.p50,
-          p99: hl.p99,
-          errors: hl.errors + hl.non2xx,
-          gateway: hopPer(h0.gw, h1.gw),
-          gatewayMain: hopPer(h0.gwMain, h1.gwMain),
-          worker: hopPer(h0.w, h1.w),
-          workerMain: hopPer(h0.wMain, h1.wMain),
-          workerSys: hopPer(h0.wSys, h1.wSys),
-          redis: (cpuSpent(h0.redis, h1.redis) * 1000) / Math.max(1, hl.requests),
-          postgres: (cpuSpent(h0.postgres, h1.postgres) * 1000) / Math.max(1, hl.requests),
-          busy: h0.machine && h1.machine ? ((h1.machine.busy - h0.machine.busy) * 1000) / Math.max(1, hl.requests) : NaN,
-        };
+        const h = await signInLoadWithCpu(hopUrl, loginLoad, { gateway: hopGateway.child.pid, worker: hopWorker.child.pid });
+        const { gateway: hg, worker: hw } = h.procs;
+        hop = { rps: h.rps, p50: h.p50, p99: h.p99, errors: h.errors, gateway: hg.cpu, gatewayMain: hg.main, worker: hw.cpu, workerMain: hw.main, workerSys: hw.sys, redis: h.redis, postgres: h.postgres, busy: h.busy };
         await stop(hopGateway.child);
         await stop(hopWorker.child);
       } finally {
