@@ -62,13 +62,18 @@ export interface FineLoad {
   non2xx: number;
   /** CPU the load client spent per request (µs). */
   cpuUsPerReq: number;
+  /** Per request (µs), from the threads' schedstat: the client's main thread waiting on a run queue for a core. */
+  clientWaitUsPerReq: number;
+  /** The same for the server's main thread (`watchPid`; NaN without it), and its time on a core. */
+  serverWaitUsPerReq: number;
+  serverRunUsPerReq: number;
 }
 
 /**
  * GETs of `url` on `connections` keep-alive connections (one request in flight on each) from a
  * process of its own, each request timed with hrtime; the first `warmupMs` are not counted.
  */
-export function finePolls(url: string, o: { connections: number; durationS: number; headers?: Record<string, string>; warmupMs?: number }): Promise<FineLoad> {
+export function finePolls(url: string, o: { connections: number; durationS: number; headers?: Record<string, string>; warmupMs?: number; rate?: number; watchPid?: number }): Promise<FineLoad> {
   const env = {
     ...process.env,
     POLL_URL: url,
@@ -76,6 +81,8 @@ export function finePolls(url: string, o: { connections: number; durationS: numb
     POLL_DURATION_MS: String(o.durationS * 1000),
     POLL_WARMUP_MS: String(o.warmupMs ?? 500),
     POLL_HEADERS: JSON.stringify(o.headers ?? {}),
+    POLL_RATE: String(o.rate ?? 0),
+    POLL_WATCH_PID: String(o.watchPid ?? 0),
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve(__dirname, '../../../bench/lib/poll-client.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
