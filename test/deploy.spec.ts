@@ -224,6 +224,15 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('loads a copy of .env.example as written: an inline comment is never part of a value', () => {
+    // npm start, npm test and the scripts read .env through scripts/lib/provision.js (dotenv's parser)
+    const { parseEnvFile } = require('../scripts/lib/provision') as { parseEnvFile: (text: string) => Record<string, string> };
+    const parsed = parseEnvFile(fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8'));
+    expect(Object.keys(parsed).sort()).toEqual([...envExampleKeys()].sort());
+    expect(parsed).toMatchObject({ NODE_ENV: 'development', LOG_LEVEL: 'info', REDIS_PREFIX: 'cy', RPC_TIMEOUT_MS: '5000' });
+    for (const [k, v] of Object.entries(parsed)) expect(`${k}=${v}`).not.toMatch(/\s#/);
+  });
+
   it('documents in .env.example every variable an app reads', () => {
     const undocumented = Object.entries(CONFIG).flatMap(([app, keys]) => keys.filter((k) => !ENV_EXAMPLE.includes(k)).map((k) => `${k} (${app})`));
     expect(undocumented).toEqual([]);

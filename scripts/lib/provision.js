@@ -188,14 +188,19 @@ function build() {
 }
 
 /** Loads `.env` (if any) under the process environment, then the local defaults. */
+/**
+ * The variables of a `.env` file, parsed by dotenv: quotes, `export`, and inline `# comments` after
+ * an unquoted value (as `.env.example` has them) are not part of the value.
+ */
+function parseEnvFile(text) {
+  return require(path.join(ROOT, 'node_modules', 'dotenv')).parse(text);
+}
+
 function loadEnv() {
   const env = { ...process.env };
   const file = path.join(ROOT, '.env');
   if (fs.existsSync(file)) {
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-      if (m && env[m[1]] === undefined) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
-    }
+    for (const [k, v] of Object.entries(parseEnvFile(fs.readFileSync(file, 'utf8')))) if (env[k] === undefined) env[k] = v;
   }
   for (const [k, v] of Object.entries(DEFAULTS)) if (!env[k]) env[k] = v;
   return env;
@@ -239,4 +244,4 @@ function migrate(env) {
   run('node', ['dist/libs/database/src/migrate.js', 'run'], { env });
 }
 
-module.exports = { ROOT, step, fail, run, which, ensureDeps, ensureMediaTools, ensureServices, build, loadEnv, ensureDatabase, dropDatabase, migrate };
+module.exports = { ROOT, step, fail, run, which, ensureDeps, ensureMediaTools, ensureServices, build, loadEnv, parseEnvFile, ensureDatabase, dropDatabase, migrate };
