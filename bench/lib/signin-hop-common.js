@@ -1,42 +1,15 @@
 'use strict';
 /**
  * What the hop floor's two processes (signin-hop-gateway.js, signin-hop-worker.js) share: the RPC
- * seal, as libs/queue/src/seal.ts does it with node's crypto (AES-256-GCM, a key derived from the
- * shared secret, IVs drawn 256 at a time, `iv ‖ tag ‖ body` in base64), their Redis names under a
+ * seal (the apps' own Sealer, AES-256-GCM), their Redis names under a
  * prefix of their own (HOP_PREFIX: the queue `<prefix>:bull:rpc-auth`, reply channels
  * `<prefix>:rpc-reply:<client>`, limiter keys `<prefix>:rl:…`) and the RPC job options.
  */
-const { createCipheriv, createDecipheriv, createHash, createSecretKey, randomFillSync } = require('node:crypto');
+const path = require('node:path');
 
-const IVS_PER_DRAW = 256;
-
-function sealer(secret) {
-  const key = createSecretKey(createHash('sha256').update(`clipyard-rpc:${secret}`).digest());
-  const ivs = Buffer.allocUnsafe(12 * IVS_PER_DRAW);
-  let next = IVS_PER_DRAW;
-  const iv = () => {
-    if (next === IVS_PER_DRAW) {
-      randomFillSync(ivs);
-      next = 0;
-    }
-    const at = 12 * next++;
-    return ivs.subarray(at, at + 12);
-  };
-  return {
-    seal(value) {
-      const nonce = iv();
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
-    },
-    open(sealed) {
-      const raw = Buffer.from(sealed, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
-    },
-  };
-}
+/** The apps' own RPC seal (libs/queue/src/seal.ts, compiled: node's crypto only, nothing of Nest). */
+const { Sealer } = require(path.join(__dirname, '../../dist/libs/queue/src/seal.js'));
+const sealer = (secret) => new Sealer(secret);
 
 const prefix = process.env.HOP_PREFIX;
 const names = {
