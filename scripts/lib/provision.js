@@ -187,7 +187,6 @@ function build() {
   run('npm', ['run', '--silent', 'build']);
 }
 
-/** Loads `.env` (if any) under the process environment, then the local defaults. */
 /**
  * The variables of a `.env` file, parsed by dotenv: quotes, `export`, and inline `# comments` after
  * an unquoted value (as `.env.example` has them) are not part of the value.
@@ -196,6 +195,7 @@ function parseEnvFile(text) {
   return require(path.join(ROOT, 'node_modules', 'dotenv')).parse(text);
 }
 
+/** Loads `.env` (if any) under the process environment, then the local defaults. */
 function loadEnv() {
   const env = { ...process.env };
   const file = path.join(ROOT, '.env');
